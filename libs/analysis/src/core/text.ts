@@ -1,0 +1,37 @@
+/**
+ * Byte-level helpers every parser shares: instrument files arrive as UTF-8, Latin-1 (° = 0xB0,
+ * µ = 0xB5) or with a BOM, with LF or CRLF line ends.
+ */
+
+/** Decode as UTF-8; if that yields replacement characters, fall back to Latin-1. Strips a BOM. */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'latin1' } {
+  const utf8 = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  const text = utf8.includes('\uFFFD') ? { text: new TextDecoder('latin1').decode(bytes), encoding: 'latin1' as const } : { text: utf8, encoding: 'utf-8' as const };
+  if (text.text.charCodeAt(0) === 0xfeff) text.text = text.text.slice(1);
+  return text;
+}
+
+export function splitLines(text: string): string[] {
+  return text.split(/\r?\n|\r/);
+}
+
+/** True when the bytes look binary (NUL bytes or many control characters in the first 4 kB). */
+export function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 4096);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i];
+    if (b === 0) return true;
+    if (b < 9 || (b > 13 && b < 32)) control++;
+  }
+  return n > 0 && control / n > 0.05;
+}
+
+/** Parse a number the way instrument exports write them (`1.2e+000`, ` 3.5`); NaN when blank or invalid. */
+export function toNumber(cell: string | undefined): number {
+  if (cell === undefined) return NaN;
+  const s = cell.trim();
+  if (s === '') return NaN;
+  const v = Number(s);
+  return Number.isFinite(v) ? v : NaN;
+}
