@@ -1,0 +1,101 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { Prisma } from '@prisma/client';
+import { randomUUID } from 'node:crypto';
+import { DomainError, DomainErrorCode } from './domain-error';
+
+interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  code?: string;
+  field?: string;
+  [extra: string]: unknown;
+}
+
+const REASON: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+function statusOf(code: DomainErrorCode): number {
+  switch (code) {
+    case 'NOT_FOUND':
+      return 404;
+    case 'CONFLICT':
+    case 'APPEND_ONLY':
+      return 409;
+    case 'INVALID_LINEAGE':
+    case 'ANNEAL_AT_OR_ABOVE_TG':
+      return 422;
+    case 'INVALID_CREDENTIALS':
+      return 401;
+    default:
+      return assertUnreachable(code);
+  }
+}
+
+function assertUnreachable(x: never): never {
+  throw new Error(`unhandled domain error code ${String(x)}`);
+}
+
+/** One place that turns every error into a consistent JSON body; 500s carry a logged errorId only. */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse();
+    const body = this.toBody(exception);
+    reply.status(body.statusCode).send(body);
+  }
+
+  toBody(exception: unknown): ErrorBody {
+    if (exception instanceof DomainError) {
+      const statusCode = statusOf(exception.code);
+      return { statusCode, error: REASON[statusCode], code: exception.code, message: exception.message, field: exception.field };
+    }
+    if (exception instanceof HttpException) {
+      const statusCode = exception.getStatus();
+      const res = exception.getResponse();
+      const base = typeof res === 'string' ? { message: res } : (res as Record<string, unknown>);
+      const message = Array.isArray(base.message) ? base.message.join('; ') : String(base.message ?? exception.message);
+      return { ...base, statusCode, error: REASON[statusCode] ?? String(base.error ?? 'Error'), message };
+    }
+    if (exception instanceof Prisma.PrismaClientKnownRequestError) {
+      if (exception.code === 'P2002') {
+        const target = (exception.meta?.target as string[] | string | undefined) ?? undefined;
+        const field = Array.isArray(target) ? target.join(',') : target;
+        return { statusCode: 409, error: REASON[409], code: 'CONFLICT', message: `a record with this ${field ?? 'value'} already exists`, field };
+      }
+      if (exception.code === 'P2025') return { statusCode: 404, error: REASON[404], code: 'NOT_FOUND', message: 'record not found' };
+    }
+    if (isAppendOnlyViolation(exception)) {
+      return { statusCode: 409, error: REASON[409], code: 'APPEND_ONLY', message: 'history is append-only: steps and audit rows cannot be changed' };
+    }
+    if (isFastifyClientError(exception)) {
+      const statusCode = exception.statusCode;
+      return { statusCode, error: REASON[statusCode] ?? 'Error', message: exception.message };
+    }
+    const errorId = randomUUID();
+    this.logger.error({ errorId, err: exception }, 'unhandled error');
+    return { statusCode: 500, error: REASON[500], message: `internal error ${errorId}; see the server log`, errorId };
+  }
+}
+
+function isAppendOnlyViolation(e: unknown): boolean {
+  return e instanceof Error && /append-only/.test(e.message) && /VTA01|append-only/.test(String((e as { code?: string }).code ?? e.message));
+}
+
+/** Fastify's own 4xx errors (body too large, bad JSON, bad content type). */
+function isFastifyClientError(e: unknown): e is Error & { statusCode: number } {
+  const code = (e as { statusCode?: unknown })?.statusCode;
+  return e instanceof Error && typeof code === 'number' && code >= 400 && code < 500;
+}

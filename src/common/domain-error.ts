@@ -1,0 +1,23 @@
+/** Errors the services raise; mapped to HTTP in one place (AllExceptionsFilter). */
+export type DomainErrorCode =
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'INVALID_LINEAGE'
+  | 'ANNEAL_AT_OR_ABOVE_TG'
+  | 'INVALID_CREDENTIALS'
+  | 'APPEND_ONLY';
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    /** The request field at fault, named in the error body. */
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const notFound = (entity: string, id: string, field = 'id'): DomainError =>
+  new DomainError('NOT_FOUND', `${entity} ${id} not found`, field);

@@ -1,0 +1,31 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsNumber, IsObject, IsPositive, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsComposition } from './is-composition';
+
+export class CreateAlloyDto {
+  @ApiProperty({ example: 'La75Al25' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  name!: string;
+
+  @ApiProperty({ example: { La: 75, Al: 25 }, description: 'atomic percent per element, summing to 100' })
+  @IsObject()
+  @IsComposition()
+  composition!: Record<string, number>;
+
+  @ApiProperty({ example: 5.9 })
+  @IsNumber()
+  @IsPositive()
+  densityGCm3!: number;
+
+  @ApiProperty({ example: 474, description: 'glass transition, K' })
+  @IsNumber()
+  @IsPositive()
+  tgK!: number;
+
+  @ApiProperty({ example: 493, description: 'crystallization onset, K' })
+  @IsNumber()
+  @IsPositive()
+  txK!: number;
+}

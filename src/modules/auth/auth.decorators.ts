@@ -1,0 +1,21 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { Role } from '@prisma/client';
+
+export const IS_PUBLIC = 'vitrack:public';
+export const MIN_ROLE = 'vitrack:min-role';
+
+/** Route needs no token (login, health, docs). */
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+/** Route needs at least this role; roles are ordered MEMBER < PI < ADMIN. */
+export const MinRole = (role: Role) => SetMetadata(MIN_ROLE, role);
+
+export interface AuthUser {
+  id: string;
+  email: string;
+  role: Role;
+}
+
+export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthUser => ctx.switchToHttp().getRequest().user);
+
+export const ROLE_RANK: Record<Role, number> = { MEMBER: 1, PI: 2, ADMIN: 3 };

@@ -1,0 +1,31 @@
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { Role } from '@prisma/client';
+import { IS_PUBLIC, MIN_ROLE, ROLE_RANK } from './auth.decorators';
+import { AuthService } from './auth.service';
+
+/** Global guard: every route needs a bearer token unless marked @Public(); @MinRole() adds a role floor. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    const targets = [ctx.getHandler(), ctx.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const req = ctx.switchToHttp().getRequest();
+    const header: string | undefined = req.headers?.authorization;
+    const bearer = header?.match(/^Bearer\s+(.+)$/i)?.[1];
+    if (!bearer) throw new UnauthorizedException({ message: 'a bearer token is required', field: 'authorization' });
+    const user = await this.auth.authenticate(bearer.trim());
+    if (!user) throw new UnauthorizedException({ message: 'the token is invalid or expired', field: 'authorization' });
+    req.user = user;
+    const minRole = this.reflector.getAllAndOverride<Role | undefined>(MIN_ROLE, targets);
+    if (minRole && ROLE_RANK[user.role] < ROLE_RANK[minRole]) {
+      throw new ForbiddenException({ message: `this action needs the ${minRole} role; you are ${user.role}`, field: 'authorization' });
+    }
+    return true;
+  }
+}

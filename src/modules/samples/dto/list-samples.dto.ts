@@ -1,0 +1,28 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { SampleKind, SampleState } from '@prisma/client';
+import { IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { PageQueryDto } from '../../../common/pagination';
+
+export class ListSamplesDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: SampleKind })
+  @IsOptional()
+  @IsEnum(SampleKind)
+  kind?: SampleKind;
+
+  @ApiPropertyOptional({ enum: SampleState })
+  @IsOptional()
+  @IsEnum(SampleState)
+  state?: SampleState;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  alloyId?: string;
+
+  @ApiPropertyOptional({ example: 'I0001-R1' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  @Matches(/^[A-Za-z0-9-]+$/, { message: 'codePrefix may hold letters, digits and dashes only' })
+  codePrefix?: string;
+}

@@ -1,0 +1,131 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { Equals, IsDate, IsInt, IsNumber, IsOptional, IsPositive, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+
+export const TREATMENT_KINDS = ['ANNEAL', 'CRYO_CYCLE', 'CRYSTALLIZE'] as const;
+export type TreatmentKind = (typeof TREATMENT_KINDS)[number];
+
+export class OverrideDto {
+  @ApiProperty({ example: 'deliberate supercooled-liquid anneal for the relaxation series' })
+  @IsString()
+  @MinLength(5)
+  @MaxLength(1000)
+  reason!: string;
+}
+
+class TreatmentBase {
+  @ApiPropertyOptional({ description: 'when it was done (default: now)' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  performedAt?: Date;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  notes?: string;
+}
+
+export class AnnealDto extends TreatmentBase {
+  @ApiProperty({ enum: ['ANNEAL'] })
+  @Equals('ANNEAL')
+  kind!: 'ANNEAL';
+
+  @ApiProperty({ example: 453 })
+  @IsNumber()
+  @IsPositive()
+  @Max(2000)
+  targetK!: number;
+
+  @ApiProperty({ example: 20 })
+  @IsNumber()
+  @IsPositive()
+  @Max(1000)
+  heatingRateKPerMin!: number;
+
+  @ApiProperty({ example: 5 })
+  @IsNumber()
+  @Min(0)
+  @Max(100000)
+  holdMin!: number;
+
+  @ApiProperty({ example: 'Ar' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  atmosphere!: string;
+
+  @ApiProperty({ example: 'water quench' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  cooling!: string;
+
+  @ApiPropertyOptional({ type: OverrideDto, description: 'required to anneal at or above the alloy Tg' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => OverrideDto)
+  override?: OverrideDto;
+}
+
+export class CryoCycleDto extends TreatmentBase {
+  @ApiProperty({ enum: ['CRYO_CYCLE'] })
+  @Equals('CRYO_CYCLE')
+  kind!: 'CRYO_CYCLE';
+
+  @ApiProperty({ example: 77 })
+  @IsNumber()
+  @IsPositive()
+  lowK!: number;
+
+  @ApiProperty({ example: 293 })
+  @IsNumber()
+  @IsPositive()
+  @Max(1000)
+  highK!: number;
+
+  @ApiProperty({ example: 27 })
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  cycles!: number;
+
+  @ApiProperty({ example: 60 })
+  @IsNumber()
+  @Min(0)
+  dwellLowS!: number;
+
+  @ApiProperty({ example: 60 })
+  @IsNumber()
+  @Min(0)
+  dwellHighS!: number;
+
+  @ApiPropertyOptional({ example: 'liquid nitrogen / air' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  media?: string;
+}
+
+export class CrystallizeDto extends TreatmentBase {
+  @ApiProperty({ enum: ['CRYSTALLIZE'] })
+  @Equals('CRYSTALLIZE')
+  kind!: 'CRYSTALLIZE';
+
+  @ApiProperty({ example: 513 })
+  @IsNumber()
+  @IsPositive()
+  @Max(2000)
+  targetK!: number;
+
+  @ApiProperty({ example: 30 })
+  @IsNumber()
+  @Min(0)
+  holdMin!: number;
+}
+
+export type TreatmentDto = AnnealDto | CryoCycleDto | CrystallizeDto;
+export const TREATMENT_CLASSES = { ANNEAL: AnnealDto, CRYO_CYCLE: CryoCycleDto, CRYSTALLIZE: CrystallizeDto } as const;
+
+

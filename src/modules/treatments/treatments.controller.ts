@@ -1,0 +1,26 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { AuthUser, CurrentUser } from '../auth/auth.decorators';
+import { SampleId } from '../samples/samples.controller';
+import { AnnealDto, CryoCycleDto, CrystallizeDto, TreatmentDto } from './dto/treatment.dto';
+import { TreatmentBodyPipe } from './treatment-body.pipe';
+import { TreatmentsService } from './treatments.service';
+
+@ApiTags('samples')
+@ApiBearerAuth()
+@ApiExtraModels(AnnealDto, CryoCycleDto, CrystallizeDto)
+@Controller('samples')
+export class TreatmentsController {
+  constructor(private readonly treatments: TreatmentsService) {}
+
+  @Post(':id/treatments')
+  @ApiBody({
+    schema: {
+      oneOf: [getSchemaPath(AnnealDto), getSchemaPath(CryoCycleDto), getSchemaPath(CrystallizeDto)].map(($ref) => ({ $ref })),
+      discriminator: { propertyName: 'kind' },
+    },
+  })
+  apply(@SampleId() id: string, @Body(TreatmentBodyPipe) dto: TreatmentDto, @CurrentUser() user: AuthUser) {
+    return this.treatments.apply(id, dto, user);
+  }
+}
