@@ -5,6 +5,7 @@
  * connectToShadowDb reuses the main connection string and drops the database before closing.
  */
 import { PrismaPg } from '@prisma/adapter-pg';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { defineConfig } from 'prisma/config';
@@ -32,7 +33,7 @@ async function adminQuery(sql: string): Promise<void> {
   }
 }
 
-function adapterFactory() {
+function adapterFactory(): SqlMigrationAwareDriverAdapterFactory {
   const main = new PrismaPg(poolConfig());
   return {
     provider: main.provider,

@@ -5,6 +5,9 @@ CREATE TYPE "Role" AS ENUM ('MEMBER', 'PI', 'ADMIN');
 CREATE TYPE "SampleKind" AS ENUM ('INGOT', 'RIBBON', 'PIECE');
 
 -- CreateEnum
+CREATE TYPE "SampleState" AS ENUM ('AS_QUENCHED', 'ANNEALED', 'REJUVENATED', 'CRYSTALLIZED');
+
+-- CreateEnum
 CREATE TYPE "StepKind" AS ENUM ('ARC_MELT', 'MELT_SPIN', 'CUT', 'ANNEAL', 'CRYO_CYCLE', 'CRYSTALLIZE');
 
 -- CreateTable
@@ -54,6 +57,8 @@ CREATE TABLE "samples" (
     "massMg" DOUBLE PRECISION,
     "lengthMm" DOUBLE PRECISION,
     "notes" TEXT,
+    "state" "SampleState" NOT NULL DEFAULT 'AS_QUENCHED',
+    "signature" TEXT NOT NULL DEFAULT '',
     "createdById" UUID NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
@@ -111,7 +116,7 @@ CREATE INDEX "samples_parentId_idx" ON "samples"("parentId");
 CREATE INDEX "samples_alloyId_kind_idx" ON "samples"("alloyId", "kind");
 
 -- CreateIndex
-CREATE INDEX "samples_kind_createdAt_id_idx" ON "samples"("kind", "createdAt", "id");
+CREATE INDEX "samples_kind_state_idx" ON "samples"("kind", "state");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "process_steps_sampleId_seq_key" ON "process_steps"("sampleId", "seq");
