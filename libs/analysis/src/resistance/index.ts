@@ -1,0 +1,149 @@
+import { AnalysisError, fail, ok, Result } from '../core/errors';
+import { AnalysisOutput, TransportData } from '../core/types';
+import { groupByField } from './field-groups';
+import { estimateHc2 } from './hc2';
+import { Hc2Point, mdgCurveT } from './mdg-fit';
+import { analyzeTransition } from './transition';
+
+export const ANALYZER = { name: 'resistance', version: '1.0.0' } as const;
+
+export { analyzeTransition } from './transition';
+export { fitMakiDeGennes } from './mdg-fit';
+export type { Hc2Point, MdgFit } from './mdg-fit';
+export { coherenceLengthNm, mdgHc2ZeroT, pairBreakingX, whhHc2ZeroT, PHI0_WB, WHH_COEFF } from './dirty-limit';
+
+export interface ResistanceMetrics {
+  /** Tc at the lowest field: 50 % of the normal-state resistance just above the transition, K. */
+  tcK: number;
+  /** T(90 %) − T(10 %) at the lowest field, K (NaN if the sweep stops inside the transition). */
+  width1090K: number;
+  /** Sign of dR/dT above Tc at the lowest field; 0 when not significant. */
+  tcrSign: -1 | 0 | 1;
+  /** One point per field group with a transition: μ0H (T) and its 50 % Tc (K). */
+  hc2Points: Hc2Point[];
+  dHc2dTTPerK: number | null;
+  dHc2dTErrTPerK: number | null;
+  hc2ZeroWhhT: number | null;
+  hc2ZeroMdgT: number | null;
+  xiNm: number | null;
+  xiMdgNm: number | null;
+}
+
+export interface ResistanceResult {
+  metrics: ResistanceMetrics;
+  warnings: string[];
+  curves?: AnalysisOutput['curves'];
+}
+
+const MIN_GROUP_POINTS = 10;
+const MAX_CURVE_POINTS = 400;
+
+function downsample(x: number[], y: number[]): { x: number[]; y: number[] } {
+  const step = Math.max(1, Math.ceil(x.length / MAX_CURVE_POINTS));
+  const ox: number[] = [];
+  const oy: number[] = [];
+  for (let i = 0; i < x.length; i += step) {
+    ox.push(x[i]);
+    oy.push(y[i]);
+  }
+  return { x: ox, y: oy };
+}
+
+function countFinite(values: readonly number[]): number {
+  let n = 0;
+  for (const v of values) if (Number.isFinite(v)) n++;
+  return n;
+}
+
+/**
+ * Resistive superconducting transition and upper critical field from R(T) sweeps at one or more
+ * fields (MultiVu transport files via toTransportData).
+ * Channel: `params.channel` (exact name, else case-insensitive substring) or the channel with
+ * the most finite values (first on a tie). Rows are grouped by field setpoint; Tc, 10–90 % width
+ * and TCR sign come from the lowest |field|, Hc2(T) points from every group (see analyzeTransition
+ * and estimateHc2 for the definitions). Field in T = |Oe| / 10⁴.
+ * Errors: MISSING_PARAMETER (unknown channel), NOT_ENOUGH_DATA, NO_TRANSITION (lowest field).
+ */
+export function analyzeResistance(data: TransportData, params: { channel?: string } = {}): Result<ResistanceResult, AnalysisError> {
+  if (data.channels.length === 0) return fail(new AnalysisError('NOT_ENOUGH_DATA', 'no resistance channel in the file'));
+  let channel = data.channels[0];
+  if (params.channel !== undefined) {
+    const wanted = params.channel.toLowerCase();
+    const found = data.channels.find((c) => c.name === params.channel) ?? data.channels.find((c) => c.name.toLowerCase().includes(wanted));
+    if (!found) return fail(new AnalysisError('MISSING_PARAMETER', `channel "${params.channel}" not found (have: ${data.channels.map((c) => c.name).join(', ')})`));
+    channel = found;
+  } else {
+    for (const c of data.channels) if (countFinite(c.values) > countFinite(channel.values)) channel = c;
+  }
+  const warnings: string[] = [];
+  const rows = Math.min(data.temperatureK.length, data.fieldOe.length, channel.values.length);
+  const usable = (i: number): boolean => i < rows && Number.isFinite(data.temperatureK[i]) && Number.isFinite(channel.values[i]);
+  let fieldOe = data.fieldOe.slice(0, rows).map((f, i) => (usable(i) ? f : NaN));
+  if (countFinite(fieldOe) === 0) {
+    warnings.push('no magnetic-field readings: all rows taken as zero field');
+    fieldOe = Array.from({ length: rows }, (_, i) => (usable(i) ? 0 : NaN));
+  }
+  const groups = groupByField(fieldOe).filter((g) => {
+    if (g.spanOe > Math.max(50, 0.01 * Math.abs(g.fieldOe))) {
+      warnings.push(`field ${g.fieldOe} Oe: readings spread over ${g.spanOe.toFixed(0)} Oe (a field sweep?), ignored`);
+      return false;
+    }
+    if (g.rows.length >= MIN_GROUP_POINTS) return true;
+    warnings.push(`field ${g.fieldOe} Oe: only ${g.rows.length} points, ignored`);
+    return false;
+  });
+  if (warnings.length > 20) warnings.splice(20, warnings.length - 20, `… ${warnings.length - 20} more ignored field groups`);
+  if (groups.length === 0) return fail(new AnalysisError('NOT_ENOUGH_DATA', `no field setpoint with ${MIN_GROUP_POINTS} or more R(T) points in "${channel.name}"`));
+
+  const curves: NonNullable<AnalysisOutput['curves']> = {};
+  const hc2Points: Hc2Point[] = [];
+  let lowest: ReturnType<typeof analyzeTransition> | undefined;
+  for (const g of groups) {
+    const tK = g.rows.map((i) => data.temperatureK[i]);
+    const r = g.rows.map((i) => channel.values[i]);
+    const tr = analyzeTransition(tK, r);
+    if (lowest === undefined) lowest = tr;
+    const order = tK.map((_, i) => i).sort((a, b) => tK[a] - tK[b]);
+    const fieldT = Math.abs(g.fieldOe) / 1e4;
+    curves[`R(T) ${fieldT} T`] = {
+      ...downsample(
+        order.map((i) => tK[i]),
+        order.map((i) => r[i]),
+      ),
+      xLabel: 'Temperature (K)',
+      yLabel: `${channel.name}`,
+    };
+    if (tr.ok) hc2Points.push({ fieldT, tcK: tr.value.tcK });
+    else if (lowest !== tr) warnings.push(`field ${g.fieldOe} Oe: ${tr.error.message}`);
+  }
+  if (!lowest || !lowest.ok) return lowest ?? fail(new AnalysisError('NOT_ENOUGH_DATA', 'no sweep'));
+  const base = lowest.value;
+  if (!Number.isFinite(base.width1090K)) warnings.push('the sweep does not reach 10 % of R_n: width not determined');
+  if (groups.length === 1) warnings.push('single field in the file: Hc2(T) needs R(T) at several fields');
+
+  const hc2 = estimateHc2(hc2Points, warnings);
+  if (hc2Points.length > 1) {
+    curves['Hc2(T)'] = { x: hc2Points.map((p) => p.tcK), y: hc2Points.map((p) => p.fieldT), xLabel: 'Temperature (K)', yLabel: 'μ0Hc2 (T)' };
+  }
+  if (hc2.mdg) {
+    const fit = hc2.mdg;
+    const tK = Array.from({ length: 101 }, (_, k) => (fit.tc0K * (k + 0.5)) / 101);
+    curves['Hc2 Maki–de Gennes'] = { x: tK, y: tK.map((t) => mdgCurveT(fit, t)), xLabel: 'Temperature (K)', yLabel: 'μ0Hc2 (T)' };
+  }
+  return ok({
+    metrics: {
+      tcK: base.tcK,
+      width1090K: base.width1090K,
+      tcrSign: base.tcrSign,
+      hc2Points,
+      dHc2dTTPerK: hc2.dHc2dTTPerK,
+      dHc2dTErrTPerK: hc2.dHc2dTErrTPerK,
+      hc2ZeroWhhT: hc2.hc2ZeroWhhT,
+      hc2ZeroMdgT: hc2.hc2ZeroMdgT,
+      xiNm: hc2.xiNm,
+      xiMdgNm: hc2.xiMdgNm,
+    },
+    warnings,
+    curves,
+  });
+}
