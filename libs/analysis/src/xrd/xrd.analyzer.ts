@@ -1,0 +1,195 @@
+/**
+ * XRD analyzer: principal peak of the amorphous halo (q1, FWHM with standard errors),
+ * crystallinity from narrow Bragg peaks, and the change against a reference pattern.
+ */
+import { AnalysisError, fail, ok, Result } from '../core/errors';
+import { evaluateFit, fitPseudoVoigt, PseudoVoigtFit } from './pseudo-voigt';
+import { findBraggPeaks, findPrincipalHalo, halfPoints, medianStep, movingAverage, runningMedian } from './xrd-peaks';
+import { twoThetaDegToQInvA, XrdPattern } from './xrd.types';
+
+export const ANALYZER = { name: 'xrd', version: '1.0.0' } as const;
+
+/** Half-width of the fit window around the halo, in units of its estimated FWHM. */
+const WINDOW_FWHM = 1.0;
+/** A peak is "narrow" (Bragg) when its FWHM is below this fraction of the halo's FWHM. */
+const NARROW_FRACTION = 0.2;
+/** …and its height above the baseline at least this fraction of the halo's prominence (smaller ripples are reported, not counted). */
+const MIN_BRAGG_FRACTION = 0.1;
+
+export interface XrdParams {
+  /** Wavelength in Å; overrides the file header. Needed when x is 2θ (or unknown). */
+  wavelengthA?: number;
+  /** Reference pattern (e.g. as-quenched) for q1ShiftPct, fwhmChangePct and densityChangePct. */
+  reference?: XrdPattern;
+}
+
+export interface XrdResult {
+  q1InvA: number;
+  q1ErrInvA: number;
+  fwhmInvA: number;
+  fwhmErrInvA: number;
+  /** Lorentzian fraction of the fitted pseudo-Voigt. */
+  eta: number;
+  crystalline: boolean;
+  braggPeaksInvA: number[];
+  /** 100 (q1 − q1,ref) / q1,ref; null without a reference. */
+  q1ShiftPct: number | null;
+  /** 100 (FWHM − FWHM_ref) / FWHM_ref; null without a reference. */
+  fwhmChangePct: number | null;
+  /** Δρ/ρ ≈ 3 Δq1/q1, in %; positive = densification. Null without a reference. */
+  densityChangePct: number | null;
+  fitWindowInvA: [number, number];
+  reducedChi2: number;
+  wavelengthA?: number;
+  warnings: string[];
+  /** Pattern and fitted curve in q, for plots. */
+  q: number[];
+  intensity: number[];
+  fitQ: number[];
+  fitIntensity: number[];
+}
+
+/** q (Å⁻¹) for every point, or an error saying which parameter is missing. */
+function qAxis(pattern: XrdPattern, wavelengthA: number | undefined, warnings: string[]): Result<{ q: number[]; wavelengthA?: number }, AnalysisError> {
+  if (pattern.xKind === 'qInvA') return ok({ q: pattern.q ?? pattern.x, wavelengthA: wavelengthA ?? pattern.wavelengthA });
+  const lambda = wavelengthA ?? pattern.wavelengthA;
+  if (lambda === undefined || !(lambda > 0)) {
+    const why = pattern.xKind === 'unknown' ? 'the x unit is not stated in the file' : 'x is 2θ and the file states no wavelength';
+    return fail(new AnalysisError('MISSING_PARAMETER', `${why}; give wavelengthA (Å) to convert to q = 4π sin θ / λ`));
+  }
+  if (pattern.xKind === 'unknown') warnings.push(`x unit not stated; x taken as 2θ in degrees with λ = ${lambda} Å`);
+  return ok({ q: pattern.x.map((t) => twoThetaDegToQInvA(t, lambda)), wavelengthA: lambda });
+}
+
+/** Reduce a curve to at most maxPoints by averaging consecutive buckets (plots only). */
+export function downsample(x: number[], y: number[], maxPoints = 500): { x: number[]; y: number[] } {
+  if (x.length <= maxPoints) return { x: x.slice(), y: y.slice() };
+  const per = Math.ceil(x.length / maxPoints);
+  const ox: number[] = [];
+  const oy: number[] = [];
+  for (let i = 0; i < x.length; i += per) {
+    const end = Math.min(x.length, i + per);
+    let sx = 0;
+    let sy = 0;
+    for (let j = i; j < end; j++) {
+      sx += x[j];
+      sy += y[j];
+    }
+    ox.push(sx / (end - i));
+    oy.push(sy / (end - i));
+  }
+  return { x: ox, y: oy };
+}
+
+/**
+ * Analyze one XRD pattern. Definitions (DESIGN.md "XRD"): q = 4π sin θ / λ; the principal
+ * (lowest-q) halo is located on a median-smoothed curve, then pseudo-Voigt + linear background is
+ * least-squares fitted over q1 ± 1 FWHM (Bragg-peak points excluded) → q1 and FWHM in Å⁻¹ with
+ * standard errors from s²(JᵀJ)⁻¹ (see fitPseudoVoigt). Bragg peaks: narrow maxima (FWHM < ⅕ of
+ * the halo's, > 6 noise units) → crystalline. Against a reference: q1ShiftPct, fwhmChangePct and
+ * densityChangePct = 3 × q1ShiftPct (Δρ/ρ ≈ 3 Δq1/q1). params.wavelengthA overrides the header;
+ * the reference uses its own header wavelength, falling back to params.wavelengthA.
+ */
+export function analyzeXrd(pattern: XrdPattern, params: XrdParams = {}): Result<XrdResult, AnalysisError> {
+  const warnings: string[] = [];
+  const axis = qAxis(pattern, params.wavelengthA, warnings);
+  if (!axis.ok) return axis;
+  const pts = axis.value.q
+    .map((qv, i) => ({ q: qv, y: pattern.intensity[i] }))
+    .filter((p) => Number.isFinite(p.q) && Number.isFinite(p.y))
+    .sort((a, b) => a.q - b.q);
+  if (pts.length < 20) return fail(new AnalysisError('NOT_ENOUGH_DATA', `only ${pts.length} usable points`));
+  const q = pts.map((p) => p.q);
+  const y = pts.map((p) => p.y);
+
+  const step = medianStep(q);
+  const smooth = movingAverage(runningMedian(y, halfPoints(0.1, step, 2, 150)), halfPoints(0.1, step, 1, 150));
+  const halo = findPrincipalHalo(q, smooth);
+  if (!halo) return fail(new AnalysisError('NO_TRANSITION', 'no amorphous halo (broad maximum) found in the pattern'));
+  if (halo.oneSided) warnings.push('the halo is cut by the end of the pattern; its FWHM start value came from one side');
+
+  const found = findBraggPeaks(q, y, NARROW_FRACTION * halo.fwhmInvA);
+  const bragg = { spikes: found.spikes, peaks: found.peaks.filter((p) => p.height >= MIN_BRAGG_FRACTION * halo.prominence) };
+  const weak = found.peaks.filter((p) => p.height < MIN_BRAGG_FRACTION * halo.prominence);
+  if (weak.length > 0) {
+    const where = weak.slice(0, 5).map((p) => p.qInvA.toFixed(3));
+    warnings.push(`${weak.length} weak narrow feature(s) below ${100 * MIN_BRAGG_FRACTION} % of the halo at q = ${where.join(', ')} Å⁻¹ not counted as Bragg peaks`);
+  }
+  if (bragg.spikes > 0) warnings.push(`${bragg.spikes} single-point spike(s) ignored`);
+  const excluded = new Uint8Array(q.length);
+  for (const p of bragg.peaks) for (let i = p.lo; i <= p.hi; i++) excluded[i] = 1;
+
+  // Fit, then refit once over a window centred on the fitted peak, so the window (and its bias)
+  // follows the halo identically in a sample and its reference.
+  let centre = halo.centreInvA;
+  let width = halo.fwhmInvA;
+  let fq: number[] = [];
+  let fy: number[] = [];
+  let fitted: Result<PseudoVoigtFit, AnalysisError> = fail(new AnalysisError('FIT_FAILED', 'no fit attempted'));
+  for (let pass = 0; pass < 2; pass++) {
+    const lo = centre - WINDOW_FWHM * width;
+    const hi = centre + WINDOW_FWHM * width;
+    fq = [];
+    fy = [];
+    for (let i = 0; i < q.length; i++) {
+      if (q[i] >= lo && q[i] <= hi && !excluded[i]) {
+        fq.push(q[i]);
+        fy.push(y[i]);
+      }
+    }
+    const attempt = fitPseudoVoigt(fq, fy, { centre, fwhm: width });
+    if (!attempt.ok) {
+      if (pass === 0) return attempt;
+      break;
+    }
+    fitted = attempt;
+    if (attempt.value.fwhm > 4 * halo.fwhmInvA) break; // runaway width: keep the first window
+    // Keep the window no wider than the first estimate: on an asymmetric halo a widening window
+    // lets the fit drift towards the centroid, away from the maximum.
+    centre = attempt.value.centre;
+    width = Math.min(attempt.value.fwhm, halo.fwhmInvA);
+  }
+  if (!fitted.ok) return fitted;
+  const fit: PseudoVoigtFit = fitted.value;
+  const braggPeaksInvA = bragg.peaks.map((p) => Number(p.qInvA.toFixed(4)));
+  if (braggPeaksInvA.length > 0) warnings.push(`${braggPeaksInvA.length} narrow Bragg peak(s): the sample is (partly) crystalline; q1 and FWHM describe the amorphous halo only`);
+  if (fit.centre - fq[0] < 0.2 * fit.fwhm || fq[fq.length - 1] - fit.centre < 0.2 * fit.fwhm) {
+    warnings.push('fitted q1 lies at the edge of the fit window; the halo may not be covered by the pattern');
+  }
+  if (fit.fwhmErr > 0.2 * fit.fwhm) warnings.push(`FWHM poorly determined (±${((100 * fit.fwhmErr) / fit.fwhm).toFixed(0)} %)`);
+
+  let q1ShiftPct: number | null = null;
+  let fwhmChangePct: number | null = null;
+  let densityChangePct: number | null = null;
+  if (params.reference) {
+    const ref = analyzeXrd(params.reference, { wavelengthA: params.reference.wavelengthA ?? params.wavelengthA });
+    if (ref.ok) {
+      q1ShiftPct = (100 * (fit.centre - ref.value.q1InvA)) / ref.value.q1InvA;
+      fwhmChangePct = (100 * (fit.fwhm - ref.value.fwhmInvA)) / ref.value.fwhmInvA;
+      densityChangePct = 3 * q1ShiftPct;
+    } else {
+      warnings.push(`reference pattern not analyzed: ${ref.error.message}`);
+    }
+  }
+  const fitY = fq.map((v) => evaluateFit(fit, v));
+  return ok({
+    q1InvA: fit.centre,
+    q1ErrInvA: fit.centreErr,
+    fwhmInvA: fit.fwhm,
+    fwhmErrInvA: fit.fwhmErr,
+    eta: fit.eta,
+    crystalline: braggPeaksInvA.length > 0,
+    braggPeaksInvA,
+    q1ShiftPct,
+    fwhmChangePct,
+    densityChangePct,
+    fitWindowInvA: [fq[0], fq[fq.length - 1]],
+    reducedChi2: fit.reducedChi2,
+    wavelengthA: axis.value.wavelengthA,
+    warnings,
+    q,
+    intensity: y,
+    fitQ: fq,
+    fitIntensity: fitY,
+  });
+}
