@@ -1,0 +1,40 @@
+import type { AnalysisOutput, MagneticSweep } from '../core/types';
+
+/** What the magnetic analyzer reports for one ZFC sweep (with its optional FC partner). */
+export interface MagneticMetrics {
+  /** Diamagnetic onset: baseline-subtracted χ first falls below −5 × noise coming down in T, K. */
+  tcOnsetK: number | null;
+  /** Where the baseline-subtracted χ reaches half its value at the lowest temperature, K. */
+  tcMidK: number | null;
+  /** FWHM of the smoothed dχ/dT peak, K. */
+  widthFwhmK: number | null;
+  /** T(10 %) − T(90 %) of the low-temperature signal, K. */
+  width1090K: number | null;
+  /** χ_mass = m/(H·mass) at 1.8 K, signed (negative when shielding), emu g⁻¹ Oe⁻¹. */
+  chiMass1p8K: number | null;
+  /** f = −4π ρ χ_mass (1 − N) at 1.8 K; null without density. */
+  shieldingFraction1p8K: number | null;
+  /** χ_FC(1.8 K) / χ_ZFC(1.8 K); null without an FC sweep. */
+  fcZfcRatio: number | null;
+  /** Residual std of the normal-state baseline, emu g⁻¹ Oe⁻¹. */
+  noiseEmuPerGOe: number;
+  /** Field used to normalise the moment, Oe. */
+  fieldOe: number;
+}
+
+export interface MagneticParams {
+  massG: number;
+  /** Overrides the field column, Oe. */
+  fieldOe?: number;
+  densityGCm3?: number;
+  /** Demagnetising factor, 0 ≤ N < 1 (default 0: field parallel to a long ribbon). */
+  demagN?: number;
+  /** The field-cooled partner sweep, for the FC/ZFC ratio. */
+  fc?: MagneticSweep;
+}
+
+export interface MagneticAnalysis {
+  metrics: MagneticMetrics;
+  warnings: string[];
+  curves?: AnalysisOutput['curves'];
+}

@@ -1,0 +1,206 @@
+/**
+ * Physical model of a ZFC / FC magnetisation sweep through the superconducting transition of a
+ * ribbon, plus its "truth" computed by the magnetic analyzer's own definitions on the noise-free
+ * curve.
+ *
+ * Units (CGS-emu, as MultiVu writes them):
+ * - a perfect diamagnet has volume susceptibility χ_v = M/H = −1/(4π) (dimensionless CGS);
+ *   per gram that is χ_mass = χ_v / ρ = −1/(4π ρ) emu g⁻¹ Oe⁻¹ (ρ in g cm⁻³);
+ * - with demagnetising factor N the apparent χ_v is −1/(4π (1 − N));
+ * - the analyzer's χ_SI = 4π ρ χ_mass is then −1/(1 − N), and f = −χ_SI (1 − N) = 1.
+ * The moment written to the file is m = χ_mass · H · mass (emu, H in Oe, mass in g).
+ *
+ * Heterogeneity: every small region has its own local Tc, drawn from a split (two-piece)
+ * normal distribution; at temperature T the shielded volume fraction is f0 · P(Tc_local > T).
+ * FC (weak pinning, Meissner expulsion) is a fixed fraction of the ZFC superconducting signal.
+ * The normal-state background is a small linear χ0 + χ1 T, so the analyzer's linear baseline
+ * describes it exactly.
+ */
+import type { Rng } from './rng';
+
+/** Split-normal distribution of local Tc: σ below and above the mode may differ (skew). */
+export interface LocalTcDistribution {
+  meanK: number;
+  sigmaLowK: number;
+  sigmaHighK: number;
+}
+
+export interface SuperconductorModel {
+  localTc: LocalTcDistribution;
+  /** Shielded volume fraction as T → 0 in ZFC (1 = the whole ribbon expels/screens the field). */
+  shieldedFraction0: number;
+  densityGCm3: number;
+  /** Demagnetising factor of the ribbon in the measuring geometry (≈ 0 for H parallel to a long ribbon). */
+  demagN: number;
+  /** FC superconducting signal as a fraction of the ZFC one (weakly pinned, Meissner-expelling part). */
+  fcFraction: number;
+  /** Normal-state background χ0 + χ1·T, emu g⁻¹ Oe⁻¹ and emu g⁻¹ Oe⁻¹ K⁻¹. */
+  backgroundChiEmuPerGOe: number;
+  backgroundSlopeEmuPerGOeK: number;
+}
+
+export type SweepMode = 'ZFC' | 'FC';
+
+/** The metrics the magnetic analyzer reports, as the noise-free model defines them. */
+export interface MagneticTruth {
+  tcOnsetK: number | null;
+  tcMidK: number | null;
+  widthFwhmK: number | null;
+  width1090K: number | null;
+  chiMass1p8K: number;
+  shieldingFraction1p8K: number;
+  fcZfcRatio: number;
+}
+
+const SQRT2 = Math.SQRT2;
+// Bound once: under Jest 30 each global read (Math.exp) in a per-point loop is ~50× slower.
+const { abs, exp, max, min, sqrt } = Math;
+
+/**
+ * Complementary error function with fractional error < 1.2e-7 everywhere (Chebyshev fit,
+ * Numerical Recipes `erfcc`), so far tails (onset at 1e-5 of the full signal) stay accurate.
+ */
+export function erfc(x: number): number {
+  const z = abs(x);
+  const t = 1 / (1 + 0.5 * z);
+  const r =
+    t *
+    exp(
+      -z * z -
+        1.26551223 +
+        t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+    );
+  return x >= 0 ? r : 2 - r;
+}
+
+/** P(Tc_local > T) for the split normal; 1 well below the distribution, 0 well above. */
+export function fractionAboveTc(d: LocalTcDistribution, temperatureK: number): number {
+  const s = d.sigmaLowK + d.sigmaHighK;
+  const x = temperatureK - d.meanK;
+  // Split normal CDF: below the mode the low-side Gaussian carries weight σ_low/(σ_low+σ_high).
+  if (x < 0) return 1 - (d.sigmaLowK / s) * erfc(-x / (d.sigmaLowK * SQRT2));
+  return (d.sigmaHighK / s) * erfc(x / (d.sigmaHighK * SQRT2));
+}
+
+/** Probability density of local Tc, K⁻¹. */
+export function localTcDensity(d: LocalTcDistribution, temperatureK: number): number {
+  const x = temperatureK - d.meanK;
+  const sigma = x < 0 ? d.sigmaLowK : d.sigmaHighK;
+  return (sqrt(2 / Math.PI) / (d.sigmaLowK + d.sigmaHighK)) * exp((-x * x) / (2 * sigma * sigma));
+}
+
+/** χ_mass of full diamagnetism for this sample: −1/(4π ρ (1 − N)), emu g⁻¹ Oe⁻¹. */
+export function fullDiamagnetismEmuPerGOe(model: SuperconductorModel): number {
+  return -1 / (4 * Math.PI * model.densityGCm3 * (1 - model.demagN));
+}
+
+/** Superconducting part of χ_mass(T), emu g⁻¹ Oe⁻¹ (≤ 0). */
+export function superconductingChi(model: SuperconductorModel, temperatureK: number, mode: SweepMode): number {
+  const scale = mode === 'FC' ? model.fcFraction : 1;
+  return scale * model.shieldedFraction0 * fractionAboveTc(model.localTc, temperatureK) * fullDiamagnetismEmuPerGOe(model);
+}
+
+/** Noise-free χ_mass(T) = superconducting part + linear normal-state background, emu g⁻¹ Oe⁻¹. */
+export function chiMassModel(model: SuperconductorModel, temperatureK: number, mode: SweepMode): number {
+  return superconductingChi(model, temperatureK, mode) + model.backgroundChiEmuPerGOe + model.backgroundSlopeEmuPerGOeK * temperatureK;
+}
+
+/** Solve g(T) = 0 for an increasing g on [lo, hi] by bisection (g(lo) < 0 < g(hi)); null if not bracketed. */
+function solveIncreasing(g: (t: number) => number, lo: number, hi: number): number | null {
+  if (!(g(lo) <= 0 && g(hi) >= 0)) return null;
+  let a = lo;
+  let b = hi;
+  for (let i = 0; i < 80 && b - a > 1e-12; i++) {
+    const m = 0.5 * (a + b);
+    if (g(m) < 0) a = m;
+    else b = m;
+  }
+  return 0.5 * (a + b);
+}
+
+/**
+ * Truth for one sweep by the analyzer's definitions, on the noise-free model:
+ * onset = where the superconducting signal crosses −5 σ_χ (σ_χ = noiseEmu / (H · mass));
+ * Tc,mid = where it reaches half its value at the sweep's lowest temperature; 10–90 % width from
+ * the 10 % and 90 % crossings; FWHM of dχ/dT (∝ the local-Tc density: √(2 ln 2)(σ_low + σ_high)
+ * when both half-maximum points lie inside the sweep); χ_mass and shielding at 1.8 K include
+ * the background; FC/ZFC = χ_FC(1.8 K) / χ_ZFC(1.8 K).
+ */
+export function modelTruth(
+  model: SuperconductorModel,
+  sweep: { mode: SweepMode; minK: number; maxK: number; noiseEmu: number; fieldOe: number; massMg: number },
+): MagneticTruth {
+  const { mode, minK, maxK } = sweep;
+  const noiseChi = sweep.noiseEmu / (abs(sweep.fieldOe) * sweep.massMg * 1e-3);
+  const s = (t: number): number => superconductingChi(model, t, mode);
+  const sLow = s(minK);
+  const crossing = (level: number): number | null => solveIncreasing((t) => s(t) - level, minK, maxK);
+  const onset = crossing(-5 * noiseChi);
+  const d = model.localTc;
+  const halfWidth = sqrt(2 * Math.LN2);
+  const lowHalf = d.meanK - halfWidth * d.sigmaLowK;
+  const highHalf = d.meanK + halfWidth * d.sigmaHighK;
+  const fwhm = lowHalf >= minK && highHalf <= maxK ? highHalf - lowHalf : null;
+  const t10 = crossing(0.1 * sLow);
+  const t90 = crossing(0.9 * sLow);
+  const chi18 = chiMassModel(model, 1.8, mode);
+  return {
+    tcOnsetK: onset,
+    tcMidK: crossing(0.5 * sLow),
+    widthFwhmK: fwhm,
+    width1090K: t10 !== null && t90 !== null ? t10 - t90 : null,
+    chiMass1p8K: chi18,
+    shieldingFraction1p8K: -4 * Math.PI * model.densityGCm3 * chi18 * (1 - model.demagN),
+    fcZfcRatio: chiMassModel(model, 1.8, 'FC') / chiMassModel(model, 1.8, 'ZFC'),
+  };
+}
+
+export interface SweepPlan {
+  mode: SweepMode;
+  direction: 'up' | 'down';
+  startK?: number;
+  endK?: number;
+  /** Setpoint step, K (default 0.01); ignored when `points` is given. */
+  stepK?: number;
+  points?: number;
+  fieldOe: number;
+  massMg: number;
+  /** Gaussian noise on each moment, emu. */
+  noiseEmu: number;
+  /** Gaussian scatter of the recorded temperature around its setpoint, K (default 0.002). */
+  temperatureJitterK?: number;
+  /** Every n-th point is measured twice at the same recorded temperature (default: never). */
+  repeatEvery?: number;
+}
+
+export interface SimulatedSweep {
+  temperatureK: number[];
+  momentEmu: number[];
+  fieldOe: number[];
+}
+
+/**
+ * A noisy sweep in measurement order: setpoints from `startK` to `endK` (1.8 → 6 K by default,
+ * reversed for 'down'), recorded temperatures scattered around them, moment m = χ·H·mass + noise.
+ */
+export function simulateSweep(model: SuperconductorModel, plan: SweepPlan, rng: Rng): SimulatedSweep {
+  const startK = plan.startK ?? 1.8;
+  const endK = plan.endK ?? 6;
+  const n = plan.points ?? Math.round((endK - startK) / (plan.stepK ?? 0.01)) + 1;
+  const jitter = plan.temperatureJitterK ?? 0.002;
+  const massG = plan.massMg * 1e-3;
+  const out: SimulatedSweep = { temperatureK: [], momentEmu: [], fieldOe: [] };
+  for (let i = 0; i < n; i++) {
+    const frac = n === 1 ? 0 : i / (n - 1);
+    const setK = plan.direction === 'up' ? startK + frac * (endK - startK) : endK - frac * (endK - startK);
+    // Keep recorded temperatures inside the nominal span so truth and data share the same range.
+    const tK = min(endK, max(startK, setK + jitter * rng.gauss()));
+    const repeats = plan.repeatEvery && i % plan.repeatEvery === 0 ? 2 : 1;
+    for (let r = 0; r < repeats; r++) {
+      out.temperatureK.push(tK);
+      out.fieldOe.push(plan.fieldOe);
+      out.momentEmu.push(chiMassModel(model, tK, plan.mode) * plan.fieldOe * massG + plan.noiseEmu * rng.gauss());
+    }
+  }
+  return out;
+}
