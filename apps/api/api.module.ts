@@ -22,6 +22,21 @@ import { TreatmentsModule } from '../../src/modules/treatments/treatments.module
 import { UsersController } from '../../src/modules/users/users.controller';
 import { UsersModule } from '../../src/modules/users/users.module';
 import { UsersService } from '../../src/modules/users/users.service';
+import { BullBoardModule } from '@bull-board/nestjs';
+import { FastifyAdapter as BullBoardFastifyAdapter } from '@bull-board/fastify';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { QueueModule } from '../../src/infra/queue/queue.module';
+import { QueueName } from '../../src/infra/queue/queue.constants';
+import { AnalysesController } from '../../src/modules/analyses/analyses.controller';
+import { AnalysesModule } from '../../src/modules/analyses/analyses.module';
+import { EventsController } from '../../src/modules/analyses/events.controller';
+import { RunEventsStream } from '../../src/modules/analyses/run-events.stream';
+import { CampaignsController } from '../../src/modules/campaigns/campaigns.controller';
+import { CampaignsModule } from '../../src/modules/campaigns/campaigns.module';
+import { MeasurementsController } from '../../src/modules/measurements/measurements.controller';
+import { MeasurementsModule } from '../../src/modules/measurements/measurements.module';
+import { MetricsController } from '../../src/modules/metrics/metrics.controller';
+import { MetricsModule } from '../../src/modules/metrics/metrics.module';
 
 @Module({})
 class AdminBootstrap implements OnApplicationBootstrap {
@@ -37,9 +52,42 @@ export class ApiModule {
   static forRoot(envOverrides: Partial<Record<keyof Env, string>> = {}): DynamicModule {
     return {
       module: ApiModule,
-      imports: [ConfigModule.forRoot(envOverrides), LoggingModule, PrismaModule, RedisModule, HealthModule, AuditModule, UsersModule, AuthModule, AlloysModule, SamplesModule, TreatmentsModule],
-      controllers: [HealthController, AuthController, UsersController, AlloysController, SamplesController, TreatmentsController, AuditController],
-      providers: [AdminBootstrap, { provide: APP_GUARD, useExisting: AuthGuard }, { provide: APP_FILTER, useClass: AllExceptionsFilter }],
+      imports: [
+        ConfigModule.forRoot(envOverrides),
+        LoggingModule,
+        PrismaModule,
+        RedisModule,
+        QueueModule,
+        HealthModule,
+        AuditModule,
+        UsersModule,
+        AuthModule,
+        AlloysModule,
+        SamplesModule,
+        TreatmentsModule,
+        AnalysesModule,
+        MeasurementsModule,
+        CampaignsModule,
+        MetricsModule,
+        // The queue dashboard; ADMIN-only through the onRequest hook in create-api-app.ts.
+        BullBoardModule.forRoot({ route: '/admin/queues', adapter: BullBoardFastifyAdapter }),
+        BullBoardModule.forFeature({ name: QueueName.Analysis, adapter: BullMQAdapter }),
+      ],
+      controllers: [
+        HealthController,
+        MetricsController,
+        AuthController,
+        UsersController,
+        AlloysController,
+        SamplesController,
+        TreatmentsController,
+        AuditController,
+        MeasurementsController,
+        AnalysesController,
+        EventsController,
+        CampaignsController,
+      ],
+      providers: [AdminBootstrap, RunEventsStream, { provide: APP_GUARD, useExisting: AuthGuard }, { provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };
   }
 }

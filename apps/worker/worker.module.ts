@@ -7,6 +7,9 @@ import { LoggingModule } from '../../src/infra/logging.module';
 import { PrismaModule } from '../../src/infra/prisma/prisma.module';
 import { QueueModule } from '../../src/infra/queue/queue.module';
 import { REDIS, RedisModule } from '../../src/infra/redis/redis.module';
+import { AnalysesModule } from '../../src/modules/analyses/analyses.module';
+import { AnalysisProcessor } from '../../src/modules/analyses/analysis.processor';
+import { RunSweeper } from '../../src/modules/analyses/run-sweeper.service';
 
 @Module({})
 class WorkerReady implements OnApplicationBootstrap {
@@ -23,14 +26,14 @@ class WorkerReady implements OnApplicationBootstrap {
   }
 }
 
-/** The queue-worker process: no HTTP, only processors (added with the analysis pipeline). */
+/** The queue-worker process: no HTTP; the analysis processor and the sweeper that republishes lost runs. */
 @Module({})
 export class WorkerModule {
   static forRoot(envOverrides: Partial<Record<keyof Env, string>> = {}): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(envOverrides), LoggingModule, PrismaModule, RedisModule, QueueModule],
-      providers: [WorkerReady],
+      imports: [ConfigModule.forRoot(envOverrides), LoggingModule, PrismaModule, RedisModule, QueueModule, AnalysesModule],
+      providers: [WorkerReady, AnalysisProcessor, RunSweeper],
     };
   }
 }

@@ -34,6 +34,7 @@ function statusOf(code: DomainErrorCode): number {
       return 409;
     case 'INVALID_LINEAGE':
     case 'ANNEAL_AT_OR_ABOVE_TG':
+    case 'ASSIGNMENT_MISMATCH':
       return 422;
     case 'INVALID_CREDENTIALS':
       return 401;

@@ -5,7 +5,8 @@ export type DomainErrorCode =
   | 'INVALID_LINEAGE'
   | 'ANNEAL_AT_OR_ABOVE_TG'
   | 'INVALID_CREDENTIALS'
-  | 'APPEND_ONLY';
+  | 'APPEND_ONLY'
+  | 'ASSIGNMENT_MISMATCH';
 
 export class DomainError extends Error {
   constructor(

@@ -17,7 +17,8 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const req = ctx.switchToHttp().getRequest();
     const header: string | undefined = req.headers?.authorization;
-    const bearer = header?.match(/^Bearer\s+(.+)$/i)?.[1];
+    // Browsers' EventSource cannot set headers, so the SSE stream alone also takes ?access_token=.
+    const bearer = header?.match(/^Bearer\s+(.+)$/i)?.[1] ?? (String(req.url ?? '').startsWith('/api/events') ? req.query?.access_token : undefined);
     if (!bearer) throw new UnauthorizedException({ message: 'a bearer token is required', field: 'authorization' });
     const user = await this.auth.authenticate(bearer.trim());
     if (!user) throw new UnauthorizedException({ message: 'the token is invalid or expired', field: 'authorization' });

@@ -1,0 +1,43 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { ANALYSIS_JOB_OPTIONS, JobName, JobPayloads, QueueName } from '../../infra/queue/queue.constants';
+import { AnalysesRepository } from './analyses.repository';
+
+/** Puts runs on the queue (job id = run id, so a second add of the same run is a no-op) and records that it did. */
+@Injectable()
+export class AnalysisProducer {
+  private readonly logger = new Logger(AnalysisProducer.name);
+
+  constructor(
+    @InjectQueue(QueueName.Analysis) private readonly queue: Queue<JobPayloads[JobName.AnalyzeFile]>,
+    private readonly runs: AnalysesRepository,
+  ) {}
+
+  /** Returns true when published; false (run left for the sweeper) when Redis is unreachable. */
+  async publish(runIds: string[]): Promise<boolean> {
+    if (runIds.length === 0) return true;
+    try {
+      await this.withTimeout(this.queue.addBulk(runIds.map((id) => ({ name: JobName.AnalyzeFile, data: { analysisRunId: id }, opts: { ...ANALYSIS_JOB_OPTIONS, jobId: id } }))));
+      await this.runs.markPublished(runIds);
+      return true;
+    } catch (e) {
+      this.logger.warn(`could not publish ${runIds.length} run(s), the sweeper will retry: ${(e as Error).message}`);
+      return false;
+    }
+  }
+
+  /** Whether the queue still holds a job for this run (waiting, active, delayed or failed-and-retrying). */
+  async hasJob(runId: string): Promise<boolean> {
+    const job = await this.withTimeout(this.queue.getJob(runId));
+    if (!job) return false;
+    const state = await job.getState();
+    return state !== 'completed' && state !== 'failed' && state !== 'unknown';
+  }
+
+  /** BullMQ commands wait for Redis to come back; an upload must not, so give up after a short while. */
+  private withTimeout<T>(p: Promise<T>, ms = 2000): Promise<T> {
+    let timer: NodeJS.Timeout;
+    return Promise.race([p, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`Redis did not answer in ${ms} ms`)), ms)))]).finally(() => clearTimeout(timer));
+  }
+}

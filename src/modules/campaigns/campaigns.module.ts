@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { SamplesModule } from '../samples/samples.module';
+import { CampaignsRepository } from './campaigns.repository';
+import { CampaignsService } from './campaigns.service';
+
+@Module({ imports: [SamplesModule, AuditModule], providers: [CampaignsRepository, CampaignsService], exports: [CampaignsService] })
+export class CampaignsModule {}

@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { Campaign, Prisma } from '@prisma/client';
+import { DomainError, notFound } from '../../common/domain-error';
+import { fieldError } from '../../common/validation';
+import { PrismaService } from '../../infra/prisma/prisma.service';
+import { AuditService } from '../audit/audit.service';
+import { AuthUser } from '../auth/auth.decorators';
+import type { CampaignFactor, ReportInput, TechniqueName } from '../reports/report.types';
+import { SamplesService } from '../samples/samples.service';
+import { latestResults, progressMatrix } from './campaign-progress';
+import { CampaignsRepository } from './campaigns.repository';
+import { AssignDto, CreateCampaignDto } from './dto/create-campaign.dto';
+import { levelMismatches, treatmentFacts } from './level-match';
+
+@Injectable()
+export class CampaignsService {
+  constructor(
+    private readonly campaigns: CampaignsRepository,
+    private readonly samples: SamplesService,
+    private readonly prisma: PrismaService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(dto: CreateCampaignDto, user: AuthUser): Promise<Campaign> {
+    const f = dto.factor;
+    const foreign = f.kind === 'ANNEAL_HOLD_MIN' ? (['lowK', 'highK'] as const) : (['targetK'] as const);
+    for (const k of foreign) if (f[k] !== undefined) throw fieldError(`factor.${k}`, `is not a field of a ${f.kind} factor`);
+    if (f.kind === 'CRYO_CYCLES' && f.lowK! >= f.highK!) throw fieldError('factor.lowK', `must lie below highK (${f.highK} K)`);
+    if (f.kind === 'CRYO_CYCLES' && f.levels.some((l) => !Number.isInteger(l))) throw fieldError('factor.levels', 'cycle counts must be whole numbers');
+    const factor: CampaignFactor = f.kind === 'ANNEAL_HOLD_MIN' ? { kind: f.kind, targetK: f.targetK!, levels: [...f.levels].sort((a, b) => a - b) } : { kind: f.kind, lowK: f.lowK!, highK: f.highK!, levels: [...f.levels].sort((a, b) => a - b) };
+    return this.prisma.$transaction(async (tx) => {
+      const c = await this.campaigns.create(tx, { name: dto.name, hypothesis: dto.hypothesis, factor: factor as unknown as Prisma.InputJsonObject, plannedTechniques: dto.plannedTechniques, createdById: user.id });
+      await this.audit.record(tx, user.id, 'campaign.create', 'Campaign', c.id, { name: dto.name, factor });
+      return c;
+    });
+  }
+
+  list(): Promise<Campaign[]> {
+    return this.campaigns.list();
+  }
+
+  async get(id: string): Promise<Campaign & { factor: CampaignFactor }> {
+    const c = await this.campaigns.find(id);
+    if (!c) throw notFound('campaign', id);
+    return c as Campaign & { factor: CampaignFactor };
+  }
+
+  /** Assigns a sample to a level after checking that its treatment history really is that level. */
+  async assign(id: string, dto: AssignDto, user: AuthUser) {
+    const campaign = await this.get(id);
+    if (!campaign.factor.levels.includes(dto.level)) throw fieldError('level', `must be one of ${campaign.factor.levels.join(', ')}`);
+    const history = await this.samples.history(dto.sampleId).catch((e: unknown) => {
+      throw e instanceof DomainError && e.code === 'NOT_FOUND' ? notFound('sample', dto.sampleId, 'sampleId') : e;
+    });
+    const mismatches = levelMismatches(campaign.factor, dto.level, treatmentFacts(history.events));
+    if (mismatches.length > 0) {
+      throw new DomainError('ASSIGNMENT_MISMATCH', `${history.sample.code} does not match level ${dto.level}: ${mismatches.join('; ')}`, 'level');
+    }
+    return this.prisma.$transaction(async (tx) => {
+      const a = await this.campaigns.upsertAssignment(tx, id, dto.sampleId, dto.level, user.id);
+      await this.audit.record(tx, user.id, 'campaign.assign', 'Campaign', id, { sampleId: dto.sampleId, code: history.sample.code, level: dto.level });
+      return { campaignId: a.campaignId, sampleId: a.sampleId, code: history.sample.code, level: a.level };
+    });
+  }
+
+  /** Everything a report or the progress matrix needs, read in three queries. */
+  async reportInput(id: string): Promise<ReportInput> {
+    const c = await this.get(id);
+    const [pieces, facts] = await Promise.all([this.campaigns.pieces(id), this.campaigns.measurementFacts(id)]);
+    const techniques = c.plannedTechniques as TechniqueName[];
+    return {
+      campaign: { id: c.id, name: c.name, hypothesis: c.hypothesis, factor: c.factor, plannedTechniques: techniques },
+      pieces,
+      results: latestResults(facts),
+      progress: progressMatrix(c.factor.levels, techniques, pieces, facts),
+    };
+  }
+
+  async progress(id: string) {
+    const input = await this.reportInput(id);
+    return { campaignId: id, levels: input.campaign.factor.levels, techniques: input.campaign.plannedTechniques, cells: input.progress };
+  }
+}

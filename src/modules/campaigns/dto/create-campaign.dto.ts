@@ -1,0 +1,75 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Technique } from '@prisma/client';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsEnum, IsIn, IsNumber, IsPositive, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+
+export class FactorDto {
+  @ApiProperty({ enum: ['ANNEAL_HOLD_MIN', 'CRYO_CYCLES'] })
+  @IsIn(['ANNEAL_HOLD_MIN', 'CRYO_CYCLES'])
+  kind!: 'ANNEAL_HOLD_MIN' | 'CRYO_CYCLES';
+
+  @ApiPropertyOptional({ example: 453, description: 'ANNEAL_HOLD_MIN: anneal temperature, K' })
+  @ValidateIf((o: FactorDto) => o.kind === 'ANNEAL_HOLD_MIN')
+  @IsNumber()
+  @IsPositive()
+  targetK?: number;
+
+  @ApiPropertyOptional({ example: 77, description: 'CRYO_CYCLES: low end, K' })
+  @ValidateIf((o: FactorDto) => o.kind === 'CRYO_CYCLES')
+  @IsNumber()
+  @IsPositive()
+  lowK?: number;
+
+  @ApiPropertyOptional({ example: 293, description: 'CRYO_CYCLES: high end, K' })
+  @ValidateIf((o: FactorDto) => o.kind === 'CRYO_CYCLES')
+  @IsNumber()
+  @IsPositive()
+  highK?: number;
+
+  @ApiProperty({ example: [0, 0.5, 1, 5, 8, 10], description: 'hold minutes or cycle counts; 0 is the untreated baseline' })
+  @IsArray()
+  @ArrayMinSize(2)
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @IsNumber({}, { each: true })
+  @Min(0, { each: true })
+  @Max(100000, { each: true })
+  levels!: number[];
+}
+
+export class CreateCampaignDto {
+  @ApiProperty({ example: 'Anneal series 453 K' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ example: 'Annealing below Tg shrinks the weak-pinning, liquid-like regions and the Meissner fraction.' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(5000)
+  hypothesis!: string;
+
+  @ApiProperty({ type: FactorDto })
+  @ValidateNested()
+  @Type(() => FactorDto)
+  factor!: FactorDto;
+
+  @ApiProperty({ enum: Technique, isArray: true, example: ['MAGNETIC', 'RESISTANCE', 'XRD', 'DSC'] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsEnum(Technique, { each: true })
+  plannedTechniques!: Technique[];
+}
+
+export class AssignDto {
+  @ApiProperty()
+  @IsUUID()
+  sampleId!: string;
+
+  @ApiProperty({ example: 5 })
+  @IsNumber()
+  @Min(0)
+  level!: number;
+}

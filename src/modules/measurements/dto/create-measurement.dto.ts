@@ -1,0 +1,75 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Technique } from '@prisma/client';
+import { Type } from 'class-transformer';
+import { IsDate, IsEnum, IsIn, IsNumber, IsObject, IsOptional, IsPositive, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+
+/** Conditions the analyzers use; each overrides what the file header says. */
+export class ConditionsDto {
+  @ApiPropertyOptional({ example: 20, description: 'applied field, Oe' })
+  @IsOptional()
+  @IsNumber()
+  fieldOe?: number;
+
+  @ApiPropertyOptional({ enum: ['ZFC', 'FC'] })
+  @IsOptional()
+  @IsIn(['ZFC', 'FC'])
+  mode?: 'ZFC' | 'FC';
+
+  @ApiPropertyOptional({ example: 1.5406 })
+  @IsOptional()
+  @IsNumber()
+  @IsPositive()
+  wavelengthA?: number;
+
+  @ApiPropertyOptional({ example: 20 })
+  @IsOptional()
+  @IsNumber()
+  @IsPositive()
+  heatingRateKPerMin?: number;
+
+  @ApiPropertyOptional({ example: 0, description: 'demagnetizing factor N (≈ 0 for a field along a long ribbon)' })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  demagN?: number;
+
+  @ApiPropertyOptional({ enum: ['up', 'down'], description: 'DSC exotherm direction' })
+  @IsOptional()
+  @IsIn(['up', 'down'])
+  exo?: 'up' | 'down';
+
+  @ApiPropertyOptional({ description: 'mass actually measured, mg, if not the piece mass' })
+  @IsOptional()
+  @IsNumber()
+  @IsPositive()
+  massMg?: number;
+}
+
+export class CreateMeasurementDto {
+  @ApiProperty()
+  @IsUUID()
+  sampleId!: string;
+
+  @ApiProperty({ enum: Technique })
+  @IsEnum(Technique)
+  technique!: Technique;
+
+  @ApiProperty({ example: 'MPMS3 SQUID-VSM' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  instrument!: string;
+
+  @ApiProperty({ type: ConditionsDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ConditionsDto)
+  conditions!: ConditionsDto;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  performedAt?: Date;
+}

@@ -1,0 +1,60 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, PayloadTooLargeException, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { fieldError } from '../../common/validation';
+import { Env } from '../../config/env';
+import { AuthUser, CurrentUser } from '../auth/auth.decorators';
+import { CreateMeasurementDto } from './dto/create-measurement.dto';
+import { MeasurementsService } from './measurements.service';
+
+const Id = () => Param('id', new ParseUUIDPipe({ exceptionFactory: () => fieldError('id', 'must be a UUID') }));
+
+/** Reads the multipart field `file` as a stream, refusing it (413) past the configured size. */
+async function readUpload(req: FastifyRequest, limitBytes: number): Promise<{ fileName: string; bytes: Buffer }> {
+  if (!req.isMultipart()) throw fieldError('file', 'send the file as multipart/form-data in the field "file"');
+  const part = await req.file({ limits: { fileSize: limitBytes, files: 1 } });
+  if (!part || part.fieldname !== 'file') throw fieldError('file', 'the multipart field "file" is missing');
+  const chunks: Buffer[] = [];
+  for await (const chunk of part.file) chunks.push(chunk as Buffer);
+  if (part.file.truncated) throw new PayloadTooLargeException({ message: `the file exceeds the upload limit of ${limitBytes} bytes`, field: 'file' });
+  const bytes = Buffer.concat(chunks);
+  if (bytes.length === 0) throw fieldError('file', 'the file is empty');
+  return { fileName: part.filename || 'upload.dat', bytes };
+}
+
+@ApiTags('measurements')
+@ApiBearerAuth()
+@Controller()
+export class MeasurementsController {
+  constructor(
+    private readonly measurements: MeasurementsService,
+    private readonly env: Env,
+  ) {}
+
+  @Post('measurements')
+  create(@Body() dto: CreateMeasurementDto, @CurrentUser() user: AuthUser) {
+    return this.measurements.create(dto, user);
+  }
+
+  @Post('measurements/:id/files')
+  @HttpCode(202)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  async upload(@Id() id: string, @Req() req: FastifyRequest, @CurrentUser() user: AuthUser) {
+    const { fileName, bytes } = await readUpload(req, this.env.UPLOAD_LIMIT_BYTES);
+    return this.measurements.upload(id, fileName, bytes, user);
+  }
+
+  @Get('measurements/:id')
+  get(@Id() id: string) {
+    return this.measurements.get(id);
+  }
+
+  @Get('files/:id/raw')
+  async raw(@Id() id: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    const file = await this.measurements.raw(id);
+    reply.header('content-type', 'application/octet-stream');
+    reply.header('content-disposition', `attachment; filename="${file.fileName.replace(/["\\\r\n]/g, '_')}"`);
+    return Buffer.from(file.content);
+  }
+}

@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { AnalysesModule } from '../analyses/analyses.module';
+import { AuditModule } from '../audit/audit.module';
+import { SamplesModule } from '../samples/samples.module';
+import { MeasurementsRepository } from './measurements.repository';
+import { MeasurementsService } from './measurements.service';
+
+@Module({ imports: [AnalysesModule, SamplesModule, AuditModule], providers: [MeasurementsRepository, MeasurementsService], exports: [MeasurementsService] })
+export class MeasurementsModule {}

@@ -1,0 +1,50 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { Gauge, Histogram, Registry } from 'prom-client';
+import { PrismaService } from '../../infra/prisma/prisma.service';
+import { QueueName } from '../../infra/queue/queue.constants';
+
+const STATES = ['waiting', 'active', 'delayed', 'failed', 'prioritized', 'waiting-children'] as const;
+
+/**
+ * Prometheus metrics read at scrape time from where the truth is: queue depth from BullMQ, job
+ * durations from the runs the workers finished (so every worker replica is counted, not just one).
+ */
+@Injectable()
+export class MetricsService {
+  readonly registry = new Registry();
+  private lastFinished = new Date();
+
+  private readonly depth = new Gauge({ name: 'vitrack_queue_jobs', help: 'Analysis jobs in the queue by state', labelNames: ['state'], registers: [this.registry] });
+  private readonly runs = new Gauge({ name: 'vitrack_analysis_runs', help: 'Analysis runs by status', labelNames: ['status'], registers: [this.registry] });
+  private readonly duration = new Histogram({
+    name: 'vitrack_analysis_duration_seconds',
+    help: 'Analysis job duration (load + analysis), by analyzer',
+    labelNames: ['analyzer', 'status'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
+
+  constructor(
+    @InjectQueue(QueueName.Analysis) private readonly queue: Queue,
+    private readonly prisma: PrismaService,
+  ) {}
+
+  async scrape(): Promise<string> {
+    const counts = await this.queue.getJobCounts(...STATES);
+    for (const s of STATES) this.depth.set({ state: s }, counts[s] ?? 0);
+    const byStatus = await this.prisma.analysisRun.groupBy({ by: ['status'], _count: { _all: true } });
+    this.runs.reset();
+    for (const row of byStatus) this.runs.set({ status: row.status }, row._count._all);
+    // Observe each run finished since the previous scrape once.
+    const since = this.lastFinished;
+    const finished = await this.prisma.analysisRun.findMany({ where: { finishedAt: { gt: since } }, select: { analyzer: true, status: true, timings: true, finishedAt: true }, orderBy: { finishedAt: 'asc' }, take: 10_000 });
+    for (const r of finished) {
+      const total = (r.timings as { totalMs?: number } | null)?.totalMs;
+      if (typeof total === 'number') this.duration.observe({ analyzer: r.analyzer, status: r.status }, total / 1000);
+      if (r.finishedAt && r.finishedAt > this.lastFinished) this.lastFinished = r.finishedAt;
+    }
+    return this.registry.metrics();
+  }
+}

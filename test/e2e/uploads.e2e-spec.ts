@@ -1,0 +1,116 @@
+import { magneticCampaign } from '../../libs/instruments/src/campaign';
+import { newAlloy } from '../factories/sample.factory';
+import { newMeasurement, upload, waitForRuns } from '../factories/upload.factory';
+import { newUser } from '../factories/user.factory';
+import { uniquePrefix } from '../setup/test-db';
+import { TestApi } from '../setup/test-api';
+import { WorkerProcess } from '../setup/test-worker';
+
+/** Upload → queue → worker process → result, on the real PostgreSQL and Redis. */
+describe('uploads and analyses', () => {
+  let api: TestApi;
+  let worker: WorkerProcess;
+  let member: string;
+  let admin: string;
+  let pieceId: string;
+  const item = magneticCampaign('ANNEAL_453K', { piecesPerLevel: 1 }).items[0];
+
+  beforeAll(async () => {
+    const prefix = uniquePrefix('up');
+    api = await TestApi.start({ QUEUE_PREFIX: prefix, UPLOAD_LIMIT_BYTES: '200000' });
+    worker = await WorkerProcess.start({ DATABASE_URL: api.databaseUrl, QUEUE_PREFIX: prefix });
+    admin = await api.login();
+    const pi = await newUser(api, admin, 'PI');
+    member = (await newUser(api, admin, 'MEMBER')).token;
+    const alloy = await newAlloy(api, pi.token, { densityGCm3: 5.9 });
+    const ingot = await api.request('POST', '/api/samples/ingots', { token: member, body: { alloyId: alloy.id, massG: 5, melts: 5 } });
+    const ribbon = await api.request('POST', `/api/samples/${ingot.body.id}/ribbons`, { token: member, body: { wheelSpeedMs: 40, thicknessUm: 25 } });
+    const pieces = await api.request('POST', `/api/samples/${ribbon.body.id}/pieces`, { token: member, body: { count: 1, lengthMm: 4, massMg: item.massMg } });
+    pieceId = pieces.body[0].id;
+  }, 60_000);
+  afterAll(async () => {
+    await worker?.stop();
+    await api?.close();
+  });
+
+  it('analyses an uploaded ZFC file with the database mass and density, pairing its FC partner', async () => {
+    const fc = await newMeasurement(api, member, pieceId, 'MAGNETIC', { mode: 'FC', fieldOe: item.fc.fieldOe });
+    const fcUp = await upload(api, member, fc.id, item.fc.fileName, item.fc.text);
+    expect(fcUp.status).toBe(202);
+    await waitForRuns(api, member, fcUp.body.analysisRunIds);
+    const zfc = await newMeasurement(api, member, pieceId, 'MAGNETIC', { mode: 'ZFC', fieldOe: item.zfc.fieldOe, demagN: 0 });
+    const up = await upload(api, member, zfc.id, item.zfc.fileName, item.zfc.text);
+    expect(up.status).toBe(202);
+    expect(up.body).toMatchObject({ sha256: expect.stringMatching(/^[0-9a-f]{64}$/), analysisRunIds: [expect.any(String)], duplicate: false });
+    const [run] = Object.values(await waitForRuns(api, member, up.body.analysisRunIds));
+    expect(run).toMatchObject({ status: 'SUCCEEDED', analyzer: 'magnetic', analyzerVersion: '1.0.0', attempts: 1 });
+    expect(Math.abs(run.metrics.tcMidK - item.zfc.truth.tcMidK)).toBeLessThan(0.01);
+    expect(Math.abs(run.metrics.chiMass1p8K / item.zfc.truth.chiMass1p8K - 1)).toBeLessThan(0.01);
+    expect(Math.abs(run.metrics.shieldingFraction1p8K - item.zfc.truth.shieldingFraction1p8K!)).toBeLessThan(0.01);
+    expect(Math.abs(run.metrics.fcZfcRatio - item.zfc.truth.fcZfcRatio!)).toBeLessThan(0.02);
+    expect(run.timings).toMatchObject({ analysisMs: expect.any(Number), totalMs: expect.any(Number) });
+
+    const m = await api.request('GET', `/api/measurements/${zfc.id}`, { token: member });
+    expect(m.body.files[0]).toMatchObject({ fileName: item.zfc.fileName, sha256: up.body.sha256, latestAnalysis: { id: run.id, status: 'SUCCEEDED' } });
+    const raw = await api.app.inject({ method: 'GET', url: `/api/files/${up.body.fileId}/raw`, headers: { authorization: `Bearer ${member}` } });
+    expect(raw.statusCode).toBe(200);
+    expect(raw.body).toBe(item.zfc.text);
+  }, 90_000);
+
+  it('the same file twice on one measurement creates no second run; on another measurement it is stored once', async () => {
+    const m = await newMeasurement(api, member, pieceId, 'MAGNETIC', { mode: 'ZFC' });
+    const first = await upload(api, member, m.id, 'a.dat', item.zfc.text);
+    const again = await upload(api, member, m.id, 'a-again.dat', item.zfc.text);
+    expect(again.status).toBe(202);
+    expect(again.body).toMatchObject({ fileId: first.body.fileId, analysisRunIds: first.body.analysisRunIds, duplicate: true });
+    const detail = await api.request('GET', `/api/measurements/${m.id}`, { token: member });
+    expect(detail.body.files).toHaveLength(1);
+    expect(detail.body.files[0].analyses).toHaveLength(1);
+  });
+
+  it('a malformed file fails at once with the parser reason; good files beside it succeed', async () => {
+    const m = await newMeasurement(api, member, pieceId, 'MAGNETIC', { mode: 'ZFC' });
+    const bad = await upload(api, member, m.id, 'broken.dat', '[Header]\nTITLE,broken\n');
+    const [run] = Object.values(await waitForRuns(api, member, bad.body.analysisRunIds));
+    expect(run.status).toBe('FAILED');
+    expect(run.attempts).toBe(1);
+    expect(run.error).toMatch(/\[Data\]/);
+    expect(run.errorCode).toBe('MISSING_SECTION');
+  });
+
+  it('refuses uploads without a token, without a file, above the size limit, and to unknown measurements', async () => {
+    const m = await newMeasurement(api, member, pieceId, 'XRD', { wavelengthA: 1.5406 });
+    expect((await upload(api, undefined, m.id, 'x.xy', '1 2\n')).status).toBe(401);
+    const big = await upload(api, member, m.id, 'big.xy', 'x'.repeat(300_000));
+    expect(big.status).toBe(413);
+    expect(big.body.field).toBe('file');
+    const none = await api.request('POST', `/api/measurements/${m.id}/files`, { token: member, body: { file: 'not multipart' } });
+    expect(none.status).toBe(400);
+    expect(none.body.field).toBe('file');
+    const unknown = await upload(api, member, '00000000-0000-4000-8000-000000000000', 'x.xy', '1 2\n');
+    expect(unknown.status).toBe(404);
+    const detail = await api.request('GET', `/api/measurements/${m.id}`, { token: member });
+    expect(detail.body.files).toEqual([]);
+  });
+
+  it('validates measurements: technique, conditions, unknown sample', async () => {
+    const bad = await api.request('POST', '/api/measurements', { token: member, body: { sampleId: pieceId, technique: 'NMR', instrument: 'x', conditions: { mode: 'HOT' } } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['conditions.mode', 'technique']);
+    const unknown = await api.request('POST', '/api/measurements', { token: member, body: { sampleId: '00000000-0000-4000-8000-000000000000', technique: 'XRD', instrument: 'x', conditions: {} } });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.field).toBe('sampleId');
+  });
+
+  it('the queue dashboard is for ADMINs only; /metrics shows queue depth and durations', async () => {
+    expect((await api.app.inject({ method: 'GET', url: '/admin/queues' })).statusCode).toBe(401);
+    expect((await api.app.inject({ method: 'GET', url: '/admin/queues', headers: { authorization: `Bearer ${member}` } })).statusCode).toBe(403);
+    const ok = await api.app.inject({ method: 'GET', url: '/admin/queues', headers: { authorization: `Bearer ${admin}` } });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.body).toContain('<html');
+    const metrics = await api.app.inject({ method: 'GET', url: '/metrics' });
+    expect(metrics.statusCode).toBe(200);
+    expect(metrics.body).toMatch(/vitrack_queue_jobs\{state="waiting"\} \d+/);
+    expect(metrics.body).toMatch(/vitrack_analysis_duration_seconds_count\{analyzer="magnetic",status="SUCCEEDED"\} [1-9]/);
+  });
+});

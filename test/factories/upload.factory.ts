@@ -1,0 +1,38 @@
+import { randomBytes } from 'node:crypto';
+import { TestApi } from '../setup/test-api';
+
+/** A multipart/form-data body with one `file` field, as curl -F would send it. */
+export function multipart(fileName: string, content: Uint8Array | string): { body: Buffer; contentType: string } {
+  const boundary = `----vitrack${randomBytes(8).toString('hex')}`;
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return { body: Buffer.concat([head, Buffer.from(content), tail]), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+export async function upload(api: TestApi, token: string | undefined, measurementId: string, fileName: string, content: Uint8Array | string) {
+  const { body, contentType } = multipart(fileName, content);
+  const res = await api.app.inject({ method: 'POST', url: `/api/measurements/${measurementId}/files`, headers: { 'content-type': contentType, ...(token ? { authorization: `Bearer ${token}` } : {}) }, payload: body });
+  return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : undefined };
+}
+
+export async function newMeasurement(api: TestApi, token: string, sampleId: string, technique: string, conditions: object = {}) {
+  const res = await api.request('POST', '/api/measurements', { token, body: { sampleId, technique, instrument: 'virtual', conditions } });
+  if (res.status !== 201) throw new Error(`measurement create failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as { id: string };
+}
+
+/** Polls the runs until none is QUEUED or RUNNING. */
+export async function waitForRuns(api: TestApi, token: string, runIds: string[], timeoutMs = 60_000): Promise<Record<string, any>> {
+  const deadline = Date.now() + timeoutMs;
+  const done: Record<string, any> = {};
+  while (Date.now() < deadline) {
+    for (const id of runIds) {
+      if (done[id]) continue;
+      const res = await api.request('GET', `/api/analyses/${id}`, { token });
+      if (res.body.status === 'SUCCEEDED' || res.body.status === 'FAILED') done[id] = res.body;
+    }
+    if (Object.keys(done).length === runIds.length) return done;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`runs not finished in ${timeoutMs} ms: ${runIds.filter((id) => !done[id]).join(', ')}`);
+}
