@@ -1,6 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
+import Redis from 'ioredis';
+import { REDIS } from '../../infra/redis/redis.module';
 import { ANALYSIS_JOB_OPTIONS, JobName, JobPayloads, QueueName } from '../../infra/queue/queue.constants';
 import { AnalysesRepository } from './analyses.repository';
 
@@ -12,11 +14,15 @@ export class AnalysisProducer {
   constructor(
     @InjectQueue(QueueName.Analysis) private readonly queue: Queue<JobPayloads[JobName.AnalyzeFile]>,
     private readonly runs: AnalysesRepository,
+    @Inject(REDIS) private readonly redis: Redis,
   ) {}
 
   /** Returns true when published; false (run left for the sweeper) when Redis is unreachable. */
   async publish(runIds: string[]): Promise<boolean> {
     if (runIds.length === 0) return true;
+    // While Redis is down an upload must not wait on BullMQ's offline queue: leave it to the sweeper.
+    // The process's plain connection to the same Redis tells whether it is reachable right now.
+    if (this.redis.status !== 'ready') return false;
     try {
       await this.withTimeout(this.queue.addBulk(runIds.map((id) => ({ name: JobName.AnalyzeFile, data: { analysisRunId: id }, opts: { ...ANALYSIS_JOB_OPTIONS, jobId: id } }))));
       await this.runs.markPublished(runIds);

@@ -1,0 +1,113 @@
+import { ChildProcess, execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { Client } from 'pg';
+
+/** The checkout root: this file runs as dist/bench/api-server.js. */
+export const ROOT = join(__dirname, '..', '..');
+
+export const PG_BASE_URL = process.env.BENCH_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432';
+
+const run = promisify(execFile);
+
+/** One statement on the maintenance database (CREATE/DROP DATABASE cannot run inside the target). */
+export async function adminSql(sql: string): Promise<void> {
+  const client = new Client({ connectionString: `${PG_BASE_URL}/postgres` });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Applies prisma/migrations through the project's own Prisma config (JS schema engine, pg adapter). */
+export async function migrate(url: string): Promise<void> {
+  try {
+    await run('npx', ['prisma', 'migrate', 'deploy'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, maxBuffer: 16 * 1024 * 1024 });
+  } catch (e) {
+    const { stdout, stderr } = e as { stdout?: string; stderr?: string };
+    throw new Error(`prisma migrate deploy failed:\n${stdout ?? ''}${stderr ?? ''}`);
+  }
+}
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  server.close();
+  await once(server, 'close');
+  return port;
+}
+
+export interface RunningApi {
+  baseUrl: string;
+  child: ChildProcess;
+  /** The last lines the API printed, for error reports. */
+  tail: () => string;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Starts the compiled API (dist/apps/api/main.js) on its own port and waits until /health answers 200.
+ * `nodeArgs` go before the script, e.g. ['--cpu-prof'] to profile the server.
+ */
+export async function startApi(env: Record<string, string>, nodeArgs: string[] = [], readyTimeoutMs = 60_000): Promise<RunningApi> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist', 'apps', 'api', 'main.js')], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  const keep = (chunk: Buffer) => {
+    lines.push(...chunk.toString().split('\n').filter(Boolean));
+    lines.splice(0, Math.max(0, lines.length - 40));
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  let exited: string | undefined;
+  child.once('exit', (code, signal) => (exited = `exited with ${signal ?? code}`));
+
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const gone = once(child, 'exit');
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    await gone;
+    clearTimeout(timer);
+  };
+  const tail = () => lines.join('\n');
+
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + readyTimeoutMs;
+  for (;;) {
+    if (exited) throw new Error(`the API ${exited} before it was ready:\n${tail()}`);
+    try {
+      const res = await fetch(`${baseUrl}/health`);
+      if (res.status === 200) return { baseUrl, child, tail, stop };
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`the API did not answer /health with 200 within ${readyTimeoutMs} ms:\n${tail()}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+export async function login(baseUrl: string, email: string, password: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { accessToken: string }).accessToken;
+}
+
+export async function getJson<T>(url: string, token: string): Promise<T> {
+  const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+  if (res.status !== 200) throw new Error(`GET ${url}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
