@@ -1,15 +1,12 @@
 /**
  * `npm run demo`: migrates the database, starts the API and the worker, logs the study's samples
- * through the real API (an ingot, a ribbon, pieces, the 453 K anneal series and the 77/293 K cryo
- * series of the paper, a crystallized control) and prints where to look. Ctrl-C stops it;
- * DEMO_EXIT=1 stops after seeding (used by CI smoke runs).
+ * through the real API (an ingot, a ribbon, pieces, the 453 K anneal campaign and the 77/293 K cryo
+ * campaign of the paper, a crystallized control), uploads their virtual-instrument files, waits
+ * for the analyses and prints the report URLs. Ctrl-C stops it; DEMO_EXIT=1 stops after seeding.
  */
+import { logCampaigns, waitForAnalyses } from './demo-campaigns';
 import { ApiClient } from './demo-client';
 import { prepareDatabase, startProcess, stopProcess } from './processes';
-
-const ANNEAL_HOLDS_MIN = [0, 0.5, 1, 5, 8, 10];
-const CRYO_CYCLES = [0, 27, 50];
-const PIECES_PER_LEVEL = 2;
 
 const env = {
   DATABASE_URL: process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/vitrack',
@@ -19,44 +16,25 @@ const env = {
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
 };
 
-const anneal = (holdMin: number) => ({ kind: 'ANNEAL', targetK: 453, heatingRateKPerMin: 20, holdMin, atmosphere: 'Ar', cooling: 'water quench' });
-const cryo = (cycles: number) => ({ kind: 'CRYO_CYCLE', lowK: 77, highK: 293, cycles, dwellLowS: 60, dwellHighS: 60, media: 'liquid nitrogen / air' });
-
-async function seed(api: ApiClient) {
-  await api.login(env.ADMIN_EMAIL, env.ADMIN_PASSWORD);
+async function seed(base: string) {
+  const admin = new ApiClient(base);
+  await admin.login(env.ADMIN_EMAIL, env.ADMIN_PASSWORD);
   for (const [email, role] of [['pi@vitrack.local', 'PI'], ['member@vitrack.local', 'MEMBER']]) {
-    await api.call('POST', '/api/users', { email, name: `Demo ${role}`, role, password: 'vitrack-demo' }, [201, 409]);
+    await admin.call('POST', '/api/users', { email, name: `Demo ${role}`, role, password: 'vitrack-demo' }, [201, 409]);
   }
-  await api.login('pi@vitrack.local', 'vitrack-demo');
-  const alloys = (await api.call<{ id: string; name: string }[]>('GET', '/api/alloys')).body;
-  const alloy = alloys.find((a) => a.name === 'La75Al25') ?? (await api.call('POST', '/api/alloys', { name: 'La75Al25', composition: { La: 75, Al: 25 }, densityGCm3: 5.9, tgK: 474, txK: 493 })).body;
-
-  await api.login('member@vitrack.local', 'vitrack-demo');
-  const ingot = (await api.call('POST', '/api/samples/ingots', { alloyId: alloy.id, massG: 5, melts: 5, purities: { La: '99.9 %', Al: '99.99 %' } })).body;
-  const ribbon = (await api.call('POST', `/api/samples/${ingot.id}/ribbons`, { wheelSpeedMs: 40, thicknessUm: 25, widthMm: 1.5, atmosphere: 'Ar' })).body;
-  const count = (ANNEAL_HOLDS_MIN.length + CRYO_CYCLES.length - 1) * PIECES_PER_LEVEL + 1;
-  const pieces: { id: string; code: string }[] = (await api.call('POST', `/api/samples/${ribbon.id}/pieces`, { count, lengthMm: 4, massMg: 1.2 })).body;
-
-  const rows: string[][] = [];
-  let next = 0;
-  for (const hold of ANNEAL_HOLDS_MIN) {
-    for (let i = 0; i < PIECES_PER_LEVEL; i++) {
-      const piece = pieces[next++];
-      const res = hold > 0 ? (await api.call('POST', `/api/samples/${piece.id}/treatments`, anneal(hold))).body.sample : (await api.call('GET', `/api/samples/${piece.id}`)).body;
-      rows.push([piece.code, `anneal ${hold} min`, res.state, res.signature || '—']);
-    }
-  }
-  for (const cycles of CRYO_CYCLES.filter((c) => c > 0)) {
-    for (let i = 0; i < PIECES_PER_LEVEL; i++) {
-      const piece = pieces[next++];
-      const res = (await api.call('POST', `/api/samples/${piece.id}/treatments`, cryo(cycles))).body.sample;
-      rows.push([piece.code, `cryo ${cycles} cycles`, res.state, res.signature]);
-    }
-  }
-  const control = pieces[next++];
-  const crystallized = (await api.call('POST', `/api/samples/${control.id}/treatments`, { kind: 'CRYSTALLIZE', targetK: 513, holdMin: 30 })).body.sample;
-  rows.push([control.code, 'crystallized control', crystallized.state, crystallized.signature]);
-  return { ingot, ribbon, pieces, rows };
+  const pi = new ApiClient(base);
+  await pi.login('pi@vitrack.local', 'vitrack-demo');
+  const member = new ApiClient(base);
+  await member.login('member@vitrack.local', 'vitrack-demo');
+  const alloys = (await pi.call<{ id: string; name: string }[]>('GET', '/api/alloys')).body;
+  const alloy = alloys.find((a) => a.name === 'La75Al25') ?? (await pi.call('POST', '/api/alloys', { name: 'La75Al25', composition: { La: 75, Al: 25 }, densityGCm3: 5.9, tgK: 474, txK: 493 })).body;
+  const ingot = (await member.call('POST', '/api/samples/ingots', { alloyId: alloy.id, massG: 5, melts: 5, purities: { La: '99.9 %', Al: '99.99 %' } })).body;
+  const ribbon = (await member.call('POST', `/api/samples/${ingot.id}/ribbons`, { wheelSpeedMs: 40, thicknessUm: 25, widthMm: 1.5, atmosphere: 'Ar' })).body;
+  const campaigns = await logCampaigns(member, pi, ribbon.id);
+  const analyses = await waitForAnalyses(member, campaigns.runIds);
+  const report = (await pi.call('GET', `/api/campaigns/${campaigns.annealId}/report`)).body;
+  const lineage = (await member.call('GET', `/api/samples/${ribbon.id}/lineage`)).body;
+  return { ingot, ribbon, campaigns, analyses, report, pieces: lineage.descendants as { id: string; code: string; state: string; signature: string }[], token: pi.token! };
 }
 
 async function main(): Promise<void> {
@@ -71,18 +49,25 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stop().then(() => process.exit(0)));
   process.once('SIGTERM', () => void stop().then(() => process.exit(0)));
   try {
-    const client = new ApiClient(base);
-    await client.waitHealthy();
-    const { ingot, ribbon, pieces, rows } = await seed(client);
+    await new ApiClient(base).waitHealthy();
+    const { ingot, ribbon, campaigns, analyses, report, pieces, token } = await seed(base);
     console.log(`\nLogged ingot ${ingot.code} → ribbon ${ribbon.code} → ${pieces.length} pieces:`);
-    for (const r of rows) console.log(`  ${r[0].padEnd(16)} ${r[1].padEnd(22)} ${r[2].padEnd(13)} ${r[3]}`);
+    for (const p of pieces) console.log(`  ${p.code.padEnd(16)} ${p.state.padEnd(13)} ${p.signature || '—'}`);
+    console.log(`\nUploaded ${campaigns.runIds.length} files; analyses: ${analyses.succeeded} succeeded, ${analyses.failed} failed.`);
+    const fit = report.fits.chiExponential;
+    const at1 = report.metrics.chiAbs1p8KEmuPerGOe?.levels.find((l: { level: number }) => l.level === 1);
+    if (fit) console.log(`Anneal campaign: |χ|(1.8 K) = k·exp(−t/τ) + y0 with τ = ${fit.tauMin.toFixed(3)} ± ${fit.tauErrMin.toPrecision(2)} min (R² ${fit.r2.toFixed(4)}); shielding change at 1 min: ${at1?.changePct?.toFixed(1)} %.`);
+    const q = `access_token=${token}`;
     console.log(`
 Where to look:
+  anneal report (HTML) ${base}/api/campaigns/${campaigns.annealId}/report.html?${q}
+  cryo report (HTML)   ${base}/api/campaigns/${campaigns.cryoId}/report.html?${q}
+  plots / table / JSON …/report.svg, …/report.csv, …/report (same campaigns)
+  progress matrix      GET ${base}/api/campaigns/${campaigns.annealId}/progress
   API docs (Swagger)   ${base}/docs            (OpenAPI JSON at ${base}/docs-json)
-  health               ${base}/health
-  a piece              GET ${base}/api/samples/${pieces[2].id}
-  its history          GET ${base}/api/samples/${pieces[2].id}/history
-  lineage of the ingot GET ${base}/api/samples/${ingot.id}/lineage
+  queue dashboard      ${base}/admin/queues?token=<an ADMIN token>
+  health, metrics      ${base}/health, ${base}/metrics
+  a piece's history    GET ${base}/api/samples/${pieces[2]?.id}/history
   log in as            admin: ${env.ADMIN_EMAIL} / ${env.ADMIN_PASSWORD}; PI: pi@vitrack.local / vitrack-demo; member: member@vitrack.local / vitrack-demo
                        (POST ${base}/api/auth/login, then "Authorization: Bearer <accessToken>")
 `);

@@ -37,6 +37,8 @@ import { MeasurementsController } from '../../src/modules/measurements/measureme
 import { MeasurementsModule } from '../../src/modules/measurements/measurements.module';
 import { MetricsController } from '../../src/modules/metrics/metrics.controller';
 import { MetricsModule } from '../../src/modules/metrics/metrics.module';
+import { ReportsController } from '../../src/modules/reports/reports.controller';
+import { ReportsModule } from '../../src/modules/reports/reports.module';
 
 @Module({})
 class AdminBootstrap implements OnApplicationBootstrap {
@@ -69,6 +71,7 @@ export class ApiModule {
         MeasurementsModule,
         CampaignsModule,
         MetricsModule,
+        ReportsModule,
         // The queue dashboard; ADMIN-only through the onRequest hook in create-api-app.ts.
         BullBoardModule.forRoot({ route: '/admin/queues', adapter: BullBoardFastifyAdapter }),
         BullBoardModule.forFeature({ name: QueueName.Analysis, adapter: BullMQAdapter }),
@@ -86,6 +89,7 @@ export class ApiModule {
         AnalysesController,
         EventsController,
         CampaignsController,
+        ReportsController,
       ],
       providers: [AdminBootstrap, RunEventsStream, { provide: APP_GUARD, useExisting: AuthGuard }, { provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

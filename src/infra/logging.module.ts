@@ -12,6 +12,8 @@ import { Env } from '../config/env';
           level: env.LOG_LEVEL,
           redact: ['req.headers.authorization'],
           autoLogging: { ignore: (req: { url?: string }) => req.url === '/health' },
+          // Report links and EventSource carry a token in the query string; never log it.
+          serializers: { req: (req: { url?: string }) => ({ ...req, url: req.url?.replace(/((?:access_)?token=)[^&]+/g, '$1[Redacted]') }) },
         },
       }),
     }),

@@ -4,6 +4,13 @@ import { Role } from '@prisma/client';
 import { IS_PUBLIC, MIN_ROLE, ROLE_RANK } from './auth.decorators';
 import { AuthService } from './auth.service';
 
+/**
+ * Browsers cannot set headers on EventSource or on a link to a report page, so those read-only
+ * views alone also take `?access_token=` (redacted from the logs, see logging.module.ts).
+ */
+const QUERY_TOKEN_ROUTES = [/^\/api\/events(\?|$)/, /^\/api\/campaigns\/[^/]+\/report\.(html|svg|csv)(\?|$)/];
+const takesQueryToken = (method: string, url: string) => method === 'GET' && QUERY_TOKEN_ROUTES.some((r) => r.test(url));
+
 /** Global guard: every route needs a bearer token unless marked @Public(); @MinRole() adds a role floor. */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -17,8 +24,7 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const req = ctx.switchToHttp().getRequest();
     const header: string | undefined = req.headers?.authorization;
-    // Browsers' EventSource cannot set headers, so the SSE stream alone also takes ?access_token=.
-    const bearer = header?.match(/^Bearer\s+(.+)$/i)?.[1] ?? (String(req.url ?? '').startsWith('/api/events') ? req.query?.access_token : undefined);
+    const bearer = header?.match(/^Bearer\s+(.+)$/i)?.[1] ?? (takesQueryToken(req.method, String(req.url ?? '')) ? req.query?.access_token : undefined);
     if (!bearer) throw new UnauthorizedException({ message: 'a bearer token is required', field: 'authorization' });
     const user = await this.auth.authenticate(bearer.trim());
     if (!user) throw new UnauthorizedException({ message: 'the token is invalid or expired', field: 'authorization' });

@@ -12,7 +12,8 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: 'utf-8'
 }
 
 export function splitLines(text: string): string[] {
-  return text.split(/\r?\n|\r/);
+  // A plain string split is several times faster than the regex; most files are LF-only.
+  return text.includes('\r') ? text.split(/\r?\n|\r/) : text.split('\n');
 }
 
 /** True when the bytes look binary (NUL bytes or many control characters in the first 4 kB). */

@@ -30,20 +30,29 @@ export function splitCells(line: string): string[] {
       .map((c) => c.trim().replace(',', '.'))
       .filter((c, i, all) => c !== '' || i < all.length - 1);
   }
-  return t.split(/[\s,]+/).filter((c) => c !== '');
+  if (t === '') return [];
+  const cells = t.split(/[\s,]+/);
+  // After trim(), only a leading or trailing comma leaves an empty cell: skip the filter's copy otherwise.
+  return t.charCodeAt(0) === 44 || t.charCodeAt(t.length - 1) === 44 ? cells.filter((c) => c !== '') : cells;
 }
 
+// Number('') is 0 and Number('0x10') is 16: accept only decimal literals (Fortran `1.0D+03` too).
+const DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)([eEdD][-+]?\d+)?$/;
+const FORTRAN_EXPONENT = /[dD]/;
+const BLANK: LineKind = { kind: 'blank' };
+const TEXT: LineKind = { kind: 'text' };
+
+// Runs once per line of every XRD/SAXS file, so it avoids per-cell string copies (profiled in bench/analysis-throughput.ts).
 function classify(line: string): LineKind {
-  if (line.trim() === '') return { kind: 'blank' };
-  if (COMMENT.test(line)) return { kind: 'text' };
+  if (line.trim() === '') return BLANK;
+  if (COMMENT.test(line)) return TEXT;
   const cells = splitCells(line);
-  if (cells.length === 0) return { kind: 'blank' };
+  if (cells.length === 0) return BLANK;
   const values: number[] = [];
   for (const c of cells) {
-    // Number('') is 0 and Number('0x10') is 16: accept only decimal literals.
-    if (!/^[-+]?(\d+\.?\d*|\.\d+)([eEdD][-+]?\d+)?$/.test(c)) return { kind: 'text' };
-    const v = Number(c.replace(/[dD]/, 'e'));
-    if (!Number.isFinite(v)) return { kind: 'text' };
+    if (!DECIMAL.test(c)) return TEXT;
+    const v = Number(FORTRAN_EXPONENT.test(c) ? c.replace(FORTRAN_EXPONENT, 'e') : c);
+    if (!Number.isFinite(v)) return TEXT;
     values.push(v);
   }
   return { kind: 'numbers', values };

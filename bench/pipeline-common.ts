@@ -1,0 +1,128 @@
+/**
+ * Shared pieces of the pipeline and report benchmarks: a private database that is always dropped
+ * (also on failure and Ctrl-C), a private BullMQ prefix whose keys are deleted at the end,
+ * nearest-rank percentiles, aligned tables and the machine line.
+ */
+import Redis from 'ioredis';
+import { randomBytes } from 'node:crypto';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { adminSql, migrate, PG_BASE_URL } from './api-server';
+
+export interface BenchDatabase {
+  name: string;
+  url: string;
+  /** A QUEUE_PREFIX no one else uses. */
+  queuePrefix: string;
+}
+
+type Cleanup = () => Promise<void>;
+const cleanups: Cleanup[] = [];
+let cleaning: Promise<void> | undefined;
+
+/** Registers work to undo at the end; runs last-registered first. */
+export function onCleanup(fn: Cleanup): void {
+  cleanups.push(fn);
+}
+
+/** Runs every registered cleanup once (later calls wait for the first), logging but not throwing failures. */
+export function cleanupAll(): Promise<void> {
+  cleaning ??= (async () => {
+    while (cleanups.length > 0) {
+      const fn = cleanups.pop()!;
+      await fn().catch((e: unknown) => console.error(`cleanup failed: ${(e as Error).message}`));
+    }
+  })();
+  return cleaning;
+}
+
+/** Creates and migrates `vitrack_bench_<kind>_<hex>`; it is dropped by cleanupAll(). */
+export async function createBenchDatabase(kind: string): Promise<BenchDatabase> {
+  const tag = randomBytes(4).toString('hex');
+  const name = `vitrack_bench_${kind}_${tag}`;
+  const queuePrefix = `vt-bench-${kind}-${tag}`;
+  await adminSql(`CREATE DATABASE "${name}"`);
+  onCleanup(async () => {
+    await adminSql(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    console.log(`dropped ${name}`);
+  });
+  onCleanup(() => deleteQueueKeys(queuePrefix));
+  const url = `${PG_BASE_URL}/${name}`;
+  await migrate(url);
+  return { name, url, queuePrefix };
+}
+
+/** Deletes the Redis keys under our own prefix only (BullMQ leaves queue meta and counters behind). */
+async function deleteQueueKeys(prefix: string): Promise<void> {
+  if (!/^[a-z0-9-]+$/.test(prefix)) throw new Error(`refusing to delete keys of an unusual prefix "${prefix}"`);
+  const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    let cursor = '0';
+    let deleted = 0;
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      cursor = next;
+      if (keys.length > 0) deleted += await redis.unlink(...keys);
+    } while (cursor !== '0');
+    if (deleted > 0) console.log(`deleted ${deleted} Redis key(s) under ${prefix}:`);
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/**
+ * Runs `main` with the cleanups guaranteed: on success, on a thrown error (exit 1) and on
+ * SIGINT/SIGTERM (exit 130). `main` decides PASS/MISS; a MISS is not an error.
+ */
+export function runBench(main: () => Promise<void>): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      console.error(`\n${signal}: stopping the processes and dropping the bench database`);
+      void cleanupAll().finally(() => process.exit(130));
+    });
+  }
+  main()
+    .catch((e: unknown) => {
+      console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+      process.exitCode = 1;
+    })
+    .finally(() => cleanupAll());
+}
+
+/** Nearest-rank percentile (p in 0–100) of unsorted values; NaN when empty. */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
+}
+
+export interface Spread {
+  n: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+export function spread(values: number[]): Spread {
+  return { n: values.length, p50: percentile(values, 50), p95: percentile(values, 95), p99: percentile(values, 99), max: values.length ? Math.max(...values) : NaN };
+}
+
+export const fixed = (x: number, digits = 0): string => (Number.isFinite(x) ? x.toFixed(digits) : '-');
+
+/** Prints rows under a header; the first column left-aligned, the others right-aligned. */
+export function printTable(head: string[], rows: string[][]): void {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  console.log(line(head));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of rows) console.log(line(r));
+}
+
+export function machineLine(): string {
+  const load = loadavg().map((l) => l.toFixed(2)).join(' ');
+  return `machine: ${cpus().length} CPU (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GB, node ${process.version}, load average ${load} (1/5/15 min)`;
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));

@@ -1,0 +1,60 @@
+import { buildCampaignReport } from '../report-builder';
+import { handMadeAnnealInput } from '../../../../test/factories/report.factory';
+import { renderReportCsv } from './report-csv';
+
+/** Minimal RFC 4180 reader, so the spec checks what a spreadsheet would see. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(cell), (cell = '');
+    else if (c === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
+    else cell += c;
+  }
+  if (cell !== '' || row.length) row.push(cell), rows.push(row);
+  return rows;
+}
+
+describe('renderReportCsv', () => {
+  const report = buildCampaignReport(handMadeAnnealInput(), new Date('2026-11-27T00:00:00Z'));
+
+  it('writes a header and one row per piece, nothing else, with CRLF line ends', () => {
+    const csv = renderReportCsv(report);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    expect(csv.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    const rows = parseCsv(csv);
+    expect(rows[0]).toEqual(['code', 'level', 'tcOnsetK', 'tcMidK', 'chiAbs1p8KEmuPerGOe', 'shieldingFraction1p8K', 'fcZfcRatio']);
+    expect(rows).toHaveLength(1 + report.pieces.length);
+    const first = report.pieces[0];
+    expect(rows[1]).toEqual([first.code, String(first.level), ...Object.values(first.values).map(String)]);
+    // Full precision: the cell reads back as the same double.
+    expect(Number(rows[1][4])).toBe(first.values.chiAbs1p8KEmuPerGOe);
+    // The piece with nothing measured: empty cells.
+    expect(rows.find((r) => r[0] === 'HM-5-P4')).toEqual(['HM-5-P4', '5', '', '', '', '', '']);
+  });
+
+  it('quotes commas, quotes and line breaks (RFC 4180) and defuses spreadsheet formulas', () => {
+    const tricky = {
+      ...report,
+      pieces: [
+        { sampleId: 'a', code: 'A,1 "x"', level: 0, values: { ...report.pieces[0].values, tcOnsetK: -1.5 } },
+        { sampleId: 'b', code: 'line\nbreak', level: 1, values: report.pieces[1].values },
+        { sampleId: 'c', code: '=HYPERLINK("http://evil")', level: 1, values: report.pieces[2].values },
+      ],
+    };
+    const csv = renderReportCsv(tricky);
+    expect(csv).toContain('"A,1 ""x""",0,-1.5,');
+    expect(csv).toContain('"line\nbreak",1,');
+    const rows = parseCsv(csv);
+    expect(rows.map((r) => r[0])).toEqual(['code', 'A,1 "x"', 'line\nbreak', `'=HYPERLINK("http://evil")`]);
+    expect(rows[1][2]).toBe('-1.5');
+  });
+});

@@ -1,0 +1,94 @@
+import { magneticCampaign } from '../../libs/instruments/src/campaign';
+import { logCampaignItem } from '../factories/campaign.factory';
+import { anneal, newAlloy } from '../factories/sample.factory';
+import { waitForRuns } from '../factories/upload.factory';
+import { newUser } from '../factories/user.factory';
+import { TestApi } from '../setup/test-api';
+import { uniquePrefix } from '../setup/test-db';
+import { WorkerProcess } from '../setup/test-worker';
+
+const ANNEAL_FACTOR = { kind: 'ANNEAL_HOLD_MIN', targetK: 453, levels: [0, 0.5, 1, 5, 8, 10] };
+
+/** The paper's anneal campaign end to end: 6 levels × 2 pieces × ZFC+FC, API and worker as separate processes. */
+describe('anneal campaign: upload to report', () => {
+  let api: TestApi;
+  let worker: WorkerProcess;
+  let tokens: { member: string; pi: string };
+  let campaignId: string;
+  let ribbonId: string;
+  const campaign = magneticCampaign('ANNEAL_453K');
+
+  beforeAll(async () => {
+    const prefix = uniquePrefix('camp');
+    api = await TestApi.start({ QUEUE_PREFIX: prefix });
+    worker = await WorkerProcess.start({ DATABASE_URL: api.databaseUrl, QUEUE_PREFIX: prefix, WORKER_CONCURRENCY: '2' });
+    const admin = await api.login();
+    const pi = await newUser(api, admin, 'PI');
+    tokens = { member: (await newUser(api, admin, 'MEMBER')).token, pi: pi.token };
+    const alloy = await newAlloy(api, pi.token, { densityGCm3: 5.9 });
+    const ingot = await api.request('POST', '/api/samples/ingots', { token: tokens.member, body: { alloyId: alloy.id, massG: 5, melts: 5 } });
+    ribbonId = (await api.request('POST', `/api/samples/${ingot.body.id}/ribbons`, { token: tokens.member, body: { wheelSpeedMs: 40, thicknessUm: 25 } })).body.id;
+  }, 60_000);
+  afterAll(async () => {
+    await worker?.stop();
+    await api?.close();
+  });
+
+  it('only a PI designs campaigns; the factor is validated', async () => {
+    const body = { name: 'anneal-453', hypothesis: 'Annealing shrinks the Meissner fraction', factor: ANNEAL_FACTOR, plannedTechniques: ['MAGNETIC', 'XRD'] };
+    expect((await api.request('POST', '/api/campaigns', { token: tokens.member, body })).status).toBe(403);
+    const bad = await api.request('POST', '/api/campaigns', { token: tokens.pi, body: { ...body, factor: { kind: 'CRYO_CYCLES', lowK: 293, highK: 77, levels: [0, 27] } } });
+    expect(bad.body.field).toBe('factor.lowK');
+    const noTarget = await api.request('POST', '/api/campaigns', { token: tokens.pi, body: { ...body, factor: { kind: 'ANNEAL_HOLD_MIN', levels: [0, 1] } } });
+    expect(noTarget.body.field).toBe('factor.targetK');
+    const created = await api.request('POST', '/api/campaigns', { token: tokens.pi, body });
+    expect(created.status).toBe(201);
+    campaignId = created.body.id;
+  });
+
+  it('an assignment must match the piece history, or says how it differs', async () => {
+    const cut = await api.request('POST', `/api/samples/${ribbonId}/pieces`, { token: tokens.member, body: { count: 1, lengthMm: 4, massMg: 1 } });
+    await api.request('POST', `/api/samples/${cut.body[0].id}/treatments`, { token: tokens.member, body: anneal(453, 0.5) });
+    const res = await api.request('POST', `/api/campaigns/${campaignId}/assignments`, { token: tokens.pi, body: { sampleId: cut.body[0].id, level: 5 } });
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ code: 'ASSIGNMENT_MISMATCH', field: 'level' });
+    expect(res.body.message).toContain('it has 0.5 min at 453 K; level 5 needs 5 min');
+    expect((await api.request('POST', `/api/campaigns/${campaignId}/assignments`, { token: tokens.pi, body: { sampleId: cut.body[0].id, level: 3 } })).body.field).toBe('level');
+  });
+
+  it('uploads every file, analyses them all, and reports τ and the 1-min shielding drop of the truth', async () => {
+    const runIds: string[] = [];
+    for (const item of campaign.items) runIds.push(...(await logCampaignItem(api, tokens, ribbonId, campaignId, item)).runIds);
+    expect(runIds).toHaveLength(24);
+    const done = await waitForRuns(api, tokens.member, runIds, 120_000);
+    expect(Object.values(done).filter((r) => r.status === 'SUCCEEDED')).toHaveLength(24);
+
+    const progress = await api.request('GET', `/api/campaigns/${campaignId}/progress`, { token: tokens.member });
+    const magnetic = progress.body.cells.filter((c: { technique: string }) => c.technique === 'MAGNETIC');
+    expect(magnetic.map((c: { planned: number; uploaded: number; analysed: number; failed: number }) => [c.planned, c.uploaded, c.analysed, c.failed])).toEqual(ANNEAL_FACTOR.levels.map(() => [2, 2, 2, 0]));
+
+    const report = await api.request('GET', `/api/campaigns/${campaignId}/report`, { token: tokens.member });
+    expect(report.status).toBe(200);
+    const fit = report.body.fits.chiExponential;
+    const tauTrue = campaign.generating.tauMin!;
+    expect(Math.abs(fit.tauMin / tauTrue - 1)).toBeLessThan(0.1);
+    expect(fit.r2).toBeGreaterThan(0.95);
+    const chiLevels = report.body.metrics.chiAbs1p8KEmuPerGOe.levels;
+    const at1 = chiLevels.find((l: { level: number }) => l.level === 1);
+    const trueDrop = (1 - campaign.generating.shieldingScaleByLevel[campaign.levels.indexOf(1)]) * 100;
+    expect(Math.abs(-at1.changePct - trueDrop)).toBeLessThan(2);
+    expect(Math.abs(-at1.changePct - 38)).toBeLessThan(3);
+    const fcZfc = report.body.metrics.fcZfcRatio.levels[0];
+    expect(Math.abs(fcZfc.mean - 0.25)).toBeLessThan(0.02);
+    expect(report.body.gaps.filter((g: { technique: string }) => g.technique === 'XRD')).toHaveLength(6);
+
+    const csv = await api.app.inject({ method: 'GET', url: `/api/campaigns/${campaignId}/report.csv`, headers: { authorization: `Bearer ${tokens.member}` } });
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body.trim().split('\n')).toHaveLength(13);
+    const svg = await api.app.inject({ method: 'GET', url: `/api/campaigns/${campaignId}/report.svg`, headers: { authorization: `Bearer ${tokens.member}` } });
+    expect(svg.body).toMatch(/^<svg/);
+    const html = await api.app.inject({ method: 'GET', url: `/api/campaigns/${campaignId}/report.html`, headers: { authorization: `Bearer ${tokens.member}` } });
+    expect(html.headers['content-type']).toContain('text/html');
+    expect(html.body).toContain('id="fit-tau"');
+  }, 180_000);
+});
