@@ -2,7 +2,7 @@
  * The campaign report's pure core: ReportInput (rows the lead reads from the database) →
  * CampaignReport (per-piece values, per-level statistics, trend fits, open gaps). No I/O.
  */
-import { fitLinear, levelStats, type LevelStat } from '../../../libs/analysis/src/trends/index';
+import { fitExponentialDecay, fitLinear, levelStats, type LevelStat } from '../../../libs/analysis/src/trends/index';
 import type { CampaignReport, LevelStatOut, ReportInput, TechniqueName } from './report.types';
 
 /** Display label and unit of one report metric. */
@@ -114,118 +114,13 @@ function metricLevels(computed: LevelStat[], allLevels: number[]): LevelStatOut[
 type ExpFit = CampaignReport['fits']['chiExponential'];
 type LinFit = CampaignReport['fits']['linear'][string];
 
-/** One level's sufficient statistics for a least-squares fit: mean, within-level Σ(y − ȳ)², count. */
-interface LevelMoments {
-  t: number;
-  mean: number;
-  ss: number;
-  n: number;
-}
-
-/** Inverse of a symmetric 3×3 matrix by cofactors; null when singular. */
-function invert3(a: number[][]): number[][] | null {
-  const [[a00, a01, a02], [, a11, a12], [, , a22]] = a;
-  const c00 = a11 * a22 - a12 * a12;
-  const c01 = a02 * a12 - a01 * a22;
-  const c02 = a01 * a12 - a02 * a11;
-  const det = a00 * c00 + a01 * c01 + a02 * c02;
-  if (!Number.isFinite(det) || det === 0) return null;
-  const c11 = a00 * a22 - a02 * a02;
-  const c12 = a01 * a02 - a00 * a12;
-  const c22 = a00 * a11 - a01 * a01;
-  return [
-    [c00 / det, c01 / det, c02 / det],
-    [c01 / det, c11 / det, c12 / det],
-    [c02 / det, c12 / det, c22 / det],
-  ];
-}
-
-/**
- * |χ|(1.8 K) = k·exp(−t/τ) + y0 fitted to every piece (not to the level means), with the same
- * definitions as libs' fitExponentialDecay: least squares over all n points, cov = s²(JᵀJ)⁻¹ with
- * s² = SSR/(n − 3), R² = 1 − SSR/SST. Why not call it: its Levenberg–Marquardt runs 500 iterations
- * over all points (≈ 0.8 s for 1,000 pieces). Replicates at one level enter the sum of squares only
- * through their mean, spread and count, so the same minimum is found from per-level moments in
- * O(levels): for fixed τ, k and y0 are a weighted linear least-squares solution (variable
- * projection), and τ is a 1-D minimisation (log-spaced scan, then golden section) within the same
- * bounds as the library's fit. The spec checks it against fitExponentialDecay.
- */
-function fitChiExponential(groups: LevelMoments[]): ExpFit {
-  const n = groups.reduce((a, g) => a + g.n, 0);
-  if (n < 4 || groups.length < 3) return null;
-  const ssWithin = groups.reduce((a, g) => a + g.ss, 0);
-  const grand = groups.reduce((a, g) => a + g.n * g.mean, 0) / n;
-  const sst = groups.reduce((a, g) => a + g.ss + g.n * (g.mean - grand) ** 2, 0);
-  const ts = groups.map((g) => g.t);
-  const span = Math.max(...ts) - Math.min(...ts);
-  const solve = (tau: number): { k: number; y0: number; ssr: number } => {
-    let s = 0;
-    let se = 0;
-    let see = 0;
-    let sy = 0;
-    let sey = 0;
-    for (const g of groups) {
-      const e = Math.exp(-g.t / tau);
-      s += g.n;
-      se += g.n * e;
-      see += g.n * e * e;
-      sy += g.n * g.mean;
-      sey += g.n * e * g.mean;
-    }
-    const det = s * see - se * se;
-    if (!(det > 0)) return { k: NaN, y0: NaN, ssr: Infinity };
-    const k = (s * sey - se * sy) / det;
-    const y0 = (sy - k * se) / s;
-    let ssr = ssWithin;
-    for (const g of groups) ssr += g.n * (g.mean - k * Math.exp(-g.t / tau) - y0) ** 2;
-    return { k, y0, ssr: Number.isFinite(ssr) ? ssr : Infinity };
-  };
-  const lo = Math.log(span * 1e-4);
-  const hi = Math.log(span * 1e3);
-  const steps = 280;
-  let best = 0;
-  let bestSsr = Infinity;
-  for (let i = 0; i <= steps; i++) {
-    const ssr = solve(Math.exp(lo + ((hi - lo) * i) / steps)).ssr;
-    if (ssr < bestSsr) [best, bestSsr] = [i, ssr];
-  }
-  if (!Number.isFinite(bestSsr)) return null;
-  // Golden section on log τ between the scan neighbours of the best point.
-  const golden = (Math.sqrt(5) - 1) / 2;
-  const ssrAt = (logTau: number): number => solve(Math.exp(logTau)).ssr;
-  let a = lo + ((hi - lo) * Math.max(best - 1, 0)) / steps;
-  let b = lo + ((hi - lo) * Math.min(best + 1, steps)) / steps;
-  let c = b - golden * (b - a);
-  let d = a + golden * (b - a);
-  let fc = ssrAt(c);
-  let fd = ssrAt(d);
-  while (b - a > 1e-12) {
-    if (fc <= fd) {
-      b = d;
-      d = c;
-      fd = fc;
-      c = b - golden * (b - a);
-      fc = ssrAt(c);
-    } else {
-      a = c;
-      c = d;
-      fc = fd;
-      d = a + golden * (b - a);
-      fd = ssrAt(d);
-    }
-  }
-  const tau = Math.exp((a + b) / 2);
-  const { k, y0, ssr } = solve(tau);
-  const jtj = [0, 1, 2].map(() => [0, 0, 0]);
-  for (const grp of groups) {
-    const e = Math.exp(-grp.t / tau);
-    const j = [e, (k * grp.t * e) / (tau * tau), 1];
-    for (let r = 0; r < 3; r++) for (let q = 0; q < 3; q++) jtj[r][q] += grp.n * j[r] * j[q];
-  }
-  const inv = invert3(jtj);
-  const s2 = ssr / (n - 3);
-  const err = (i: number): number => (inv ? Math.sqrt(Math.max(s2 * inv[i][i], 0)) : NaN);
-  const out = { k, kErr: err(0), tauMin: tau, tauErrMin: err(1), y0, y0Err: err(2), r2: sst > 0 ? 1 - ssr / sst : 1, n };
+/** |χ|(1.8 K) = k·exp(−t/τ) + y0 over every piece (not the level means); null unless every value is finite. */
+function fitChiExponential(points: { level: number; value: number }[]): ExpFit {
+  const f = fitExponentialDecay(
+    points.map((p) => p.level),
+    points.map((p) => p.value),
+  );
+  const out = { k: f.k, kErr: f.kErr, tauMin: f.tau, tauErrMin: f.tauErr, y0: f.y0, y0Err: f.y0Err, r2: f.r2, n: points.length };
   // A fit without finite parameters and errors is no result (and NaN would serialise as JSON null).
   return Object.values(out).every(Number.isFinite) ? out : null;
 }
@@ -281,7 +176,7 @@ export function buildCampaignReport(input: ReportInput, now: Date = new Date()):
     metrics[key] = { ...REPORT_METRICS[key], levels: metricLevels(stats, allLevels) };
     linear[key] = linearFit(pts);
     if (key === 'chiAbs1p8KEmuPerGOe' && input.campaign.factor.kind === 'ANNEAL_HOLD_MIN') {
-      chiExponential = fitChiExponential(stats.map((s) => ({ t: s.level, mean: s.mean, ss: s.std * s.std * (s.n - 1), n: s.n })));
+      chiExponential = fitChiExponential(pts);
     }
   }
 
