@@ -25,6 +25,7 @@ describe('docker-compose.yml', () => {
     addFormats(ajv);
     // Compose durations are Go-style (`5s`, `1m30s`), not ISO 8601 as in ajv-formats.
     ajv.addFormat('duration', /^(\d+(\.\d+)?(ns|us|ms|s|m|h))+$/);
+    ajv.addFormat('expose', /^\d+(-\d+)?(\/(tcp|udp))?$/);
     const validate = ajv.compile(schema);
     const valid = validate(compose);
     expect(validate.errors ?? []).toEqual([]);
