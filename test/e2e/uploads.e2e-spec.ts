@@ -55,6 +55,12 @@ describe('uploads and analyses', () => {
     const raw = await api.app.inject({ method: 'GET', url: `/api/files/${up.body.fileId}/raw`, headers: { authorization: `Bearer ${member}` } });
     expect(raw.statusCode).toBe(200);
     expect(raw.body).toBe(item.zfc.text);
+
+    const history = await api.request('GET', `/api/samples/${pieceId}/history`, { token: member });
+    const kinds = history.body.events.map((e: { type: string; kind?: string; technique?: string; status?: string }) => e.kind ?? e.technique ?? `${e.type}:${e.status}`);
+    expect(kinds.slice(0, 3)).toEqual(['ARC_MELT', 'MELT_SPIN', 'CUT']);
+    expect(kinds.filter((k: string) => k === 'MAGNETIC')).toHaveLength(2);
+    expect(history.body.events.filter((e: { type: string }) => e.type === 'ANALYSIS').map((e: { id: string }) => e.id)).toContain(run.id);
   }, 90_000);
 
   it('the same file twice on one measurement creates no second run; on another measurement it is stored once', async () => {

@@ -52,7 +52,8 @@ export class CampaignsService {
     const history = await this.samples.history(dto.sampleId).catch((e: unknown) => {
       throw e instanceof DomainError && e.code === 'NOT_FOUND' ? notFound('sample', dto.sampleId, 'sampleId') : e;
     });
-    const mismatches = levelMismatches(campaign.factor, dto.level, treatmentFacts(history.events));
+    const steps = history.events.flatMap((e) => (e.type === 'STEP' ? [e] : []));
+    const mismatches = levelMismatches(campaign.factor, dto.level, treatmentFacts(steps));
     if (mismatches.length > 0) {
       throw new DomainError('ASSIGNMENT_MISMATCH', `${history.sample.code} does not match level ${dto.level}: ${mismatches.join('; ')}`, 'level');
     }

@@ -15,6 +15,16 @@ export interface NewStep {
   createdById: string;
 }
 
+export interface MeasurementTimelineRow {
+  id: string;
+  technique: string;
+  instrument: string;
+  conditions: Prisma.JsonValue;
+  performedAt: Date;
+  createdById: string;
+  runs: { id: string; status: string; analyzer: string; analyzerVersion: string; error: string | null; createdAt: string; finishedAt: string | null }[];
+}
+
 type ChainRow = Sample & { alloyName: string; tgK: number; txK: number; densityGCm3: number };
 
 /** The only place that touches the samples and process_steps tables. */
@@ -64,6 +74,21 @@ export class SamplesRepository {
     return db.$queryRaw<ProcessStep[]>`
       SELECT id, "sampleId", seq, kind::text, params, flags, "overrideReason", "performedAt", "createdById", "createdAt"
       FROM process_steps WHERE "sampleId" = ANY(${ids}::uuid[]) ORDER BY "createdAt", seq`;
+  }
+
+  /**
+   * The sample's measurements with their analysis runs, for its history timeline (one query; run
+   * metrics and curves stay out: the timeline links to them).
+   */
+  measurementTimeline(sampleId: string): Promise<MeasurementTimelineRow[]> {
+    return this.prisma.$queryRaw<MeasurementTimelineRow[]>`
+      SELECT m.id, m.technique::text AS technique, m.instrument, m.conditions, m."performedAt", m."createdById",
+             COALESCE(json_agg(json_build_object('id', r.id, 'status', r.status, 'analyzer', r.analyzer, 'analyzerVersion', r."analyzerVersion",
+                                                 'error', r.error, 'createdAt', r."createdAt", 'finishedAt', r."finishedAt") ORDER BY r."createdAt")
+                      FILTER (WHERE r.id IS NOT NULL), '[]') AS runs
+      FROM measurements m LEFT JOIN analysis_runs r ON r."measurementId" = m.id
+      WHERE m."sampleId" = ${sampleId}::uuid
+      GROUP BY m.id`;
   }
 
   descendants(id: string): Promise<Pick<Sample, 'id' | 'code' | 'kind' | 'parentId' | 'state' | 'signature'>[]> {

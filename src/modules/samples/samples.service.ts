@@ -93,12 +93,15 @@ export class SamplesService {
     return { sample: brief(self), ancestors: chain.slice(0, -1).map(brief), descendants: await this.samples.descendants(id) };
   }
 
-  /** Ordered timeline of every step that shaped the sample, inherited ones marked. */
+  /**
+   * Ordered timeline of the sample: every step that shaped it (inherited ones marked), its
+   * measurements, and each analysis run of their files.
+   */
   async history(id: string) {
     const chain = await this.chainOrThrow(id);
     const codeOf = new Map(chain.map((s) => [s.id, s.code]));
-    const steps = effectiveSteps(chain, await this.samples.stepsOf(chain.map((s) => s.id)));
-    const events = steps.map((s) => ({
+    const [allSteps, measurements] = await Promise.all([this.samples.stepsOf(chain.map((s) => s.id)), this.samples.measurementTimeline(id)]);
+    const steps = effectiveSteps(chain, allSteps).map((s) => ({
       type: 'STEP' as const,
       id: s.id,
       at: s.performedAt,
@@ -111,6 +114,12 @@ export class SamplesService {
       createdById: s.createdById,
       recordedAt: s.createdAt,
     }));
+    const measured = measurements.flatMap((m) => [
+      { type: 'MEASUREMENT' as const, id: m.id, at: new Date(m.performedAt), technique: m.technique, instrument: m.instrument, conditions: m.conditions, createdById: m.createdById },
+      ...m.runs.map((r) => ({ type: 'ANALYSIS' as const, id: r.id, at: new Date(r.finishedAt ?? r.createdAt), measurementId: m.id, status: r.status, analyzer: r.analyzer, analyzerVersion: r.analyzerVersion, error: r.error })),
+    ]);
+    // Stable sort: steps keep their sequence on equal timestamps, measurements precede their analyses.
+    const events = [...steps, ...measured].sort((a, b) => a.at.getTime() - b.at.getTime());
     return { sample: { id, code: codeOf.get(id) }, events };
   }
 

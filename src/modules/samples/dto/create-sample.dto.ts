@@ -1,20 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsDate, IsInt, IsNumber, IsObject, IsOptional, IsPositive, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-
-class StepMetaDto {
-  @ApiPropertyOptional({ description: 'when it was done (default: now)' })
-  @IsOptional()
-  @Type(() => Date)
-  @IsDate()
-  performedAt?: Date;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
-  notes?: string;
-}
+import { IsInt, IsNumber, IsObject, IsOptional, IsPositive, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { StepMetaDto } from '../../../common/step-meta.dto';
 
 /** Arc-melting an ingot; at least five melts so the alloy is homogeneous. */
 export class CreateIngotDto extends StepMetaDto {

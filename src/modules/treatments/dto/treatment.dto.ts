@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { Equals, IsDate, IsInt, IsNumber, IsOptional, IsPositive, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { Equals, IsInt, IsNumber, IsOptional, IsPositive, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { StepMetaDto } from '../../../common/step-meta.dto';
 
 export const TREATMENT_KINDS = ['ANNEAL', 'CRYO_CYCLE', 'CRYSTALLIZE'] as const;
 export type TreatmentKind = (typeof TREATMENT_KINDS)[number];
@@ -13,21 +14,7 @@ export class OverrideDto {
   reason!: string;
 }
 
-class TreatmentBase {
-  @ApiPropertyOptional({ description: 'when it was done (default: now)' })
-  @IsOptional()
-  @Type(() => Date)
-  @IsDate()
-  performedAt?: Date;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
-  notes?: string;
-}
-
-export class AnnealDto extends TreatmentBase {
+export class AnnealDto extends StepMetaDto {
   @ApiProperty({ enum: ['ANNEAL'] })
   @Equals('ANNEAL')
   kind!: 'ANNEAL';
@@ -69,7 +56,7 @@ export class AnnealDto extends TreatmentBase {
   override?: OverrideDto;
 }
 
-export class CryoCycleDto extends TreatmentBase {
+export class CryoCycleDto extends StepMetaDto {
   @ApiProperty({ enum: ['CRYO_CYCLE'] })
   @Equals('CRYO_CYCLE')
   kind!: 'CRYO_CYCLE';
@@ -108,7 +95,7 @@ export class CryoCycleDto extends TreatmentBase {
   media?: string;
 }
 
-export class CrystallizeDto extends TreatmentBase {
+export class CrystallizeDto extends StepMetaDto {
   @ApiProperty({ enum: ['CRYSTALLIZE'] })
   @Equals('CRYSTALLIZE')
   kind!: 'CRYSTALLIZE';
