@@ -4,6 +4,7 @@
  * nearest-rank percentiles, aligned tables and the machine line.
  */
 import Redis from 'ioredis';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { adminSql, migrate, PG_BASE_URL } from './api-server';
@@ -126,3 +127,42 @@ export function machineLine(): string {
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+export interface LogDigest {
+  /** Warning and error messages (pino level ≥ 40) with how often each occurred. */
+  counts: Map<string, number>;
+  print: (name: string) => void;
+}
+
+/** Counts the warnings and errors a child process logs as pino JSON lines (in addition to whoever else reads its output). */
+export function digestLogs(child: ChildProcess): LogDigest {
+  const counts = new Map<string, number>();
+  let partial = '';
+  const read = (chunk: Buffer) => {
+    const lines = (partial + chunk.toString()).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) {
+      let entry: { level?: number; msg?: string; err?: { message?: string; type?: string } };
+      try {
+        entry = JSON.parse(line) as typeof entry;
+      } catch {
+        if (line.trim()) counts.set(line.slice(0, 300), (counts.get(line.slice(0, 300)) ?? 0) + 1);
+        continue;
+      }
+      if ((entry.level ?? 0) < 40) continue;
+      // errorIds make every line unique; group on the message without them.
+      const key = `${entry.msg ?? ''}${entry.err?.message ? ` | ${entry.err.type ?? 'Error'}: ${entry.err.message}` : ''}`.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<uuid>').slice(0, 400);
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  };
+  child.stdout?.on('data', read);
+  child.stderr?.on('data', read);
+  return {
+    counts,
+    print: (name) => {
+      if (counts.size === 0) return console.log(`${name}: no warnings or errors logged`);
+      console.log(`${name} logged:`);
+      for (const [msg, n] of [...counts].sort((a, b) => b[1] - a[1]).slice(0, 8)) console.log(`  ${String(n).padStart(5)} × ${msg}`);
+    },
+  };
+}

@@ -20,11 +20,12 @@
  * overhead p50 ≤ 50 ms and p99 ≤ 250 ms. A MISS exits 0; setup errors or a crashed process exit 1.
  */
 import { ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { startProcess, stopProcess } from '../scripts/processes';
 import { cpuShare, cpuSnapshot, CpuSnapshot } from './api-cpu';
 import { RunningApi, startApi } from './api-server';
-import { createBenchDatabase, fixed, machineLine, onCleanup, printTable, runBench, sleep, spread, Spread } from './pipeline-common';
+import { createBenchDatabase, digestLogs, fixed, machineLine, onCleanup, printTable, runBench, sleep, spread, Spread } from './pipeline-common';
 import { createFixture, generateFiles, upload, UploadFile, UploadOutcome } from './pipeline-setup';
 
 const ADMIN = { email: 'bench-admin@vitrack.local', password: 'bench-admin-password' };
@@ -79,6 +80,28 @@ async function pollFinished(db: Client, ids: () => string[], done: () => boolean
   }
 }
 
+/** CPU ticks (1/100 s) of each PostgreSQL backend serving the bench database, except this poller's own. */
+async function backendTicks(db: Client, dbName: string): Promise<Map<number, number>> {
+  const { rows } = await db.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [dbName]);
+  const ticks = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      ticks.set(pid, Number(f[11]) + Number(f[12]));
+    } catch {
+      // the backend exited
+    }
+  }
+  return ticks;
+}
+
+/** % of one core the bench database's backends used between two readings (a backend new since `from` counts whole). */
+function backendPct(from: Map<number, number>, to: Map<number, number>, seconds: number): number {
+  let ticks = 0;
+  for (const [pid, t] of to) ticks += t - (from.get(pid) ?? 0);
+  return ticks / seconds;
+}
+
 /** Sends every file on its slot of a fixed 1/rate grid, never waiting for a response. */
 async function openLoop(files: UploadFile[], rate: number, send: (i: number, lagMs: number) => Promise<void>): Promise<Promise<void>[]> {
   const intervalMs = 1000 / rate;
@@ -120,9 +143,11 @@ async function main(): Promise<void> {
   const api: RunningApi = await startApi(env);
   onCleanup(api.stop);
   watchExit(api.child, 'the API', crashes);
+  const apiLogs = digestLogs(api.child);
   const worker = startProcess('worker', env);
   onCleanup(() => stopProcess(worker));
   watchExit(worker, 'the worker', crashes);
+  const workerLogs = digestLogs(worker);
   const pg = new Client({ connectionString: db.url });
   await pg.connect();
   onCleanup(() => pg.end());
@@ -132,7 +157,12 @@ async function main(): Promise<void> {
 
   // Warm-up: JIT, pools and the worker's Redis connection; also proves the worker is consuming.
   t = performance.now();
-  const warm = await Promise.all(files.slice(count).map(async (f, i) => (await sleep(i * 100), upload(api.baseUrl, token, fixture.warmupMeasurementId, f))));
+  const warm = await Promise.all(
+    files.slice(count).map(async (f, i) => {
+      await sleep(i * 100);
+      return upload(api.baseUrl, token, fixture.warmupMeasurementId, f);
+    }),
+  );
   const warmIds = warm.map((w) => {
     if (!w.runId) throw new Error(`warm-up upload failed: ${w.status} ${w.error}`);
     return w.runId;
@@ -148,6 +178,7 @@ async function main(): Promise<void> {
   let sending = true;
   let lastSendMs = Infinity;
   const cpuFrom: [CpuSnapshot, CpuSnapshot] = [cpuSnapshot(api.child.pid), cpuSnapshot(worker.pid)];
+  const pgFrom = await backendTicks(pg, db.name);
   const poller = pollFinished(
     pg,
     () => sent.filter((s) => s.runId).map((s) => s.runId!),
@@ -168,6 +199,7 @@ async function main(): Promise<void> {
   const finished = await poller;
   const cpuTo: [CpuSnapshot, CpuSnapshot] = [cpuSnapshot(api.child.pid), cpuSnapshot(worker.pid)];
   const drainedMs = Date.now() - lastSendMs;
+  const postgresPct = backendPct(pgFrom, await backendTicks(pg, db.name), (cpuTo[0].at - cpuFrom[0].at) / 1000);
 
   const dbCounts = (
     await pg.query<{ runs: string; hashes: string; succeeded: string; failed: string; unfinished: string }>(
@@ -179,7 +211,10 @@ async function main(): Promise<void> {
     )
   ).rows[0];
 
-  report({ rate, seconds, count, concurrency, sent, finished, dbCounts, crashes, drainedMs, drainS, cpu: { api: cpuShare(cpuFrom[0], cpuTo[0]), worker: cpuShare(cpuFrom[1], cpuTo[1]) } });
+  report({ rate, seconds, count, concurrency, sent, finished, dbCounts, crashes, drainedMs, drainS, cpu: { api: cpuShare(cpuFrom[0], cpuTo[0]), worker: cpuShare(cpuFrom[1], cpuTo[1]), postgresPct } });
+  console.log('');
+  apiLogs.print('API');
+  workerLogs.print('worker');
   if (crashes.length > 0) throw new Error(`a process died during the run: ${crashes.join('; ')}`);
 }
 
@@ -194,7 +229,7 @@ interface Figures {
   crashes: string[];
   drainedMs: number;
   drainS: number;
-  cpu: { api: ReturnType<typeof cpuShare>; worker: ReturnType<typeof cpuShare> };
+  cpu: { api: ReturnType<typeof cpuShare>; worker: ReturnType<typeof cpuShare>; postgresPct: number };
 }
 
 function report(f: Figures): void {
@@ -250,8 +285,8 @@ function report(f: Figures): void {
   const pct = (x: number | undefined) => (x === undefined ? '-' : `${fixed(x)} %`);
   console.log('\nTHROUGHPUT AND CPU (during load + drain)');
   printTable(
-    ['offered', 'sent at', 'completed at', 'API CPU', 'worker CPU', 'bench CPU', 'machine busy (all users)'],
-    [[`${f.rate}/s × ${f.seconds} s`, `${fixed(sendRate, 2)}/s`, `${fixed(doneRate, 2)}/s`, pct(f.cpu.api.apiPctOfCore), pct(f.cpu.worker.apiPctOfCore), pct(f.cpu.api.benchPctOfCore), pct(f.cpu.api.machineBusyPct)]],
+    ['offered', 'sent at', 'completed at', 'API CPU', 'worker CPU', 'Postgres backends CPU', 'bench CPU', 'machine busy (all users)'],
+    [[`${f.rate}/s × ${f.seconds} s`, `${fixed(sendRate, 2)}/s`, `${fixed(doneRate, 2)}/s`, pct(f.cpu.api.apiPctOfCore), pct(f.cpu.worker.apiPctOfCore), pct(f.cpu.postgresPct), pct(f.cpu.api.benchPctOfCore), pct(f.cpu.api.machineBusyPct)]],
   );
   console.log('completed at = SUCCEEDED runs / (last finishedAt − first send); CPU in % of one core (the machine has 2 cores shared with other users).');
   console.log('clock: send times (Date.now() in this process) and finishedAt (stamped by the worker) come from the same machine clock.');
