@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AnalysisRun, Prisma, RunStatus, Technique } from '@prisma/client';
+import { PgPool } from '../../infra/prisma/pg-pool';
 import { Db, PrismaService } from '../../infra/prisma/prisma.service';
 
 export type RunWithContext = AnalysisRun & {
@@ -16,7 +17,10 @@ export type RunWithContext = AnalysisRun & {
 /** The only place that touches analysis_runs. */
 @Injectable()
 export class AnalysesRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly pg: PgPool,
+  ) {}
 
   /** Creates a QUEUED run unless (measurement, hash, analyzer, version) exists; returns the run either way. */
   async createOrGet(db: Db, data: { measurementId: string; fileId: string; fileSha256: string; analyzer: string; analyzerVersion: string }): Promise<{ run: AnalysisRun; created: boolean }> {
@@ -30,14 +34,18 @@ export class AnalysesRepository {
     return this.prisma.analysisRun.findUnique({ where: { id } });
   }
 
-  findWithContext(id: string): Promise<RunWithContext | null> {
-    return this.prisma.analysisRun.findUnique({
+  async findWithContext(id: string): Promise<RunWithContext | null> {
+    const run = await this.prisma.analysisRun.findUnique({
       where: { id },
-      include: {
-        file: { select: { content: true, sha256: true } },
-        measurement: { select: { id: true, technique: true, conditions: true, sampleId: true, sample: { select: { massMg: true, alloy: { select: { densityGCm3: true } } } } } },
-      },
-    }) as Promise<RunWithContext | null>;
+      include: { measurement: { select: { id: true, technique: true, conditions: true, sampleId: true, sample: { select: { massMg: true, alloy: { select: { densityGCm3: true } } } } } } },
+    });
+    const content = run && (await this.fileContent(run.fileId));
+    return run && content ? ({ ...run, file: { content, sha256: run.fileSha256 } } as RunWithContext) : null;
+  }
+
+  /** File bytes through plain pg (see PgPool for why). */
+  private async fileContent(fileId: string): Promise<Buffer | undefined> {
+    return (await this.pg.query<{ content: Buffer }>('SELECT content FROM data_files WHERE id = $1', [fileId]))[0]?.content;
   }
 
   markPublished(ids: string[]): Promise<unknown> {
@@ -75,9 +83,9 @@ export class AnalysesRepository {
     const link = await this.prisma.measurementFile.findFirst({
       where: { measurementId: { not: excludeMeasurementId }, measurement: { sampleId, technique: 'MAGNETIC', conditions: { path: ['mode'], equals: 'FC' } } },
       orderBy: { createdAt: 'desc' },
-      select: { file: { select: { content: true } } },
+      select: { fileId: true },
     });
-    return link?.file.content;
+    return link ? this.fileContent(link.fileId) : undefined;
   }
 
   /** The newest run per (measurement, file, analyzer) matching the filter, for re-runs. */

@@ -1,6 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { AnalysisRun, DataFile, Measurement, Prisma } from '@prisma/client';
+import { AnalysisRun, DataFile, Measurement, Prisma, Technique } from '@prisma/client';
+import { randomUUID } from 'node:crypto';
+import { PgPool } from '../../infra/prisma/pg-pool';
 import { Db, PrismaService } from '../../infra/prisma/prisma.service';
+
+export interface StoredUpload {
+  fileId: string;
+  runId: string;
+  /** False when this measurement already had these bytes. */
+  linked: boolean;
+  /** False when the run already existed (nothing new to queue). */
+  created: boolean;
+}
 
 export type MeasurementDetail = Measurement & {
   files: { fileName: string; createdAt: Date; file: Pick<DataFile, 'id' | 'sha256' | 'sizeBytes'> }[];
@@ -10,7 +21,10 @@ export type MeasurementDetail = Measurement & {
 /** The only place that touches measurements, data_files and measurement_files. */
 @Injectable()
 export class MeasurementsRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly pg: PgPool,
+  ) {}
 
   create(db: Db, data: Prisma.MeasurementUncheckedCreateInput): Promise<Measurement> {
     return db.measurement.create({ data });
@@ -27,23 +41,43 @@ export class MeasurementsRepository {
     });
   }
 
-  /** Content-addressed store: the same bytes are kept once, whoever uploads them. */
-  async storeFile(db: Db, sha256: string, content: Uint8Array): Promise<{ id: string; created: boolean }> {
-    const existing = await db.dataFile.findUnique({ where: { sha256 }, select: { id: true } });
-    if (existing) return { id: existing.id, created: false };
-    const created = await db.dataFile.create({ data: { sha256, sizeBytes: content.length, content: Buffer.from(content) }, select: { id: true } });
-    return { id: created.id, created: true };
+  /**
+   * One upload in one transaction: the bytes (content-addressed, stored once per SHA-256), the
+   * measurement link, the QUEUED analysis run (unique per measurement, hash, analyzer, version) and
+   * the audit row. Written with plain pg because of the bytea cost (see PgPool). Returns undefined
+   * when the measurement does not exist; `linked`/`created` are false for a repeat of the same bytes.
+   */
+  storeUpload(u: { measurementId: string; fileName: string; sha256: string; content: Uint8Array; uploadedById: string; analyzerFor: (technique: Technique) => { name: string; version: string } }): Promise<StoredUpload | undefined> {
+    return this.pg.transaction(async (c) => {
+      const m = await c.query<{ technique: Technique }>('SELECT technique::text AS technique FROM measurements WHERE id = $1 FOR SHARE', [u.measurementId]);
+      if (m.rowCount === 0) return undefined;
+      await c.query('INSERT INTO data_files (id, sha256, "sizeBytes", content) VALUES ($1, $2, $3, $4) ON CONFLICT (sha256) DO NOTHING', [randomUUID(), u.sha256, u.content.length, Buffer.from(u.content)]);
+      const fileId = (await c.query<{ id: string }>('SELECT id FROM data_files WHERE sha256 = $1', [u.sha256])).rows[0].id;
+      const link = await c.query('INSERT INTO measurement_files ("measurementId", "fileId", "fileName", "uploadedById") VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [u.measurementId, fileId, u.fileName, u.uploadedById]);
+      const { name, version } = u.analyzerFor(m.rows[0].technique);
+      const inserted = await c.query<{ id: string }>(
+        'INSERT INTO analysis_runs (id, "measurementId", "fileId", "fileSha256", analyzer, "analyzerVersion") VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT ("measurementId", "fileSha256", analyzer, "analyzerVersion") DO NOTHING RETURNING id',
+        [randomUUID(), u.measurementId, fileId, u.sha256, name, version],
+      );
+      const runId =
+        inserted.rows[0]?.id ??
+        (await c.query<{ id: string }>('SELECT id FROM analysis_runs WHERE "measurementId" = $1 AND "fileSha256" = $2 AND analyzer = $3 AND "analyzerVersion" = $4', [u.measurementId, u.sha256, name, version])).rows[0].id;
+      const linked = link.rowCount === 1;
+      if (linked) {
+        const data = { fileId, sha256: u.sha256, fileName: u.fileName, sizeBytes: u.content.length, runId };
+        await c.query('INSERT INTO audit_log ("actorId", action, "entityType", "entityId", data) VALUES ($1, $2, $3, $4, $5)', [u.uploadedById, 'file.upload', 'Measurement', u.measurementId, JSON.stringify(data)]);
+      }
+      return { fileId, runId, linked, created: inserted.rowCount === 1 };
+    });
   }
 
-  async link(db: Db, measurementId: string, fileId: string, fileName: string, uploadedById: string): Promise<boolean> {
-    const existing = await db.measurementFile.findUnique({ where: { measurementId_fileId: { measurementId, fileId } } });
-    if (existing) return false;
-    await db.measurementFile.create({ data: { measurementId, fileId, fileName, uploadedById } });
-    return true;
+  async fileContent(fileId: string): Promise<Buffer | undefined> {
+    return (await this.pg.query<{ content: Buffer }>('SELECT content FROM data_files WHERE id = $1', [fileId]))[0]?.content;
   }
 
   async raw(fileId: string): Promise<{ content: Uint8Array; fileName: string } | null> {
-    const file = await this.prisma.dataFile.findUnique({ where: { id: fileId }, select: { content: true, measurements: { select: { fileName: true }, take: 1 } } });
-    return file ? { content: file.content, fileName: file.measurements[0]?.fileName ?? `${fileId}.dat` } : null;
+    const file = await this.prisma.dataFile.findUnique({ where: { id: fileId }, select: { measurements: { select: { fileName: true }, take: 1 } } });
+    const content = file && (await this.fileContent(fileId));
+    return file && content ? { content, fileName: file.measurements[0]?.fileName ?? `${fileId}.dat` } : null;
   }
 }

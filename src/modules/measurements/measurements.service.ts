@@ -3,7 +3,6 @@ import { Prisma } from '@prisma/client';
 import { createHash } from 'node:crypto';
 import { notFound } from '../../common/domain-error';
 import { PrismaService } from '../../infra/prisma/prisma.service';
-import { AnalysesRepository } from '../analyses/analyses.repository';
 import { toRunView } from '../analyses/analyses.service';
 import { AnalysisProducer } from '../analyses/analysis.producer';
 import { ANALYZER_FOR } from '../analyses/analyzer-registry';
@@ -25,7 +24,6 @@ export interface UploadResult {
 export class MeasurementsService {
   constructor(
     private readonly measurements: MeasurementsRepository,
-    private readonly runs: AnalysesRepository,
     private readonly producer: AnalysisProducer,
     private readonly samples: SamplesService,
     private readonly prisma: PrismaService,
@@ -52,23 +50,16 @@ export class MeasurementsService {
 
   /**
    * Stores the bytes (deduplicated by SHA-256), links them to the measurement and creates the
-   * QUEUED analysis run in one transaction; publishing to the queue happens after commit, and a
-   * failed publish is left to the sweeper. The same bytes twice on one measurement queue nothing new.
+   * QUEUED analysis run in one transaction (MeasurementsRepository.storeUpload); publishing to the
+   * queue happens after commit, and a failed publish is left to the sweeper. The same bytes twice
+   * on one measurement queue nothing new.
    */
   async upload(measurementId: string, fileName: string, content: Uint8Array, user: AuthUser): Promise<UploadResult> {
     const sha256 = createHash('sha256').update(content).digest('hex');
-    const analyzer = await this.prisma.$transaction(async (tx) => {
-      const m = await this.measurements.find(measurementId, tx);
-      if (!m) throw notFound('measurement', measurementId);
-      const file = await this.measurements.storeFile(tx, sha256, content);
-      const linked = await this.measurements.link(tx, measurementId, file.id, fileName, user.id);
-      const { name, version } = ANALYZER_FOR[m.technique];
-      const { run, created } = await this.runs.createOrGet(tx, { measurementId, fileId: file.id, fileSha256: sha256, analyzer: name, analyzerVersion: version });
-      if (linked) await this.audit.record(tx, user.id, 'file.upload', 'Measurement', measurementId, { fileId: file.id, sha256, fileName, sizeBytes: content.length, runId: run.id });
-      return { fileId: file.id, runId: run.id, created, linked };
-    });
-    if (analyzer.created) await this.producer.publish([analyzer.runId]);
-    return { fileId: analyzer.fileId, sha256, analysisRunIds: [analyzer.runId], duplicate: !analyzer.linked };
+    const stored = await this.measurements.storeUpload({ measurementId, fileName, sha256, content, uploadedById: user.id, analyzerFor: (t) => ANALYZER_FOR[t] });
+    if (!stored) throw notFound('measurement', measurementId);
+    if (stored.created) await this.producer.publish([stored.runId]);
+    return { fileId: stored.fileId, sha256, analysisRunIds: [stored.runId], duplicate: !stored.linked };
   }
 
   async get(id: string) {
