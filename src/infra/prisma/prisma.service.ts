@@ -7,7 +7,11 @@ import { Env } from '../../config/env';
 @Injectable()
 export class PrismaService extends PrismaClient implements OnModuleDestroy {
   constructor(env: Env) {
-    super({ adapter: new PrismaPg({ connectionString: env.DATABASE_URL, max: env.DB_POOL_MAX, connectionTimeoutMillis: 2000 }) });
+    // Under a burst of uploads a request waits for a connection rather than failing at 2 s.
+    super({
+      adapter: new PrismaPg({ connectionString: env.DATABASE_URL, max: env.DB_POOL_MAX, connectionTimeoutMillis: 10_000 }),
+      transactionOptions: { maxWait: 10_000, timeout: 15_000 },
+    });
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -3,16 +3,19 @@ import { AnalysisRun, Prisma, RunStatus, Technique } from '@prisma/client';
 import { PgPool } from '../../infra/prisma/pg-pool';
 import { Db, PrismaService } from '../../infra/prisma/prisma.service';
 
-export type RunWithContext = AnalysisRun & {
-  file: { content: Uint8Array; sha256: string };
-  measurement: {
-    id: string;
-    technique: Technique;
-    conditions: Prisma.JsonValue;
-    sampleId: string;
-    sample: { massMg: number | null; alloy: { densityGCm3: number } };
-  };
-};
+/** A run just claimed by a worker, with everything its analysis needs. */
+export interface ClaimedRun {
+  id: string;
+  measurementId: string;
+  analyzer: string;
+  attempts: number;
+  content: Buffer;
+  technique: Technique;
+  conditions: Record<string, unknown> | null;
+  sampleId: string;
+  massMg: number | null;
+  densityGCm3: number;
+}
 
 /** The only place that touches analysis_runs. */
 @Injectable()
@@ -34,38 +37,37 @@ export class AnalysesRepository {
     return this.prisma.analysisRun.findUnique({ where: { id } });
   }
 
-  async findWithContext(id: string): Promise<RunWithContext | null> {
-    const run = await this.prisma.analysisRun.findUnique({
-      where: { id },
-      include: { measurement: { select: { id: true, technique: true, conditions: true, sampleId: true, sample: { select: { massMg: true, alloy: { select: { densityGCm3: true } } } } } } },
-    });
-    const content = run && (await this.fileContent(run.fileId));
-    return run && content ? ({ ...run, file: { content, sha256: run.fileSha256 } } as RunWithContext) : null;
-  }
-
-  /** File bytes through plain pg (see PgPool for why). */
-  private async fileContent(fileId: string): Promise<Buffer | undefined> {
-    return (await this.pg.query<{ content: Buffer }>('SELECT content FROM data_files WHERE id = $1', [fileId]))[0]?.content;
-  }
-
   markPublished(ids: string[]): Promise<unknown> {
     return this.prisma.analysisRun.updateMany({ where: { id: { in: ids } }, data: { publishedAt: new Date() } });
   }
 
-  /** Moves QUEUED → RUNNING (or re-enters RUNNING after a crash) and counts the attempt; null when already finished. */
-  async start(id: string): Promise<AnalysisRun | null> {
-    const res = await this.prisma.analysisRun.updateMany({ where: { id, status: { in: ['QUEUED', 'RUNNING'] } }, data: { status: 'RUNNING', startedAt: new Date(), attempts: { increment: 1 } } });
-    return res.count === 1 ? this.find(id) : null;
+  /**
+   * Claims a run for analysis: QUEUED → RUNNING (or RUNNING again after a crash), counting the
+   * attempt, and returns it with its file bytes, measurement conditions, piece mass and alloy
+   * density in one round trip; null when it has already finished. Plain pg: this is the worker's
+   * hot path and the bytes are the expensive part through Prisma (see PgPool).
+   */
+  async claim(id: string): Promise<ClaimedRun | null> {
+    const rows = await this.pg.query<ClaimedRun>(
+      `UPDATE analysis_runs r SET status = 'RUNNING', "startedAt" = now(), attempts = r.attempts + 1
+       FROM measurements m JOIN samples s ON s.id = m."sampleId" JOIN alloys a ON a.id = s."alloyId"
+       WHERE r.id = $1 AND r.status IN ('QUEUED', 'RUNNING') AND m.id = r."measurementId"
+       RETURNING r.id, r."measurementId", r.analyzer, r.attempts, m.technique::text AS technique, m.conditions, m."sampleId", s."massMg", a."densityGCm3",
+                 (SELECT content FROM data_files f WHERE f.id = r."fileId") AS content`,
+      [id],
+    );
+    return rows[0] ?? null;
   }
 
   /** Records the outcome once: a duplicate delivery that finishes second changes nothing. */
   async finish(id: string, outcome: { status: Extract<RunStatus, 'SUCCEEDED' | 'FAILED'>; metrics?: unknown; warnings?: unknown; curves?: unknown; error?: string; errorCode?: string; timings: Record<string, number> }): Promise<boolean> {
-    const json = (v: unknown) => (v === undefined ? undefined : (v as Prisma.InputJsonValue));
-    const res = await this.prisma.analysisRun.updateMany({
-      where: { id, status: 'RUNNING' },
-      data: { status: outcome.status, metrics: json(outcome.metrics), warnings: json(outcome.warnings), curves: json(outcome.curves), error: outcome.error, errorCode: outcome.errorCode, timings: json(outcome.timings), finishedAt: new Date() },
-    });
-    return res.count === 1;
+    const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
+    const rows = await this.pg.query(
+      `UPDATE analysis_runs SET status = $2::"RunStatus", metrics = $3::jsonb, warnings = $4::jsonb, curves = $5::jsonb, error = $6, "errorCode" = $7, timings = $8::jsonb, "finishedAt" = now()
+       WHERE id = $1 AND status = 'RUNNING' RETURNING id`,
+      [id, outcome.status, json(outcome.metrics), json(outcome.warnings), json(outcome.curves), outcome.error ?? null, outcome.errorCode ?? null, json(outcome.timings)],
+    );
+    return rows.length === 1;
   }
 
   /** Runs whose publish never happened (Redis was down at upload time). */
@@ -79,13 +81,14 @@ export class AnalysesRepository {
   }
 
   /** The FC partner of a ZFC magnetic measurement: the newest file of an FC measurement of the same sample. */
-  async fcPartnerBytes(sampleId: string, excludeMeasurementId: string): Promise<Uint8Array | undefined> {
-    const link = await this.prisma.measurementFile.findFirst({
-      where: { measurementId: { not: excludeMeasurementId }, measurement: { sampleId, technique: 'MAGNETIC', conditions: { path: ['mode'], equals: 'FC' } } },
-      orderBy: { createdAt: 'desc' },
-      select: { fileId: true },
-    });
-    return link ? this.fileContent(link.fileId) : undefined;
+  async fcPartnerBytes(sampleId: string, excludeMeasurementId: string): Promise<Buffer | undefined> {
+    const rows = await this.pg.query<{ content: Buffer }>(
+      `SELECT f.content FROM measurement_files mf JOIN measurements m ON m.id = mf."measurementId" JOIN data_files f ON f.id = mf."fileId"
+       WHERE m."sampleId" = $1 AND m.id <> $2 AND m.technique = 'MAGNETIC' AND m.conditions->>'mode' = 'FC'
+       ORDER BY mf."createdAt" DESC LIMIT 1`,
+      [sampleId, excludeMeasurementId],
+    );
+    return rows[0]?.content;
   }
 
   /** The newest run per (measurement, file, analyzer) matching the filter, for re-runs. */

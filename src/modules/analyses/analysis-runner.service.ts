@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { analyzeFile } from '../../../libs/analysis/src/analyze-file';
 import type { AnalyzeParams, Technique } from '../../../libs/analysis/src/core/types';
-import { AnalysesRepository, RunWithContext } from './analyses.repository';
+import { AnalysesRepository, ClaimedRun } from './analyses.repository';
 import { RunEventsPublisher } from './run-events';
 
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
@@ -10,20 +10,20 @@ const num = (v: unknown): number | undefined => (typeof v === 'number' && Number
  * What the database knows about a run's sample and measurement, as analyzer parameters; these
  * override the file header (a mis-typed SAMPLE_MASS in a MultiVu header must not win).
  */
-export async function paramsFor(run: RunWithContext, fcPartner: () => Promise<Uint8Array | undefined>): Promise<AnalyzeParams> {
-  const c = (run.measurement.conditions ?? {}) as Record<string, unknown>;
-  const mass = run.measurement.sample.massMg;
+export async function paramsFor(run: ClaimedRun, fcPartner: () => Promise<Uint8Array | undefined>): Promise<AnalyzeParams> {
+  const c = run.conditions ?? {};
+  const mass = run.massMg;
   const params: AnalyzeParams = {
-    technique: run.measurement.technique as Technique,
+    technique: run.technique as Technique,
     massG: num(c.massMg) !== undefined ? num(c.massMg)! / 1000 : mass != null ? mass / 1000 : undefined,
-    densityGCm3: num(c.densityGCm3) ?? run.measurement.sample.alloy.densityGCm3,
+    densityGCm3: num(c.densityGCm3) ?? run.densityGCm3,
     fieldOe: num(c.fieldOe),
     wavelengthA: num(c.wavelengthA),
     demagN: num(c.demagN),
     heatingRateKPerMin: num(c.heatingRateKPerMin),
     exo: c.exo === 'up' || c.exo === 'down' ? c.exo : undefined,
   };
-  if (run.measurement.technique === 'MAGNETIC' && c.mode !== 'FC') params.fc = await fcPartner();
+  if (run.technique === 'MAGNETIC' && c.mode !== 'FC') params.fc = await fcPartner();
   return Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined)) as AnalyzeParams;
 }
 
@@ -39,13 +39,12 @@ export class AnalysisRunner {
 
   async run(runId: string, enqueuedAt?: number): Promise<'done' | 'skipped'> {
     const t0 = Date.now();
-    const started = await this.runs.start(runId);
-    if (!started) return 'skipped';
-    await this.events.emit({ runId, status: 'RUNNING', measurementId: started.measurementId, analyzer: started.analyzer });
-    const run = (await this.runs.findWithContext(runId))!;
-    const params = await paramsFor(run, () => this.runs.fcPartnerBytes(run.measurement.sampleId, run.measurementId));
+    const run = await this.runs.claim(runId);
+    if (!run) return 'skipped';
+    await this.events.emit({ runId, status: 'RUNNING', measurementId: run.measurementId, analyzer: run.analyzer });
+    const params = await paramsFor(run, () => this.runs.fcPartnerBytes(run.sampleId, run.measurementId));
     const t1 = Date.now();
-    const result = analyzeFile(run.file.content, params);
+    const result = analyzeFile(run.content, params);
     const t2 = Date.now();
     const timings = { queueWaitMs: enqueuedAt ? Math.max(0, t0 - enqueuedAt) : 0, loadMs: t1 - t0, analysisMs: t2 - t1, totalMs: 0 };
     const finish = async (outcome: Parameters<AnalysesRepository['finish']>[1]) => {
@@ -69,7 +68,7 @@ export class AnalysisRunner {
   async giveUp(runId: string, reason: string): Promise<void> {
     const run = await this.runs.find(runId);
     if (!run || (run.status !== 'RUNNING' && run.status !== 'QUEUED')) return;
-    if (run.status === 'QUEUED') await this.runs.start(runId);
+    if (run.status === 'QUEUED') await this.runs.claim(runId);
     await this.runs.finish(runId, { status: 'FAILED', error: `gave up after ${run.attempts} attempt(s): ${reason}`, errorCode: 'TRANSIENT_FAILURE', timings: {} });
     await this.events.emit({ runId, status: 'FAILED', measurementId: run.measurementId, analyzer: run.analyzer, error: reason });
   }
