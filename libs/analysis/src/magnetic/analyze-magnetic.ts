@@ -180,6 +180,15 @@ export function analyzeMagnetic(zfc: MagneticSweep, params: MagneticParams): Res
   if (shape.onsetK === null) {
     return fail(new AnalysisError('NO_TRANSITION', `no point falls below −5 × noise (${(5 * noise).toExponential(3)} emu/g/Oe) under the normal-state baseline`));
   }
+  // Shielding makes χ negative. A paramagnet cooling (or a molecular magnet's ZFC/FC) also bends
+  // below a straight normal-state baseline, but stays positive: that is no Meissner signal.
+  let coldest = 0;
+  for (let i = 1; i < sweep.temperatureK.length; i++) if (sweep.temperatureK[i] < sweep.temperatureK[coldest]) coldest = i;
+  if (!(sweep.chi[coldest] < 0)) {
+    return fail(
+      new AnalysisError('NO_TRANSITION', `no diamagnetic (Meissner) signal: χ at ${sweep.temperatureK[coldest].toFixed(3)} K is ${sweep.chi[coldest].toExponential(3)} emu/g/Oe, not negative; this sweep shows no superconducting transition`),
+    );
+  }
   if (shape.onsetAtTop) warnings.push('signal is already below −5 × noise at the top of the sweep: no clean normal state, onset not reported');
   const peak = derivativePeakWidth(shape);
   if (peak.fwhmK === null) warnings.push('dχ/dT peak is not resolved inside the sweep: FWHM not reported');
