@@ -1,37 +1,18 @@
-/** Ordinary least squares y = intercept + slope·x, with the slope's standard error (null below 3 points). */
+import { fitLinear } from '../trends/linear-fit';
+
+/** The trends fit in the shape the resistance code wants: null instead of NaN for degenerate input. */
 export interface LinearFit {
   slope: number;
   intercept: number;
+  /** null below 3 points. */
   slopeErr: number | null;
   n: number;
 }
 
-/**
- * Straight-line least-squares fit. Returns null when fewer than 2 points or all x are equal,
- * so callers never divide by zero on degenerate sweeps.
- */
+/** Straight-line least squares (trends/fitLinear); null when fewer than 2 points or all x are equal. */
 export function linearFit(x: readonly number[], y: readonly number[]): LinearFit | null {
   const n = Math.min(x.length, y.length);
-  if (n < 2) return null;
-  let mx = 0;
-  let my = 0;
-  for (let i = 0; i < n; i++) {
-    mx += x[i];
-    my += y[i];
-  }
-  mx /= n;
-  my /= n;
-  let sxx = 0;
-  let sxy = 0;
-  for (let i = 0; i < n; i++) {
-    sxx += (x[i] - mx) ** 2;
-    sxy += (x[i] - mx) * (y[i] - my);
-  }
-  if (!(sxx > 0)) return null;
-  const slope = sxy / sxx;
-  const intercept = my - slope * mx;
-  if (n < 3) return { slope, intercept, slopeErr: null, n };
-  let ssr = 0;
-  for (let i = 0; i < n; i++) ssr += (y[i] - intercept - slope * x[i]) ** 2;
-  return { slope, intercept, slopeErr: Math.sqrt(ssr / (n - 2) / sxx), n };
+  const f = fitLinear(x as number[], y as number[]);
+  if (!Number.isFinite(f.slope)) return null;
+  return { slope: f.slope, intercept: f.intercept, slopeErr: Number.isFinite(f.slopeErr) ? f.slopeErr : null, n };
 }
