@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { fieldError } from '../../common/validation';
+import { IdParam } from '../../common/id-param';
 import { AuthUser, CurrentUser } from '../auth/auth.decorators';
 import { AnalysesService } from './analyses.service';
 import { RerunDto } from './dto/rerun.dto';
@@ -12,7 +12,7 @@ export class AnalysesController {
   constructor(private readonly analyses: AnalysesService) {}
 
   @Get(':id')
-  get(@Param('id', new ParseUUIDPipe({ exceptionFactory: () => fieldError('id', 'must be a UUID') })) id: string, @Query('curves') curves?: string) {
+  get(@IdParam() id: string, @Query('curves') curves?: string) {
     return this.analyses.get(id, curves === 'true');
   }
 

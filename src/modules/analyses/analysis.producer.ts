@@ -3,8 +3,11 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { REDIS } from '../../infra/redis/redis.module';
+import { withTimeout } from '../../common/with-timeout';
 import { ANALYSIS_JOB_OPTIONS, JobName, JobPayloads, QueueName } from '../../infra/queue/queue.constants';
 import { AnalysesRepository } from './analyses.repository';
+
+const REDIS_TIMEOUT_MS = 2000;
 
 /** Puts runs on the queue (job id = run id, so a second add of the same run is a no-op) and records that it did. */
 @Injectable()
@@ -24,7 +27,8 @@ export class AnalysisProducer {
     // The process's plain connection to the same Redis tells whether it is reachable right now.
     if (this.redis.status !== 'ready') return false;
     try {
-      await this.withTimeout(this.queue.addBulk(runIds.map((id) => ({ name: JobName.AnalyzeFile, data: { analysisRunId: id }, opts: { ...ANALYSIS_JOB_OPTIONS, jobId: id } }))));
+      // BullMQ commands wait for Redis to come back; an upload must not.
+      await withTimeout(this.queue.addBulk(runIds.map((id) => ({ name: JobName.AnalyzeFile, data: { analysisRunId: id }, opts: { ...ANALYSIS_JOB_OPTIONS, jobId: id } }))), REDIS_TIMEOUT_MS, 'Redis did not answer');
       await this.runs.markPublished(runIds);
       return true;
     } catch (e) {
@@ -35,15 +39,9 @@ export class AnalysisProducer {
 
   /** Whether the queue still holds a job for this run (waiting, active, delayed or failed-and-retrying). */
   async hasJob(runId: string): Promise<boolean> {
-    const job = await this.withTimeout(this.queue.getJob(runId));
+    const job = await withTimeout(this.queue.getJob(runId), REDIS_TIMEOUT_MS, 'Redis did not answer');
     if (!job) return false;
     const state = await job.getState();
     return state !== 'completed' && state !== 'failed' && state !== 'unknown';
-  }
-
-  /** BullMQ commands wait for Redis to come back; an upload must not, so give up after a short while. */
-  private withTimeout<T>(p: Promise<T>, ms = 2000): Promise<T> {
-    let timer: NodeJS.Timeout;
-    return Promise.race([p, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`Redis did not answer in ${ms} ms`)), ms)))]).finally(() => clearTimeout(timer));
   }
 }

@@ -1,11 +1,9 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { fieldError } from '../../common/validation';
+import { IdParam } from '../../common/id-param';
 import { AuthUser, CurrentUser, MinRole } from '../auth/auth.decorators';
 import { CampaignsService } from './campaigns.service';
 import { AssignDto, CreateCampaignDto } from './dto/create-campaign.dto';
-
-export const CampaignId = () => Param('id', new ParseUUIDPipe({ exceptionFactory: () => fieldError('id', 'must be a UUID') }));
 
 @ApiTags('campaigns')
 @ApiBearerAuth()
@@ -25,18 +23,18 @@ export class CampaignsController {
   }
 
   @Get(':id')
-  get(@CampaignId() id: string) {
+  get(@IdParam() id: string) {
     return this.campaigns.get(id);
   }
 
   @MinRole('PI')
   @Post(':id/assignments')
-  assign(@CampaignId() id: string, @Body() dto: AssignDto, @CurrentUser() user: AuthUser) {
+  assign(@IdParam() id: string, @Body() dto: AssignDto, @CurrentUser() user: AuthUser) {
     return this.campaigns.assign(id, dto, user);
   }
 
   @Get(':id/progress')
-  progress(@CampaignId() id: string) {
+  progress(@IdParam() id: string) {
     return this.campaigns.progress(id);
   }
 }

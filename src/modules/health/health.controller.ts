@@ -2,16 +2,12 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import Redis from 'ioredis';
+import { withTimeout } from '../../common/with-timeout';
 import { PrismaService } from '../../infra/prisma/prisma.service';
 import { REDIS } from '../../infra/redis/redis.module';
 import { Public } from '../auth/auth.decorators';
 
 const TIMEOUT_MS = 1500;
-
-function within<T>(p: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout;
-  return Promise.race([p, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms)))]).finally(() => clearTimeout(timer));
-}
 
 /** 200 when PostgreSQL and Redis both answer, 503 (with which one failed) otherwise. */
 @ApiTags('health')
@@ -34,7 +30,7 @@ export class HealthController {
   private async probe(key: string, ping: () => Promise<unknown>) {
     const indicator = this.indicators.check(key);
     try {
-      await within(ping(), TIMEOUT_MS);
+      await withTimeout(ping(), TIMEOUT_MS);
       return indicator.up();
     } catch (e) {
       return indicator.down({ message: (e as Error).message });

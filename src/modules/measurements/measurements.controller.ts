@@ -1,13 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, PayloadTooLargeException, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, PayloadTooLargeException, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { IdParam } from '../../common/id-param';
 import { fieldError } from '../../common/validation';
 import { Env } from '../../config/env';
 import { AuthUser, CurrentUser } from '../auth/auth.decorators';
 import { CreateMeasurementDto } from './dto/create-measurement.dto';
 import { MeasurementsService } from './measurements.service';
-
-const Id = () => Param('id', new ParseUUIDPipe({ exceptionFactory: () => fieldError('id', 'must be a UUID') }));
 
 /** Reads the multipart field `file` as a stream, refusing it (413) past the configured size. */
 async function readUpload(req: FastifyRequest, limitBytes: number): Promise<{ fileName: string; bytes: Buffer }> {
@@ -40,18 +39,18 @@ export class MeasurementsController {
   @HttpCode(202)
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
-  async upload(@Id() id: string, @Req() req: FastifyRequest, @CurrentUser() user: AuthUser) {
+  async upload(@IdParam() id: string, @Req() req: FastifyRequest, @CurrentUser() user: AuthUser) {
     const { fileName, bytes } = await readUpload(req, this.env.UPLOAD_LIMIT_BYTES);
     return this.measurements.upload(id, fileName, bytes, user);
   }
 
   @Get('measurements/:id')
-  get(@Id() id: string) {
+  get(@IdParam() id: string) {
     return this.measurements.get(id);
   }
 
   @Get('files/:id/raw')
-  async raw(@Id() id: string, @Res({ passthrough: true }) reply: FastifyReply) {
+  async raw(@IdParam() id: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const file = await this.measurements.raw(id);
     reply.header('content-type', 'application/octet-stream');
     reply.header('content-disposition', `attachment; filename="${file.fileName.replace(/["\\\r\n]/g, '_')}"`);

@@ -1,12 +1,10 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { fieldError } from '../../common/validation';
+import { IdParam } from '../../common/id-param';
 import { AuthUser, CurrentUser } from '../auth/auth.decorators';
 import { CreateIngotDto, CreatePiecesDto, CreateRibbonDto } from './dto/create-sample.dto';
 import { ListSamplesDto } from './dto/list-samples.dto';
 import { SamplesService } from './samples.service';
-
-export const SampleId = () => Param('id', new ParseUUIDPipe({ exceptionFactory: () => fieldError('id', 'must be a UUID') }));
 
 @ApiTags('samples')
 @ApiBearerAuth()
@@ -20,12 +18,12 @@ export class SamplesController {
   }
 
   @Post(':id/ribbons')
-  createRibbon(@SampleId() id: string, @Body() dto: CreateRibbonDto, @CurrentUser() user: AuthUser) {
+  createRibbon(@IdParam() id: string, @Body() dto: CreateRibbonDto, @CurrentUser() user: AuthUser) {
     return this.samples.createRibbon(id, dto, user);
   }
 
   @Post(':id/pieces')
-  createPieces(@SampleId() id: string, @Body() dto: CreatePiecesDto, @CurrentUser() user: AuthUser) {
+  createPieces(@IdParam() id: string, @Body() dto: CreatePiecesDto, @CurrentUser() user: AuthUser) {
     return this.samples.createPieces(id, dto, user);
   }
 
@@ -35,17 +33,17 @@ export class SamplesController {
   }
 
   @Get(':id')
-  get(@SampleId() id: string) {
+  get(@IdParam() id: string) {
     return this.samples.get(id);
   }
 
   @Get(':id/lineage')
-  lineage(@SampleId() id: string) {
+  lineage(@IdParam() id: string) {
     return this.samples.lineage(id);
   }
 
   @Get(':id/history')
-  history(@SampleId() id: string) {
+  history(@IdParam() id: string) {
     return this.samples.history(id);
   }
 }

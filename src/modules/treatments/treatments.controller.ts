@@ -1,7 +1,7 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { IdParam } from '../../common/id-param';
 import { AuthUser, CurrentUser } from '../auth/auth.decorators';
-import { SampleId } from '../samples/samples.controller';
 import { AnnealDto, CryoCycleDto, CrystallizeDto, TreatmentDto } from './dto/treatment.dto';
 import { TreatmentBodyPipe } from './treatment-body.pipe';
 import { TreatmentsService } from './treatments.service';
@@ -20,7 +20,7 @@ export class TreatmentsController {
       discriminator: { propertyName: 'kind' },
     },
   })
-  apply(@SampleId() id: string, @Body(TreatmentBodyPipe) dto: TreatmentDto, @CurrentUser() user: AuthUser) {
+  apply(@IdParam() id: string, @Body(TreatmentBodyPipe) dto: TreatmentDto, @CurrentUser() user: AuthUser) {
     return this.treatments.apply(id, dto, user);
   }
 }
