@@ -1,27 +1,13 @@
 import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { Client } from 'pg';
+import { freePort } from '../scripts/pg-admin';
 
 /** The checkout root: this file runs as dist/bench/api-server.js. */
 export const ROOT = join(__dirname, '..', '..');
 
-export const PG_BASE_URL = process.env.BENCH_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432';
-
 const run = promisify(execFile);
-
-/** One statement on the maintenance database (CREATE/DROP DATABASE cannot run inside the target). */
-export async function adminSql(sql: string): Promise<void> {
-  const client = new Client({ connectionString: `${PG_BASE_URL}/postgres` });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 /** Applies prisma/migrations through the project's own Prisma config (JS schema engine, pg adapter). */
 export async function migrate(url: string): Promise<void> {
@@ -31,16 +17,6 @@ export async function migrate(url: string): Promise<void> {
     const { stdout, stderr } = e as { stdout?: string; stderr?: string };
     throw new Error(`prisma migrate deploy failed:\n${stdout ?? ''}${stderr ?? ''}`);
   }
-}
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, 'close');
-  return port;
 }
 
 export interface RunningApi {

@@ -14,7 +14,8 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { autocannon, AutocannonResult, RequestSpec } from './api-autocannon';
 import { CpuShare, cpuShare, cpuSnapshot } from './api-cpu';
 import { DEFAULT_SHAPE, SeededPiece, seededPieces, seedDatabase } from './api-seed';
-import { adminSql, getJson, login, migrate, PG_BASE_URL, RunningApi, startApi } from './api-server';
+import { adminSql, PG_BASE_URL } from '../scripts/pg-admin';
+import { getJson, login, migrate, RunningApi, startApi } from './api-server';
 
 const CONNECTIONS = 50;
 const TARGET_SHARE = 0.5;

@@ -7,7 +7,8 @@ import Redis from 'ioredis';
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { adminSql, migrate, PG_BASE_URL } from './api-server';
+import { adminSql, PG_BASE_URL } from '../scripts/pg-admin';
+import { migrate } from './api-server';
 
 export interface BenchDatabase {
   name: string;

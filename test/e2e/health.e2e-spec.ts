@@ -1,6 +1,6 @@
 import { PrivateRedis } from '../setup/private-redis';
 import { TestApi } from '../setup/test-api';
-import { adminSql } from '../setup/pg-admin';
+import { adminSql } from '../../scripts/pg-admin';
 
 /** Breaks only its own Redis and its own database, never the machine's shared services. */
 describe('GET /health', () => {

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { adminSql, databaseUrl } from './pg-admin';
+import { adminSql, databaseUrl } from '../../scripts/pg-admin';
 
 /** Migrates one template database per test run; every e2e file clones it (CREATE DATABASE … TEMPLATE). */
 export default async function globalSetup(): Promise<void> {

@@ -1,4 +1,4 @@
-import { adminSql } from './pg-admin';
+import { adminSql } from '../../scripts/pg-admin';
 
 export default async function globalTeardown(): Promise<void> {
   const template = process.env.VITRACK_TEMPLATE_DB;

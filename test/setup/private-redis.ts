@@ -1,17 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { createServer } from 'node:net';
-
-/** A free TCP port on loopback, picked by the kernel. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
+import { freePort } from '../../scripts/pg-admin';
 
 /** A throw-away Redis on a spare port, so fault tests never touch the machine's shared one. */
 export class PrivateRedis {

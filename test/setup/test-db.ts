@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { adminSql, databaseUrl } from './pg-admin';
+import { adminSql, databaseUrl } from '../../scripts/pg-admin';
 
 /** A private database cloned from the migrated template; drop() removes it. */
 export async function createTestDatabase(): Promise<{ name: string; url: string; drop: () => Promise<void> }> {
