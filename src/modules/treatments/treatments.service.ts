@@ -29,7 +29,8 @@ export class TreatmentsService {
     return this.prisma.$transaction(async (tx) => {
       const chain = await this.sampleService.chainOrThrow(sampleId, tx);
       const self = chain[chain.length - 1];
-      const before = summarizeSteps(effectiveSteps(chain, await this.samples.stepsOf(chain.map((s) => s.id), tx)));
+      const steps = await this.samples.stepsOf(chain.map((s) => s.id), tx);
+      const before = summarizeSteps(effectiveSteps(chain, steps));
       const { tgK, txK } = self.alloy;
       const flags: string[] = [];
       const warnings: string[] = [];
@@ -55,8 +56,8 @@ export class TreatmentsService {
         performedAt,
         createdById: user.id,
       });
-      const steps = await this.samples.stepsOf(chain.map((s) => s.id), tx);
-      const sample = toSampleView(chain, steps);
+      // The new step is known here; no need to read the history back.
+      const sample = toSampleView(chain, [...steps, step]);
       await this.samples.setDerived(tx, sampleId, sample.state, sample.signature);
       await this.audit.record(tx, user.id, `treatment.${dto.kind.toLowerCase()}`, 'Sample', sampleId, { stepId: step.id, ...params, flags, overrideReason: override?.reason });
       return { step: { id: step.id, seq: step.seq, kind: step.kind, params: step.params, flags, overrideReason: step.overrideReason, performedAt: step.performedAt }, sample, warnings };
