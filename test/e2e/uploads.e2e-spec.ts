@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { Client } from 'pg';
 import { magneticCampaign } from '../../libs/instruments/src/campaign';
 import { newAlloy } from '../factories/sample.factory';
 import { newMeasurement, upload, waitForRuns } from '../factories/upload.factory';
@@ -17,7 +19,7 @@ describe('uploads and analyses', () => {
 
   beforeAll(async () => {
     const prefix = uniquePrefix('up');
-    api = await TestApi.start({ QUEUE_PREFIX: prefix, UPLOAD_LIMIT_BYTES: '200000' });
+    api = await TestApi.start({ QUEUE_PREFIX: prefix, UPLOAD_LIMIT_BYTES: '600000' });
     worker = await WorkerProcess.start({ DATABASE_URL: api.databaseUrl, QUEUE_PREFIX: prefix });
     admin = await api.login();
     const pi = await newUser(api, admin, 'PI');
@@ -84,10 +86,31 @@ describe('uploads and analyses', () => {
     expect(run.errorCode).toBe('MISSING_SECTION');
   });
 
+  it('keeps non-UTF-8 bytes exact: stored lz4-compressed, returned byte for byte, analysed by the worker', async () => {
+    // The TA Universal Analysis export writes ° as the DOS byte 0xF8: any text round trip would change it.
+    const bytes = readFileSync(`${__dirname}/../fixtures/real/dsc/pkynetics_TA-2920-MDSC_UniversalAnalysis_eicosane_latin1.txt`);
+    expect(bytes.includes(0xf8)).toBe(true);
+    const m = await newMeasurement(api, member, pieceId, 'DSC', {});
+    const up = await upload(api, member, m.id, 'eicosane.txt', bytes);
+    expect(up.status).toBe(202);
+    const raw = await api.app.inject({ method: 'GET', url: `/api/files/${up.body.fileId}/raw`, headers: { authorization: `Bearer ${member}` } });
+    expect(Buffer.compare(raw.rawPayload, bytes)).toBe(0);
+    const [run] = Object.values(await waitForRuns(api, member, up.body.analysisRunIds));
+    expect(run).toMatchObject({ status: 'SUCCEEDED', analyzer: 'dsc' });
+    const db = new Client({ connectionString: api.databaseUrl });
+    await db.connect();
+    try {
+      const { rows } = await db.query('SELECT pg_column_compression(content) AS method, octet_length(content) AS n FROM data_files WHERE id = $1', [up.body.fileId]);
+      expect(rows[0]).toEqual({ method: 'lz4', n: bytes.length });
+    } finally {
+      await db.end();
+    }
+  });
+
   it('refuses uploads without a token, without a file, above the size limit, and to unknown measurements', async () => {
     const m = await newMeasurement(api, member, pieceId, 'XRD', { wavelengthA: 1.5406 });
     expect((await upload(api, undefined, m.id, 'x.xy', '1 2\n')).status).toBe(401);
-    const big = await upload(api, member, m.id, 'big.xy', 'x'.repeat(300_000));
+    const big = await upload(api, member, m.id, 'big.xy', 'x'.repeat(700_000));
     expect(big.status).toBe(413);
     expect(big.body.field).toBe('file');
     const none = await api.request('POST', `/api/measurements/${m.id}/files`, { token: member, body: { file: 'not multipart' } });
