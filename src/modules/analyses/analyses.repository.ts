@@ -37,8 +37,9 @@ export class AnalysesRepository {
     return this.prisma.analysisRun.findUnique({ where: { id } });
   }
 
+  /** Plain pg: every upload waits on this before its 202. */
   markPublished(ids: string[]): Promise<unknown> {
-    return this.prisma.analysisRun.updateMany({ where: { id: { in: ids } }, data: { publishedAt: new Date() } });
+    return this.pg.query('UPDATE analysis_runs SET "publishedAt" = now() WHERE id = ANY($1::uuid[])', [ids]);
   }
 
   /**
