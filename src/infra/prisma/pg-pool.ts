@@ -3,6 +3,12 @@ import { Pool, PoolClient } from 'pg';
 import { Env } from '../../config/env';
 
 /**
+ * Timestamps are stored without time zone, meaning UTC (Prisma's convention); now() and the
+ * column defaults follow the session zone, so every session is pinned to UTC whatever the server's.
+ */
+export const SESSION_UTC = '-c TimeZone=UTC';
+
+/**
  * Plain pg for the one hot path Prisma makes expensive: instrument-file bytes. Through Prisma's
  * driver adapter a 0.7 MB bytea costs ~25 ms of CPU to write and ~60 ms to read; pg moves it as a
  * Buffer in 2–5 ms (bench/pipeline-throughput.ts). Only repositories use it.
@@ -12,7 +18,7 @@ export class PgPool implements OnModuleDestroy {
   private readonly pool: Pool;
 
   constructor(env: Env) {
-    this.pool = new Pool({ connectionString: env.DATABASE_URL, max: env.DB_POOL_MAX, connectionTimeoutMillis: 10_000 });
+    this.pool = new Pool({ connectionString: env.DATABASE_URL, max: env.DB_POOL_MAX, connectionTimeoutMillis: 10_000, options: SESSION_UTC });
   }
 
   async query<T extends object>(sql: string, params: unknown[] = []): Promise<T[]> {
