@@ -25,6 +25,7 @@ import { GLASS_DENSITY_G_CM3, iterateCampaign } from '../libs/instruments/src/ca
 import { writeMpms3Vsm } from '../libs/instruments/src/mpms';
 import { laAlXrdModel, virtualXrd } from '../libs/instruments/src/xrd';
 import { TimedCase, timeInterleaved, Timing, TimingOptions } from './analysis-timing';
+import { recordRun, verdict } from './history';
 
 const TARGET_PARSE_SHARE = 0.5;
 const TARGET_MPMS_ANALYSIS_MS = 5;
@@ -297,7 +298,15 @@ function main(): void {
     minIterations: envNumber('BENCH_MIN_ITERATIONS', 200),
     minSeconds: envNumber('BENCH_MIN_SECONDS', 2),
   };
-  printReport(runAnalysisThroughput(options));
+  const report = runAnalysisThroughput(options);
+  printReport(report);
+  const v = report.verdict;
+  recordRun(
+    'analysis-throughput',
+    { minIterations: options.minIterations, minSeconds: options.minSeconds },
+    { mpmsParseSharePct: 100 * v.mpmsParseShare, realMpmsParseSharePct: 100 * v.realMpmsParseShare, xrdParseSharePct: 100 * v.xrdParseShare, mpmsAnalysisMs: v.mpmsAnalysisMs, mpmsParseAnalyzeMs: v.mpmsParseAnalyzeMs },
+    { mpmsParseShare: verdict(v.mpmsParseShare >= TARGET_PARSE_SHARE), xrdParseShare: verdict(v.xrdParseShare >= TARGET_PARSE_SHARE), mpmsAnalysis: verdict(v.mpmsAnalysisMs <= TARGET_MPMS_ANALYSIS_MS) },
+  );
 }
 
 if (require.main === module) {

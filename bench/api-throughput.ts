@@ -16,6 +16,7 @@ import { CpuShare, cpuShare, cpuSnapshot } from './api-cpu';
 import { DEFAULT_SHAPE, SeededPiece, seededPieces, seedDatabase } from './api-seed';
 import { adminSql, PG_BASE_URL } from '../scripts/pg-admin';
 import { getJson, login, migrate, RunningApi, startApi } from './api-server';
+import { recordRun, verdict } from './history';
 
 const CONNECTIONS = 50;
 const TARGET_SHARE = 0.5;
@@ -139,6 +140,12 @@ export async function runApiThroughput(seconds: number, warmupSeconds: number): 
       history: { shareOfCeiling: share, p99Ms: h.p99Ms, pass },
     };
     printReport(report);
+    recordRun(
+      'api-throughput',
+      { connections: CONNECTIONS, seconds, pieces: counts.pieces, steps: counts.steps },
+      { ceilingRps, historyRps: h.rps, historySharePct: 100 * share, historyP99Ms: h.p99Ms },
+      { historyShare: verdict(share >= TARGET_SHARE), historyP99: verdict(h.p99Ms <= TARGET_P99_MS) },
+    );
     return report;
   } finally {
     await cleanup();

@@ -26,6 +26,7 @@ import { startProcess, stopProcess } from '../scripts/processes';
 import { cpuShare, cpuSnapshot, CpuSnapshot } from './api-cpu';
 import { RunningApi, startApi } from './api-server';
 import { createBenchDatabase, digestLogs, fixed, machineLine, onCleanup, printTable, runBench, sleep, spread, Spread } from './pipeline-common';
+import { recordRun, verdict } from './history';
 import { createFixture, generateFiles, upload, UploadFile, UploadOutcome } from './pipeline-setup';
 
 const ADMIN = { email: 'bench-admin@vitrack.local', password: 'bench-admin-password' };
@@ -211,7 +212,7 @@ async function main(): Promise<void> {
     )
   ).rows[0];
 
-  report({ rate, seconds, count, concurrency, sent, finished, dbCounts, crashes, drainedMs, drainS, cpu: { api: cpuShare(cpuFrom[0], cpuTo[0]), worker: cpuShare(cpuFrom[1], cpuTo[1]), postgresPct } });
+  report({ rate, seconds, count, concurrency, points, sent, finished, dbCounts, crashes, drainedMs, drainS, cpu: { api: cpuShare(cpuFrom[0], cpuTo[0]), worker: cpuShare(cpuFrom[1], cpuTo[1]), postgresPct } });
   console.log('');
   apiLogs.print('API');
   workerLogs.print('worker');
@@ -223,6 +224,7 @@ interface Figures {
   seconds: number;
   count: number;
   concurrency: number;
+  points: number;
   sent: Sent[];
   finished: Map<string, RunRow>;
   dbCounts: Record<'runs' | 'hashes' | 'succeeded' | 'failed' | 'unfinished', string>;
@@ -294,11 +296,30 @@ function report(f: Figures): void {
 
   const noneLost = f.sent.length === f.count && accepted.length === f.count && distinctRunIds === f.count && Number(f.dbCounts.runs) === f.count && ok.length === f.count && dup === 0;
   const ov = spread(overhead);
-  const verdict = (pass: boolean) => (pass ? 'PASS' : 'MISS');
+  const verdicts = { nothingLost: verdict(noneLost), overheadP50: verdict(ov.p50 <= TARGET_OVERHEAD_P50_MS), overheadP99: verdict(ov.p99 <= TARGET_OVERHEAD_P99_MS) };
   console.log('\nVERDICT');
-  console.log(`  nothing lost (${f.count} sent, ${accepted.length} × 202, ${distinctRunIds} distinct runs, ${f.dbCounts.runs} in DB, ${ok.length} SUCCEEDED) → ${verdict(noneLost)}`);
-  console.log(`  overhead p50 ${fixed(ov.p50, 1)} ms (target ≤ ${TARGET_OVERHEAD_P50_MS} ms) → ${verdict(ov.p50 <= TARGET_OVERHEAD_P50_MS)}`);
-  console.log(`  overhead p99 ${fixed(ov.p99, 1)} ms (target ≤ ${TARGET_OVERHEAD_P99_MS} ms) → ${verdict(ov.p99 <= TARGET_OVERHEAD_P99_MS)}`);
+  console.log(`  nothing lost (${f.count} sent, ${accepted.length} × 202, ${distinctRunIds} distinct runs, ${f.dbCounts.runs} in DB, ${ok.length} SUCCEEDED) → ${verdicts.nothingLost}`);
+  console.log(`  overhead p50 ${fixed(ov.p50, 1)} ms (target ≤ ${TARGET_OVERHEAD_P50_MS} ms) → ${verdicts.overheadP50}`);
+  console.log(`  overhead p99 ${fixed(ov.p99, 1)} ms (target ≤ ${TARGET_OVERHEAD_P99_MS} ms) → ${verdicts.overheadP99}`);
+  const e = spread(e2e);
+  const http = spread(ok.map(({ s }) => s.httpMs!));
+  recordRun(
+    'pipeline-throughput',
+    { rate: f.rate, seconds: f.seconds, workerConcurrency: f.concurrency, points: f.points },
+    {
+      overheadP50Ms: ov.p50,
+      overheadP99Ms: ov.p99,
+      e2eP50Ms: e.p50,
+      e2eP99Ms: e.p99,
+      analysisP50Ms: spread(analysis).p50,
+      uploadHttpP50Ms: http.p50,
+      uploadHttpP99Ms: http.p99,
+      completedPerS: doneRate,
+      lost: f.count - ok.length,
+      apiCpuPct: f.cpu.api.apiPctOfCore ?? NaN,
+      workerCpuPct: f.cpu.worker.apiPctOfCore ?? NaN,
+      postgresCpuPct: f.cpu.postgresPct,
+    },
+    verdicts,
+  );
 }
-
-if (require.main === module) runBench(main);

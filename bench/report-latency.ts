@@ -13,6 +13,7 @@
  * pipeline-report-profile.ts). A MISS exits 0; setup errors or a wrong report exit 1.
  */
 import { login, startApi } from './api-server';
+import { recordRun, verdict } from './history';
 import { createBenchDatabase, fixed, machineLine, onCleanup, printTable, runBench, spread } from './pipeline-common';
 import { printProfile, profileReport } from './pipeline-report-profile';
 import { seedReportCampaign, SeededCampaign } from './pipeline-report-seed';
@@ -100,6 +101,8 @@ async function main(): Promise<void> {
   console.log(`\nWHERE THE TIME GOES (same code in this process, API stopped; ${warmup} warm-up + ${requests} measured rounds)`);
   printProfile(await profileReport(db.url, seeded.campaignId, warmup, requests));
   const pass = rows.every((r) => r.p95 <= TARGET_MS);
+  const [json, html] = rows;
+  recordRun('report-latency', { pieces, requests }, { jsonP50Ms: json.p50, jsonP95Ms: json.p95, htmlP50Ms: html.p50, htmlP95Ms: html.p95 }, { reportP95: verdict(pass) });
   console.log(`\nVERDICT 1,000-piece report ≤ ${TARGET_MS} ms: ${rows.map((r) => `${r.route.replace('GET /api/campaigns/:id/', '')} p95 ${fixed(r.p95)} ms`).join(', ')} → ${pass ? 'PASS' : 'MISS'}`);
 }
 
