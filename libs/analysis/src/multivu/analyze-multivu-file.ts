@@ -3,7 +3,7 @@ import { AnalysisError, fail, ok, type ParseError, type Result } from '../core/e
 import type { AnalysisOutput, AnalyzeParams, MagneticSweep } from '../core/types';
 import { analyzeMagnetic, ANALYZER as MAGNETIC_ANALYZER } from '../magnetic/index';
 import { analyzeResistance, ANALYZER as RESISTANCE_ANALYZER } from '../resistance/index';
-import { toMagneticSweep, toTransportData } from './extract';
+import { magneticColumns, toMagneticSweep, toTransportData, transportColumns } from './extract';
 import { multiVuFormat } from './format';
 import { parseMultiVu } from './parse-multivu';
 
@@ -15,7 +15,7 @@ import { parseMultiVu } from './parse-multivu';
  * analysis still runs, with a warning. Metrics also echo `inputMassG`, `massSource` and `momentColumn`.
  */
 export function analyzeMagneticFile(bytes: Uint8Array, params: AnalyzeParams = {}): Result<AnalysisOutput, ParseError | AnalysisError> {
-  const parsed = parseMultiVu(bytes);
+  const parsed = parseMultiVu(bytes, { keep: magneticColumns });
   if (!parsed.ok) return parsed;
   const file = parsed.value;
   const sweep = toMagneticSweep(file);
@@ -39,7 +39,7 @@ export function analyzeMagneticFile(bytes: Uint8Array, params: AnalyzeParams = {
 
   let fc: MagneticSweep | undefined;
   if (params.fc !== undefined) {
-    const fcParsed = parseMultiVu(params.fc);
+    const fcParsed = parseMultiVu(params.fc, { keep: magneticColumns });
     const fcSweep = fcParsed.ok ? toMagneticSweep(fcParsed.value) : fcParsed;
     if (fcSweep.ok) fc = fcSweep.value;
     else warnings.push(`FC partner not used: ${fcSweep.error.message}`);
@@ -67,7 +67,7 @@ export function analyzeMagneticFile(bytes: Uint8Array, params: AnalyzeParams = {
 
 /** Resistive-transition analysis of a MultiVu transport file (PPMS Resistivity, ACT, bridge channels). */
 export function analyzeResistanceFile(bytes: Uint8Array, _params: AnalyzeParams = {}): Result<AnalysisOutput, ParseError | AnalysisError> {
-  const parsed = parseMultiVu(bytes);
+  const parsed = parseMultiVu(bytes, { keep: transportColumns });
   if (!parsed.ok) return parsed;
   const data = toTransportData(parsed.value);
   if (!data.ok) return data;

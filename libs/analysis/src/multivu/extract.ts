@@ -15,6 +15,15 @@ export const AC_MOMENT_COLUMNS = ["m' (emu)", "M' (emu)", "AC X' (emu/Oe)", "AC 
 export const TEMPERATURE_COLUMNS = ['Temperature (K)'] as const;
 export const FIELD_COLUMNS = ['Magnetic Field (Oe)', 'Field (Oe)'] as const;
 
+/** A case-insensitive, trimmed name test, as findColumn looks names up. */
+const oneOf = (names: readonly string[]) => {
+  const set = new Set(names.map((n) => n.trim().toLowerCase()));
+  return (name: string): boolean => set.has(name.trim().toLowerCase());
+};
+
+/** The columns toMagneticSweep reads, and the AC ones its error names: parseMultiVu's `keep` for magnetic analysis. */
+export const magneticColumns = oneOf([...TEMPERATURE_COLUMNS, ...MOMENT_COLUMNS, ...AC_MOMENT_COLUMNS, ...FIELD_COLUMNS]);
+
 /** A magnetic sweep plus how it was assembled. */
 export interface MultiVuMagneticSweep extends MagneticSweep {
   /** Rows taken from each moment column (only columns actually used). */
@@ -78,6 +87,11 @@ const CHANNEL_PATTERNS: RegExp[] = [/^Bridge\s*\d+\s+Resistance\b/i, /^Bridge\s*
 export function isTransportChannelName(name: string): boolean {
   return CHANNEL_PATTERNS.some((p) => p.test(name)) && !/std\.?\s*dev/i.test(name);
 }
+
+const temperatureOrField = oneOf([...TEMPERATURE_COLUMNS, ...FIELD_COLUMNS]);
+
+/** The columns toTransportData reads: parseMultiVu's `keep` for resistance analysis. */
+export const transportColumns = (name: string): boolean => temperatureOrField(name) || isTransportChannelName(name);
 
 /** The name without its `(unit)` suffix: `Bridge 1 Resistance (Ohms)` → `Bridge 1 Resistance`. */
 const baseName = (name: string): string => name.replace(/\s*\([^()]*\)\s*$/, '').trim();

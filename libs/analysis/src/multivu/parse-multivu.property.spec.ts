@@ -4,7 +4,7 @@ import { join } from 'path';
 import fc from 'fast-check';
 
 import { ParseError } from '../core/errors';
-import { toMagneticSweep, toTransportData } from './extract';
+import { magneticColumns, toMagneticSweep, toTransportData, transportColumns } from './extract';
 import { parseMultiVu } from './parse-multivu';
 
 const REAL = join(__dirname, '../../../../test/fixtures/real');
@@ -116,6 +116,50 @@ describe('parseMultiVu round-trips generated files', () => {
         },
       ),
       { numRuns: 150 },
+    );
+  });
+});
+
+/** Cell-content warnings count only the columns read; every other field must agree exactly. */
+function withoutCellWarnings<T>(r: T): T {
+  const x = r as { ok: boolean; value?: { warnings: string[] } };
+  return x.ok ? ({ ...x, value: { ...x.value, warnings: x.value!.warnings.filter((w) => !/non-numeric cells|INF\/NaN/.test(w)) } } as T) : r;
+}
+
+/** The full parse, restricted to the columns `keep` passes (Comment always): what a selective parse must equal. */
+function restricted(bytes: Uint8Array, keep: (name: string) => boolean) {
+  const full = withoutCellWarnings(parseMultiVu(bytes));
+  if (!full.ok) return full;
+  return { ...full, value: { ...full.value, columns: full.value.columns.filter((c) => keep(c.name) || c.name.toLowerCase() === 'comment') } };
+}
+
+describe('parseMultiVu with `keep` reads the same as the full parse, restricted', () => {
+  it.each(FIXTURES.map((p) => [p.slice(REAL.length + 1), p]))('%s, for the magnetic and transport column sets', (_name, path) => {
+    const bytes = new Uint8Array(readFileSync(path));
+    for (const keep of [magneticColumns, transportColumns]) {
+      const selective = parseMultiVu(bytes, { keep });
+      expect(withoutCellWarnings(selective)).toEqual(restricted(bytes, keep));
+      if (selective.ok) expect(selective.value.columns.length).toBeLessThan((parseMultiVu(bytes) as { value: { columns: unknown[] } }).value.columns.length);
+    }
+  });
+
+  it('on generated rows: short, long, quoted, blank and non-numeric cells, any column subset', () => {
+    const cell = fc.oneof(fc.constantFrom('', ' ', 'x', 'INF', '"a, b"', '1e-3', '-2.5'), fc.double({ noNaN: true, noDefaultInfinity: true }).map(String));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 6 }),
+        fc.array(fc.array(cell, { maxLength: 9 }), { minLength: 1, maxLength: 12 }),
+        fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),
+        fc.constantFrom(',', '\t'),
+        (width, rows, mask, delimiter) => {
+          const names = ['Comment', 'Temperature (K)', 'Moment (emu)', 'Field (Oe)', 'Bridge 1 Resistance (Ohms)', 'Other (u)'].slice(0, width);
+          const text = ['[Header]', 'BYAPP,MPMS3,1.0', '[Data]', names.join(delimiter), ...rows.map((r) => r.join(delimiter))].join('\n');
+          const bytes = new TextEncoder().encode(text);
+          const keep = (name: string) => mask[names.indexOf(name)] ?? false;
+          expect(withoutCellWarnings(parseMultiVu(bytes, { keep }))).toEqual(restricted(bytes, keep));
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

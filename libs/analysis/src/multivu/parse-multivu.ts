@@ -7,7 +7,7 @@ import { decodeText, looksBinary, splitLines, toNumber } from '../core/text';
 import type { DataColumn } from '../core/types';
 import { detectInstrument, parseInfoFields, unitOf } from './header';
 import type { MultiVuFile, MultiVuInstrument } from './multivu.types';
-import { detectDelimiter, splitRow } from './split-row';
+import { detectDelimiter, pickFields, splitRow } from './split-row';
 
 export type { MultiVuFile, MultiVuInstrument } from './multivu.types';
 
@@ -151,13 +151,22 @@ function massFromInfo(info: Record<string, string>, warnings: string[]): number 
   return massMg;
 }
 
+export interface MultiVuParseOptions {
+  /**
+   * Read only the columns whose name passes (the Comment column always); the others are left out of
+   * `columns` and their cells are neither converted nor checked. An analyzer needs 3–6 of an MPMS3
+   * file's ~90 columns, and skipping the rest halves the parse.
+   */
+  keep?: (columnName: string) => boolean;
+}
+
 /**
  * Parse a MultiVu `.dat` file. Cells that are blank or not numbers become NaN (row alignment kept);
  * rows shorter than the header are padded, a trailing delimiter's unnamed column is dropped, and
  * Comment-column text is kept in `comments`. Units come from each name's `(unit)` suffix.
  * Sample mass is reported in mg, from the header only (the `Mass (grams)` column is not the sample mass).
  */
-export function parseMultiVu(bytes: Uint8Array): Result<MultiVuFile> {
+export function parseMultiVu(bytes: Uint8Array, options: MultiVuParseOptions = {}): Result<MultiVuFile> {
   if (bytes.length === 0) return fail(new ParseError('EMPTY_FILE', 'the file is empty'));
   if (looksBinary(bytes)) return fail(new ParseError('BINARY_CONTENT', 'the file is binary, not a MultiVu text file'));
   const { text, encoding } = decodeText(bytes);
@@ -170,6 +179,9 @@ export function parseMultiVu(bytes: Uint8Array): Result<MultiVuFile> {
   const width = columnNames.length;
   const values: number[][] = columnNames.map(() => []);
   const commentIndex = columnNames.findIndex((n) => n.toLowerCase() === 'comment');
+  const { keep } = options;
+  const wanted = columnNames.map((name, j) => j === commentIndex || keep === undefined || keep(name));
+  const picked: (string | undefined)[] = new Array<string | undefined>(width);
   const comments: MultiVuFile['comments'] = [];
   let rowCount = 0;
   let shortRows = 0;
@@ -181,17 +193,28 @@ export function parseMultiVu(bytes: Uint8Array): Result<MultiVuFile> {
 
   for (let i = columnLineIndex + 1; i < lines.length; i++) {
     const line = lines[i];
-    if (isBlank(line) && !line.includes('"')) continue;
-    const fields = splitRow(line, delimiter);
-    if (fields.length < width) shortRows++;
-    for (let j = width; j < fields.length; j++) {
-      if (fields[j].trim() !== '') {
-        if (longRows === 0) firstLongLine = i + 1;
-        longRows++;
-        break;
-      }
+    const quoted = line.includes('"');
+    if (!quoted && isBlank(line)) continue;
+    let fields: (string | undefined)[];
+    let count: number;
+    let overflow: boolean;
+    if (keep !== undefined && !quoted) {
+      ({ count, overflow } = pickFields(line, delimiter, width, wanted, picked));
+      fields = picked;
+    } else {
+      const all = splitRow(line, delimiter);
+      fields = all;
+      count = all.length;
+      overflow = false;
+      for (let j = width; j < all.length && !overflow; j++) overflow = all[j].trim() !== '';
+    }
+    if (count < width) shortRows++;
+    if (overflow) {
+      if (longRows === 0) firstLongLine = i + 1;
+      longRows++;
     }
     for (let j = 0; j < width; j++) {
+      if (!wanted[j]) continue;
       const cell = fields[j];
       const v = toNumber(cell);
       values[j].push(v);
@@ -215,9 +238,11 @@ export function parseMultiVu(bytes: Uint8Array): Result<MultiVuFile> {
   if (infCells > 0) warnings.push(`${infCells} cells hold INF/NaN; read as blank`);
   if (badCells > 0) warnings.push(`${badCells} non-numeric cells read as blank (first at ${firstBad})`);
 
-  const columns: DataColumn[] = columnNames.map((name, j) => {
+  const columns: DataColumn[] = [];
+  columnNames.forEach((name, j) => {
+    if (!wanted[j]) return;
     const unit = unitOf(name);
-    return unit === undefined ? { name, values: values[j] } : { name, unit, values: values[j] };
+    columns.push(unit === undefined ? { name, values: values[j] } : { name, unit, values: values[j] });
   });
   const massMg = massFromInfo(header.info, warnings);
 

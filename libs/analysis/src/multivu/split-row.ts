@@ -57,6 +57,31 @@ export function splitRow(line: string, delimiter: string): string[] {
   }
 }
 
+/**
+ * splitRow for a line without quotes, reading only the fields an analyzer asked for: `out[j]` gets
+ * field j when `wanted[j]` (j < width), every other field is only stepped over, which spares the
+ * allocation of ~90 strings per MPMS3 row. Returns the number of fields on the line and whether a
+ * field past `width` holds anything but blanks (the same facts splitRow's result gives).
+ */
+export function pickFields(line: string, delimiter: string, width: number, wanted: readonly boolean[], out: (string | undefined)[]): { count: number; overflow: boolean } {
+  let start = 0;
+  let j = 0;
+  for (;;) {
+    const next = line.indexOf(delimiter, start);
+    const end = next < 0 ? line.length : next;
+    if (j < width) {
+      if (wanted[j]) out[j] = line.slice(start, end);
+    } else if (line.slice(start, end).trim() !== '') {
+      return { count: j + 1, overflow: true };
+    }
+    j++;
+    if (next < 0) break;
+    start = next + delimiter.length;
+  }
+  for (let k = j; k < width; k++) out[k] = undefined;
+  return { count: j, overflow: false };
+}
+
 /** The delimiter of a column-name line: tab when it has more tabs than commas (spreadsheet re-saves). */
 export function detectDelimiter(line: string): ',' | '\t' {
   let tabs = 0;
