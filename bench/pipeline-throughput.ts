@@ -323,3 +323,5 @@ function report(f: Figures): void {
     verdicts,
   );
 }
+
+if (require.main === module) runBench(main);
