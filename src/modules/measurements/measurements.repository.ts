@@ -51,7 +51,8 @@ export class MeasurementsRepository {
     return this.pg.transaction(async (c) => {
       const m = await c.query<{ technique: Technique }>('SELECT technique::text AS technique FROM measurements WHERE id = $1 FOR SHARE', [u.measurementId]);
       if (m.rowCount === 0) return undefined;
-      await c.query('INSERT INTO data_files (id, sha256, "sizeBytes", content) VALUES ($1, $2, $3, $4) ON CONFLICT (sha256) DO NOTHING', [randomUUID(), u.sha256, u.content.length, Buffer.from(u.content)]);
+      // pg sends any Uint8Array as a binary parameter without copying it first.
+      await c.query('INSERT INTO data_files (id, sha256, "sizeBytes", content) VALUES ($1, $2, $3, $4) ON CONFLICT (sha256) DO NOTHING', [randomUUID(), u.sha256, u.content.length, u.content]);
       const fileId = (await c.query<{ id: string }>('SELECT id FROM data_files WHERE sha256 = $1', [u.sha256])).rows[0].id;
       const link = await c.query('INSERT INTO measurement_files ("measurementId", "fileId", "fileName", "uploadedById") VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [u.measurementId, fileId, u.fileName, u.uploadedById]);
       const { name, version } = u.analyzerFor(m.rows[0].technique);
