@@ -9,7 +9,8 @@
  * worker's WORKER_CONCURRENCY, default 2), BENCH_POINTS (points per file, default 2000),
  * BENCH_MEASUREMENTS (ZFC measurements the uploads rotate over, default 4), BENCH_WARMUP (uploads
  * before measuring, default 20), BENCH_DRAIN_SECONDS (wait after the last send, default 120),
- * BENCH_PG_URL, REDIS_URL.
+ * BENCH_PG_URL, REDIS_URL. BENCH_CPU_PROF_DIR=<dir> makes the API and the worker write V8 CPU profiles
+ * there when they stop (read them with dist/bench/cpu-profile-top.js).
  *
  * Uploads are sent on a fixed schedule whatever the responses (open loop). Completion is read by
  * polling analysis_runs directly with pg every 100 ms; the latencies do not depend on the poll
@@ -139,13 +140,23 @@ async function main(): Promise<void> {
 
   const db = await createBenchDatabase('pipe');
   console.log(`created and migrated ${db.name}; queue prefix ${db.queuePrefix}`);
-  const env = { DATABASE_URL: db.url, QUEUE_PREFIX: db.queuePrefix, LOG_LEVEL: 'warn', WORKER_CONCURRENCY: String(concurrency), ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password };
+  const profDir = process.env.BENCH_CPU_PROF_DIR;
+  const env = {
+    DATABASE_URL: db.url,
+    QUEUE_PREFIX: db.queuePrefix,
+    LOG_LEVEL: 'warn',
+    WORKER_CONCURRENCY: String(concurrency),
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+  };
+  // Node refuses --cpu-prof in NODE_OPTIONS: it goes on the command line.
+  const nodeArgs = profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [];
   const crashes: string[] = [];
-  const api: RunningApi = await startApi(env);
+  const api: RunningApi = await startApi(env, nodeArgs);
   onCleanup(api.stop);
   watchExit(api.child, 'the API', crashes);
   const apiLogs = digestLogs(api.child);
-  const worker = startProcess('worker', env);
+  const worker = startProcess('worker', env, false, nodeArgs);
   onCleanup(() => stopProcess(worker));
   watchExit(worker, 'the worker', crashes);
   const workerLogs = digestLogs(worker);
