@@ -1,5 +1,6 @@
 import { PrismaClient } from '@prisma/client';
 import { PrismaPg } from '@prisma/adapter-pg';
+import { Queue } from 'bullmq';
 import { magneticCampaign } from '../../libs/instruments/src/campaign';
 import { writeMpms3Vsm } from '../../libs/instruments/src/mpms';
 import { newAlloy } from '../factories/sample.factory';
@@ -90,6 +91,29 @@ describe('pipeline under faults', () => {
     expect(Object.values(done).filter((r) => r.status === 'SUCCEEDED')).toHaveLength(50);
     await expectExactlyOnce(runIds, measurements.map((m) => m.id));
   }, 180_000);
+
+  it('a run committed but never queued (the API died before publishing) is found by the sweeper and analysed once', async () => {
+    await worker.stop();
+    const m = await newMeasurement(api, member, pieceId, 'MAGNETIC', { mode: 'ZFC' });
+    const up = await upload(api, member, m.id, 'orphan.dat', sweep(4001));
+    expect(up.status).toBe(202);
+    // Dropping the waiting job leaves exactly what a crash between commit and publish leaves:
+    // a QUEUED run marked published at commit, and no job.
+    const queue = new Queue('analysis', { connection: { host: '127.0.0.1', port: redis.port }, prefix: env.QUEUE_PREFIX });
+    try {
+      await queue.drain();
+      expect(await queue.getJob(up.body.analysisRunIds[0])).toBeUndefined();
+    } finally {
+      await queue.close();
+    }
+    const run = await db.analysisRun.findUniqueOrThrow({ where: { id: up.body.analysisRunIds[0] } });
+    expect(run).toMatchObject({ status: 'QUEUED', publishedAt: expect.any(Date) });
+    worker = await WorkerProcess.start(env);
+    // The sweeper checks runs published over 20 s ago against the queue every 2 s.
+    const done = await waitForRuns(api, member, up.body.analysisRunIds, 60_000);
+    expect(Object.values(done).map((r) => [r.status, r.attempts])).toEqual([['SUCCEEDED', 1]]);
+    await expectExactlyOnce(up.body.analysisRunIds, [m.id]);
+  }, 90_000);
 
   it('a malformed file among good ones fails alone, with its reason', async () => {
     const m = await newMeasurement(api, member, pieceId, 'MAGNETIC', { mode: 'ZFC' });

@@ -37,9 +37,13 @@ export class AnalysesRepository {
     return this.prisma.analysisRun.findUnique({ where: { id } });
   }
 
-  /** Plain pg: every upload waits on this before its 202. */
   markPublished(ids: string[]): Promise<unknown> {
     return this.pg.query('UPDATE analysis_runs SET "publishedAt" = now() WHERE id = ANY($1::uuid[])', [ids]);
+  }
+
+  /** Hands runs whose publish failed to the sweeper's quick path (see AnalysisProducer.publishCommitted). */
+  markUnpublished(ids: string[]): Promise<unknown> {
+    return this.pg.query('UPDATE analysis_runs SET "publishedAt" = NULL WHERE id = ANY($1::uuid[])', [ids]);
   }
 
   /**

@@ -20,8 +20,26 @@ export class AnalysisProducer {
     @Inject(REDIS) private readonly redis: Redis,
   ) {}
 
-  /** Returns true when published; false (run left for the sweeper) when Redis is unreachable. */
+  /** Returns true when published and recorded; false (run left for the sweeper) when Redis is unreachable. */
   async publish(runIds: string[]): Promise<boolean> {
+    if (!(await this.add(runIds))) return false;
+    await this.runs.markPublished(runIds);
+    return true;
+  }
+
+  /**
+   * For runs committed with publishedAt already set (an upload's run: it spares every upload a
+   * second write and fsync). When Redis refuses, publishedAt is cleared so the sweeper publishes
+   * within seconds; should that write fail too, or the process die before publishing, the
+   * sweeper's check of stale unfinished runs finds the job missing and publishes it.
+   */
+  async publishCommitted(runIds: string[]): Promise<boolean> {
+    if (await this.add(runIds)) return true;
+    await this.runs.markUnpublished(runIds).catch((e: Error) => this.logger.warn(`could not mark ${runIds.length} run(s) unpublished: ${e.message}`));
+    return false;
+  }
+
+  private async add(runIds: string[]): Promise<boolean> {
     if (runIds.length === 0) return true;
     // While Redis is down an upload must not wait on BullMQ's offline queue: leave it to the sweeper.
     // The process's plain connection to the same Redis tells whether it is reachable right now.
@@ -29,7 +47,6 @@ export class AnalysisProducer {
     try {
       // BullMQ commands wait for Redis to come back; an upload must not.
       await withTimeout(this.queue.addBulk(runIds.map((id) => ({ name: JobName.AnalyzeFile, data: { analysisRunId: id }, opts: { ...ANALYSIS_JOB_OPTIONS, jobId: id } }))), REDIS_TIMEOUT_MS, 'Redis did not answer');
-      await this.runs.markPublished(runIds);
       return true;
     } catch (e) {
       this.logger.warn(`could not publish ${runIds.length} run(s), the sweeper will retry: ${(e as Error).message}`);

@@ -43,8 +43,8 @@ export class MeasurementsRepository {
 
   /**
    * One upload in one transaction: the bytes (content-addressed, stored once per SHA-256), the
-   * measurement link, the QUEUED analysis run (unique per measurement, hash, analyzer, version) and
-   * the audit row. Written with plain pg because of the bytea cost (see PgPool). Returns undefined
+   * measurement link, the QUEUED analysis run (unique per measurement, hash, analyzer, version;
+   * marked published, as the caller publishes it right after commit) and the audit row. Written with plain pg because of the bytea cost (see PgPool). Returns undefined
    * when the measurement does not exist; `linked`/`created` are false for a repeat of the same bytes.
    */
   storeUpload(u: { measurementId: string; fileName: string; sha256: string; content: Uint8Array; uploadedById: string; analyzerFor: (technique: Technique) => { name: string; version: string } }): Promise<StoredUpload | undefined> {
@@ -57,7 +57,7 @@ export class MeasurementsRepository {
       const link = await c.query('INSERT INTO measurement_files ("measurementId", "fileId", "fileName", "uploadedById") VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [u.measurementId, fileId, u.fileName, u.uploadedById]);
       const { name, version } = u.analyzerFor(m.rows[0].technique);
       const inserted = await c.query<{ id: string }>(
-        'INSERT INTO analysis_runs (id, "measurementId", "fileId", "fileSha256", analyzer, "analyzerVersion") VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT ("measurementId", "fileSha256", analyzer, "analyzerVersion") DO NOTHING RETURNING id',
+        'INSERT INTO analysis_runs (id, "measurementId", "fileId", "fileSha256", analyzer, "analyzerVersion", "publishedAt") VALUES ($1, $2, $3, $4, $5, $6, now()) ON CONFLICT ("measurementId", "fileSha256", analyzer, "analyzerVersion") DO NOTHING RETURNING id',
         [randomUUID(), u.measurementId, fileId, u.sha256, name, version],
       );
       const runId =

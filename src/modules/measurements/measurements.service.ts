@@ -51,14 +51,14 @@ export class MeasurementsService {
   /**
    * Stores the bytes (deduplicated by SHA-256), links them to the measurement and creates the
    * QUEUED analysis run in one transaction (MeasurementsRepository.storeUpload); publishing to the
-   * queue happens after commit, and a failed publish is left to the sweeper. The same bytes twice
+   * queue happens after commit, and a failed publish is left to the sweeper (publishCommitted). The same bytes twice
    * on one measurement queue nothing new.
    */
   async upload(measurementId: string, fileName: string, content: Uint8Array, user: AuthUser): Promise<UploadResult> {
     const sha256 = createHash('sha256').update(content).digest('hex');
     const stored = await this.measurements.storeUpload({ measurementId, fileName, sha256, content, uploadedById: user.id, analyzerFor: (t) => ANALYZER_FOR[t] });
     if (!stored) throw notFound('measurement', measurementId);
-    if (stored.created) await this.producer.publish([stored.runId]);
+    if (stored.created) await this.producer.publishCommitted([stored.runId]);
     return { fileId: stored.fileId, sha256, analysisRunIds: [stored.runId], duplicate: !stored.linked };
   }
 
