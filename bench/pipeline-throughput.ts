@@ -295,6 +295,13 @@ function report(f: Figures): void {
     ],
   );
 
+  // Where the tail sits in time: one bad second (a machine-wide stall) or spread over the run.
+  const slow = ok.filter(({ s, r }) => r.finished_ms - s.sentAtMs - r.timings.analysisMs > TARGET_OVERHEAD_P99_MS);
+  const bySecond = new Map<number, number>();
+  for (const { s } of slow) bySecond.set(Math.floor((s.sentAtMs - firstSend) / 1000), (bySecond.get(Math.floor((s.sentAtMs - firstSend) / 1000)) ?? 0) + 1);
+  const worst = [...bySecond].sort((a, b) => b[1] - a[1]).slice(0, 6);
+  console.log(`\n${slow.length} upload(s) with overhead > ${TARGET_OVERHEAD_P99_MS} ms${worst.length ? `, by second sent (t = 0 at ${new Date(firstSend).toISOString()}): ${worst.map(([sec, n]) => `t=${sec} s ×${n}`).join(', ')}` : ''}`);
+
   const pct = (x: number | undefined) => (x === undefined ? '-' : `${fixed(x)} %`);
   console.log('\nTHROUGHPUT AND CPU (during load + drain)');
   printTable(
