@@ -44,8 +44,9 @@ export class MeasurementsRepository {
   /**
    * One upload in one transaction: the bytes (content-addressed, stored once per SHA-256), the
    * measurement link, the QUEUED analysis run (unique per measurement, hash, analyzer, version;
-   * marked published, as the caller publishes it right after commit) and the audit row. Written with plain pg because of the bytea cost (see PgPool). Returns undefined
-   * when the measurement does not exist; `linked`/`created` are false for a repeat of the same bytes.
+   * marked published, as the caller publishes it right after commit) and the audit row. Written
+   * with plain pg because of the bytea cost (see PgPool). Returns undefined when the measurement
+   * does not exist; `linked`/`created` are false for a repeat of the same bytes.
    */
   storeUpload(u: { measurementId: string; fileName: string; sha256: string; content: Uint8Array; uploadedById: string; analyzerFor: (technique: Technique) => { name: string; version: string } }): Promise<StoredUpload | undefined> {
     return this.pg.transaction(async (c) => {

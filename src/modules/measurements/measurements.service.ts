@@ -51,8 +51,8 @@ export class MeasurementsService {
   /**
    * Stores the bytes (deduplicated by SHA-256), links them to the measurement and creates the
    * QUEUED analysis run in one transaction (MeasurementsRepository.storeUpload); publishing to the
-   * queue happens after commit, and a failed publish is left to the sweeper (publishCommitted). The same bytes twice
-   * on one measurement queue nothing new.
+   * queue happens after commit, and a failed publish is left to the sweeper (publishCommitted).
+   * The same bytes twice on one measurement queue nothing new.
    */
   async upload(measurementId: string, fileName: string, content: Uint8Array, user: AuthUser): Promise<UploadResult> {
     const sha256 = createHash('sha256').update(content).digest('hex');
