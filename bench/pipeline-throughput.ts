@@ -29,6 +29,7 @@ import { RunningApi, startApi } from './api-server';
 import { createBenchDatabase, digestLogs, fixed, machineLine, onCleanup, printTable, runBench, sleep, spread, Spread } from './pipeline-common';
 import { recordRun, verdict } from './history';
 import { createFixture, generateFiles, upload, UploadFile, UploadOutcome } from './pipeline-setup';
+import { startStallSampler, StallSampler } from './stall-sampler';
 
 const ADMIN = { email: 'bench-admin@vitrack.local', password: 'bench-admin-password' };
 const TARGET_OVERHEAD_P50_MS = 50;
@@ -191,6 +192,8 @@ async function main(): Promise<void> {
   let lastSendMs = Infinity;
   const cpuFrom: [CpuSnapshot, CpuSnapshot] = [cpuSnapshot(api.child.pid), cpuSnapshot(worker.pid)];
   const pgFrom = await backendTicks(pg, db.name);
+  const stalls = await startStallSampler(db.url, db.name);
+  onCleanup(stalls.stop);
   const poller = pollFinished(
     pg,
     () => sent.filter((s) => s.runId).map((s) => s.runId!),
@@ -209,6 +212,7 @@ async function main(): Promise<void> {
   await Promise.all(inflight);
   sending = false;
   const finished = await poller;
+  await stalls.stop();
   const cpuTo: [CpuSnapshot, CpuSnapshot] = [cpuSnapshot(api.child.pid), cpuSnapshot(worker.pid)];
   const drainedMs = Date.now() - lastSendMs;
   const postgresPct = backendPct(pgFrom, await backendTicks(pg, db.name), (cpuTo[0].at - cpuFrom[0].at) / 1000);
@@ -223,7 +227,7 @@ async function main(): Promise<void> {
     )
   ).rows[0];
 
-  report({ rate, seconds, count, concurrency, points, sent, finished, dbCounts, crashes, drainedMs, drainS, cpu: { api: cpuShare(cpuFrom[0], cpuTo[0]), worker: cpuShare(cpuFrom[1], cpuTo[1]), postgresPct } });
+  report({ rate, seconds, count, concurrency, points, stalls, sent, finished, dbCounts, crashes, drainedMs, drainS, cpu: { api: cpuShare(cpuFrom[0], cpuTo[0]), worker: cpuShare(cpuFrom[1], cpuTo[1]), postgresPct } });
   console.log('');
   apiLogs.print('API');
   workerLogs.print('worker');
@@ -236,6 +240,7 @@ interface Figures {
   count: number;
   concurrency: number;
   points: number;
+  stalls: StallSampler;
   sent: Sent[];
   finished: Map<string, RunRow>;
   dbCounts: Record<'runs' | 'hashes' | 'succeeded' | 'failed' | 'unfinished', string>;
@@ -299,8 +304,10 @@ function report(f: Figures): void {
   const slow = ok.filter(({ s, r }) => r.finished_ms - s.sentAtMs - r.timings.analysisMs > TARGET_OVERHEAD_P99_MS);
   const bySecond = new Map<number, number>();
   for (const { s } of slow) bySecond.set(Math.floor((s.sentAtMs - firstSend) / 1000), (bySecond.get(Math.floor((s.sentAtMs - firstSend) / 1000)) ?? 0) + 1);
-  const worst = [...bySecond].sort((a, b) => b[1] - a[1]).slice(0, 6);
-  console.log(`\n${slow.length} upload(s) with overhead > ${TARGET_OVERHEAD_P99_MS} ms${worst.length ? `, by second sent (t = 0 at ${new Date(firstSend).toISOString()}): ${worst.map(([sec, n]) => `t=${sec} s ×${n}`).join(', ')}` : ''}`);
+  const worst = [...bySecond].sort((a, b) => b[1] - a[1]).slice(0, 4);
+  console.log(`\n${slow.length} upload(s) with overhead > ${TARGET_OVERHEAD_P99_MS} ms${worst.length ? `, by second sent (t = 0 at ${new Date(firstSend).toISOString()}):` : ''}`);
+  for (const [sec, n] of worst) console.log(`  t=${sec} s ×${n}; t ± 1 s: ${f.stalls.describe(firstSend + (sec - 1) * 1000, firstSend + (sec + 2) * 1000)}`);
+  console.log(`  whole run: ${f.stalls.describe(firstSend, lastFinish)}`);
 
   const pct = (x: number | undefined) => (x === undefined ? '-' : `${fixed(x)} %`);
   console.log('\nTHROUGHPUT AND CPU (during load + drain)');
