@@ -50,7 +50,8 @@ export function recordRun(bench: string, params: BenchRecord['params'], figures:
     bench,
     at: new Date().toISOString(),
     commit: git(['rev-parse', '--short=12', 'HEAD']) ?? 'unknown',
-    dirty: (git(['status', '--porcelain', '--untracked-files=no']) ?? '') !== '',
+    // The history file itself changes with every run: it does not make the measured code dirty.
+    dirty: (git(['status', '--porcelain', '--untracked-files=no', '--', ':/', ':(top,exclude)bench/history.jsonl']) ?? '') !== '',
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '?', memGiB: Math.round(totalmem() / 2 ** 30), node: process.version, load1: Number(loadavg()[0].toFixed(2)) },
     params,
     // A figure that could not be measured (NaN) is left out rather than written as null.
