@@ -16,10 +16,11 @@ function main(): void {
     const keys = [...new Set(runs.flatMap((r) => Object.keys(r.figures)))];
     console.log(`\n${bench} (${runs.length} run(s))`);
     printTable(
-      ['when (UTC)', 'commit', ...keys, 'misses'],
+      ['when (UTC)', 'commit', 'parameters', ...keys, 'misses'],
       runs.map((r) => {
         const misses = Object.entries(r.verdicts).filter(([, v]) => v === 'MISS').map(([k]) => k);
-        return [r.at.slice(0, 16).replace('T', ' '), `${r.commit}${r.dirty ? '+' : ''}`, ...keys.map((k) => (r.figures[k] === undefined ? '-' : fixed(r.figures[k], 1))), misses.join(', ') || 'none'];
+        const params = Object.entries(r.params).map(([k, v]) => `${k}=${v}`).join(' ');
+        return [r.at.slice(0, 16).replace('T', ' '), `${r.commit}${r.dirty ? '+' : ''}`, params, ...keys.map((k) => (r.figures[k] === undefined ? '-' : fixed(r.figures[k], 1))), misses.join(', ') || 'none'];
       }),
     );
   }
