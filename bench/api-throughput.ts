@@ -15,6 +15,7 @@ import { autocannon, AutocannonResult, RequestSpec } from './api-autocannon';
 import { CpuShare, cpuShare, cpuSnapshot } from './api-cpu';
 import { DEFAULT_SHAPE, SeededPiece, seededPieces, seedDatabase } from './api-seed';
 import { adminSql, PG_BASE_URL } from '../scripts/pg-admin';
+import { deleteKeysUnder } from '../scripts/redis-admin';
 import { getJson, login, migrate, RunningApi, startApi } from './api-server';
 import { recordRun, verdict } from './history';
 
@@ -71,6 +72,7 @@ export async function runApiThroughput(seconds: number, warmupSeconds: number): 
     await api?.stop();
     await adminSql(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
     console.log(`dropped ${dbName}`);
+    await deleteKeysUnder(`vt-bench-${tag}`);
   };
 
   try {

@@ -3,11 +3,11 @@
  * (also on failure and Ctrl-C), a private BullMQ prefix whose keys are deleted at the end,
  * nearest-rank percentiles, aligned tables and the machine line.
  */
-import Redis from 'ioredis';
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { adminSql, PG_BASE_URL } from '../scripts/pg-admin';
+import { deleteKeysUnder } from '../scripts/redis-admin';
 import { migrate } from './api-server';
 
 export interface BenchDatabase {
@@ -53,23 +53,9 @@ export async function createBenchDatabase(kind: string): Promise<BenchDatabase> 
   return { name, url, queuePrefix };
 }
 
-/** Deletes the Redis keys under our own prefix only (BullMQ leaves queue meta and counters behind). */
 async function deleteQueueKeys(prefix: string): Promise<void> {
-  if (!/^[a-z0-9-]+$/.test(prefix)) throw new Error(`refusing to delete keys of an unusual prefix "${prefix}"`);
-  const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { lazyConnect: true, maxRetriesPerRequest: 1 });
-  try {
-    await redis.connect();
-    let cursor = '0';
-    let deleted = 0;
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      cursor = next;
-      if (keys.length > 0) deleted += await redis.unlink(...keys);
-    } while (cursor !== '0');
-    if (deleted > 0) console.log(`deleted ${deleted} Redis key(s) under ${prefix}:`);
-  } finally {
-    redis.disconnect();
-  }
+  const deleted = await deleteKeysUnder(prefix);
+  if (deleted > 0) console.log(`deleted ${deleted} Redis key(s) under ${prefix}:`);
 }
 
 /**

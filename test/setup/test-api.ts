@@ -1,6 +1,7 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApiApp } from '../../apps/api/create-api-app';
 import { Env } from '../../src/config/env';
+import { deleteKeysUnder } from '../../scripts/redis-admin';
 import { createTestDatabase, uniquePrefix } from './test-db';
 
 export const ADMIN = { email: 'admin@test.local', password: 'admin-password-1' };
@@ -17,19 +18,22 @@ export class TestApi {
     readonly app: NestFastifyApplication,
     readonly databaseUrl: string,
     private readonly dropDb: () => Promise<void>,
+    /** The Redis this API's queue lives on and its key prefix, emptied by close(). */
+    private readonly queue: { url: string; prefix: string },
   ) {}
 
   static async start(overrides: Partial<Record<keyof Env, string>> = {}): Promise<TestApi> {
     const db = await createTestDatabase();
-    const app = await createApiApp({
+    const env = {
       DATABASE_URL: db.url,
       QUEUE_PREFIX: uniquePrefix('e2e'),
       LOG_LEVEL: 'silent',
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
       ...overrides,
-    });
-    return new TestApi(app, db.url, db.drop);
+    };
+    const app = await createApiApp(env);
+    return new TestApi(app, db.url, db.drop, { url: env.REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix: env.QUEUE_PREFIX });
   }
 
   async request<T = any>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, opts: { token?: string; body?: unknown } = {}): Promise<ApiResponse<T>> {
@@ -55,8 +59,10 @@ export class TestApi {
     return res.body.accessToken;
   }
 
+  /** Stops the app, drops its database and deletes its queue's keys (a stopped private Redis has none left to delete). */
   async close(): Promise<void> {
     await this.app.close();
     await this.dropDb();
+    await deleteKeysUnder(this.queue.prefix, this.queue.url).catch(() => undefined);
   }
 }
