@@ -7,7 +7,7 @@
 import { ParseError, Result, fail, ok } from '../core/errors';
 import { splitLines } from '../core/text';
 import { RawDscTable } from './dsc.types';
-import { exoFrom, guessDelimiter, heatFlowUnit, massMgFrom, rateFrom, readBlock, splitCells, splitNameUnit, strictNumber, temperatureUnit, timeUnit } from './dsc.table';
+import { exoFrom, guessDelimiter, heatFlowUnit, massMgFrom, rateFrom, readCurveColumns, splitCells, splitNameUnit, strictNumber, temperatureUnit, timeUnit } from './dsc.table';
 
 const COMMENT = /^\s*(#|%|\/\/)/;
 
@@ -61,19 +61,17 @@ export function parseCsvUnits(text: string): Result<RawDscTable, ParseError> {
       if (splitCells(lines[i], delimiter).some((c) => /^[+-]?\d*,\d+(?:[eE][+-]?\d+)?$/.test(c) && Number.isNaN(strictNumber(c)))) decimalComma = true;
     }
   }
-  const columns: Record<string, number> = { temperature: tempCol, heatFlow: hfCol };
-  if (timeCol >= 0) columns.time = timeCol;
-  const block = readBlock({ lines, start: headIdx + 1, split: (l) => splitCells(l, delimiter), columns, decimalComma, skip: (l) => COMMENT.test(l) });
-  if (!block.ok) return block;
-  const v = block.value.values;
+  const curve = readCurveColumns(
+    { lines, start: headIdx + 1, split: (l) => splitCells(l, delimiter), decimalComma, skip: (l) => COMMENT.test(l) },
+    { heads, temperature: tempCol, heatFlow: hfCol, time: timeCol },
+  );
+  if (!curve.ok) return curve;
 
   const metaText = comments.join('\n');
   const massLine = comments.find((c) => /mass|weight|size/i.test(c));
   return ok({
     format: 'csv-units',
-    temperature: { name: heads[tempCol].name, unit: heads[tempCol].unit, values: v.temperature },
-    heatFlow: { name: heads[hfCol].name, unit: heads[hfCol].unit, values: v.heatFlow },
-    time: timeCol >= 0 ? { name: heads[timeCol].name, unit: heads[timeCol].unit, values: v.time } : undefined,
+    ...curve.value,
     massMg: massLine !== undefined ? massMgFrom(massLine.replace(/^[^:=]*[:=]/, '')) : undefined,
     exo: exoFrom(metaText),
     programRateKPerMin: rateFrom(metaText),

@@ -3,6 +3,7 @@
  * data-block reader that reports the first bad cell with its 1-based line instead of throwing.
  */
 import { ParseError, Result, fail, ok } from '../core/errors';
+import type { RawColumn, RawDscTable } from './dsc.types';
 
 const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const COMMA_NUMBER = /^[+-]?(?:\d+,?\d*|,\d+)(?:[eE][+-]?\d+)?$/;
@@ -162,4 +163,29 @@ export function guessDelimiter(line: string): '\t' | ';' | ',' {
 /** Split a delimited line, trimming cells and dropping surrounding double quotes. */
 export function splitCells(line: string, delimiter: string): string[] {
   return line.split(delimiter).map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
+}
+
+/** Where the curve's columns sit in a header of `name (unit)` cells; time < 0 when the file has none. */
+export interface CurveColumns {
+  heads: { name: string; unit: string }[];
+  temperature: number;
+  heatFlow: number;
+  time: number;
+  /** Unit for a time column whose header states none (the vendor's default). */
+  timeUnit?: string;
+}
+
+/** readBlock for the temperature, heat-flow and optional time columns, named and unit-tagged from their headers. */
+export function readCurveColumns(spec: Omit<BlockSpec, 'columns'>, c: CurveColumns): Result<Pick<RawDscTable, 'temperature' | 'heatFlow' | 'time'>, ParseError> {
+  const columns: Record<string, number> = { temperature: c.temperature, heatFlow: c.heatFlow };
+  if (c.time >= 0) columns.time = c.time;
+  const block = readBlock({ ...spec, columns });
+  if (!block.ok) return block;
+  const v = block.value.values;
+  const column = (i: number, values: number[], fallbackUnit = ''): RawColumn => ({ name: c.heads[i].name, unit: c.heads[i].unit || fallbackUnit, values });
+  return ok({
+    temperature: column(c.temperature, v.temperature),
+    heatFlow: column(c.heatFlow, v.heatFlow),
+    time: c.time >= 0 ? column(c.time, v.time, c.timeUnit) : undefined,
+  });
 }

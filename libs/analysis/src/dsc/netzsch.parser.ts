@@ -9,7 +9,7 @@
 import { ParseError, Result, fail, ok } from '../core/errors';
 import { splitLines } from '../core/text';
 import { RawDscTable } from './dsc.types';
-import { exoFrom, guessDelimiter, massMgFrom, rateFrom, readBlock, splitCells, splitNameUnit } from './dsc.table';
+import { exoFrom, guessDelimiter, massMgFrom, rateFrom, readCurveColumns, splitCells, splitNameUnit } from './dsc.table';
 
 /** Parse a NETZSCH Proteus ASCII export into raw columns (file units). */
 export function parseNetzsch(text: string): Result<RawDscTable, ParseError> {
@@ -47,16 +47,14 @@ export function parseNetzsch(text: string): Result<RawDscTable, ParseError> {
   if (tempCol < 0) return fail(new ParseError('MISSING_COLUMN', 'no Temp. column', headIdx + 1));
   if (hfCol < 0) return fail(new ParseError('MISSING_COLUMN', 'no DSC column', headIdx + 1));
 
-  const columns: Record<string, number> = { temperature: tempCol, heatFlow: hfCol };
-  if (timeCol >= 0) columns.time = timeCol;
-  const block = readBlock({ lines, start: headIdx + 1, split: (l) => splitCells(l, delimiter), columns, decimalComma, skip: (l) => l.startsWith('#') });
-  if (!block.ok) return block;
-  const v = block.value.values;
+  const curve = readCurveColumns(
+    { lines, start: headIdx + 1, split: (l) => splitCells(l, delimiter), decimalComma, skip: (l) => l.startsWith('#') },
+    { heads, temperature: tempCol, heatFlow: hfCol, time: timeCol, timeUnit: 'min' },
+  );
+  if (!curve.ok) return curve;
   return ok({
     format: 'netzsch-proteus',
-    temperature: { name: heads[tempCol].name, unit: heads[tempCol].unit, values: v.temperature },
-    heatFlow: { name: heads[hfCol].name, unit: heads[hfCol].unit, values: v.heatFlow },
-    time: timeCol >= 0 ? { name: heads[timeCol].name, unit: heads[timeCol].unit || 'min', values: v.time } : undefined,
+    ...curve.value,
     massMg,
     exo,
     programRateKPerMin,

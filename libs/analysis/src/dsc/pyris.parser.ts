@@ -22,7 +22,7 @@
 import { ParseError, Result, fail, ok } from '../core/errors';
 import { splitLines } from '../core/text';
 import { RawDscTable } from './dsc.types';
-import { exoFrom, massMgFrom, rateFrom, readBlock, splitNameUnit, strictNumber } from './dsc.table';
+import { exoFrom, massMgFrom, rateFrom, readCurveColumns, splitNameUnit, strictNumber } from './dsc.table';
 
 /** Parse a Pyris ASCII export into raw columns (file units). */
 export function parsePyris(text: string): Result<RawDscTable, ParseError> {
@@ -63,16 +63,11 @@ export function parsePyris(text: string): Result<RawDscTable, ParseError> {
   if (tempCol < 0) return fail(new ParseError('MISSING_COLUMN', 'no temperature column', headIdx + 1));
   if (hfCol < 0) return fail(new ParseError('MISSING_COLUMN', 'no heat-flow column', headIdx + 1));
 
-  const columns: Record<string, number> = { temperature: tempCol, heatFlow: hfCol };
-  if (timeCol >= 0) columns.time = timeCol;
-  const block = readBlock({ lines, start: dataStart, split, columns });
-  if (!block.ok) return block;
-  const v = block.value.values;
+  const curve = readCurveColumns({ lines, start: dataStart, split }, { heads, temperature: tempCol, heatFlow: hfCol, time: timeCol, timeUnit: 'min' });
+  if (!curve.ok) return curve;
   return ok({
     format: 'pyris-ascii',
-    temperature: { name: heads[tempCol].name, unit: heads[tempCol].unit, values: v.temperature },
-    heatFlow: { name: heads[hfCol].name, unit: heads[hfCol].unit, values: v.heatFlow },
-    time: timeCol >= 0 ? { name: heads[timeCol].name, unit: heads[timeCol].unit || 'min', values: v.time } : undefined,
+    ...curve.value,
     massMg,
     exo,
     programRateKPerMin,
