@@ -3,13 +3,17 @@ import { linearFit } from './linear-fit';
 import { fitMakiDeGennes, Hc2Point, MdgFit } from './mdg-fit';
 
 /** Hc2-derived metrics; null when the points cannot support them. */
-export interface Hc2Estimates {
+export interface Hc2Metrics {
   dHc2dTTPerK: number | null;
   dHc2dTErrTPerK: number | null;
   hc2ZeroWhhT: number | null;
   hc2ZeroMdgT: number | null;
   xiNm: number | null;
   xiMdgNm: number | null;
+}
+
+/** The metrics and what they were computed from. */
+export interface Hc2Estimates extends Hc2Metrics {
   /** The points the linear slope was fitted to. */
   slopePoints: Hc2Point[];
   mdg: MdgFit | null;

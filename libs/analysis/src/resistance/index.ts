@@ -1,7 +1,7 @@
 import { AnalysisError, fail, ok, Result } from '../core/errors';
 import { AnalysisOutput, TransportData } from '../core/types';
 import { groupByField } from './field-groups';
-import { estimateHc2 } from './hc2';
+import { estimateHc2, Hc2Metrics } from './hc2';
 import { Hc2Point, mdgCurveT } from './mdg-fit';
 import { analyzeTransition } from './transition';
 
@@ -12,7 +12,7 @@ export { fitMakiDeGennes } from './mdg-fit';
 export type { Hc2Point, MdgFit } from './mdg-fit';
 export { coherenceLengthNm, mdgHc2ZeroT, pairBreakingX, whhHc2ZeroT, PHI0_WB, WHH_COEFF } from './dirty-limit';
 
-export interface ResistanceMetrics {
+export interface ResistanceMetrics extends Hc2Metrics {
   /** Tc at the lowest field: 50 % of the normal-state resistance just above the transition, K. */
   tcK: number;
   /** T(90 %) − T(10 %) at the lowest field, K (NaN if the sweep stops inside the transition). */
@@ -21,12 +21,6 @@ export interface ResistanceMetrics {
   tcrSign: -1 | 0 | 1;
   /** One point per field group with a transition: μ0H (T) and its 50 % Tc (K). */
   hc2Points: Hc2Point[];
-  dHc2dTTPerK: number | null;
-  dHc2dTErrTPerK: number | null;
-  hc2ZeroWhhT: number | null;
-  hc2ZeroMdgT: number | null;
-  xiNm: number | null;
-  xiMdgNm: number | null;
 }
 
 export interface ResistanceResult {
@@ -121,12 +115,13 @@ export function analyzeResistance(data: TransportData, params: { channel?: strin
   if (!Number.isFinite(base.width1090K)) warnings.push('the sweep does not reach 10 % of R_n: width not determined');
   if (groups.length === 1) warnings.push('single field in the file: Hc2(T) needs R(T) at several fields');
 
-  const hc2 = estimateHc2(hc2Points, warnings);
+  // The fit inputs (slope points, MdG fit) feed the curves, not the metrics.
+  const { slopePoints: _slopePoints, mdg, ...hc2Metrics } = estimateHc2(hc2Points, warnings);
   if (hc2Points.length > 1) {
     curves['Hc2(T)'] = { x: hc2Points.map((p) => p.tcK), y: hc2Points.map((p) => p.fieldT), xLabel: 'Temperature (K)', yLabel: 'μ0Hc2 (T)' };
   }
-  if (hc2.mdg) {
-    const fit = hc2.mdg;
+  if (mdg) {
+    const fit = mdg;
     const tK = Array.from({ length: 101 }, (_, k) => (fit.tc0K * (k + 0.5)) / 101);
     curves['Hc2 Maki–de Gennes'] = { x: tK, y: tK.map((t) => mdgCurveT(fit, t)), xLabel: 'Temperature (K)', yLabel: 'μ0Hc2 (T)' };
   }
@@ -136,12 +131,7 @@ export function analyzeResistance(data: TransportData, params: { channel?: strin
       width1090K: base.width1090K,
       tcrSign: base.tcrSign,
       hc2Points,
-      dHc2dTTPerK: hc2.dHc2dTTPerK,
-      dHc2dTErrTPerK: hc2.dHc2dTErrTPerK,
-      hc2ZeroWhhT: hc2.hc2ZeroWhhT,
-      hc2ZeroMdgT: hc2.hc2ZeroMdgT,
-      xiNm: hc2.xiNm,
-      xiMdgNm: hc2.xiMdgNm,
+      ...hc2Metrics,
     },
     warnings,
     curves,
