@@ -303,7 +303,10 @@ function report(f: Figures): void {
   // Where the tail sits in time: one bad second (a machine-wide stall) or spread over the run.
   const slow = ok.filter(({ s, r }) => r.finished_ms - s.sentAtMs - r.timings.analysisMs > TARGET_OVERHEAD_P99_MS);
   const bySecond = new Map<number, number>();
-  for (const { s } of slow) bySecond.set(Math.floor((s.sentAtMs - firstSend) / 1000), (bySecond.get(Math.floor((s.sentAtMs - firstSend) / 1000)) ?? 0) + 1);
+  for (const { s } of slow) {
+    const second = Math.floor((s.sentAtMs - firstSend) / 1000);
+    bySecond.set(second, (bySecond.get(second) ?? 0) + 1);
+  }
   const worst = [...bySecond].sort((a, b) => b[1] - a[1]).slice(0, 4);
   console.log(`\n${slow.length} upload(s) with overhead > ${TARGET_OVERHEAD_P99_MS} ms${worst.length ? `, by second sent (t = 0 at ${new Date(firstSend).toISOString()}):` : ''}`);
   for (const [sec, n] of worst) console.log(`  t=${sec} s ×${n}; t ± 1 s: ${f.stalls.describe(firstSend + (sec - 1) * 1000, firstSend + (sec + 2) * 1000)}`);
