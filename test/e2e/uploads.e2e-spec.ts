@@ -86,7 +86,7 @@ describe('uploads and analyses', () => {
     expect(run.errorCode).toBe('MISSING_SECTION');
   });
 
-  it('keeps non-UTF-8 bytes exact: stored lz4-compressed, returned byte for byte, analysed by the worker', async () => {
+  it('keeps non-UTF-8 bytes exact: stored brotli-compressed, returned byte for byte, analysed by the worker', async () => {
     // The TA Universal Analysis export writes ° as the DOS byte 0xF8: any text round trip would change it.
     const bytes = readFileSync(`${__dirname}/../fixtures/real/dsc/pkynetics_TA-2920-MDSC_UniversalAnalysis_eicosane_latin1.txt`);
     expect(bytes.includes(0xf8)).toBe(true);
@@ -100,8 +100,19 @@ describe('uploads and analyses', () => {
     const db = new Client({ connectionString: api.databaseUrl });
     await db.connect();
     try {
-      const { rows } = await db.query('SELECT pg_column_compression(content) AS method, octet_length(content) AS n FROM data_files WHERE id = $1', [up.body.fileId]);
-      expect(rows[0]).toEqual({ method: 'lz4', n: bytes.length });
+      const { rows } = await db.query('SELECT encoding, "sizeBytes", octet_length(content) AS n, pg_column_compression(content) AS method FROM data_files WHERE id = $1', [up.body.fileId]);
+      expect(rows[0]).toMatchObject({ encoding: 'br', sizeBytes: bytes.length, method: null });
+      expect(rows[0].n / bytes.length).toBeLessThan(0.4);
+
+      // A file stored before the API compressed (encoding identity) is served and analysed the same:
+      // the same bytes on a second measurement reuse that row and queue a run that reads it.
+      await db.query(`UPDATE data_files SET encoding = 'identity', content = $2 WHERE id = $1`, [up.body.fileId, bytes]);
+      const legacyRaw = await api.app.inject({ method: 'GET', url: `/api/files/${up.body.fileId}/raw`, headers: { authorization: `Bearer ${member}` } });
+      expect(Buffer.compare(legacyRaw.rawPayload, bytes)).toBe(0);
+      const again = await upload(api, member, (await newMeasurement(api, member, pieceId, 'DSC', {})).id, 'eicosane.txt', bytes);
+      expect(again.body.fileId).toBe(up.body.fileId);
+      const [legacyRun] = Object.values(await waitForRuns(api, member, again.body.analysisRunIds));
+      expect(legacyRun).toMatchObject({ status: 'SUCCEEDED', metrics: run.metrics });
     } finally {
       await db.end();
     }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AnalysisRun, Prisma, RunStatus, Technique } from '@prisma/client';
+import { StoredContent, unpackContent } from '../../infra/file-store/stored-content';
 import { PgPool } from '../../infra/prisma/pg-pool';
 import { Db, PrismaService } from '../../infra/prisma/prisma.service';
 
@@ -48,20 +49,21 @@ export class AnalysesRepository {
 
   /**
    * Claims a run for analysis: QUEUED → RUNNING (or RUNNING again after a crash), counting the
-   * attempt, and returns it with its file bytes, measurement conditions, piece mass and alloy
-   * density in one round trip; null when it has already finished. Plain pg: this is the worker's
-   * hot path and the bytes are the expensive part through Prisma (see PgPool).
+   * attempt, and returns it with its file's original bytes, measurement conditions, piece mass and
+   * alloy density in one round trip; null when it has already finished. Plain pg: this is the
+   * worker's hot path and the bytes are the expensive part through Prisma (see PgPool).
    */
   async claim(id: string): Promise<ClaimedRun | null> {
-    const rows = await this.pg.query<ClaimedRun>(
+    const rows = await this.pg.query<Omit<ClaimedRun, 'content'> & StoredContent>(
       `UPDATE analysis_runs r SET status = 'RUNNING', "startedAt" = now(), attempts = r.attempts + 1
-       FROM measurements m JOIN samples s ON s.id = m."sampleId" JOIN alloys a ON a.id = s."alloyId"
-       WHERE r.id = $1 AND r.status IN ('QUEUED', 'RUNNING') AND m.id = r."measurementId"
-       RETURNING r.id, r."measurementId", r.analyzer, r.attempts, m.technique::text AS technique, m.conditions, m."sampleId", s."massMg", a."densityGCm3",
-                 (SELECT content FROM data_files f WHERE f.id = r."fileId") AS content`,
+       FROM measurements m JOIN samples s ON s.id = m."sampleId" JOIN alloys a ON a.id = s."alloyId", data_files f
+       WHERE r.id = $1 AND r.status IN ('QUEUED', 'RUNNING') AND m.id = r."measurementId" AND f.id = r."fileId"
+       RETURNING r.id, r."measurementId", r.analyzer, r.attempts, m.technique::text AS technique, m.conditions, m."sampleId", s."massMg", a."densityGCm3", f.encoding, f.content`,
       [id],
     );
-    return rows[0] ?? null;
+    if (rows.length === 0) return null;
+    const { encoding, content, ...run } = rows[0];
+    return { ...run, content: await unpackContent({ encoding, content }) };
   }
 
   /** Records the outcome once: a duplicate delivery that finishes second changes nothing. */
@@ -87,13 +89,13 @@ export class AnalysesRepository {
 
   /** The FC partner of a ZFC magnetic measurement: the newest file of an FC measurement of the same sample. */
   async fcPartnerBytes(sampleId: string, excludeMeasurementId: string): Promise<Buffer | undefined> {
-    const rows = await this.pg.query<{ content: Buffer }>(
-      `SELECT f.content FROM measurement_files mf JOIN measurements m ON m.id = mf."measurementId" JOIN data_files f ON f.id = mf."fileId"
+    const rows = await this.pg.query<StoredContent>(
+      `SELECT f.encoding, f.content FROM measurement_files mf JOIN measurements m ON m.id = mf."measurementId" JOIN data_files f ON f.id = mf."fileId"
        WHERE m."sampleId" = $1 AND m.id <> $2 AND m.technique = 'MAGNETIC' AND m.conditions->>'mode' = 'FC'
        ORDER BY mf."createdAt" DESC LIMIT 1`,
       [sampleId, excludeMeasurementId],
     );
-    return rows[0]?.content;
+    return rows[0] && unpackContent(rows[0]);
   }
 
   /** The newest run per (measurement, file, analyzer) matching the filter, for re-runs. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AnalysisRun, DataFile, Measurement, Prisma, Technique } from '@prisma/client';
 import { randomUUID } from 'node:crypto';
+import { StoredContent, unpackContent } from '../../infra/file-store/stored-content';
 import { PgPool } from '../../infra/prisma/pg-pool';
 import { Db, PrismaService } from '../../infra/prisma/prisma.service';
 
@@ -45,15 +46,16 @@ export class MeasurementsRepository {
    * One upload in one transaction: the bytes (content-addressed, stored once per SHA-256), the
    * measurement link, the QUEUED analysis run (unique per measurement, hash, analyzer, version;
    * marked published, as the caller publishes it right after commit) and the audit row. Written
-   * with plain pg because of the bytea cost (see PgPool). Returns undefined when the measurement
-   * does not exist; `linked`/`created` are false for a repeat of the same bytes.
+   * with plain pg because of the bytea cost (see PgPool). `sizeBytes` is the original size of the
+   * packed `stored` bytes. Returns undefined when the measurement does not exist; `linked` and
+   * `created` are false for a repeat of the same bytes.
    */
-  storeUpload(u: { measurementId: string; fileName: string; sha256: string; content: Uint8Array; uploadedById: string; analyzerFor: (technique: Technique) => { name: string; version: string } }): Promise<StoredUpload | undefined> {
+  storeUpload(u: { measurementId: string; fileName: string; sha256: string; sizeBytes: number; stored: StoredContent; uploadedById: string; analyzerFor: (technique: Technique) => { name: string; version: string } }): Promise<StoredUpload | undefined> {
     return this.pg.transaction(async (c) => {
       const m = await c.query<{ technique: Technique }>('SELECT technique::text AS technique FROM measurements WHERE id = $1 FOR SHARE', [u.measurementId]);
       if (m.rowCount === 0) return undefined;
       // pg sends any Uint8Array as a binary parameter without copying it first.
-      await c.query('INSERT INTO data_files (id, sha256, "sizeBytes", content) VALUES ($1, $2, $3, $4) ON CONFLICT (sha256) DO NOTHING', [randomUUID(), u.sha256, u.content.length, u.content]);
+      await c.query('INSERT INTO data_files (id, sha256, "sizeBytes", encoding, content) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (sha256) DO NOTHING', [randomUUID(), u.sha256, u.sizeBytes, u.stored.encoding, u.stored.content]);
       const fileId = (await c.query<{ id: string }>('SELECT id FROM data_files WHERE sha256 = $1', [u.sha256])).rows[0].id;
       const link = await c.query('INSERT INTO measurement_files ("measurementId", "fileId", "fileName", "uploadedById") VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [u.measurementId, fileId, u.fileName, u.uploadedById]);
       const { name, version } = u.analyzerFor(m.rows[0].technique);
@@ -66,15 +68,17 @@ export class MeasurementsRepository {
         (await c.query<{ id: string }>('SELECT id FROM analysis_runs WHERE "measurementId" = $1 AND "fileSha256" = $2 AND analyzer = $3 AND "analyzerVersion" = $4', [u.measurementId, u.sha256, name, version])).rows[0].id;
       const linked = link.rowCount === 1;
       if (linked) {
-        const data = { fileId, sha256: u.sha256, fileName: u.fileName, sizeBytes: u.content.length, runId };
+        const data = { fileId, sha256: u.sha256, fileName: u.fileName, sizeBytes: u.sizeBytes, runId };
         await c.query('INSERT INTO audit_log ("actorId", action, "entityType", "entityId", data) VALUES ($1, $2, $3, $4, $5)', [u.uploadedById, 'file.upload', 'Measurement', u.measurementId, JSON.stringify(data)]);
       }
       return { fileId, runId, linked, created: inserted.rowCount === 1 };
     });
   }
 
+  /** The file's original bytes. */
   async fileContent(fileId: string): Promise<Buffer | undefined> {
-    return (await this.pg.query<{ content: Buffer }>('SELECT content FROM data_files WHERE id = $1', [fileId]))[0]?.content;
+    const [stored] = await this.pg.query<StoredContent>('SELECT encoding, content FROM data_files WHERE id = $1', [fileId]);
+    return stored && unpackContent(stored);
   }
 
   async raw(fileId: string): Promise<{ content: Uint8Array; fileName: string } | null> {

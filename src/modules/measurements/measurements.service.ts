@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Prisma } from '@prisma/client';
 import { createHash } from 'node:crypto';
 import { notFound } from '../../common/domain-error';
+import { packContent } from '../../infra/file-store/stored-content';
 import { PrismaService } from '../../infra/prisma/prisma.service';
 import { toRunView } from '../analyses/analyses.service';
 import { AnalysisProducer } from '../analyses/analysis.producer';
@@ -50,13 +51,15 @@ export class MeasurementsService {
 
   /**
    * Stores the bytes (deduplicated by SHA-256), links them to the measurement and creates the
-   * QUEUED analysis run in one transaction (MeasurementsRepository.storeUpload); publishing to the
+   * QUEUED analysis run in one transaction (MeasurementsRepository.storeUpload), the bytes packed
+   * by packContent; publishing to the
    * queue happens after commit, and a failed publish is left to the sweeper (publishCommitted).
    * The same bytes twice on one measurement queue nothing new.
    */
   async upload(measurementId: string, fileName: string, content: Uint8Array, user: AuthUser): Promise<UploadResult> {
     const sha256 = createHash('sha256').update(content).digest('hex');
-    const stored = await this.measurements.storeUpload({ measurementId, fileName, sha256, content, uploadedById: user.id, analyzerFor: (t) => ANALYZER_FOR[t] });
+    const packed = await packContent(content);
+    const stored = await this.measurements.storeUpload({ measurementId, fileName, sha256, sizeBytes: content.length, stored: packed, uploadedById: user.id, analyzerFor: (t) => ANALYZER_FOR[t] });
     if (!stored) throw notFound('measurement', measurementId);
     if (stored.created) await this.producer.publishCommitted([stored.runId]);
     return { fileId: stored.fileId, sha256, analysisRunIds: [stored.runId], duplicate: !stored.linked };
