@@ -192,6 +192,7 @@ async function main(): Promise<void> {
   let lastSendMs = Infinity;
   const cpuFrom: [CpuSnapshot, CpuSnapshot] = [cpuSnapshot(api.child.pid), cpuSnapshot(worker.pid)];
   const pgFrom = await backendTicks(pg, db.name);
+  const walFrom = (await pg.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn')).rows[0].lsn;
   const stalls = await startStallSampler(db.url, db.name);
   onCleanup(stalls.stop);
   const poller = pollFinished(
@@ -216,6 +217,8 @@ async function main(): Promise<void> {
   const cpuTo: [CpuSnapshot, CpuSnapshot] = [cpuSnapshot(api.child.pid), cpuSnapshot(worker.pid)];
   const drainedMs = Date.now() - lastSendMs;
   const postgresPct = backendPct(pgFrom, await backendTicks(pg, db.name), (cpuTo[0].at - cpuFrom[0].at) / 1000);
+  // The whole server's WAL, mostly the stored file bytes: what each commit has to flush to disk.
+  const walMb = Number((await pg.query<{ d: string }>('SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), $1) AS d', [walFrom])).rows[0].d) / 1e6;
 
   const dbCounts = (
     await pg.query<{ runs: string; hashes: string; succeeded: string; failed: string; unfinished: string }>(
@@ -227,7 +230,7 @@ async function main(): Promise<void> {
     )
   ).rows[0];
 
-  report({ rate, seconds, count, concurrency, points, stalls, sent, finished, dbCounts, crashes, drainedMs, drainS, cpu: { api: cpuShare(cpuFrom[0], cpuTo[0]), worker: cpuShare(cpuFrom[1], cpuTo[1]), postgresPct } });
+  report({ rate, seconds, count, concurrency, points, stalls, sent, finished, dbCounts, crashes, drainedMs, drainS, walMb, cpu: { api: cpuShare(cpuFrom[0], cpuTo[0]), worker: cpuShare(cpuFrom[1], cpuTo[1]), postgresPct } });
   console.log('');
   apiLogs.print('API');
   workerLogs.print('worker');
@@ -247,6 +250,7 @@ interface Figures {
   crashes: string[];
   drainedMs: number;
   drainS: number;
+  walMb: number;
   cpu: { api: ReturnType<typeof cpuShare>; worker: ReturnType<typeof cpuShare>; postgresPct: number };
 }
 
@@ -315,8 +319,8 @@ function report(f: Figures): void {
   const pct = (x: number | undefined) => (x === undefined ? '-' : `${fixed(x)} %`);
   console.log('\nTHROUGHPUT AND CPU (during load + drain)');
   printTable(
-    ['offered', 'sent at', 'completed at', 'API CPU', 'worker CPU', 'Postgres backends CPU', 'bench CPU', 'machine busy (all users)'],
-    [[`${f.rate}/s × ${f.seconds} s`, `${fixed(sendRate, 2)}/s`, `${fixed(doneRate, 2)}/s`, pct(f.cpu.api.apiPctOfCore), pct(f.cpu.worker.apiPctOfCore), pct(f.cpu.postgresPct), pct(f.cpu.api.benchPctOfCore), pct(f.cpu.api.machineBusyPct)]],
+    ['offered', 'sent at', 'completed at', 'API CPU', 'worker CPU', 'Postgres backends CPU', 'bench CPU', 'machine busy (all users)', 'WAL written'],
+    [[`${f.rate}/s × ${f.seconds} s`, `${fixed(sendRate, 2)}/s`, `${fixed(doneRate, 2)}/s`, pct(f.cpu.api.apiPctOfCore), pct(f.cpu.worker.apiPctOfCore), pct(f.cpu.postgresPct), pct(f.cpu.api.benchPctOfCore), pct(f.cpu.api.machineBusyPct), `${fixed(f.walMb)} MB (${fixed((1000 * f.walMb) / f.count)} kB/upload)`]],
   );
   console.log('completed at = SUCCEEDED runs / (last finishedAt − first send); CPU in % of one core (the machine has 2 cores shared with other users).');
   console.log('clock: send times (Date.now() in this process) and finishedAt (stamped by the worker) come from the same machine clock.');
@@ -347,6 +351,7 @@ function report(f: Figures): void {
       apiCpuPct: f.cpu.api.apiPctOfCore ?? NaN,
       workerCpuPct: f.cpu.worker.apiPctOfCore ?? NaN,
       postgresCpuPct: f.cpu.postgresPct,
+      walMb: f.walMb,
     },
     verdicts,
   );
