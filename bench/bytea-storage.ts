@@ -9,9 +9,9 @@
  *
  * Env: BENCH_ROWS (files per method, default 60).
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
+import { realFixtureFiles } from '../scripts/real-fixtures';
 import { packContent, StoredContent, unpackContent } from '../src/infra/file-store/stored-content';
 import { recordRun } from './history';
 import { createBenchDatabase, fixed, machineLine, onCleanup, printTable, runBench } from './pipeline-common';
@@ -20,8 +20,6 @@ import { generateFiles } from './pipeline-setup';
 const METHODS = ['pglz', 'lz4', 'none', 'brotli'] as const;
 type Method = (typeof METHODS)[number];
 
-const REAL_DIR = join(__dirname, '../../test/fixtures/real');
-const realFiles = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? realFiles(join(dir, e.name)) : e.name.endsWith('.md') ? [] : [join(dir, e.name)]));
 
 /** What goes into the column: brotli is packed by the application, the rest left to TOAST. */
 const toColumn = async (method: Method, bytes: Buffer): Promise<StoredContent> => (method === 'brotli' ? packContent(bytes) : { encoding: 'identity', content: bytes });
@@ -49,7 +47,7 @@ async function main(): Promise<void> {
   if (!(rows >= 1)) throw new Error('BENCH_ROWS must be ≥ 1');
   console.log(machineLine());
   const files = await Promise.all(generateFiles(rows, 2000).files.map(async (f) => Buffer.from(await f.blob.arrayBuffer())));
-  const real = realFiles(REAL_DIR).map((f) => readFileSync(f));
+  const real = realFixtureFiles().map((f) => readFileSync(f));
   const db = await createBenchDatabase('bytea');
   const pg = new Client({ connectionString: db.url });
   await pg.connect();

@@ -1,15 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { realFixtureFiles } from '../../../scripts/real-fixtures';
 import { packContent, unpackContent } from './stored-content';
-
-const REAL = join(__dirname, '../../../test/fixtures/real');
-const realFiles = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? realFiles(join(dir, e.name)) : [join(dir, e.name)]));
 
 describe('stored file content', () => {
   it('returns every real instrument file byte for byte, and compresses the text ones', async () => {
-    const files = realFiles(REAL).filter((f) => !f.endsWith('.md'));
-    expect(files.length).toBeGreaterThan(10);
+    const files = realFixtureFiles();
+    expect(files.length).toBeGreaterThanOrEqual(19);
     for (const file of files) {
       const bytes = readFileSync(file);
       const stored = await packContent(bytes);
@@ -19,7 +16,7 @@ describe('stored file content', () => {
   });
 
   it('keeps every real MultiVu file in at most a third of its size', async () => {
-    const dats = realFiles(join(REAL, 'mpms'));
+    const dats = realFixtureFiles('mpms');
     expect(dats.length).toBeGreaterThanOrEqual(8);
     for (const dat of dats) {
       const bytes = readFileSync(dat);
