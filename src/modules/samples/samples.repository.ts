@@ -72,9 +72,11 @@ export class SamplesRepository {
   async chain(id: string, db?: Db): Promise<SampleWithAlloy[]> {
     const rows = await this.read<ChainRow>(
       `WITH RECURSIVE up AS (
-        SELECT s.*, 0 AS depth FROM samples s WHERE s.id = $1::uuid
+        SELECT s.id, s.code, s.kind, s."alloyId", s."parentId", s."massMg", s."lengthMm", s.notes, s.state, s.signature, s."createdById", s."createdAt", 0 AS depth
+        FROM samples s WHERE s.id = $1::uuid
         UNION ALL
-        SELECT p.*, up.depth + 1 FROM samples p JOIN up ON p.id = up."parentId" WHERE up.depth < 2
+        SELECT p.id, p.code, p.kind, p."alloyId", p."parentId", p."massMg", p."lengthMm", p.notes, p.state, p.signature, p."createdById", p."createdAt", up.depth + 1
+        FROM samples p JOIN up ON p.id = up."parentId" WHERE up.depth < 2
       )
       SELECT up.id, up.code, up.kind::text, up."alloyId", up."parentId", up."massMg", up."lengthMm", up.notes, up.state::text, up.signature,
              up."createdById", up."createdAt", a.name AS "alloyName", a."tgK", a."txK", a."densityGCm3"
