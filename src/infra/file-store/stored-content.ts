@@ -1,9 +1,8 @@
+import type { ContentEncoding } from '@prisma/client';
 import { promisify } from 'node:util';
 import { brotliCompress, brotliDecompress, constants } from 'node:zlib';
 
-/** How data_files.content holds a file's bytes (the enum ContentEncoding). */
-export type ContentEncoding = 'identity' | 'br';
-
+/** A row's data_files.encoding and content: how the bytes are held, and the bytes. */
 export interface StoredContent {
   encoding: ContentEncoding;
   content: Buffer;
