@@ -9,6 +9,7 @@ import { QueueModule } from '../../src/infra/queue/queue.module';
 import { REDIS, RedisModule } from '../../src/infra/redis/redis.module';
 import { AnalysesModule } from '../../src/modules/analyses/analyses.module';
 import { AnalysisProcessor } from '../../src/modules/analyses/analysis.processor';
+import { ReanalyzeOnStart } from '../../src/modules/analyses/reanalyze-on-start.service';
 import { RunSweeper } from '../../src/modules/analyses/run-sweeper.service';
 
 @Module({})
@@ -26,14 +27,17 @@ class WorkerReady implements OnApplicationBootstrap {
   }
 }
 
-/** The queue-worker process: no HTTP; the analysis processor and the sweeper that republishes lost runs. */
+/**
+ * The queue-worker process: no HTTP; the analysis processor, the sweeper that republishes lost
+ * runs, and the start-up re-queue of files analysed by older analyzer versions.
+ */
 @Module({})
 export class WorkerModule {
   static forRoot(envOverrides: Partial<Record<keyof Env, string>> = {}): DynamicModule {
     return {
       module: WorkerModule,
       imports: [ConfigModule.forRoot(envOverrides), LoggingModule, PrismaModule, RedisModule, QueueModule, AnalysesModule],
-      providers: [WorkerReady, AnalysisProcessor, RunSweeper],
+      providers: [WorkerReady, AnalysisProcessor, RunSweeper, ReanalyzeOnStart],
     };
   }
 }

@@ -57,6 +57,13 @@ export class Env {
   @Max(64)
   WORKER_CONCURRENCY = 2;
 
+  /**
+   * Whether a starting worker queues again every file whose newest analysis came from an older
+   * analyzer version ('true' or 'false').
+   */
+  @IsIn(['true', 'false'])
+  REANALYZE_ON_START: 'true' | 'false' = 'true';
+
   /** pino log level. */
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';

@@ -18,6 +18,12 @@ export interface ClaimedRun {
   densityGCm3: number;
 }
 
+/** The advisory lock key of re-queues (any constant unique in this database). */
+const REQUEUE_LOCK_KEY = 4_017_150_201;
+
+/** What a run analyses: one file of one measurement with one analyzer. */
+export type RunTarget = Pick<AnalysisRun, 'measurementId' | 'fileId' | 'fileSha256' | 'analyzer'>;
+
 /** The only place that touches analysis_runs. */
 @Injectable()
 export class AnalysesRepository {
@@ -27,7 +33,7 @@ export class AnalysesRepository {
   ) {}
 
   /** Creates a QUEUED run unless (measurement, hash, analyzer, version) exists; returns the run either way. */
-  async createOrGet(db: Db, data: { measurementId: string; fileId: string; fileSha256: string; analyzer: string; analyzerVersion: string }): Promise<{ run: AnalysisRun; created: boolean }> {
+  async createOrGet(db: Db, data: RunTarget & { analyzerVersion: string }): Promise<{ run: AnalysisRun; created: boolean }> {
     const key = { measurementId: data.measurementId, fileSha256: data.fileSha256, analyzer: data.analyzer, analyzerVersion: data.analyzerVersion };
     const existing = await db.analysisRun.findUnique({ where: { measurementId_fileSha256_analyzer_analyzerVersion: key } });
     if (existing) return { run: existing, created: false };
@@ -50,20 +56,42 @@ export class AnalysesRepository {
   /**
    * Claims a run for analysis: QUEUED → RUNNING (or RUNNING again after a crash), counting the
    * attempt, and returns it with its file's original bytes, measurement conditions, piece mass and
-   * alloy density in one round trip; null when it has already finished. Plain pg: this is the
-   * worker's hot path and the bytes are the expensive part through Prisma (see PgPool).
+   * alloy density in one round trip. Only a run of an analyzer version this worker implements
+   * (`versions`: analyzer name → version) is claimed; null when the run has finished or asks for
+   * another version (see runState). Plain pg: this is the worker's hot path and the bytes are the
+   * expensive part through Prisma (see PgPool).
    */
-  async claim(id: string): Promise<ClaimedRun | null> {
+  async claim(id: string, versions: Readonly<Record<string, string>>): Promise<ClaimedRun | null> {
     const rows = await this.pg.query<Omit<ClaimedRun, 'content'> & StoredContent>(
       `UPDATE analysis_runs r SET status = 'RUNNING', "startedAt" = now(), attempts = r.attempts + 1
        FROM measurements m JOIN samples s ON s.id = m."sampleId" JOIN alloys a ON a.id = s."alloyId", data_files f
-       WHERE r.id = $1 AND r.status IN ('QUEUED', 'RUNNING') AND m.id = r."measurementId" AND f.id = r."fileId"
+       WHERE r.id = $1 AND r.status IN ('QUEUED', 'RUNNING') AND r."analyzerVersion" = $2::jsonb ->> r.analyzer
+         AND m.id = r."measurementId" AND f.id = r."fileId"
        RETURNING r.id, r."measurementId", r.analyzer, r.attempts, m.technique::text AS technique, m.conditions, m."sampleId", s."massMg", a."densityGCm3", f.encoding, f.content`,
-      [id],
+      [id, JSON.stringify(versions)],
     );
     if (rows.length === 0) return null;
     const { encoding, content, ...run } = rows[0];
     return { ...run, content: await unpackContent({ encoding, content }) };
+  }
+
+  /** A run's status and what it asks for, for a worker that could not claim it. */
+  async runState(id: string): Promise<RunTarget & { status: RunStatus; analyzerVersion: string } | undefined> {
+    const [row] = await this.pg.query<RunTarget & { status: RunStatus; analyzerVersion: string }>(
+      'SELECT status, "measurementId", "fileId", "fileSha256", analyzer, "analyzerVersion" FROM analysis_runs WHERE id = $1',
+      [id],
+    );
+    return row;
+  }
+
+  /** Fails an unfinished run whose analyzer version was replaced before it started; false when it had finished. */
+  async supersede(id: string, error: string): Promise<boolean> {
+    const rows = await this.pg.query(
+      `UPDATE analysis_runs SET status = 'FAILED', "errorCode" = 'ANALYZER_SUPERSEDED', error = $2, "finishedAt" = now()
+       WHERE id = $1 AND status IN ('QUEUED', 'RUNNING') RETURNING id`,
+      [id, error],
+    );
+    return rows.length === 1;
   }
 
   /** Records the outcome once: a duplicate delivery that finishes second changes nothing. */
@@ -98,16 +126,25 @@ export class AnalysesRepository {
     return rows[0] && unpackContent(rows[0]);
   }
 
-  /** The newest run per (measurement, file, analyzer) matching the filter, for re-runs. */
-  latestRuns(filter: { analyzer?: string; campaignId?: string }): Promise<AnalysisRun[]> {
+  /** The newest run per (measurement, file, analyzer) matching the filter, for re-runs (without metrics and curves). */
+  latestRuns(filter: { analyzer?: string; campaignId?: string }): Promise<(RunTarget & { analyzerVersion: string })[]> {
     return this.prisma.analysisRun.findMany({
       where: {
         analyzer: filter.analyzer,
         ...(filter.campaignId ? { measurement: { sample: { assignments: { some: { campaignId: filter.campaignId } } } } } : {}),
       },
+      select: { measurementId: true, fileId: true, fileSha256: true, analyzer: true, analyzerVersion: true },
       orderBy: { createdAt: 'desc' },
       distinct: ['measurementId', 'fileId', 'analyzer'],
     });
+  }
+
+  /**
+   * Serializes re-queues until the transaction ends: two (workers starting together, a rerun
+   * beside them) would otherwise both find no current-version run and one would hit the unique key.
+   */
+  async lockRequeues(tx: Db): Promise<void> {
+    await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${REQUEUE_LOCK_KEY})`);
   }
 
   create(db: Db, data: Prisma.AnalysisRunUncheckedCreateInput): Promise<AnalysisRun> {

@@ -5,7 +5,7 @@ import { fieldError } from '../../common/validation';
 import { PrismaService } from '../../infra/prisma/prisma.service';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth.decorators';
-import { AnalysesRepository } from './analyses.repository';
+import { AnalysesRepository, RunTarget } from './analyses.repository';
 import { AnalysisProducer } from './analysis.producer';
 import { compareVersions, currentVersionOf } from './analyzer-registry';
 import { RerunDto } from './dto/rerun.dto';
@@ -53,22 +53,48 @@ export class AnalysesService {
   async rerun(dto: RerunDto, user: AuthUser): Promise<{ analysisRunIds: string[]; skipped: number }> {
     if (dto.analyzer && !currentVersionOf(dto.analyzer)) throw fieldError('analyzer', `unknown analyzer "${dto.analyzer}"`);
     const latest = await this.runs.latestRuns({ analyzer: dto.analyzer, campaignId: dto.campaignId });
-    const stale = latest.filter((r) => {
-      const current = currentVersionOf(r.analyzer);
-      if (!current) return false;
-      const olderThanCurrent = compareVersions(r.analyzerVersion, current) < 0;
-      return dto.belowVersion ? compareVersions(r.analyzerVersion, dto.belowVersion) < 0 && olderThanCurrent : olderThanCurrent;
-    });
-    const created = await this.prisma.$transaction(async (tx) => {
-      const ids: string[] = [];
-      for (const r of stale) {
-        const { run, created } = await this.runs.createOrGet(tx, { measurementId: r.measurementId, fileId: r.fileId, fileSha256: r.fileSha256, analyzer: r.analyzer, analyzerVersion: currentVersionOf(r.analyzer)! });
-        if (created) ids.push(run.id);
-      }
-      await this.audit.record(tx, user.id, 'analysis.rerun', 'AnalysisRun', dto.campaignId ?? dto.analyzer ?? '*', { ...dto, created: ids.length });
-      return ids;
-    });
+    const stale = latest.filter((r) => isOutdated(r) && (!dto.belowVersion || compareVersions(r.analyzerVersion, dto.belowVersion) < 0));
+    const ids = await this.queueCurrentVersion(stale, user.id, 'analysis.rerun', dto.campaignId ?? dto.analyzer ?? '*', { ...dto });
+    return { analysisRunIds: ids, skipped: latest.length - ids.length };
+  }
+
+  /**
+   * What a worker does when it starts: every file whose newest run came from an older version of
+   * its analyzer is queued again for the current one, so results follow the analyzers without
+   * anyone asking. Workers starting together queue each file once (see queueCurrentVersion).
+   */
+  async reanalyzeOutdated(): Promise<string[]> {
+    const stale = (await this.runs.latestRuns({})).filter(isOutdated);
+    return this.queueCurrentVersion(stale, null, 'analysis.reanalyze', '*', { reason: 'analyzer versions changed' });
+  }
+
+  /**
+   * Creates, for each target without one, a QUEUED run at its analyzer's current version, in one
+   * transaction with the audit row, and publishes the new runs; returns their ids.
+   */
+  async queueCurrentVersion(targets: RunTarget[], actorId: string | null, action: string, entityId: string, data: object): Promise<string[]> {
+    if (targets.length === 0) return [];
+    const created = await this.prisma.$transaction(
+      async (tx) => {
+        await this.runs.lockRequeues(tx);
+        const ids: string[] = [];
+        for (const t of targets) {
+          const { measurementId, fileId, fileSha256, analyzer } = t;
+          const { run, created } = await this.runs.createOrGet(tx, { measurementId, fileId, fileSha256, analyzer, analyzerVersion: currentVersionOf(analyzer)! });
+          if (created) ids.push(run.id);
+        }
+        if (ids.length > 0) await this.audit.record(tx, actorId, action, 'AnalysisRun', entityId, { ...data, created: ids.length });
+        return ids;
+      },
+      { timeout: 120_000 },
+    );
     await this.producer.publish(created);
-    return { analysisRunIds: created, skipped: latest.length - created.length };
+    return created;
   }
 }
+
+/** A run made by an older version of an analyzer this process knows. */
+const isOutdated = (r: { analyzer: string; analyzerVersion: string }): boolean => {
+  const current = currentVersionOf(r.analyzer);
+  return current !== undefined && compareVersions(r.analyzerVersion, current) < 0;
+};

@@ -2,6 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { analyzeFile } from '../../../libs/analysis/src/analyze-file';
 import type { AnalyzeParams, Technique } from '../../../libs/analysis/src/core/types';
 import { AnalysesRepository, ClaimedRun } from './analyses.repository';
+import { AnalysesService } from './analyses.service';
+import { compareVersions, CURRENT_VERSIONS, currentVersionOf } from './analyzer-registry';
 import { RunEventsPublisher } from './run-events';
 
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
@@ -35,12 +37,18 @@ export class AnalysisRunner {
   constructor(
     private readonly runs: AnalysesRepository,
     private readonly events: RunEventsPublisher,
+    private readonly analyses: AnalysesService,
   ) {}
 
-  async run(runId: string, enqueuedAt?: number): Promise<'done' | 'skipped'> {
+  /**
+   * 'done' when the run has its outcome, 'skipped' when it had one already, 'later' when it asks
+   * for a newer analyzer version than this worker has (during a rolling upgrade: a newer worker
+   * will take it).
+   */
+  async run(runId: string, enqueuedAt?: number): Promise<'done' | 'skipped' | 'later'> {
     const t0 = Date.now();
-    const run = await this.runs.claim(runId);
-    if (!run) return 'skipped';
+    const run = await this.runs.claim(runId, CURRENT_VERSIONS);
+    if (!run) return this.unclaimed(runId);
     await this.events.emit({ runId, status: 'RUNNING', measurementId: run.measurementId, analyzer: run.analyzer });
     const params = await paramsFor(run, () => this.runs.fcPartnerBytes(run.sampleId, run.measurementId));
     const t1 = Date.now();
@@ -64,11 +72,30 @@ export class AnalysisRunner {
     return 'done';
   }
 
+  /**
+   * A run this worker could not claim: finished already, or made for another analyzer version.
+   * One made for an older version than this worker's (queued before an upgrade) is failed as
+   * superseded and its file queued for the current version: analysing it here would label new
+   * results with the old version.
+   */
+  private async unclaimed(runId: string): Promise<'done' | 'skipped' | 'later'> {
+    const run = await this.runs.runState(runId);
+    if (!run || (run.status !== 'QUEUED' && run.status !== 'RUNNING')) return 'skipped';
+    const mine = currentVersionOf(run.analyzer);
+    if (!mine || compareVersions(run.analyzerVersion, mine) > 0) return 'later';
+    const reason = `analyzer ${run.analyzer} ${run.analyzerVersion} was replaced by ${mine} before this run started; the file is queued again for ${mine}`;
+    if (await this.runs.supersede(runId, reason)) {
+      await this.events.emit({ runId, status: 'FAILED', measurementId: run.measurementId, analyzer: run.analyzer, error: reason });
+      await this.analyses.queueCurrentVersion([run], null, 'analysis.reanalyze', runId, { superseded: runId });
+    }
+    return 'done';
+  }
+
   /** Called when BullMQ gives up on a job after its last attempt. */
   async giveUp(runId: string, reason: string): Promise<void> {
     const run = await this.runs.find(runId);
     if (!run || (run.status !== 'RUNNING' && run.status !== 'QUEUED')) return;
-    if (run.status === 'QUEUED') await this.runs.claim(runId);
+    if (run.status === 'QUEUED') await this.runs.claim(runId, { [run.analyzer]: run.analyzerVersion });
     await this.runs.finish(runId, { status: 'FAILED', error: `gave up after ${run.attempts} attempt(s): ${reason}`, errorCode: 'TRANSIENT_FAILURE', timings: {} });
     await this.events.emit({ runId, status: 'FAILED', measurementId: run.measurementId, analyzer: run.analyzer, error: reason });
   }

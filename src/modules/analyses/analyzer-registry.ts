@@ -10,7 +10,10 @@ export const ANALYZER_FOR: Record<Technique, { name: string; version: string }> 
   DSC: DSC_ANALYZER,
 };
 
-export const currentVersionOf = (analyzer: string): string | undefined => Object.values(ANALYZER_FOR).find((a) => a.name === analyzer)?.version;
+/** Analyzer name → the version this process's libs/analysis implements. */
+export const CURRENT_VERSIONS: Readonly<Record<string, string>> = Object.fromEntries(Object.values(ANALYZER_FOR).map((a) => [a.name, a.version]));
+
+export const currentVersionOf = (analyzer: string): string | undefined => CURRENT_VERSIONS[analyzer];
 
 /** Compares dotted numeric versions: negative when a < b. */
 export function compareVersions(a: string, b: string): number {
