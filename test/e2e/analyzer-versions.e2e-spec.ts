@@ -3,6 +3,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { Queue } from 'bullmq';
 import { magneticCampaign } from '../../libs/instruments/src/campaign';
 import { writeMpms3Vsm } from '../../libs/instruments/src/mpms';
+import { AnalysesService } from '../../src/modules/analyses/analyses.service';
 import { newAlloy } from '../factories/sample.factory';
 import { newMeasurement, upload, waitForRuns } from '../factories/upload.factory';
 import { newUser } from '../factories/user.factory';
@@ -121,5 +122,18 @@ describe('analyzer versions across upgrades', () => {
     ]);
     expect(worker.log).toContain('queued 1 file(s) analysed by an older analyzer version');
     expect(await db.auditLog.count({ where: { action: 'analysis.reanalyze', actorId: null } })).toBeGreaterThanOrEqual(2);
+  }, 60_000);
+
+  it('two re-queues at once (workers starting together) create each current-version run once, without a unique-key failure', async () => {
+    const m = await newMeasurement(api, member.token, pieceId, 'MAGNETIC', { mode: 'ZFC' });
+    const up = await upload(api, member.token, m.id, 'together.dat', sweep(5004));
+    await waitForRuns(api, member.token, up.body.analysisRunIds);
+    await db.analysisRun.update({ where: { id: up.body.analysisRunIds[0] }, data: { analyzerVersion: '0.9.0' } });
+    const analyses = api.app.get(AnalysesService);
+    const [a, b] = await Promise.all([analyses.reanalyzeOutdated(), analyses.reanalyzeOutdated()]);
+    expect([...a, ...b]).toHaveLength(1);
+    const fresh = await waitForRuns(api, member.token, [...a, ...b]);
+    expect(Object.values(fresh).map((r) => [r.analyzerVersion, r.status])).toEqual([[CURRENT, 'SUCCEEDED']]);
+    expect(await db.analysisRun.count({ where: { measurementId: m.id } })).toBe(2);
   }, 60_000);
 });
