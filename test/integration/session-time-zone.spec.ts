@@ -1,8 +1,12 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { loadEnv } from '../../src/config/env';
 import { PgPool } from '../../src/infra/prisma/pg-pool';
 import { PrismaService } from '../../src/infra/prisma/prisma.service';
 import { adminSql } from '../../scripts/pg-admin';
 import { createTestDatabase } from '../setup/test-db';
+
+const ROOT = join(__dirname, '..', '..');
 
 /**
  * Timestamps are stored without time zone and read as UTC, and now() / the column defaults follow
@@ -47,5 +51,23 @@ describe('database sessions are pinned to UTC', () => {
     const { rows } = await raw.query(`SELECT current_setting('TimeZone') AS zone`);
     await raw.end();
     expect(rows[0].zone).toBe('Pacific/Kiritimati');
+  });
+
+  it('plain pg reads a stored UTC time as that instant whatever the zone of the Node process', () => {
+    // A process of its own: the zone is read when Node starts, and Jest's process.env is not the process's.
+    const script = `
+      const { loadEnv } = require('./src/config/env');
+      const { PgPool } = require('./src/infra/prisma/pg-pool');
+      const pg = new PgPool(loadEnv());
+      pg.query("SELECT now()::timestamp AS t, '2026-11-27 04:15:08.123456'::timestamp AS fraction").then(async ([row]) => {
+        console.log(JSON.stringify({ offsetMin: new Date(2026, 0, 1).getTimezoneOffset(), t: row.t.getTime(), fraction: row.fraction.toISOString() }));
+        await pg.onModuleDestroy();
+      });`;
+    const run = spawnSync(process.execPath, ['-r', '@swc-node/register', '-e', script], { cwd: ROOT, env: { ...process.env, TZ: 'Pacific/Kiritimati', DATABASE_URL: db.url }, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    const out = JSON.parse(run.stdout);
+    expect(out.offsetMin).toBe(-14 * 60);
+    expect(Math.abs(out.t - Date.now())).toBeLessThan(60_000);
+    expect(out.fraction).toBe('2026-11-27T04:15:08.123Z');
   });
 });

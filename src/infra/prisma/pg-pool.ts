@@ -1,6 +1,6 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { Pool, PoolClient } from 'pg';
+import { Pool, PoolClient, TypeOverrides, types } from 'pg';
 import { Env } from '../../config/env';
 
 /**
@@ -8,6 +8,16 @@ import { Env } from '../../config/env';
  * column defaults follow the session zone, so every session is pinned to UTC whatever the server's.
  */
 export const SESSION_UTC = '-c TimeZone=UTC';
+
+/**
+ * node-pg reads a timestamp without time zone in the Node process's zone; these columns hold UTC
+ * (as Prisma reads them), so on a host set to another zone every time read through this pool
+ * would be off by that zone's offset.
+ */
+const utcTimestamps = new TypeOverrides();
+utcTimestamps.setTypeParser(types.builtins.TIMESTAMP, (text: string) =>
+  /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)?$/.test(text) ? new Date(`${text.replace(' ', 'T')}Z`) : types.getTypeParser(types.builtins.TIMESTAMP)(text),
+);
 
 /**
  * Plain pg for the one hot path Prisma makes expensive: instrument-file bytes. Through Prisma's
@@ -19,7 +29,7 @@ export class PgPool implements OnModuleDestroy {
   private readonly pool: Pool;
 
   constructor(env: Env) {
-    this.pool = new Pool({ connectionString: env.DATABASE_URL, max: env.DB_POOL_MAX, connectionTimeoutMillis: 10_000, options: SESSION_UTC });
+    this.pool = new Pool({ connectionString: env.DATABASE_URL, max: env.DB_POOL_MAX, connectionTimeoutMillis: 10_000, options: SESSION_UTC, types: utcTimestamps });
   }
 
   /**

@@ -99,13 +99,14 @@ export class SamplesRepository {
 
   /**
    * The sample's measurements with their analysis runs, for its history timeline (one query; run
-   * metrics and curves stay out: the timeline links to them).
+   * metrics and curves stay out: the timeline links to them). The runs' times are marked UTC in
+   * the JSON, which would otherwise be read in the process's zone.
    */
   measurementTimeline(sampleId: string): Promise<MeasurementTimelineRow[]> {
     return this.read<MeasurementTimelineRow>(
       `SELECT m.id, m.technique::text AS technique, m.instrument, m.conditions, m."performedAt", m."createdById",
              COALESCE(json_agg(json_build_object('id', r.id, 'status', r.status, 'analyzer', r.analyzer, 'analyzerVersion', r."analyzerVersion",
-                                                 'error', r.error, 'createdAt', r."createdAt", 'finishedAt', r."finishedAt") ORDER BY r."createdAt")
+                                                 'error', r.error, 'createdAt', r."createdAt" AT TIME ZONE 'UTC', 'finishedAt', r."finishedAt" AT TIME ZONE 'UTC') ORDER BY r."createdAt")
                       FILTER (WHERE r.id IS NOT NULL), '[]') AS runs
       FROM measurements m LEFT JOIN analysis_runs r ON r."measurementId" = m.id
       WHERE m."sampleId" = $1::uuid
