@@ -150,7 +150,7 @@ describe('sample lifecycle', () => {
   });
 
   it('lists with filters and cursor pagination, every sample exactly once', async () => {
-    const { ribbon, pieces } = await newLineage(api, token, alloy.id, 7);
+    const { ingot, ribbon, pieces } = await newLineage(api, token, alloy.id, 7);
     await post(`/api/samples/${pieces[0].id}/treatments`, anneal(453, 1));
     const seen: string[] = [];
     let cursor: string | null = null;
@@ -162,6 +162,15 @@ describe('sample lifecycle', () => {
     expect(seen).toEqual(pieces.map((p) => p.code));
     const annealed = await get(`/api/samples?state=ANNEALED&codePrefix=${ribbon.code}`);
     expect(annealed.body.items.map((i: { code: string }) => i.code)).toEqual([pieces[0].code]);
+    expect(annealed.body.items[0]).toEqual({
+      id: pieces[0].id, code: pieces[0].code, kind: 'PIECE', state: 'ANNEALED', signature: 'A453K·1min', alloyId: alloy.id,
+      parentId: ribbon.id, massMg: 1.2, createdAt: expect.stringMatching(/Z$/),
+    });
+    expect(Math.abs(Date.parse(annealed.body.items[0].createdAt) - Date.now())).toBeLessThan(60_000);
+    const ribbons = await get(`/api/samples?kind=RIBBON&alloyId=${alloy.id}&codePrefix=${ingot.code}`);
+    expect(ribbons.body).toEqual({ items: [expect.objectContaining({ id: ribbon.id, code: ribbon.code })], nextCursor: null });
+    expect((await get(`/api/samples?codePrefix=${ribbon.code}X`)).body.items).toEqual([]);
+    expect((await get(`/api/samples?kind=PIECE&cursor=00000000-0000-4000-8000-000000000000`)).body).toEqual({ items: [], nextCursor: null });
     expect((await get('/api/samples?limit=0')).body.field).toBe('limit');
     expect((await get('/api/samples?state=MOLTEN')).body.field).toBe('state');
   });

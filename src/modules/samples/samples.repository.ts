@@ -26,6 +26,8 @@ export interface MeasurementTimelineRow {
   runs: { id: string; status: string; analyzer: string; analyzerVersion: string; error: string | null; createdAt: string; finishedAt: string | null }[];
 }
 
+export type SampleListRow = Pick<Sample, 'id' | 'code' | 'kind' | 'state' | 'signature' | 'alloyId' | 'parentId' | 'massMg' | 'createdAt'>;
+
 type ChainRow = Sample & { alloyName: string; tgK: number; txK: number; densityGCm3: number };
 
 /** The only place that touches the samples and process_steps tables. */
@@ -122,17 +124,29 @@ export class SamplesRepository {
       .then((rows) => rows);
   }
 
-  list(q: ListSamplesDto): Promise<Sample[]> {
-    return this.prisma.sample.findMany({
-      where: {
-        kind: q.kind,
-        state: q.state,
-        alloyId: q.alloyId,
-        code: q.codePrefix ? { startsWith: q.codePrefix } : undefined,
-      },
-      orderBy: { code: 'asc' },
-      take: q.limit + 1,
-      ...(q.cursor ? { cursor: { id: q.cursor }, skip: 1 } : {}),
-    });
+  /**
+   * One page of samples in code order, `limit + 1` rows (see toPage), through plain pg: through
+   * Prisma the route spent ~1.4 ms of API CPU per request. The code prefix is a byte-order range
+   * (~>=~ / ~<~, what LIKE 'prefix%' becomes for a constant pattern), so a prepared statement's
+   * generic plan still uses the text_pattern_ops index; the DTO limits prefixes to [A-Za-z0-9-].
+   * The cursor is the last row's id; a cursor that no longer exists gives an empty page.
+   */
+  list(q: ListSamplesDto): Promise<SampleListRow[]> {
+    const params: unknown[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    const where: string[] = [];
+    if (q.kind) where.push(`kind = ${param(q.kind)}::"SampleKind"`);
+    if (q.state) where.push(`state = ${param(q.state)}::"SampleState"`);
+    if (q.alloyId) where.push(`"alloyId" = ${param(q.alloyId)}::uuid`);
+    if (q.codePrefix) where.push(`code ~>=~ ${param(q.codePrefix)} AND code ~<~ ${param(prefixUpperBound(q.codePrefix))}`);
+    if (q.cursor) where.push(`code > (SELECT code FROM samples WHERE id = ${param(q.cursor)}::uuid)`);
+    return this.pg.query<SampleListRow>(
+      `SELECT id, code, kind::text AS kind, state::text AS state, signature, "alloyId", "parentId", "massMg", "createdAt"
+       FROM samples ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY code LIMIT ${param(q.limit + 1)}`,
+      params,
+    );
   }
 }
+
+/** The first string after every string that starts with `prefix`, in byte order. */
+const prefixUpperBound = (prefix: string): string => prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);

@@ -10,7 +10,7 @@ import { CreateIngotDto, CreatePiecesDto, CreateRibbonDto } from './dto/create-s
 import { ListSamplesDto } from './dto/list-samples.dto';
 import { ingotCode, pieceCode, ribbonCode } from './sample-code';
 import { effectiveSteps, SampleView, toSampleView } from './sample-view';
-import { SampleWithAlloy, SamplesRepository } from './samples.repository';
+import { SampleListRow, SampleWithAlloy, SamplesRepository } from './samples.repository';
 
 export interface CreatedSample {
   id: string;
@@ -123,10 +123,8 @@ export class SamplesService {
     return { sample: { id, code: codeOf.get(id) }, events };
   }
 
-  async list(q: ListSamplesDto): Promise<Page<Pick<Sample, 'id' | 'code' | 'kind' | 'state' | 'signature' | 'alloyId' | 'parentId' | 'massMg' | 'createdAt'>>> {
-    const rows = await this.samples.list(q);
-    const items = rows.map(({ id, code, kind, state, signature, alloyId, parentId, massMg, createdAt }) => ({ id, code, kind, state, signature, alloyId, parentId, massMg, createdAt }));
-    return toPage(items, q.limit);
+  async list(q: ListSamplesDto): Promise<Page<SampleListRow>> {
+    return toPage(await this.samples.list(q), q.limit);
   }
 
   async chainOrThrow(id: string, db?: Db): Promise<SampleWithAlloy[]> {
