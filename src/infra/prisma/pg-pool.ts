@@ -20,9 +20,10 @@ utcTimestamps.setTypeParser(types.builtins.TIMESTAMP, (text: string) =>
 );
 
 /**
- * Plain pg for the one hot path Prisma makes expensive: instrument-file bytes. Through Prisma's
- * driver adapter a 0.7 MB bytea costs ~25 ms of CPU to write and ~60 ms to read; pg moves it as a
- * Buffer in 2–5 ms (bench/pipeline-throughput.ts). Only repositories use it.
+ * Plain pg for the paths Prisma makes expensive: instrument-file bytes (through Prisma's driver
+ * adapter a 0.7 MB bytea costs ~25 ms of CPU to write and ~60 ms to read; pg moves it as a Buffer
+ * in 2–5 ms, bench/pipeline-throughput.ts) and the hot reads (history, lists: ~1 ms of API CPU
+ * per request less, bench/api-throughput.ts). Only repositories use it.
  */
 @Injectable()
 export class PgPool implements OnModuleDestroy {
