@@ -3,15 +3,19 @@ import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { realFixtureFiles } from '../../scripts/real-fixtures';
 import { loadEnv } from '../../src/config/env';
-import { compressStoredFiles } from '../../src/infra/file-store/compress-stored-files';
 import { packContent, StoredContent, unpackContent } from '../../src/infra/file-store/stored-content';
 import { PgPool } from '../../src/infra/prisma/pg-pool';
+import { PrismaService } from '../../src/infra/prisma/prisma.service';
+import { compressStoredFiles } from '../../src/modules/measurements/compress-stored-files';
+import { MeasurementsRepository } from '../../src/modules/measurements/measurements.repository';
 import { createTestDatabase } from '../setup/test-db';
 
 /** Files stored before uploads were compressed are rewritten as brotli, and read back the same. */
 describe('compressStoredFiles', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   let pg: PgPool;
+  let prisma: PrismaService;
+  let files: MeasurementsRepository;
   let raw: Client;
   const legacy = realFixtureFiles('mpms').slice(0, 3).map((f) => readFileSync(f));
   const noise = randomBytes(32 * 1024);
@@ -27,7 +31,9 @@ describe('compressStoredFiles', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    pg = new PgPool(loadEnv({ ...process.env, DATABASE_URL: db.url }));
+    const env = loadEnv({ ...process.env, DATABASE_URL: db.url });
+    [pg, prisma] = [new PgPool(env), new PrismaService(env)];
+    files = new MeasurementsRepository(prisma, pg);
     raw = new Client({ connectionString: db.url });
     await raw.connect();
     // Stored as before the brotli migration: identity, compressed by PostgreSQL (lz4) where it can.
@@ -37,6 +43,7 @@ describe('compressStoredFiles', () => {
   afterAll(async () => {
     await raw?.end();
     await pg?.onModuleDestroy();
+    await prisma?.$disconnect();
     await db?.drop();
   });
 
@@ -44,7 +51,7 @@ describe('compressStoredFiles', () => {
     const already = readFileSync(realFixtureFiles('ppms')[0]);
     await insert(already, await packContent(already));
     const batches: number[] = [];
-    const report = await compressStoredFiles(pg, { batch: 2, onBatch: (r) => batches.push(r.examined) });
+    const report = await compressStoredFiles(files, { batch: 2, onBatch: (r) => batches.push(r.examined) });
     expect(report).toMatchObject({ examined: 4, compressed: 3, keptAsIs: 1 });
     expect(batches).toEqual([2, 4]);
     expect(report.storedAfter).toBeLessThan(0.75 * report.storedBefore);
@@ -58,6 +65,6 @@ describe('compressStoredFiles', () => {
   });
 
   it('finds nothing more to do when run again', async () => {
-    expect(await compressStoredFiles(pg)).toMatchObject({ examined: 1, compressed: 0, keptAsIs: 1 });
+    expect(await compressStoredFiles(files)).toMatchObject({ examined: 1, compressed: 0, keptAsIs: 1 });
   });
 });

@@ -42,8 +42,8 @@ export class AnalysisRunner {
 
   /**
    * 'done' when the run has its outcome, 'skipped' when it had one already, 'later' when it asks
-   * for a newer analyzer version than this worker has (during a rolling upgrade: a newer worker
-   * will take it).
+   * for a newer analyzer version than this worker has, or an analyzer it does not have (during a
+   * rolling upgrade: a newer worker will take it).
    */
   async run(runId: string, enqueuedAt?: number): Promise<'done' | 'skipped' | 'later'> {
     const t0 = Date.now();

@@ -75,6 +75,17 @@ export class MeasurementsRepository {
     });
   }
 
+  /** Up to `limit` files stored as uploaded (encoding identity) with ids after `afterId`, in id order, with their stored size. */
+  identityFilesAfter(afterId: string, limit: number): Promise<{ id: string; content: Buffer; stored: number }[]> {
+    return this.pg.query(`SELECT id, content, pg_column_size(content) AS stored FROM data_files WHERE encoding = 'identity' AND id > $1::uuid ORDER BY id LIMIT $2`, [afterId, limit]);
+  }
+
+  /** Replaces an identity file's content with its packed form; false when it is no longer identity. */
+  async replaceIdentityContent(id: string, packed: StoredContent): Promise<boolean> {
+    const rows = await this.pg.query(`UPDATE data_files SET encoding = $2::"ContentEncoding", content = $3 WHERE id = $1::uuid AND encoding = 'identity' RETURNING id`, [id, packed.encoding, packed.content]);
+    return rows.length === 1;
+  }
+
   /** The file's original bytes. */
   async fileContent(fileId: string): Promise<Buffer | undefined> {
     const [stored] = await this.pg.query<StoredContent>('SELECT encoding, content FROM data_files WHERE id = $1', [fileId]);

@@ -1,5 +1,5 @@
-import { PgPool } from '../prisma/pg-pool';
-import { packContent, unpackContent } from './stored-content';
+import { packContent, unpackContent } from '../../infra/file-store/stored-content';
+import { MeasurementsRepository } from './measurements.repository';
 
 export interface CompressReport {
   /** Rows stored as uploaded (encoding identity) that were looked at. */
@@ -13,12 +13,6 @@ export interface CompressReport {
   storedAfter: number;
 }
 
-interface LegacyRow {
-  id: string;
-  content: Buffer;
-  stored: number;
-}
-
 /**
  * Rewrites the files stored before the API compressed uploads (encoding identity, lz4 or pglz in
  * TOAST) as brotli, `batch` rows at a time in id order, so it can be stopped and run again. A row
@@ -26,15 +20,12 @@ interface LegacyRow {
  * unpack to the stored ones; a reader sees the old row or the new, and both give the same bytes.
  * The space of the old values is reused after VACUUM (autovacuum does it in time).
  */
-export async function compressStoredFiles(pg: PgPool, options: { batch?: number; onBatch?: (soFar: CompressReport) => void } = {}): Promise<CompressReport> {
+export async function compressStoredFiles(files: Pick<MeasurementsRepository, 'identityFilesAfter' | 'replaceIdentityContent'>, options: { batch?: number; onBatch?: (soFar: CompressReport) => void } = {}): Promise<CompressReport> {
   const batch = options.batch ?? 20;
   const report: CompressReport = { examined: 0, compressed: 0, keptAsIs: 0, storedBefore: 0, storedAfter: 0 };
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
-    const rows = await pg.query<LegacyRow>(
-      `SELECT id, content, pg_column_size(content) AS stored FROM data_files WHERE encoding = 'identity' AND id > $1::uuid ORDER BY id LIMIT $2`,
-      [after, batch],
-    );
+    const rows = await files.identityFilesAfter(after, batch);
     if (rows.length === 0) return report;
     for (const row of rows) {
       const packed = await packContent(row.content);
@@ -46,9 +37,9 @@ export async function compressStoredFiles(pg: PgPool, options: { batch?: number;
         continue;
       }
       if (!(await unpackContent(packed)).equals(row.content)) throw new Error(`file ${row.id}: brotli did not give back its bytes; nothing was written for it`);
-      const updated = await pg.query(`UPDATE data_files SET encoding = 'br', content = $2 WHERE id = $1::uuid AND encoding = 'identity' RETURNING id`, [row.id, packed.content]);
-      report.compressed += updated.length;
-      report.storedAfter += updated.length === 1 ? packed.content.length : row.stored;
+      const replaced = await files.replaceIdentityContent(row.id, packed);
+      report.compressed += replaced ? 1 : 0;
+      report.storedAfter += replaced ? packed.content.length : row.stored;
     }
     after = rows[rows.length - 1].id;
     options.onBatch?.({ ...report });
