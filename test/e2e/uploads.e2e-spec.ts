@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { brotliDecompressSync } from 'node:zlib';
 import { Client } from 'pg';
 import { magneticCampaign } from '../../libs/instruments/src/campaign';
 import { newAlloy } from '../factories/sample.factory';
@@ -100,6 +101,16 @@ describe('uploads and analyses', () => {
     expect(up.status).toBe(202);
     const raw = await api.app.inject({ method: 'GET', url: `/api/files/${up.body.fileId}/raw`, headers: { authorization: `Bearer ${member}` } });
     expect(Buffer.compare(raw.rawPayload, bytes)).toBe(0);
+    expect(raw.headers).toMatchObject({ etag: `"${up.body.sha256}"`, 'content-disposition': 'attachment; filename="eicosane.txt"' });
+    expect(raw.headers['content-encoding']).toBeUndefined();
+    // A client that takes brotli gets the stored bytes as they are: a third of the size, the same file once decoded.
+    const br = await api.app.inject({ method: 'GET', url: `/api/files/${up.body.fileId}/raw`, headers: { authorization: `Bearer ${member}`, 'accept-encoding': 'gzip, br' } });
+    expect(br.headers).toMatchObject({ 'content-encoding': 'br', etag: `"${up.body.sha256}.br"`, vary: 'accept-encoding' });
+    expect(br.rawPayload.length / bytes.length).toBeLessThan(0.4);
+    expect(Buffer.compare(brotliDecompressSync(br.rawPayload), bytes)).toBe(0);
+    const cached = await api.app.inject({ method: 'GET', url: `/api/files/${up.body.fileId}/raw`, headers: { authorization: `Bearer ${member}`, 'if-none-match': raw.headers.etag as string } });
+    expect(cached.statusCode).toBe(304);
+    expect(cached.rawPayload.length).toBe(0);
     const [run] = Object.values(await waitForRuns(api, member, up.body.analysisRunIds));
     expect(run).toMatchObject({ status: 'SUCCEEDED', analyzer: 'dsc' });
     const db = new Client({ connectionString: api.databaseUrl });
@@ -136,6 +147,8 @@ describe('uploads and analyses', () => {
     expect(unknown.status).toBe(404);
     const detail = await api.request('GET', `/api/measurements/${m.id}`, { token: member });
     expect(detail.body.files).toEqual([]);
+    expect((await api.request('GET', '/api/files/00000000-0000-4000-8000-000000000000/raw', { token: member })).status).toBe(404);
+    expect((await api.request('GET', '/api/files/not-a-uuid/raw', { token: member })).status).toBe(400);
   });
 
   it('validates measurements: technique, conditions, unknown sample', async () => {

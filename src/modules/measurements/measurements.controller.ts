@@ -21,6 +21,26 @@ async function readUpload(req: FastifyRequest, limitBytes: number): Promise<{ fi
   return { fileName: part.filename || 'upload.dat', bytes };
 }
 
+/** Whether an Accept-Encoding header admits `coding` (listed, or `*`, without q=0). */
+export function acceptsEncoding(header: string | undefined, coding: string): boolean {
+  const q = new Map(
+    (header ?? '').split(',').map((part) => {
+      const [name, ...params] = part.trim().toLowerCase().split(';');
+      const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return [name.trim(), qParam ? Number(qParam.slice(2)) : 1] as const;
+    }),
+  );
+  const weight = q.get(coding) ?? q.get('*');
+  return weight !== undefined && weight > 0;
+}
+
+/** If-None-Match holds this ETag (weak or strong) or `*`. */
+const matchesEtag = (header: string | undefined, etag: string): boolean =>
+  (header ?? '').split(',').some((t) => {
+    const tag = t.trim().replace(/^W\//, '');
+    return tag === etag || tag === '*';
+  });
+
 @ApiTags('measurements')
 @ApiBearerAuth()
 @Controller()
@@ -49,11 +69,22 @@ export class MeasurementsController {
     return this.measurements.get(id);
   }
 
+  /**
+   * The original bytes, brotli-encoded on the wire when the client takes it. Files never change
+   * (content-addressed), so the ETag is the SHA-256 (per encoding) and caches may keep them.
+   */
   @Get('files/:id/raw')
-  async raw(@IdParam() id: string, @Res({ passthrough: true }) reply: FastifyReply) {
-    const file = await this.measurements.raw(id);
+  async raw(@IdParam() id: string, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    const file = await this.measurements.raw(id, acceptsEncoding(req.headers['accept-encoding'], 'br'));
+    const etag = `"${file.sha256}${file.contentEncoding ? `.${file.contentEncoding}` : ''}"`;
+    reply.header('etag', etag).header('cache-control', 'private, max-age=31536000, immutable').header('vary', 'accept-encoding');
+    if (matchesEtag(req.headers['if-none-match'], etag)) {
+      reply.status(304);
+      return Buffer.alloc(0);
+    }
     reply.header('content-type', 'application/octet-stream');
     reply.header('content-disposition', `attachment; filename="${file.fileName.replace(/["\\\r\n]/g, '_')}"`);
-    return Buffer.from(file.content);
+    if (file.contentEncoding) reply.header('content-encoding', file.contentEncoding);
+    return file.body;
   }
 }

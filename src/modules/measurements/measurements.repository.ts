@@ -92,9 +92,14 @@ export class MeasurementsRepository {
     return stored && unpackContent(stored);
   }
 
-  async raw(fileId: string): Promise<{ content: Uint8Array; fileName: string } | null> {
-    const file = await this.prisma.dataFile.findUnique({ where: { id: fileId }, select: { measurements: { select: { fileName: true }, take: 1 } } });
-    const content = file && (await this.fileContent(fileId));
-    return file && content ? { content, fileName: file.measurements[0]?.fileName ?? `${fileId}.dat` } : null;
+  /** A file as stored, with its hash and the name it was first uploaded under. */
+  async stored(fileId: string): Promise<(StoredContent & { sha256: string; fileName: string | null }) | undefined> {
+    const [row] = await this.pg.query<StoredContent & { sha256: string; fileName: string | null }>(
+      `SELECT f.sha256, f.encoding, f.content,
+              (SELECT mf."fileName" FROM measurement_files mf WHERE mf."fileId" = f.id ORDER BY mf."createdAt" LIMIT 1) AS "fileName"
+       FROM data_files f WHERE f.id = $1::uuid`,
+      [fileId],
+    );
+    return row;
   }
 }
