@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AnalysisRun, DataFile, Measurement, Prisma, Technique } from '@prisma/client';
 import { randomUUID } from 'node:crypto';
-import { StoredContent, unpackContent } from '../../infra/file-store/stored-content';
+import { StoredContent } from '../../infra/file-store/stored-content';
 import { PgPool } from '../../infra/prisma/pg-pool';
 import { Db, PrismaService } from '../../infra/prisma/prisma.service';
 
@@ -84,12 +84,6 @@ export class MeasurementsRepository {
   async replaceIdentityContent(id: string, packed: StoredContent): Promise<boolean> {
     const rows = await this.pg.query(`UPDATE data_files SET encoding = $2::"ContentEncoding", content = $3 WHERE id = $1::uuid AND encoding = 'identity' RETURNING id`, [id, packed.encoding, packed.content]);
     return rows.length === 1;
-  }
-
-  /** The file's original bytes. */
-  async fileContent(fileId: string): Promise<Buffer | undefined> {
-    const [stored] = await this.pg.query<StoredContent>('SELECT encoding, content FROM data_files WHERE id = $1', [fileId]);
-    return stored && unpackContent(stored);
   }
 
   /** A file as stored, with its hash and the name it was first uploaded under. */
