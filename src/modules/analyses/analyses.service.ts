@@ -10,7 +10,7 @@ import { AnalysisProducer } from './analysis.producer';
 import { compareVersions, currentVersionOf } from './analyzer-registry';
 import { RerunDto } from './dto/rerun.dto';
 
-export function toRunView(r: AnalysisRun) {
+export function toRunView(r: Omit<AnalysisRun, 'curves'>) {
   return {
     id: r.id,
     measurementId: r.measurementId,

@@ -16,7 +16,7 @@ export interface StoredUpload {
 
 export type MeasurementDetail = Measurement & {
   files: { fileName: string; createdAt: Date; file: Pick<DataFile, 'id' | 'sha256' | 'sizeBytes'> }[];
-  runs: AnalysisRun[];
+  runs: Omit<AnalysisRun, 'curves'>[];
 };
 
 /** The only place that touches measurements, data_files and measurement_files. */
@@ -35,10 +35,11 @@ export class MeasurementsRepository {
     return db.measurement.findUnique({ where: { id } });
   }
 
+  /** The measurement with its files and runs; the runs' plot curves stay out (GET /analyses/:id?curves=true gives them). */
   detail(id: string): Promise<MeasurementDetail | null> {
     return this.prisma.measurement.findUnique({
       where: { id },
-      include: { files: { select: { fileName: true, createdAt: true, file: { select: { id: true, sha256: true, sizeBytes: true } } }, orderBy: { createdAt: 'asc' } }, runs: { orderBy: { createdAt: 'desc' } } },
+      include: { files: { select: { fileName: true, createdAt: true, file: { select: { id: true, sha256: true, sizeBytes: true } } }, orderBy: { createdAt: 'asc' } }, runs: { omit: { curves: true }, orderBy: { createdAt: 'desc' } } },
     });
   }
 
