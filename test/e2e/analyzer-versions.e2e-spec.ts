@@ -4,6 +4,7 @@ import { Queue } from 'bullmq';
 import { magneticCampaign } from '../../libs/instruments/src/campaign';
 import { writeMpms3Vsm } from '../../libs/instruments/src/mpms';
 import { AnalysesService } from '../../src/modules/analyses/analyses.service';
+import { AnalysisRunner } from '../../src/modules/analyses/analysis-runner.service';
 import { newAlloy } from '../factories/sample.factory';
 import { newMeasurement, upload, waitForRuns } from '../factories/upload.factory';
 import { newUser } from '../factories/user.factory';
@@ -135,5 +136,22 @@ describe('analyzer versions across upgrades', () => {
     const fresh = await waitForRuns(api, member.token, [...a, ...b]);
     expect(Object.values(fresh).map((r) => [r.analyzerVersion, r.status])).toEqual([[CURRENT, 'SUCCEEDED']]);
     expect(await db.analysisRun.count({ where: { measurementId: m.id } })).toBe(2);
+  }, 60_000);
+
+  it('a run given up after its last attempt fails once, with the reason, without being claimed', async () => {
+    const target = await fileOnSecondMeasurement(5005);
+    // A version no worker has: the worker leaves it waiting, so only giveUp touches it.
+    const run = await queuedRun(target, '9.1.0');
+    const runner = api.app.get(AnalysisRunner);
+    await runner.giveUp(run.id, 'Redis did not answer');
+    await runner.giveUp(run.id, 'a second delivery');
+    expect(await db.analysisRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({
+      status: 'FAILED',
+      errorCode: 'TRANSIENT_FAILURE',
+      error: 'gave up after 0 attempt(s): Redis did not answer',
+      attempts: 0,
+      timings: {},
+      finishedAt: expect.any(Date),
+    });
   }, 60_000);
 });

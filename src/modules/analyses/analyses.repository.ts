@@ -75,21 +75,24 @@ export class AnalysesRepository {
     return { ...run, content: await unpackContent({ encoding, content }) };
   }
 
-  /** A run's status and what it asks for, for a worker that could not claim it. */
-  async runState(id: string): Promise<RunTarget & { status: RunStatus; analyzerVersion: string } | undefined> {
-    const [row] = await this.pg.query<RunTarget & { status: RunStatus; analyzerVersion: string }>(
-      'SELECT status, "measurementId", "fileId", "fileSha256", analyzer, "analyzerVersion" FROM analysis_runs WHERE id = $1',
+  /** A run's status, attempts and what it asks for, for a worker that could not claim it or gives it up. */
+  async runState(id: string): Promise<(RunTarget & { status: RunStatus; analyzerVersion: string; attempts: number }) | undefined> {
+    const [row] = await this.pg.query<RunTarget & { status: RunStatus; analyzerVersion: string; attempts: number }>(
+      'SELECT status, "measurementId", "fileId", "fileSha256", analyzer, "analyzerVersion", attempts FROM analysis_runs WHERE id = $1',
       [id],
     );
     return row;
   }
 
-  /** Fails an unfinished run whose analyzer version was replaced before it started; false when it had finished. */
-  async supersede(id: string, error: string): Promise<boolean> {
+  /**
+   * Fails a run that will not be analysed (QUEUED or RUNNING: superseded, or given up after its
+   * last attempt) without claiming it first; false when it had finished already.
+   */
+  async failUnfinished(id: string, errorCode: string, error: string): Promise<boolean> {
     const rows = await this.pg.query(
-      `UPDATE analysis_runs SET status = 'FAILED', "errorCode" = 'ANALYZER_SUPERSEDED', error = $2, "finishedAt" = now()
+      `UPDATE analysis_runs SET status = 'FAILED', "errorCode" = $2, error = $3, timings = '{}'::jsonb, "finishedAt" = now()
        WHERE id = $1 AND status IN ('QUEUED', 'RUNNING') RETURNING id`,
-      [id, error],
+      [id, errorCode, error],
     );
     return rows.length === 1;
   }

@@ -84,7 +84,7 @@ export class AnalysisRunner {
     const mine = currentVersionOf(run.analyzer);
     if (!mine || compareVersions(run.analyzerVersion, mine) > 0) return 'later';
     const reason = `analyzer ${run.analyzer} ${run.analyzerVersion} was replaced by ${mine} before this run started; the file is queued again for ${mine}`;
-    if (await this.runs.supersede(runId, reason)) {
+    if (await this.runs.failUnfinished(runId, 'ANALYZER_SUPERSEDED', reason)) {
       await this.events.emit({ runId, status: 'FAILED', measurementId: run.measurementId, analyzer: run.analyzer, error: reason });
       await this.analyses.queueCurrentVersion([run], null, 'analysis.reanalyze', runId, { superseded: runId });
     }
@@ -93,10 +93,10 @@ export class AnalysisRunner {
 
   /** Called when BullMQ gives up on a job after its last attempt. */
   async giveUp(runId: string, reason: string): Promise<void> {
-    const run = await this.runs.find(runId);
-    if (!run || (run.status !== 'RUNNING' && run.status !== 'QUEUED')) return;
-    if (run.status === 'QUEUED') await this.runs.claim(runId, { [run.analyzer]: run.analyzerVersion });
-    await this.runs.finish(runId, { status: 'FAILED', error: `gave up after ${run.attempts} attempt(s): ${reason}`, errorCode: 'TRANSIENT_FAILURE', timings: {} });
-    await this.events.emit({ runId, status: 'FAILED', measurementId: run.measurementId, analyzer: run.analyzer, error: reason });
+    const run = await this.runs.runState(runId);
+    if (!run) return;
+    if (await this.runs.failUnfinished(runId, 'TRANSIENT_FAILURE', `gave up after ${run.attempts} attempt(s): ${reason}`)) {
+      await this.events.emit({ runId, status: 'FAILED', measurementId: run.measurementId, analyzer: run.analyzer, error: reason });
+    }
   }
 }
