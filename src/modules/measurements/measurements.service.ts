@@ -50,15 +50,17 @@ export class MeasurementsService {
   }
 
   /**
-   * Stores the bytes (deduplicated by SHA-256), links them to the measurement and creates the
-   * QUEUED analysis run in one transaction (MeasurementsRepository.storeUpload), the bytes packed
-   * by packContent; publishing to the
-   * queue happens after commit, and a failed publish is left to the sweeper (publishCommitted).
-   * The same bytes twice on one measurement queue nothing new.
+   * Stores the bytes (packed by packContent, deduplicated by SHA-256), links them to the
+   * measurement and creates the QUEUED analysis run in one transaction
+   * (MeasurementsRepository.storeUpload); publishing to the queue happens after commit, and a
+   * failed publish is left to the sweeper (publishCommitted). The same bytes twice on one
+   * measurement queue nothing new.
    */
   async upload(measurementId: string, fileName: string, content: Uint8Array, user: AuthUser): Promise<UploadResult> {
+    // Brotli runs on libuv's thread pool while this thread hashes.
+    const packing = packContent(content);
     const sha256 = createHash('sha256').update(content).digest('hex');
-    const packed = await packContent(content);
+    const packed = await packing;
     const stored = await this.measurements.storeUpload({ measurementId, fileName, sha256, sizeBytes: content.length, stored: packed, uploadedById: user.id, analyzerFor: (t) => ANALYZER_FOR[t] });
     if (!stored) throw notFound('measurement', measurementId);
     if (stored.created) await this.producer.publishCommitted([stored.runId]);
