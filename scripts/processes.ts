@@ -1,8 +1,10 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 
-export const ROOT = join(__dirname, '..', '..');
+/** The repository root, whether this runs from source (tests) or from dist/scripts. */
+export const ROOT = existsSync(join(__dirname, '..', 'package.json')) ? join(__dirname, '..') : join(__dirname, '..', '..');
 
 /** Creates the database named in the URL if it does not exist, then applies the migrations. */
 export async function prepareDatabase(databaseUrl: string): Promise<void> {

@@ -1,8 +1,6 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-
-/** The repository root, whether this runs from source (tests) or from dist/scripts (benchmarks). */
-const ROOT = existsSync(join(__dirname, '..', 'package.json')) ? join(__dirname, '..') : join(__dirname, '..', '..');
+import { ROOT } from './processes';
 
 /** The real instrument files, with their provenance in PROVENANCE.md there. */
 export const REAL_FIXTURES_DIR = join(ROOT, 'test', 'fixtures', 'real');

@@ -1,12 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { loadEnv } from '../../src/config/env';
 import { PgPool } from '../../src/infra/prisma/pg-pool';
 import { PrismaService } from '../../src/infra/prisma/prisma.service';
 import { adminSql } from '../../scripts/pg-admin';
+import { ROOT } from '../../scripts/processes';
 import { createTestDatabase } from '../setup/test-db';
-
-const ROOT = join(__dirname, '..', '..');
 
 /**
  * Timestamps are stored without time zone and read as UTC, and now() / the column defaults follow
