@@ -92,22 +92,54 @@ function mpmsSyntheticFile(): BenchFile {
   const first = iterateCampaign('ANNEAL_453K', { format: 'MPMS3_VSM', piecesPerLevel: 1 }).next();
   assert(!first.done, 'campaign yielded nothing');
   const { model, massMg } = first.value;
-  const file = writeMpms3Vsm(model, { mode: 'ZFC', direction: 'up', startK: 1.8, endK: 6, points: MPMS_POINTS, fieldOe: 20, massMg, noiseEmu: 5e-8, seed: 7, sampleName: 'LA75-BENCH' });
+  const file = writeMpms3Vsm(model, {
+    mode: 'ZFC',
+    direction: 'up',
+    startK: 1.8,
+    endK: 6,
+    points: MPMS_POINTS,
+    fieldOe: 20,
+    massMg,
+    noiseEmu: 5e-8,
+    seed: 7,
+    sampleName: 'LA75-BENCH',
+  });
   const bytes = Buffer.from(file.text, 'utf8');
   // Column-name line + the quoted "ZFC, 20" comment row + the points.
-  return { label: `MPMS3 ZFC ${MPMS_POINTS} pt (virtual)`, fileName: file.fileName, bytes, dataSection: multiVuDataSection(bytes), csvOptions: { relax_column_count: true }, csvRecords: MPMS_POINTS + 2 };
+  return {
+    label: `MPMS3 ZFC ${MPMS_POINTS} pt (virtual)`,
+    fileName: file.fileName,
+    bytes,
+    dataSection: multiVuDataSection(bytes),
+    csvOptions: { relax_column_count: true },
+    csvRecords: MPMS_POINTS + 2,
+  };
 }
 
 function mpmsRealFile(): BenchFile {
   const bytes = readFileSync(join(__dirname, '..', '..', REAL_FIXTURE));
-  return { label: `MPMS3 real fixture ${REAL_FIXTURE_ROWS} rows`, fileName: REAL_FIXTURE.split('/').pop() ?? '', bytes, dataSection: multiVuDataSection(bytes), csvOptions: { relax_column_count: true }, csvRecords: REAL_FIXTURE_ROWS + 2 };
+  return {
+    label: `MPMS3 real fixture ${REAL_FIXTURE_ROWS} rows`,
+    fileName: REAL_FIXTURE.split('/').pop() ?? '',
+    bytes,
+    dataSection: multiVuDataSection(bytes),
+    csvOptions: { relax_column_count: true },
+    csvRecords: REAL_FIXTURE_ROWS + 2,
+  };
 }
 
 /** 10,000-point 2θ pattern of the La75Al25 glass, 10–89.992° in 0.008° steps, single-space separated. */
 function xrdSyntheticFile(): BenchFile {
   const file = virtualXrd(laAlXrdModel(), { format: 'xy-2theta', twoThetaMinDeg: 10, twoThetaMaxDeg: 89.992, stepDeg: 0.008, seed: 3 });
   const bytes = Buffer.from(file.bytes);
-  return { label: `XRD xy ${XRD_POINTS} pt (virtual)`, fileName: file.fileName, bytes, dataSection: xyDataSection(bytes), csvOptions: { delimiter: ' ' }, csvRecords: XRD_POINTS };
+  return {
+    label: `XRD xy ${XRD_POINTS} pt (virtual)`,
+    fileName: file.fileName,
+    bytes,
+    dataSection: xyDataSection(bytes),
+    csvOptions: { delimiter: ' ' },
+    csvRecords: XRD_POINTS,
+  };
 }
 
 function figures(file: string, stage: Stage, bytes: number, timing: Timing, ceilingMbPerS?: number): CaseFigures {
@@ -171,7 +203,13 @@ function mpmsParseCase(f: BenchFile, rows: number): StageCase {
 }
 
 export function runAnalysisThroughput(options: TimingOptions, log: (line: string) => void = console.log): AnalysisThroughputReport {
-  const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '?', node: process.version, memGb: Math.round(totalmem() / 2 ** 30), loadAvg1m: loadavg()[0] };
+  const machine = {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? '?',
+    node: process.version,
+    memGb: Math.round(totalmem() / 2 ** 30),
+    loadAvg1m: loadavg()[0],
+  };
   log(`machine: ${machine.cpus} CPU (${machine.cpuModel}), ${machine.memGb} GB, node ${machine.node}, load average ${machine.loadAvg1m.toFixed(2)} (1 min)`);
   log(
     `timing: per file, its stages interleaved in ~25 ms batches; ${options.warmupIterations} warm-up calls, then ≥ ${options.minIterations} calls and ≥ ${options.minSeconds} s per stage (process.hrtime.bigint per call)`,
@@ -272,15 +310,21 @@ export function printReport(r: AnalysisThroughputReport, log: (line: string) => 
   log('parse = parseMultiVu(bytes) / parseXrd(bytes, fileName) on the whole file (decode, header, rows → number columns).');
   log('parse+analyze = analyzeFile(bytes, params): detection, parse, extraction and the analyzer, as the worker calls it.');
   log('analyze only = analyzeMagnetic(sweep, { massG, densityGCm3 }) / analyzeXrd(pattern) on an already-parsed input.');
-  log('files/s = 1000 / median ms; MB/s = bytes / 10⁶ / median s; % ceiling = MB/s ÷ the same file\'s csv-parse MB/s.');
+  log("files/s = 1000 / median ms; MB/s = bytes / 10⁶ / median s; % ceiling = MB/s ÷ the same file's csv-parse MB/s.");
 
   const v = r.verdict;
   const pct = (x: number): string => `${fixed(100 * x, 0)} %`;
   log('\nverdict');
-  log(`  MPMS parse ≥ ${pct(TARGET_PARSE_SHARE)} of ceiling:        ${verdictOf(v.mpmsParseShare >= TARGET_PARSE_SHARE)} (${pct(v.mpmsParseShare)}; real fixture ${pct(v.realMpmsParseShare)})`);
+  log(
+    `  MPMS parse ≥ ${pct(TARGET_PARSE_SHARE)} of ceiling:        ${verdictOf(v.mpmsParseShare >= TARGET_PARSE_SHARE)} (${pct(v.mpmsParseShare)}; real fixture ${pct(v.realMpmsParseShare)})`,
+  );
   log(`  XRD parse ≥ ${pct(TARGET_PARSE_SHARE)} of ceiling:         ${verdictOf(v.xrdParseShare >= TARGET_PARSE_SHARE)} (${pct(v.xrdParseShare)})`);
-  log(`  MPMS analysis median ≤ ${TARGET_MPMS_ANALYSIS_MS} ms:         ${verdictOf(v.mpmsAnalysisMs <= TARGET_MPMS_ANALYSIS_MS)} (analyze only ${fixed(v.mpmsAnalysisMs, 3)} ms)`);
-  log(`  (stricter reading, parse+analyze ≤ ${TARGET_MPMS_ANALYSIS_MS} ms: ${verdictOf(v.mpmsParseAnalyzeMs <= TARGET_MPMS_ANALYSIS_MS)}, ${fixed(v.mpmsParseAnalyzeMs, 3)} ms)`);
+  log(
+    `  MPMS analysis median ≤ ${TARGET_MPMS_ANALYSIS_MS} ms:         ${verdictOf(v.mpmsAnalysisMs <= TARGET_MPMS_ANALYSIS_MS)} (analyze only ${fixed(v.mpmsAnalysisMs, 3)} ms)`,
+  );
+  log(
+    `  (stricter reading, parse+analyze ≤ ${TARGET_MPMS_ANALYSIS_MS} ms: ${verdictOf(v.mpmsParseAnalyzeMs <= TARGET_MPMS_ANALYSIS_MS)}, ${fixed(v.mpmsParseAnalyzeMs, 3)} ms)`,
+  );
   log(`machine: ${r.machine.cpus} CPU (${r.machine.cpuModel}), node ${r.machine.node}; single-threaded, other processes share the cores`);
 }
 
@@ -304,8 +348,18 @@ function main(): void {
   recordRun(
     'analysis-throughput',
     { minIterations: options.minIterations, minSeconds: options.minSeconds },
-    { mpmsParseSharePct: 100 * v.mpmsParseShare, realMpmsParseSharePct: 100 * v.realMpmsParseShare, xrdParseSharePct: 100 * v.xrdParseShare, mpmsAnalysisMs: v.mpmsAnalysisMs, mpmsParseAnalyzeMs: v.mpmsParseAnalyzeMs },
-    { mpmsParseShare: verdict(v.mpmsParseShare >= TARGET_PARSE_SHARE), xrdParseShare: verdict(v.xrdParseShare >= TARGET_PARSE_SHARE), mpmsAnalysis: verdict(v.mpmsAnalysisMs <= TARGET_MPMS_ANALYSIS_MS) },
+    {
+      mpmsParseSharePct: 100 * v.mpmsParseShare,
+      realMpmsParseSharePct: 100 * v.realMpmsParseShare,
+      xrdParseSharePct: 100 * v.xrdParseShare,
+      mpmsAnalysisMs: v.mpmsAnalysisMs,
+      mpmsParseAnalyzeMs: v.mpmsParseAnalyzeMs,
+    },
+    {
+      mpmsParseShare: verdict(v.mpmsParseShare >= TARGET_PARSE_SHARE),
+      xrdParseShare: verdict(v.xrdParseShare >= TARGET_PARSE_SHARE),
+      mpmsAnalysis: verdict(v.mpmsAnalysisMs <= TARGET_MPMS_ANALYSIS_MS),
+    },
   );
 }
 

@@ -60,7 +60,13 @@ const fixed = (x: number, digits = 0) => x.toFixed(digits);
 let cleanup: (() => Promise<void>) | undefined;
 
 export async function runApiThroughput(seconds: number, warmupSeconds: number): Promise<ApiThroughputReport> {
-  const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '?', node: process.version, memGb: Math.round(totalmem() / 2 ** 30), loadAvg1m: loadavg()[0] };
+  const machine = {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? '?',
+    node: process.version,
+    memGb: Math.round(totalmem() / 2 ** 30),
+    loadAvg1m: loadavg()[0],
+  };
   const tag = randomBytes(4).toString('hex');
   const dbName = `vitrack_bench_${tag}`;
   const url = `${PG_BASE_URL}/${dbName}`;
@@ -76,7 +82,9 @@ export async function runApiThroughput(seconds: number, warmupSeconds: number): 
   };
 
   try {
-    console.log(`machine: ${machine.cpus} CPU (${machine.cpuModel}), ${machine.memGb} GB, node ${machine.node}, load average ${fixed(machine.loadAvg1m, 2)} (1 min)`);
+    console.log(
+      `machine: ${machine.cpus} CPU (${machine.cpuModel}), ${machine.memGb} GB, node ${machine.node}, load average ${fixed(machine.loadAvg1m, 2)} (1 min)`,
+    );
     await adminSql(`CREATE DATABASE "${dbName}"`);
     let t = performance.now();
     await migrate(url);
@@ -157,7 +165,9 @@ export async function runApiThroughput(seconds: number, warmupSeconds: number): 
 async function cannon(baseUrl: string, s: Scenario, seconds: number): Promise<AutocannonResult> {
   const result = await autocannon({ url: baseUrl, title: s.route, connections: CONNECTIONS, duration: seconds, headers: s.headers, requests: s.requests });
   if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0) {
-    throw new Error(`${s.route}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts; status codes ${JSON.stringify(result.statusCodeStats)}`);
+    throw new Error(
+      `${s.route}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts; status codes ${JSON.stringify(result.statusCodeStats)}`,
+    );
   }
   if (result['2xx'] === 0) throw new Error(`${s.route}: no response at all`);
   return result;
@@ -182,26 +192,54 @@ async function checkResponses(baseUrl: string, token: string, pieces: SeededPiec
   const expectedEvents = 3 + DEFAULT_SHAPE.treatmentsPerPiece;
   for (let i = 0; i < 5; i++) {
     const piece = pick(pieces);
-    const history = await getJson<{ sample: { code: string }; events: { kind: string; inherited: boolean }[] }>(`${baseUrl}/api/samples/${piece.id}/history`, token);
+    const history = await getJson<{ sample: { code: string }; events: { kind: string; inherited: boolean }[] }>(
+      `${baseUrl}/api/samples/${piece.id}/history`,
+      token,
+    );
     const kinds = history.events.map((e) => e.kind);
-    if (history.sample.code !== piece.code || history.events.length !== expectedEvents || kinds[0] !== 'ARC_MELT' || kinds[1] !== 'MELT_SPIN' || kinds[2] !== 'CUT') {
+    if (
+      history.sample.code !== piece.code ||
+      history.events.length !== expectedEvents ||
+      kinds[0] !== 'ARC_MELT' ||
+      kinds[1] !== 'MELT_SPIN' ||
+      kinds[2] !== 'CUT'
+    ) {
       throw new Error(`unexpected history for ${piece.code}: ${JSON.stringify(history).slice(0, 500)}`);
     }
     if (history.events.filter((e) => e.inherited).length !== 2) throw new Error(`history of ${piece.code} should inherit exactly ARC_MELT and MELT_SPIN`);
     // The API derives state and signature from the steps; the seed cached them in SQL. They must agree.
     const view = await getJson<{ state: string; signature: string }>(`${baseUrl}/api/samples/${piece.id}`, token);
     if (view.state !== piece.state || view.signature !== piece.signature) {
-      throw new Error(`seeded cache disagrees with the API for ${piece.code}: cached ${piece.state} "${piece.signature}", derived ${view.state} "${view.signature}"`);
+      throw new Error(
+        `seeded cache disagrees with the API for ${piece.code}: cached ${piece.state} "${piece.signature}", derived ${view.state} "${view.signature}"`,
+      );
     }
   }
-  const list = await getJson<{ items: { state: string; kind: string }[]; nextCursor: string | null }>(`${baseUrl}/api/samples?kind=PIECE&state=ANNEALED&limit=50`, token);
+  const list = await getJson<{ items: { state: string; kind: string }[]; nextCursor: string | null }>(
+    `${baseUrl}/api/samples?kind=PIECE&state=ANNEALED&limit=50`,
+    token,
+  );
   if (list.items.length !== 50 || list.items.some((s) => s.kind !== 'PIECE' || s.state !== 'ANNEALED') || !list.nextCursor) {
     throw new Error(`unexpected list page: ${JSON.stringify(list).slice(0, 500)}`);
   }
 }
 
 function printReport(r: ApiThroughputReport): void {
-  const head = ['route', 'req/s (mean)', '% of ceiling', 'p50 ms', 'p99 ms', 'max ms', 'requests', 'non-2xx', 'bytes/resp', 'API CPU', 'API CPU ms/req', 'bench CPU', 'box busy'];
+  const head = [
+    'route',
+    'req/s (mean)',
+    '% of ceiling',
+    'p50 ms',
+    'p99 ms',
+    'max ms',
+    'requests',
+    'non-2xx',
+    'bytes/resp',
+    'API CPU',
+    'API CPU ms/req',
+    'bench CPU',
+    'box busy',
+  ];
   const pct = (x: number | undefined) => (x === undefined ? '-' : `${fixed(x)} %`);
   const body = r.rows.map((x) => [
     x.route,

@@ -20,14 +20,16 @@ import { generateFiles } from './pipeline-setup';
 const METHODS = ['pglz', 'lz4', 'none', 'brotli'] as const;
 type Method = (typeof METHODS)[number];
 
-
 /** What goes into the column: brotli is packed by the application, the rest left to TOAST. */
-const toColumn = async (method: Method, bytes: Buffer): Promise<StoredContent> => (method === 'brotli' ? packContent(bytes) : { encoding: 'identity', content: bytes });
+const toColumn = async (method: Method, bytes: Buffer): Promise<StoredContent> =>
+  method === 'brotli' ? packContent(bytes) : { encoding: 'identity', content: bytes };
 
 async function createTable(pg: Client, name: string, method: Method): Promise<void> {
   await pg.query(`CREATE TABLE ${name} (id serial PRIMARY KEY, encoding text NOT NULL, content bytea)`);
   const external = method === 'none' || method === 'brotli';
-  await pg.query(external ? `ALTER TABLE ${name} ALTER COLUMN content SET STORAGE EXTERNAL` : `ALTER TABLE ${name} ALTER COLUMN content SET COMPRESSION ${method}`);
+  await pg.query(
+    external ? `ALTER TABLE ${name} ALTER COLUMN content SET STORAGE EXTERNAL` : `ALTER TABLE ${name} ALTER COLUMN content SET COMPRESSION ${method}`,
+  );
 }
 
 async function insertAll(pg: Client, name: string, method: Method, files: Buffer[]): Promise<void> {
@@ -65,16 +67,27 @@ async function main(): Promise<void> {
     const insertMs = (performance.now() - t) / files.length;
     const walKb = Number((await pg.query<{ d: string }>('SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), $1) AS d', [lsn])).rows[0].d) / 1024 / files.length;
     t = performance.now();
-    for (let id = 1; id <= files.length; id++) await unpackContent((await pg.query<StoredContent>(`SELECT encoding, content FROM ${name} WHERE id = $1`, [id])).rows[0]);
+    for (let id = 1; id <= files.length; id++)
+      await unpackContent((await pg.query<StoredContent>(`SELECT encoding, content FROM ${name} WHERE id = $1`, [id])).rows[0]);
     const readMs = (performance.now() - t) / files.length;
     await insertAll(pg, `real_${method}`, method, real);
     const share = await sizeShare(pg, name, files);
     const realShare = await sizeShare(pg, `real_${method}`, real);
     table.push([method, fixed(insertMs, 1), fixed(readMs, 1), fixed(walKb), `${fixed(100 * share)} %`, `${fixed(100 * realShare)} %`]);
-    Object.assign(figures, { [`${method}InsertMs`]: insertMs, [`${method}ReadMs`]: readMs, [`${method}WalKbPerFile`]: walKb, [`${method}SizePct`]: 100 * share, [`${method}RealSizePct`]: 100 * realShare });
+    Object.assign(figures, {
+      [`${method}InsertMs`]: insertMs,
+      [`${method}ReadMs`]: readMs,
+      [`${method}WalKbPerFile`]: walKb,
+      [`${method}SizePct`]: 100 * share,
+      [`${method}RealSizePct`]: 100 * realShare,
+    });
   }
-  console.log(`\n${files.length} distinct MPMS3 files of ${fixed(files[0].length / 1e6, 2)} MB per method, one at a time (insert = autocommit with fsync, brotli packed in this process first;`);
-  console.log(`read = SELECT and, for brotli, unpack); on disk also for the ${real.length} real instrument files (${fixed(real.reduce((a, f) => a + f.length, 0) / 1e6, 1)} MB)`);
+  console.log(
+    `\n${files.length} distinct MPMS3 files of ${fixed(files[0].length / 1e6, 2)} MB per method, one at a time (insert = autocommit with fsync, brotli packed in this process first;`,
+  );
+  console.log(
+    `read = SELECT and, for brotli, unpack); on disk also for the ${real.length} real instrument files (${fixed(real.reduce((a, f) => a + f.length, 0) / 1e6, 1)} MB)`,
+  );
   printTable(['compression', 'insert ms', 'read ms', 'WAL kB / file', 'on disk / raw (MPMS3)', 'on disk / raw (real files)'], table);
   recordRun('bytea-storage', { rows: files.length }, figures, {});
 }

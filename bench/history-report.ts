@@ -18,9 +18,19 @@ function main(): void {
     printTable(
       ['when (UTC)', 'commit', 'parameters', ...keys, 'misses'],
       runs.map((r) => {
-        const misses = Object.entries(r.verdicts).filter(([, v]) => v === 'MISS').map(([k]) => k);
-        const params = Object.entries(r.params).map(([k, v]) => `${k}=${v}`).join(' ');
-        return [r.at.slice(0, 16).replace('T', ' '), `${r.commit}${r.dirty ? '+' : ''}`, params, ...keys.map((k) => (r.figures[k] === undefined ? '-' : fixed(r.figures[k], 1))), misses.join(', ') || 'none'];
+        const misses = Object.entries(r.verdicts)
+          .filter(([, v]) => v === 'MISS')
+          .map(([k]) => k);
+        const params = Object.entries(r.params)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(' ');
+        return [
+          r.at.slice(0, 16).replace('T', ' '),
+          `${r.commit}${r.dirty ? '+' : ''}`,
+          params,
+          ...keys.map((k) => (r.figures[k] === undefined ? '-' : fixed(r.figures[k], 1))),
+          misses.join(', ') || 'none',
+        ];
       }),
     );
   }

@@ -43,7 +43,12 @@ export function historyPath(): string | undefined {
 export const verdict = (pass: boolean): Verdict => (pass ? 'PASS' : 'MISS');
 
 /** Appends this run's figures; returns where they went (undefined when switched off or outside a checkout). */
-export function recordRun(bench: string, params: BenchRecord['params'], figures: BenchRecord['figures'], verdicts: BenchRecord['verdicts']): string | undefined {
+export function recordRun(
+  bench: string,
+  params: BenchRecord['params'],
+  figures: BenchRecord['figures'],
+  verdicts: BenchRecord['verdicts'],
+): string | undefined {
   const path = historyPath();
   if (!path) return undefined;
   const record: BenchRecord = {
@@ -52,10 +57,20 @@ export function recordRun(bench: string, params: BenchRecord['params'], figures:
     commit: git(['rev-parse', '--short=12', 'HEAD']) ?? 'unknown',
     // The history file itself changes with every run: it does not make the measured code dirty.
     dirty: (git(['status', '--porcelain', '--untracked-files=no', '--', ':/', ':(top,exclude)bench/history.jsonl']) ?? '') !== '',
-    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '?', memGiB: Math.round(totalmem() / 2 ** 30), node: process.version, load1: Number(loadavg()[0].toFixed(2)) },
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? '?',
+      memGiB: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+      load1: Number(loadavg()[0].toFixed(2)),
+    },
     params,
     // A figure that could not be measured (NaN) is left out rather than written as null.
-    figures: Object.fromEntries(Object.entries(figures).filter(([, v]) => Number.isFinite(v)).map(([k, v]) => [k, Number(v.toFixed(3))])),
+    figures: Object.fromEntries(
+      Object.entries(figures)
+        .filter(([, v]) => Number.isFinite(v))
+        .map(([k, v]) => [k, Number(v.toFixed(3))]),
+    ),
     verdicts,
   };
   appendFileSync(path, `${JSON.stringify(record)}\n`);

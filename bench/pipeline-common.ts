@@ -94,7 +94,13 @@ export interface Spread {
 }
 
 export function spread(values: number[]): Spread {
-  return { n: values.length, p50: percentile(values, 50), p95: percentile(values, 95), p99: percentile(values, 99), max: values.length ? Math.max(...values) : NaN };
+  return {
+    n: values.length,
+    p50: percentile(values, 50),
+    p95: percentile(values, 95),
+    p99: percentile(values, 99),
+    max: values.length ? Math.max(...values) : NaN,
+  };
 }
 
 export const fixed = (x: number, digits = 0): string => (Number.isFinite(x) ? x.toFixed(digits) : '-');
@@ -109,7 +115,9 @@ export function printTable(head: string[], rows: string[][]): void {
 }
 
 export function machineLine(): string {
-  const load = loadavg().map((l) => l.toFixed(2)).join(' ');
+  const load = loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
   return `machine: ${cpus().length} CPU (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GB, node ${process.version}, load average ${load} (1/5/15 min)`;
 }
 
@@ -138,7 +146,9 @@ export function digestLogs(child: ChildProcess): LogDigest {
       }
       if ((entry.level ?? 0) < 40) continue;
       // errorIds make every line unique; group on the message without them.
-      const key = `${entry.msg ?? ''}${entry.err?.message ? ` | ${entry.err.type ?? 'Error'}: ${entry.err.message}` : ''}`.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<uuid>').slice(0, 400);
+      const key = `${entry.msg ?? ''}${entry.err?.message ? ` | ${entry.err.type ?? 'Error'}: ${entry.err.message}` : ''}`
+        .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<uuid>')
+        .slice(0, 400);
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
   };

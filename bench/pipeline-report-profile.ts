@@ -67,7 +67,8 @@ export async function profileReport(url: string, campaignId: string, warmup: num
       add('JSON.stringify(report)', tJson);
       add('renderReportHtml, whole', tHtml);
       add('  of which renderReportSvg (ECharts SSR, inlined in the HTML)', tSvg);
-      notes['campaigns.measurementFacts (measurements + runs + file counts)'] = `${facts.length} measurements, ${facts.reduce((a, f) => a + f.runs.length, 0)} runs`;
+      notes['campaigns.measurementFacts (measurements + runs + file counts)'] =
+        `${facts.length} measurements, ${facts.reduce((a, f) => a + f.runs.length, 0)} runs`;
       notes['latestResults (JS)'] = `${results.length} results`;
       notes['progressMatrix (JS)'] = `${progress.length} cells`;
       notes['JSON.stringify(report)'] = `${fixed(json.length / 1024)} KiB`;

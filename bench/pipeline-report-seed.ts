@@ -36,8 +36,13 @@ function analyzerTemplate() {
   const base = { technique: 'MAGNETIC' as const, massG: item.massMg / 1000, densityGCm3: GLASS_DENSITY_G_CM3, fieldOe: item.zfc.fieldOe };
   const zfc = analyzeFile(enc.encode(item.zfc.text), { ...base, fc: enc.encode(item.fc.text) });
   const fc = analyzeFile(enc.encode(item.fc.text), base);
-  if (!zfc.ok || !fc.ok) throw new Error(`the magnetic analyzer failed on the template files: ${!zfc.ok ? zfc.error.message : ''} ${!fc.ok ? fc.error.message : ''}`);
-  const withFormat = (r: typeof zfc & { ok: true }) => ({ metrics: { ...r.value.metrics, format: r.value.format } as Metrics, warnings: r.value.warnings, curves: r.value.curves });
+  if (!zfc.ok || !fc.ok)
+    throw new Error(`the magnetic analyzer failed on the template files: ${!zfc.ok ? zfc.error.message : ''} ${!fc.ok ? fc.error.message : ''}`);
+  const withFormat = (r: typeof zfc & { ok: true }) => ({
+    metrics: { ...r.value.metrics, format: r.value.format } as Metrics,
+    warnings: r.value.warnings,
+    curves: r.value.curves,
+  });
   return { zfc: withFormat(zfc), fc: withFormat(fc), law: campaign.generating };
 }
 
@@ -68,7 +73,13 @@ function pieceMetrics(template: ReturnType<typeof analyzerTemplate>, t: number, 
     fcZfcRatio: ratio,
   };
   const fcChi = -chiAbs * ratio;
-  const fc: Metrics = { ...f, tcOnsetK: n(f, 'tcOnsetK') * tcScale, tcMidK: n(f, 'tcMidK') * tcScale, chiMass1p8K: fcChi, shieldingFraction1p8K: Math.abs(fcChi) * shieldingPerChi };
+  const fc: Metrics = {
+    ...f,
+    tcOnsetK: n(f, 'tcOnsetK') * tcScale,
+    tcMidK: n(f, 'tcMidK') * tcScale,
+    chiMass1p8K: fcChi,
+    shieldingFraction1p8K: Math.abs(fcChi) * shieldingPerChi,
+  };
   return { zfc, fc };
 }
 
@@ -83,7 +94,17 @@ export async function seedReportCampaign(url: string, pieces: number, seed = 7):
 
   // Pieces round-robin over the levels; two measurements (ZFC, FC) per piece, each with its file and run.
   const piece = { id: [] as string[], code: [] as string[], ribbon: [] as number[], level: [] as number[] };
-  const meas = { id: [] as string[], sampleId: [] as string[], conditions: [] as string[], fileId: [] as string[], sha: [] as string[], content: [] as Buffer[], runId: [] as string[], metrics: [] as string[], mode: [] as string[] };
+  const meas = {
+    id: [] as string[],
+    sampleId: [] as string[],
+    conditions: [] as string[],
+    fileId: [] as string[],
+    sha: [] as string[],
+    content: [] as Buffer[],
+    runId: [] as string[],
+    metrics: [] as string[],
+    mode: [] as string[],
+  };
   for (let i = 0; i < pieces; i++) {
     const id = randomUUID();
     const r = i % ribbons;
@@ -112,10 +133,18 @@ export async function seedReportCampaign(url: string, pieces: number, seed = 7):
   await db.connect();
   try {
     await db.query('BEGIN');
-    await db.query(`INSERT INTO users (id, email, name, role, "passwordHash") VALUES ($1, 'bench-seed-pi@vitrack.local', 'Bench PI', 'PI', '!no-login')`, [userId]);
-    await db.query(`INSERT INTO alloys (id, name, composition, "densityGCm3", "tgK", "txK") VALUES ($1, 'La75Al25', '{"La": 75, "Al": 25}', $2, 474, 493)`, [alloyId, GLASS_DENSITY_G_CM3]);
+    await db.query(`INSERT INTO users (id, email, name, role, "passwordHash") VALUES ($1, 'bench-seed-pi@vitrack.local', 'Bench PI', 'PI', '!no-login')`, [
+      userId,
+    ]);
+    await db.query(`INSERT INTO alloys (id, name, composition, "densityGCm3", "tgK", "txK") VALUES ($1, 'La75Al25', '{"La": 75, "Al": 25}', $2, 474, 493)`, [
+      alloyId,
+      GLASS_DENSITY_G_CM3,
+    ]);
     const ingotId = randomUUID();
-    await db.query(`INSERT INTO samples (id, code, kind, "alloyId", "massMg", "createdById", "createdAt") VALUES ($1, 'I0001', 'INGOT', $2, 5000, $3, '2025-01-06T08:00:00Z')`, [ingotId, alloyId, userId]);
+    await db.query(
+      `INSERT INTO samples (id, code, kind, "alloyId", "massMg", "createdById", "createdAt") VALUES ($1, 'I0001', 'INGOT', $2, 5000, $3, '2025-01-06T08:00:00Z')`,
+      [ingotId, alloyId, userId],
+    );
     const ribbonIds = Array.from({ length: ribbons }, () => randomUUID());
     await db.query(
       `INSERT INTO samples (id, code, kind, "alloyId", "parentId", "createdById", "createdAt")
@@ -164,11 +193,10 @@ export async function seedReportCampaign(url: string, pieces: number, seed = 7):
        SELECT id, "sampleId", 'MAGNETIC', 'virtual MPMS3', conditions, '2025-01-09T08:00:00Z', $4 FROM unnest($1::uuid[], $2::uuid[], $3::jsonb[]) AS m(id, "sampleId", conditions)`,
       [meas.id, meas.sampleId, meas.conditions, userId],
     );
-    await db.query(`INSERT INTO data_files (id, sha256, "sizeBytes", content) SELECT id, sha, length(content), content FROM unnest($1::uuid[], $2::text[], $3::bytea[]) AS f(id, sha, content)`, [
-      meas.fileId,
-      meas.sha,
-      meas.content,
-    ]);
+    await db.query(
+      `INSERT INTO data_files (id, sha256, "sizeBytes", content) SELECT id, sha, length(content), content FROM unnest($1::uuid[], $2::text[], $3::bytea[]) AS f(id, sha, content)`,
+      [meas.fileId, meas.sha, meas.content],
+    );
     await db.query(
       `INSERT INTO measurement_files ("measurementId", "fileId", "fileName", "uploadedById")
        SELECT mid, fid, 'bench-' || lower(mode) || '.dat', $4 FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS l(mid, fid, mode)`,

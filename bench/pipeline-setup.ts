@@ -42,7 +42,13 @@ export interface PipelineFixture {
 }
 
 /** Admin → a PI and a MEMBER; the PI adds the alloy; the member logs ingot → ribbon → pieces and a ZFC measurement per piece. */
-export async function createFixture(baseUrl: string, admin: { email: string; password: string }, measurements: number, massMg: number, fieldOe: number): Promise<PipelineFixture> {
+export async function createFixture(
+  baseUrl: string,
+  admin: { email: string; password: string },
+  measurements: number,
+  massMg: number,
+  fieldOe: number,
+): Promise<PipelineFixture> {
   const root = new ApiClient(baseUrl);
   await root.login(admin.email, admin.password);
   const password = 'bench-user-password';
@@ -54,13 +60,22 @@ export async function createFixture(baseUrl: string, admin: { email: string; pas
   const member = new ApiClient(baseUrl);
   await member.login('bench-member@vitrack.local', password);
 
-  const alloy = (await pi.call<{ id: string }>('POST', '/api/alloys', { name: 'La75Al25', composition: { La: 75, Al: 25 }, densityGCm3: 5.9, tgK: 474, txK: 493 })).body;
+  const alloy = (
+    await pi.call<{ id: string }>('POST', '/api/alloys', { name: 'La75Al25', composition: { La: 75, Al: 25 }, densityGCm3: 5.9, tgK: 474, txK: 493 })
+  ).body;
   const ingot = (await member.call<{ id: string }>('POST', '/api/samples/ingots', { alloyId: alloy.id, massG: 5, melts: 5 })).body;
   const ribbon = (await member.call<{ id: string }>('POST', `/api/samples/${ingot.id}/ribbons`, { wheelSpeedMs: 40, thicknessUm: 25, widthMm: 1.5 })).body;
   const pieces = (await member.call<{ id: string }[]>('POST', `/api/samples/${ribbon.id}/pieces`, { count: measurements + 1, lengthMm: 4, massMg })).body;
   const ids: string[] = [];
   for (const piece of pieces) {
-    const m = (await member.call<{ id: string }>('POST', '/api/measurements', { sampleId: piece.id, technique: 'MAGNETIC', instrument: 'virtual MPMS3', conditions: { mode: 'ZFC', fieldOe, demagN: 0 } })).body;
+    const m = (
+      await member.call<{ id: string }>('POST', '/api/measurements', {
+        sampleId: piece.id,
+        technique: 'MAGNETIC',
+        instrument: 'virtual MPMS3',
+        conditions: { mode: 'ZFC', fieldOe, demagN: 0 },
+      })
+    ).body;
     ids.push(m.id);
   }
   return { member, measurementIds: ids.slice(0, measurements), warmupMeasurementId: ids[measurements] };
@@ -78,7 +93,11 @@ export async function upload(baseUrl: string, token: string, measurementId: stri
   try {
     const form = new FormData();
     form.append('file', file.blob, file.fileName);
-    const res = await fetch(`${baseUrl}/api/measurements/${measurementId}/files`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+    const res = await fetch(`${baseUrl}/api/measurements/${measurementId}/files`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: form,
+    });
     const text = await res.text();
     if (res.status !== 202) return { status: res.status, error: text.slice(0, 300) };
     const body = JSON.parse(text) as { analysisRunIds: string[]; duplicate: boolean };

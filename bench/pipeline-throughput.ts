@@ -137,7 +137,9 @@ async function main(): Promise<void> {
   let t = performance.now();
   const { files, massMg, fieldOe } = generateFiles(count + warmup, points);
   const mb = files.reduce((a, f) => a + f.sizeBytes, 0) / 1e6;
-  console.log(`generated ${files.length} distinct ${points}-point MPMS3 ZFC files (${fixed(mb)} MB, ${fixed(mb / files.length, 2)} MB each) in ${fixed((performance.now() - t) / 1000, 1)} s`);
+  console.log(
+    `generated ${files.length} distinct ${points}-point MPMS3 ZFC files (${fixed(mb)} MB, ${fixed(mb / files.length, 2)} MB each) in ${fixed((performance.now() - t) / 1000, 1)} s`,
+  );
 
   const db = await createBenchDatabase('pipe');
   console.log(`created and migrated ${db.name}; queue prefix ${db.queuePrefix}`);
@@ -180,12 +182,19 @@ async function main(): Promise<void> {
     if (!w.runId) throw new Error(`warm-up upload failed: ${w.status} ${w.error}`);
     return w.runId;
   });
-  const warmDone = await pollFinished(pg, () => warmIds, () => true, () => Date.now() + 60_000);
+  const warmDone = await pollFinished(
+    pg,
+    () => warmIds,
+    () => true,
+    () => Date.now() + 60_000,
+  );
   const warmOk = [...warmDone.values()].filter((r) => r.status === 'SUCCEEDED').length;
   if (warmOk !== warmIds.length) throw new Error(`warm-up: ${warmOk}/${warmIds.length} runs SUCCEEDED within 60 s: ${crashes.join('; ')}`);
   console.log(`warm-up: ${warmIds.length} uploads analysed in ${fixed((performance.now() - t) / 1000, 1)} s (excluded from the figures)`);
 
-  console.log(`\nload: ${count} uploads at ${rate}/s for ${seconds} s (open loop) over ${measurements} ZFC measurements; worker concurrency ${concurrency}; drain timeout ${drainS} s`);
+  console.log(
+    `\nload: ${count} uploads at ${rate}/s for ${seconds} s (open loop) over ${measurements} ZFC measurements; worker concurrency ${concurrency}; drain timeout ${drainS} s`,
+  );
   const sent: Sent[] = [];
   const measured = files.slice(0, count);
   let sending = true;
@@ -230,7 +239,22 @@ async function main(): Promise<void> {
     )
   ).rows[0];
 
-  report({ rate, seconds, count, concurrency, points, stalls, sent, finished, dbCounts, crashes, drainedMs, drainS, walMb, cpu: { api: cpuShare(cpuFrom[0], cpuTo[0]), worker: cpuShare(cpuFrom[1], cpuTo[1]), postgresPct } });
+  report({
+    rate,
+    seconds,
+    count,
+    concurrency,
+    points,
+    stalls,
+    sent,
+    finished,
+    dbCounts,
+    crashes,
+    drainedMs,
+    drainS,
+    walMb,
+    cpu: { api: cpuShare(cpuFrom[0], cpuTo[0]), worker: cpuShare(cpuFrom[1], cpuTo[1]), postgresPct },
+  });
   console.log('');
   apiLogs.print('API');
   workerLogs.print('worker');
@@ -275,12 +299,25 @@ function report(f: Figures): void {
 
   console.log('\nCOUNTS');
   printTable(
-    ['uploads sent', '202s', 'run ids (distinct)', 'runs in DB', 'distinct file hashes', 'SUCCEEDED', 'FAILED', 'missing', 'duplicate=true', 'non-202 / errors'],
+    [
+      'uploads sent',
+      '202s',
+      'run ids (distinct)',
+      'runs in DB',
+      'distinct file hashes',
+      'SUCCEEDED',
+      'FAILED',
+      'missing',
+      'duplicate=true',
+      'non-202 / errors',
+    ],
     [[f.sent.length, accepted.length, distinctRunIds, f.dbCounts.runs, f.dbCounts.hashes, ok.length, failed.length, missing, dup, errors.length].map(String)],
   );
   for (const e of errors.slice(0, 5)) console.log(`  upload #${e.index}: ${e.status} ${e.error}`);
   for (const x of failed.slice(0, 5)) console.log(`  run ${x.r!.id} FAILED: ${x.r!.error}`);
-  console.log(`missing = no SUCCEEDED/FAILED run ${fixed(f.drainedMs / 1000, 1)} s after the last send (drain timeout ${f.drainS} s); ${f.dbCounts.unfinished} run(s) still QUEUED/RUNNING`);
+  console.log(
+    `missing = no SUCCEEDED/FAILED run ${fixed(f.drainedMs / 1000, 1)} s after the last send (drain timeout ${f.drainS} s); ${f.dbCounts.unfinished} run(s) still QUEUED/RUNNING`,
+  );
 
   const seg = (label: string, xs: number[]): string[] => {
     const q: Spread = spread(xs);
@@ -294,13 +331,34 @@ function report(f: Figures): void {
       seg('end-to-end: send → finishedAt', e2e),
       seg('analysis (timings.analysisMs)', analysis),
       seg('OVERHEAD = end-to-end − analysis', overhead),
-      seg('  upload HTTP: send → 202 received', ok.map(({ s }) => s.httpMs!)),
-      seg('  send → job added (e2e − queueWait − total)', ok.map(({ s, r }) => r.finished_ms - s.sentAtMs - r.timings.queueWaitMs - r.timings.totalMs)),
-      seg('  queue wait (timings.queueWaitMs)', t.map((x) => x.queueWaitMs)),
-      seg('  load: claim + read run, file, FC partner', t.map((x) => x.loadMs)),
-      seg('  after analysis, before finish (total − load − analysis)', t.map((x) => x.totalMs - x.loadMs - x.analysisMs)),
-      seg('upload HTTP, all uploads', f.sent.filter((s) => s.httpMs !== undefined).map((s) => s.httpMs!)),
-      seg('sender lag behind schedule', f.sent.map((s) => s.lagMs)),
+      seg(
+        '  upload HTTP: send → 202 received',
+        ok.map(({ s }) => s.httpMs!),
+      ),
+      seg(
+        '  send → job added (e2e − queueWait − total)',
+        ok.map(({ s, r }) => r.finished_ms - s.sentAtMs - r.timings.queueWaitMs - r.timings.totalMs),
+      ),
+      seg(
+        '  queue wait (timings.queueWaitMs)',
+        t.map((x) => x.queueWaitMs),
+      ),
+      seg(
+        '  load: claim + read run, file, FC partner',
+        t.map((x) => x.loadMs),
+      ),
+      seg(
+        '  after analysis, before finish (total − load − analysis)',
+        t.map((x) => x.totalMs - x.loadMs - x.analysisMs),
+      ),
+      seg(
+        'upload HTTP, all uploads',
+        f.sent.filter((s) => s.httpMs !== undefined).map((s) => s.httpMs!),
+      ),
+      seg(
+        'sender lag behind schedule',
+        f.sent.map((s) => s.lagMs),
+      ),
     ],
   );
 
@@ -312,7 +370,9 @@ function report(f: Figures): void {
     bySecond.set(second, (bySecond.get(second) ?? 0) + 1);
   }
   const worst = [...bySecond].sort((a, b) => b[1] - a[1]).slice(0, 4);
-  console.log(`\n${slow.length} upload(s) with overhead > ${TARGET_OVERHEAD_P99_MS} ms${worst.length ? `, by second sent (t = 0 at ${new Date(firstSend).toISOString()}):` : ''}`);
+  console.log(
+    `\n${slow.length} upload(s) with overhead > ${TARGET_OVERHEAD_P99_MS} ms${worst.length ? `, by second sent (t = 0 at ${new Date(firstSend).toISOString()}):` : ''}`,
+  );
   for (const [sec, n] of worst) console.log(`  t=${sec} s ×${n}; t ± 1 s: ${f.stalls.describe(firstSend + (sec - 1) * 1000, firstSend + (sec + 2) * 1000)}`);
   console.log(`  whole run: ${f.stalls.describe(firstSend, lastFinish)}`);
 
@@ -320,17 +380,41 @@ function report(f: Figures): void {
   console.log('\nTHROUGHPUT AND CPU (during load + drain)');
   printTable(
     ['offered', 'sent at', 'completed at', 'API CPU', 'worker CPU', 'Postgres backends CPU', 'bench CPU', 'machine busy (all users)', 'WAL written'],
-    [[`${f.rate}/s × ${f.seconds} s`, `${fixed(sendRate, 2)}/s`, `${fixed(doneRate, 2)}/s`, pct(f.cpu.api.apiPctOfCore), pct(f.cpu.worker.apiPctOfCore), pct(f.cpu.postgresPct), pct(f.cpu.api.benchPctOfCore), pct(f.cpu.api.machineBusyPct), `${fixed(f.walMb)} MB (${fixed((1000 * f.walMb) / f.count)} kB/upload)`]],
+    [
+      [
+        `${f.rate}/s × ${f.seconds} s`,
+        `${fixed(sendRate, 2)}/s`,
+        `${fixed(doneRate, 2)}/s`,
+        pct(f.cpu.api.apiPctOfCore),
+        pct(f.cpu.worker.apiPctOfCore),
+        pct(f.cpu.postgresPct),
+        pct(f.cpu.api.benchPctOfCore),
+        pct(f.cpu.api.machineBusyPct),
+        `${fixed(f.walMb)} MB (${fixed((1000 * f.walMb) / f.count)} kB/upload)`,
+      ],
+    ],
   );
   console.log('completed at = SUCCEEDED runs / (last finishedAt − first send); CPU in % of one core (the machine has 2 cores shared with other users).');
   console.log('clock: send times (Date.now() in this process) and finishedAt (stamped by the worker) come from the same machine clock.');
   console.log(machineLine());
 
-  const noneLost = f.sent.length === f.count && accepted.length === f.count && distinctRunIds === f.count && Number(f.dbCounts.runs) === f.count && ok.length === f.count && dup === 0;
+  const noneLost =
+    f.sent.length === f.count &&
+    accepted.length === f.count &&
+    distinctRunIds === f.count &&
+    Number(f.dbCounts.runs) === f.count &&
+    ok.length === f.count &&
+    dup === 0;
   const ov = spread(overhead);
-  const verdicts = { nothingLost: verdict(noneLost), overheadP50: verdict(ov.p50 <= TARGET_OVERHEAD_P50_MS), overheadP99: verdict(ov.p99 <= TARGET_OVERHEAD_P99_MS) };
+  const verdicts = {
+    nothingLost: verdict(noneLost),
+    overheadP50: verdict(ov.p50 <= TARGET_OVERHEAD_P50_MS),
+    overheadP99: verdict(ov.p99 <= TARGET_OVERHEAD_P99_MS),
+  };
   console.log('\nVERDICT');
-  console.log(`  nothing lost (${f.count} sent, ${accepted.length} × 202, ${distinctRunIds} distinct runs, ${f.dbCounts.runs} in DB, ${ok.length} SUCCEEDED) → ${verdicts.nothingLost}`);
+  console.log(
+    `  nothing lost (${f.count} sent, ${accepted.length} × 202, ${distinctRunIds} distinct runs, ${f.dbCounts.runs} in DB, ${ok.length} SUCCEEDED) → ${verdicts.nothingLost}`,
+  );
   console.log(`  overhead p50 ${fixed(ov.p50, 1)} ms (target ≤ ${TARGET_OVERHEAD_P50_MS} ms) → ${verdicts.overheadP50}`);
   console.log(`  overhead p99 ${fixed(ov.p99, 1)} ms (target ≤ ${TARGET_OVERHEAD_P99_MS} ms) → ${verdicts.overheadP99}`);
   const e = spread(e2e);

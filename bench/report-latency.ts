@@ -70,9 +70,17 @@ async function main(): Promise<void> {
   console.log(`created and migrated ${db.name}`);
   let t = performance.now();
   const seeded = await seedReportCampaign(db.url, pieces);
-  console.log(`seeded in ${fixed(performance.now() - t)} ms: 1 ANNEAL_HOLD_MIN campaign at 453 K, levels ${seeded.levels.join(', ')} min; ${seeded.pieces} pieces, ${seeded.measurements} MAGNETIC measurements (ZFC + FC), ${seeded.runs} SUCCEEDED runs`);
+  console.log(
+    `seeded in ${fixed(performance.now() - t)} ms: 1 ANNEAL_HOLD_MIN campaign at 453 K, levels ${seeded.levels.join(', ')} min; ${seeded.pieces} pieces, ${seeded.measurements} MAGNETIC measurements (ZFC + FC), ${seeded.runs} SUCCEEDED runs`,
+  );
 
-  const api = await startApi({ DATABASE_URL: db.url, LOG_LEVEL: 'warn', QUEUE_PREFIX: db.queuePrefix, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password });
+  const api = await startApi({
+    DATABASE_URL: db.url,
+    LOG_LEVEL: 'warn',
+    QUEUE_PREFIX: db.queuePrefix,
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+  });
   onCleanup(api.stop);
   const token = await login(api.baseUrl, ADMIN.email, ADMIN.password);
   const base = `${api.baseUrl}/api/campaigns/${seeded.campaignId}`;
@@ -93,7 +101,15 @@ async function main(): Promise<void> {
   }
   printTable(
     ['route', 'n', 'p50 ms', 'p95 ms', 'max ms', 'body KiB', `verdict (p95 ≤ ${TARGET_MS} ms)`],
-    rows.map((r) => [r.route, String(requests), fixed(r.p50, 1), fixed(r.p95, 1), fixed(r.max, 1), fixed(r.bytes / 1024), r.p95 <= TARGET_MS ? 'PASS' : 'MISS']),
+    rows.map((r) => [
+      r.route,
+      String(requests),
+      fixed(r.p50, 1),
+      fixed(r.p95, 1),
+      fixed(r.max, 1),
+      fixed(r.bytes / 1024),
+      r.p95 <= TARGET_MS ? 'PASS' : 'MISS',
+    ]),
   );
   console.log(machineLine());
   await api.stop();
@@ -102,8 +118,15 @@ async function main(): Promise<void> {
   printProfile(await profileReport(db.url, seeded.campaignId, warmup, requests));
   const pass = rows.every((r) => r.p95 <= TARGET_MS);
   const [json, html] = rows;
-  recordRun('report-latency', { pieces, requests }, { jsonP50Ms: json.p50, jsonP95Ms: json.p95, htmlP50Ms: html.p50, htmlP95Ms: html.p95 }, { reportP95: verdict(pass) });
-  console.log(`\nVERDICT 1,000-piece report ≤ ${TARGET_MS} ms: ${rows.map((r) => `${r.route.replace('GET /api/campaigns/:id/', '')} p95 ${fixed(r.p95)} ms`).join(', ')} → ${pass ? 'PASS' : 'MISS'}`);
+  recordRun(
+    'report-latency',
+    { pieces, requests },
+    { jsonP50Ms: json.p50, jsonP95Ms: json.p95, htmlP50Ms: html.p50, htmlP95Ms: html.p95 },
+    { reportP95: verdict(pass) },
+  );
+  console.log(
+    `\nVERDICT 1,000-piece report ≤ ${TARGET_MS} ms: ${rows.map((r) => `${r.route.replace('GET /api/campaigns/:id/', '')} p95 ${fixed(r.p95)} ms`).join(', ')} → ${pass ? 'PASS' : 'MISS'}`,
+  );
 }
 
 if (require.main === module) runBench(main);

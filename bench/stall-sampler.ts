@@ -66,7 +66,10 @@ export async function startStallSampler(url: string, dbName: string): Promise<St
       const share = (us: number) => `${Math.round((100 * us) / 1000 / ms)} %`;
       const waits = new Map<string, number>();
       for (const w of xs.flatMap((s) => s.waits)) waits.set(w, (waits.get(w) ?? 0) + 1);
-      const top = [...waits].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([w, n]) => `${w} ${(n / xs.length).toFixed(2)}`);
+      const top = [...waits]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 4)
+        .map(([w, n]) => `${w} ${(n / xs.length).toFixed(2)}`);
       return `CPU pressure ${share(xs.reduce((a, s) => a + s.cpuStallUs, 0))}, IO pressure ${share(xs.reduce((a, s) => a + s.ioStallUs, 0))}; backends per sample: ${top.join(', ') || 'none active'}`;
     },
   };

@@ -24,7 +24,10 @@ describe('libs/ boundary (eslint no-restricted-imports)', () => {
     try {
       // Assembled from parts so this spec itself never reads as a framework import.
       const framework = ['@nestjs', 'common'].join('/');
-      writeFileSync(join(dir, 'probe.ts'), `import { Injectable } from '${framework}';\nimport { readFileSync } from 'node:fs';\nexport { Injectable, readFileSync };\n`);
+      writeFileSync(
+        join(dir, 'probe.ts'),
+        `import { Injectable } from '${framework}';\nimport { readFileSync } from 'node:fs';\nexport { Injectable, readFileSync };\n`,
+      );
       const { exitCode, messages } = lint([dir]);
       expect(exitCode).toBe(1);
       expect(messages.map((m) => m.ruleId)).toEqual(['no-restricted-imports', 'no-restricted-imports']);

@@ -12,21 +12,43 @@ const cryo = (cycles: number) => ({ kind: 'CRYO_CYCLE', lowK: 77, highK: 293, cy
 async function uploadFile(api: ApiClient, measurementId: string, fileName: string, text: string): Promise<string[]> {
   const form = new FormData();
   form.append('file', new Blob([text]), fileName);
-  const res = await fetch(`${api.baseUrl}/api/measurements/${measurementId}/files`, { method: 'POST', headers: { authorization: `Bearer ${api.token}` }, body: form });
+  const res = await fetch(`${api.baseUrl}/api/measurements/${measurementId}/files`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${api.token}` },
+    body: form,
+  });
   if (res.status !== 202) throw new Error(`upload of ${fileName} → ${res.status}: ${await res.text()}`);
   return ((await res.json()) as { analysisRunIds: string[] }).analysisRunIds;
 }
 
 async function measure(api: ApiClient, sampleId: string, technique: string, conditions: object, fileName: string, text: string): Promise<string[]> {
-  const m = (await api.call('POST', '/api/measurements', { sampleId, technique, instrument: technique === 'XRD' ? 'virtual Cu Kα diffractometer' : 'virtual MPMS3', conditions })).body;
+  const m = (
+    await api.call('POST', '/api/measurements', {
+      sampleId,
+      technique,
+      instrument: technique === 'XRD' ? 'virtual Cu Kα diffractometer' : 'virtual MPMS3',
+      conditions,
+    })
+  ).body;
   return uploadFile(api, m.id, fileName, text);
 }
 
 /** One piece per campaign item: cut at the item's mass, treated to its level, assigned, measured. */
-async function logItem(member: ApiClient, pi: ApiClient, ribbonId: string, campaignId: string | undefined, item: CampaignItem, withXrd: boolean): Promise<string[]> {
-  const [piece] = (await member.call('POST', `/api/samples/${ribbonId}/pieces`, { count: 1, lengthMm: 4, massMg: item.massMg })).body as { id: string; code: string }[];
+async function logItem(
+  member: ApiClient,
+  pi: ApiClient,
+  ribbonId: string,
+  campaignId: string | undefined,
+  item: CampaignItem,
+  withXrd: boolean,
+): Promise<string[]> {
+  const [piece] = (await member.call('POST', `/api/samples/${ribbonId}/pieces`, { count: 1, lengthMm: 4, massMg: item.massMg })).body as {
+    id: string;
+    code: string;
+  }[];
   if (item.kind === 'CRYSTALLIZED') await member.call('POST', `/api/samples/${piece.id}/treatments`, { kind: 'CRYSTALLIZE', targetK: 513, holdMin: 30 });
-  else if (item.level > 0) await member.call('POST', `/api/samples/${piece.id}/treatments`, item.kind === 'CRYO_CYCLES' ? cryo(item.level) : anneal(item.level));
+  else if (item.level > 0)
+    await member.call('POST', `/api/samples/${piece.id}/treatments`, item.kind === 'CRYO_CYCLES' ? cryo(item.level) : anneal(item.level));
   if (campaignId) await pi.call('POST', `/api/campaigns/${campaignId}/assignments`, { sampleId: piece.id, level: item.level });
   const runs = [
     ...(await measure(member, piece.id, 'MAGNETIC', { mode: 'ZFC', fieldOe: item.zfc.fieldOe, demagN: 0 }, item.zfc.fileName, item.zfc.text)),
@@ -34,7 +56,10 @@ async function logItem(member: ApiClient, pi: ApiClient, ribbonId: string, campa
   ];
   if (withXrd) {
     const annealed = item.kind === 'ANNEAL_453K' && item.level > 0;
-    const xrd = virtualXrd(laAlXrdModel({ q1ShiftPct: annealed ? 0.16 : 0, fwhmChangePct: annealed ? -3.8 : 0, crystallized: item.kind === 'CRYSTALLIZED' }), { seed: Math.round(item.level * 100) + item.piece, name: piece.code });
+    const xrd = virtualXrd(laAlXrdModel({ q1ShiftPct: annealed ? 0.16 : 0, fwhmChangePct: annealed ? -3.8 : 0, crystallized: item.kind === 'CRYSTALLIZED' }), {
+      seed: Math.round(item.level * 100) + item.piece,
+      name: piece.code,
+    });
     runs.push(...(await measure(member, piece.id, 'XRD', { wavelengthA: 1.5406 }, xrd.fileName, xrd.text)));
   }
   return runs;
@@ -50,7 +75,8 @@ export async function logCampaigns(member: ApiClient, pi: ApiClient, ribbonId: s
   const annealCampaign = (
     await pi.call('POST', '/api/campaigns', {
       name: `Anneal at 453 K (${new Date().toISOString().slice(0, 16)})`,
-      hypothesis: 'Sub-Tg annealing relaxes the glass: the weak-pinning, liquid-like regions shrink, so the nominal Meissner shielding falls as k·exp(−t/τ) + y0 and Tc drops slightly.',
+      hypothesis:
+        'Sub-Tg annealing relaxes the glass: the weak-pinning, liquid-like regions shrink, so the nominal Meissner shielding falls as k·exp(−t/τ) + y0 and Tc drops slightly.',
       factor: { kind: 'ANNEAL_HOLD_MIN', targetK: 453, levels: [0, 0.5, 1, 5, 8, 10] },
       plannedTechniques: ['MAGNETIC', 'XRD', 'DSC'],
     })
@@ -66,7 +92,8 @@ export async function logCampaigns(member: ApiClient, pi: ApiClient, ribbonId: s
   const runIds: string[] = [];
   for (const item of magneticCampaign('ANNEAL_453K').items) runIds.push(...(await logItem(member, pi, ribbonId, annealCampaign.id, item, item.piece === 1)));
   for (const item of magneticCampaign('CRYO_CYCLES').items) runIds.push(...(await logItem(member, pi, ribbonId, cryoCampaign.id, item, false)));
-  for (const item of magneticCampaign('CRYSTALLIZED', { piecesPerLevel: 1 }).items) runIds.push(...(await logItem(member, pi, ribbonId, undefined, item, true)));
+  for (const item of magneticCampaign('CRYSTALLIZED', { piecesPerLevel: 1 }).items)
+    runIds.push(...(await logItem(member, pi, ribbonId, undefined, item, true)));
   return { annealId: annealCampaign.id, cryoId: cryoCampaign.id, runIds };
 }
 

@@ -19,7 +19,10 @@ const env = {
 async function seed(base: string) {
   const admin = new ApiClient(base);
   await admin.login(env.ADMIN_EMAIL, env.ADMIN_PASSWORD);
-  for (const [email, role] of [['pi@vitrack.local', 'PI'], ['member@vitrack.local', 'MEMBER']]) {
+  for (const [email, role] of [
+    ['pi@vitrack.local', 'PI'],
+    ['member@vitrack.local', 'MEMBER'],
+  ]) {
     await admin.call('POST', '/api/users', { email, name: `Demo ${role}`, role, password: 'vitrack-demo' }, [201, 409]);
   }
   const pi = new ApiClient(base);
@@ -27,14 +30,24 @@ async function seed(base: string) {
   const member = new ApiClient(base);
   await member.login('member@vitrack.local', 'vitrack-demo');
   const alloys = (await pi.call<{ id: string; name: string }[]>('GET', '/api/alloys')).body;
-  const alloy = alloys.find((a) => a.name === 'La75Al25') ?? (await pi.call('POST', '/api/alloys', { name: 'La75Al25', composition: { La: 75, Al: 25 }, densityGCm3: 5.9, tgK: 474, txK: 493 })).body;
+  const alloy =
+    alloys.find((a) => a.name === 'La75Al25') ??
+    (await pi.call('POST', '/api/alloys', { name: 'La75Al25', composition: { La: 75, Al: 25 }, densityGCm3: 5.9, tgK: 474, txK: 493 })).body;
   const ingot = (await member.call('POST', '/api/samples/ingots', { alloyId: alloy.id, massG: 5, melts: 5, purities: { La: '99.9 %', Al: '99.99 %' } })).body;
   const ribbon = (await member.call('POST', `/api/samples/${ingot.id}/ribbons`, { wheelSpeedMs: 40, thicknessUm: 25, widthMm: 1.5, atmosphere: 'Ar' })).body;
   const campaigns = await logCampaigns(member, pi, ribbon.id);
   const analyses = await waitForAnalyses(member, campaigns.runIds);
   const report = (await pi.call('GET', `/api/campaigns/${campaigns.annealId}/report`)).body;
   const lineage = (await member.call('GET', `/api/samples/${ribbon.id}/lineage`)).body;
-  return { ingot, ribbon, campaigns, analyses, report, pieces: lineage.descendants as { id: string; code: string; state: string; signature: string }[], token: pi.token! };
+  return {
+    ingot,
+    ribbon,
+    campaigns,
+    analyses,
+    report,
+    pieces: lineage.descendants as { id: string; code: string; state: string; signature: string }[],
+    token: pi.token!,
+  };
 }
 
 async function main(): Promise<void> {
@@ -56,7 +69,10 @@ async function main(): Promise<void> {
     console.log(`\nUploaded ${campaigns.runIds.length} files; analyses: ${analyses.succeeded} succeeded, ${analyses.failed} failed.`);
     const fit = report.fits.chiExponential;
     const at1 = report.metrics.chiAbs1p8KEmuPerGOe?.levels.find((l: { level: number }) => l.level === 1);
-    if (fit) console.log(`Anneal campaign: |χ|(1.8 K) = k·exp(−t/τ) + y0 with τ = ${fit.tauMin.toFixed(3)} ± ${fit.tauErrMin.toPrecision(2)} min (R² ${fit.r2.toFixed(4)}); shielding change at 1 min: ${at1?.changePct?.toFixed(1)} %.`);
+    if (fit)
+      console.log(
+        `Anneal campaign: |χ|(1.8 K) = k·exp(−t/τ) + y0 with τ = ${fit.tauMin.toFixed(3)} ± ${fit.tauErrMin.toPrecision(2)} min (R² ${fit.r2.toFixed(4)}); shielding change at 1 min: ${at1?.changePct?.toFixed(1)} %.`,
+      );
     const q = `access_token=${token}`;
     console.log(`
 Where to look:

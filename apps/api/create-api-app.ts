@@ -21,8 +21,12 @@ function guardQueueDashboard(app: NestFastifyApplication): void {
       if (!req.url.startsWith('/admin/queues')) return;
       const bearer = req.headers.authorization?.match(/^Bearer\s+(.+)$/i)?.[1] ?? new URL(req.url, 'http://x').searchParams.get('token') ?? undefined;
       const user = bearer ? await auth.authenticate(bearer) : undefined;
-      if (!user) return reply.code(401).send({ statusCode: 401, error: 'Unauthorized', message: 'the queue dashboard needs an ADMIN token', field: 'authorization' });
-      if (user.role !== 'ADMIN') return reply.code(403).send({ statusCode: 403, error: 'Forbidden', message: `the queue dashboard needs the ADMIN role; you are ${user.role}`, field: 'authorization' });
+      if (!user)
+        return reply.code(401).send({ statusCode: 401, error: 'Unauthorized', message: 'the queue dashboard needs an ADMIN token', field: 'authorization' });
+      if (user.role !== 'ADMIN')
+        return reply
+          .code(403)
+          .send({ statusCode: 403, error: 'Forbidden', message: `the queue dashboard needs the ADMIN role; you are ${user.role}`, field: 'authorization' });
     });
 }
 

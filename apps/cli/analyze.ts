@@ -10,7 +10,8 @@ import { parseArgs } from 'node:util';
 import { analyzeFile } from '../../libs/analysis/src/analyze-file';
 import { TECHNIQUES, type AnalyzeParams, type Technique } from '../../libs/analysis/src/core/types';
 
-const USAGE = 'usage: analyze FILE [--fc FILE] [--reference FILE] [--technique MAGNETIC|RESISTANCE|XRD|SAXS|DSC] [--mass-g X] [--field-oe X] [--wavelength-a X] [--density-g-cm3 X] [--demag N] [--exo up|down] [--heating-rate-k-per-min X]';
+const USAGE =
+  'usage: analyze FILE [--fc FILE] [--reference FILE] [--technique MAGNETIC|RESISTANCE|XRD|SAXS|DSC] [--mass-g X] [--field-oe X] [--wavelength-a X] [--density-g-cm3 X] [--demag N] [--exo up|down] [--heating-rate-k-per-min X]';
 
 class UsageError extends Error {}
 

@@ -10,7 +10,8 @@ import { compressStoredFiles, CompressReport } from '../../src/modules/measureme
 import { MeasurementsRepository } from '../../src/modules/measurements/measurements.repository';
 
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
-const line = (r: CompressReport) => `${r.examined} file(s) examined, ${r.compressed} compressed, ${r.keptAsIs} kept as they were; ${mb(r.storedBefore)} → ${mb(r.storedAfter)} stored`;
+const line = (r: CompressReport) =>
+  `${r.examined} file(s) examined, ${r.compressed} compressed, ${r.keptAsIs} kept as they were; ${mb(r.storedBefore)} → ${mb(r.storedAfter)} stored`;
 
 async function main(): Promise<void> {
   const env = loadEnv();

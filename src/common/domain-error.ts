@@ -1,12 +1,6 @@
 /** Errors the services raise; mapped to HTTP in one place (AllExceptionsFilter). */
 export type DomainErrorCode =
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'INVALID_LINEAGE'
-  | 'ANNEAL_AT_OR_ABOVE_TG'
-  | 'INVALID_CREDENTIALS'
-  | 'APPEND_ONLY'
-  | 'ASSIGNMENT_MISMATCH';
+  'NOT_FOUND' | 'CONFLICT' | 'INVALID_LINEAGE' | 'ANNEAL_AT_OR_ABOVE_TG' | 'INVALID_CREDENTIALS' | 'APPEND_ONLY' | 'ASSIGNMENT_MISMATCH';
 
 export class DomainError extends Error {
   constructor(
@@ -20,5 +14,4 @@ export class DomainError extends Error {
   }
 }
 
-export const notFound = (entity: string, id: string, field = 'id'): DomainError =>
-  new DomainError('NOT_FOUND', `${entity} ${id} not found`, field);
+export const notFound = (entity: string, id: string, field = 'id'): DomainError => new DomainError('NOT_FOUND', `${entity} ${id} not found`, field);

@@ -28,7 +28,8 @@ describe('analyzer versions across upgrades', () => {
   let pieceId: string;
   let db: PrismaClient;
   const item = magneticCampaign('ANNEAL_453K', { piecesPerLevel: 1 }).items[0];
-  const sweep = (seed: number) => writeMpms3Vsm(item.model, { seed, mode: 'ZFC', direction: 'up', points: 400, fieldOe: item.zfc.fieldOe, massMg: item.massMg, noiseEmu: 5e-8 }).text;
+  const sweep = (seed: number) =>
+    writeMpms3Vsm(item.model, { seed, mode: 'ZFC', direction: 'up', points: 400, fieldOe: item.zfc.fieldOe, massMg: item.massMg, noiseEmu: 5e-8 }).text;
 
   beforeAll(async () => {
     const prefix = uniquePrefix('versions');
@@ -42,7 +43,9 @@ describe('analyzer versions across upgrades', () => {
     const alloy = await newAlloy(api, pi.token);
     const ingot = await api.request('POST', '/api/samples/ingots', { token: member.token, body: { alloyId: alloy.id, massG: 5, melts: 5 } });
     const ribbon = await api.request('POST', `/api/samples/${ingot.body.id}/ribbons`, { token: member.token, body: { wheelSpeedMs: 40, thicknessUm: 25 } });
-    pieceId = (await api.request('POST', `/api/samples/${ribbon.body.id}/pieces`, { token: member.token, body: { count: 1, lengthMm: 4, massMg: item.massMg } })).body[0].id;
+    pieceId = (
+      await api.request('POST', `/api/samples/${ribbon.body.id}/pieces`, { token: member.token, body: { count: 1, lengthMm: 4, massMg: item.massMg } })
+    ).body[0].id;
   }, 60_000);
 
   afterAll(async () => {
@@ -94,7 +97,10 @@ describe('analyzer versions across upgrades', () => {
     const redis = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
     const queue = new Queue('analysis', { connection: { host: redis.hostname, port: Number(redis.port || 6379) }, prefix: env.QUEUE_PREFIX });
     try {
-      const state = await waitFor(async () => (await queue.getJob(newer.id))?.getState(), (s) => s === 'delayed');
+      const state = await waitFor(
+        async () => (await queue.getJob(newer.id))?.getState(),
+        (s) => s === 'delayed',
+      );
       expect(state).toBe('delayed');
       await sleep(1_000);
       expect(await db.analysisRun.findUniqueOrThrow({ where: { id: newer.id } })).toMatchObject({ status: 'QUEUED', attempts: 0, metrics: null });

@@ -54,7 +54,10 @@ describe('auth and roles', () => {
   it('a MEMBER logs samples and treatments', async () => {
     const alloy = await newAlloy(api, pi.token);
     const { pieces } = await newLineage(api, member.token, alloy.id, 1);
-    const res = await api.request('POST', `/api/samples/${pieces[0].id}/treatments`, { token: member.token, body: { kind: 'CRYO_CYCLE', lowK: 77, highK: 293, cycles: 5, dwellLowS: 60, dwellHighS: 60 } });
+    const res = await api.request('POST', `/api/samples/${pieces[0].id}/treatments`, {
+      token: member.token,
+      body: { kind: 'CRYO_CYCLE', lowK: 77, highK: 293, cycles: 5, dwellLowS: 60, dwellHighS: 60 },
+    });
     expect(res.status).toBe(201);
   });
 

@@ -27,7 +27,8 @@ describe('anneal campaign: upload to report', () => {
     tokens = { member: (await newUser(api, admin, 'MEMBER')).token, pi: pi.token };
     const alloy = await newAlloy(api, pi.token, { densityGCm3: 5.9 });
     const ingot = await api.request('POST', '/api/samples/ingots', { token: tokens.member, body: { alloyId: alloy.id, massG: 5, melts: 5 } });
-    ribbonId = (await api.request('POST', `/api/samples/${ingot.body.id}/ribbons`, { token: tokens.member, body: { wheelSpeedMs: 40, thicknessUm: 25 } })).body.id;
+    ribbonId = (await api.request('POST', `/api/samples/${ingot.body.id}/ribbons`, { token: tokens.member, body: { wheelSpeedMs: 40, thicknessUm: 25 } })).body
+      .id;
   }, 60_000);
   afterAll(async () => {
     await worker?.stop();
@@ -37,7 +38,10 @@ describe('anneal campaign: upload to report', () => {
   it('only a PI designs campaigns; the factor is validated', async () => {
     const body = { name: 'anneal-453', hypothesis: 'Annealing shrinks the Meissner fraction', factor: ANNEAL_FACTOR, plannedTechniques: ['MAGNETIC', 'XRD'] };
     expect((await api.request('POST', '/api/campaigns', { token: tokens.member, body })).status).toBe(403);
-    const bad = await api.request('POST', '/api/campaigns', { token: tokens.pi, body: { ...body, factor: { kind: 'CRYO_CYCLES', lowK: 293, highK: 77, levels: [0, 27] } } });
+    const bad = await api.request('POST', '/api/campaigns', {
+      token: tokens.pi,
+      body: { ...body, factor: { kind: 'CRYO_CYCLES', lowK: 293, highK: 77, levels: [0, 27] } },
+    });
     expect(bad.body.field).toBe('factor.lowK');
     const noTarget = await api.request('POST', '/api/campaigns', { token: tokens.pi, body: { ...body, factor: { kind: 'ANNEAL_HOLD_MIN', levels: [0, 1] } } });
     expect(noTarget.body.field).toBe('factor.targetK');
@@ -53,7 +57,9 @@ describe('anneal campaign: upload to report', () => {
     expect(res.status).toBe(422);
     expect(res.body).toMatchObject({ code: 'ASSIGNMENT_MISMATCH', field: 'level' });
     expect(res.body.message).toContain('it has 0.5 min at 453 K; level 5 needs 5 min');
-    expect((await api.request('POST', `/api/campaigns/${campaignId}/assignments`, { token: tokens.pi, body: { sampleId: cut.body[0].id, level: 3 } })).body.field).toBe('level');
+    expect(
+      (await api.request('POST', `/api/campaigns/${campaignId}/assignments`, { token: tokens.pi, body: { sampleId: cut.body[0].id, level: 3 } })).body.field,
+    ).toBe('level');
   });
 
   it('uploads every file, analyses them all, and reports τ and the 1-min shielding drop of the truth', async () => {
@@ -65,7 +71,9 @@ describe('anneal campaign: upload to report', () => {
 
     const progress = await api.request('GET', `/api/campaigns/${campaignId}/progress`, { token: tokens.member });
     const magnetic = progress.body.cells.filter((c: { technique: string }) => c.technique === 'MAGNETIC');
-    expect(magnetic.map((c: { planned: number; uploaded: number; analysed: number; failed: number }) => [c.planned, c.uploaded, c.analysed, c.failed])).toEqual(ANNEAL_FACTOR.levels.map(() => [2, 2, 2, 0]));
+    expect(magnetic.map((c: { planned: number; uploaded: number; analysed: number; failed: number }) => [c.planned, c.uploaded, c.analysed, c.failed])).toEqual(
+      ANNEAL_FACTOR.levels.map(() => [2, 2, 2, 0]),
+    );
 
     const report = await api.request('GET', `/api/campaigns/${campaignId}/report`, { token: tokens.member });
     expect(report.status).toBe(200);
@@ -87,7 +95,11 @@ describe('anneal campaign: upload to report', () => {
     expect(csv.body.trim().split('\n')).toHaveLength(13);
     const svg = await api.app.inject({ method: 'GET', url: `/api/campaigns/${campaignId}/report.svg`, headers: { authorization: `Bearer ${tokens.member}` } });
     expect(svg.body).toMatch(/^<svg/);
-    const html = await api.app.inject({ method: 'GET', url: `/api/campaigns/${campaignId}/report.html`, headers: { authorization: `Bearer ${tokens.member}` } });
+    const html = await api.app.inject({
+      method: 'GET',
+      url: `/api/campaigns/${campaignId}/report.html`,
+      headers: { authorization: `Bearer ${tokens.member}` },
+    });
     expect(html.headers['content-type']).toContain('text/html');
     expect(html.body).toContain('id="fit-tau"');
   }, 180_000);

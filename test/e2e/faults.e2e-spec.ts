@@ -28,7 +28,8 @@ describe('pipeline under faults', () => {
   const item = magneticCampaign('ANNEAL_453K', { piecesPerLevel: 1 }).items[0];
 
   /** Distinct files (different seeds) of the same piece, so each upload is a new file. */
-  const sweep = (seed: number, points = 400) => writeMpms3Vsm(item.model, { seed, mode: 'ZFC', direction: 'up', points, fieldOe: item.zfc.fieldOe, massMg: item.massMg, noiseEmu: 5e-8 }).text;
+  const sweep = (seed: number, points = 400) =>
+    writeMpms3Vsm(item.model, { seed, mode: 'ZFC', direction: 'up', points, fieldOe: item.zfc.fieldOe, massMg: item.massMg, noiseEmu: 5e-8 }).text;
 
   beforeAll(async () => {
     redis = await PrivateRedis.start();
@@ -43,7 +44,8 @@ describe('pipeline under faults', () => {
     const alloy = await newAlloy(api, pi.token);
     const ingot = await api.request('POST', '/api/samples/ingots', { token: member, body: { alloyId: alloy.id, massG: 5, melts: 5 } });
     const ribbon = await api.request('POST', `/api/samples/${ingot.body.id}/ribbons`, { token: member, body: { wheelSpeedMs: 40, thicknessUm: 25 } });
-    pieceId = (await api.request('POST', `/api/samples/${ribbon.body.id}/pieces`, { token: member, body: { count: 1, lengthMm: 4, massMg: item.massMg } })).body[0].id;
+    pieceId = (await api.request('POST', `/api/samples/${ribbon.body.id}/pieces`, { token: member, body: { count: 1, lengthMm: 4, massMg: item.massMg } }))
+      .body[0].id;
   }, 60_000);
 
   afterAll(async () => {
@@ -89,7 +91,10 @@ describe('pipeline under faults', () => {
     expect(new Set(runIds).size).toBe(50);
     const done = await waitForRuns(api, member, runIds, 120_000);
     expect(Object.values(done).filter((r) => r.status === 'SUCCEEDED')).toHaveLength(50);
-    await expectExactlyOnce(runIds, measurements.map((m) => m.id));
+    await expectExactlyOnce(
+      runIds,
+      measurements.map((m) => m.id),
+    );
   }, 180_000);
 
   it('a run committed but never queued (the API died before publishing) is found by the sweeper and analysed once', async () => {

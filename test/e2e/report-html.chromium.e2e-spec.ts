@@ -32,7 +32,15 @@ describe('campaign report HTML in headless Chromium', () => {
     report = buildCampaignReport(campaign.input, new Date('2026-11-27T09:30:00Z'));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     // Self-contained means the page asks for nothing: record any request it makes.

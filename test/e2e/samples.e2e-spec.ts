@@ -122,7 +122,11 @@ describe('sample lifecycle', () => {
     await post(`/api/samples/${p2.id}/treatments`, anneal(453, 0.5));
     await post(`/api/samples/${p2.id}/treatments`, anneal(453, 1));
     const s2 = await get(`/api/samples/${p2.id}`);
-    expect(s2.body).toMatchObject({ state: 'ANNEALED', signature: 'C77/293K×50 → A453K·0.5min → A453K·1min', totals: { annealMinByK: { '453': 1.5 }, cryoCycles: 50 } });
+    expect(s2.body).toMatchObject({
+      state: 'ANNEALED',
+      signature: 'C77/293K×50 → A453K·0.5min → A453K·1min',
+      totals: { annealMinByK: { '453': 1.5 }, cryoCycles: 50 },
+    });
     const history = await get(`/api/samples/${p2.id}/history`);
     expect(history.body.events.map((e: { kind: string }) => e.kind)).toEqual(['ARC_MELT', 'MELT_SPIN', 'CUT', 'CRYO_CYCLE', 'ANNEAL', 'ANNEAL']);
   });
@@ -155,7 +159,9 @@ describe('sample lifecycle', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { body: { items: { code: string }[]; nextCursor: string | null } } = await get(`/api/samples?kind=PIECE&codePrefix=${ribbon.code}&limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+      const page: { body: { items: { code: string }[]; nextCursor: string | null } } = await get(
+        `/api/samples?kind=PIECE&codePrefix=${ribbon.code}&limit=3${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       seen.push(...page.body.items.map((i) => i.code));
       cursor = page.body.nextCursor;
     } while (cursor);
@@ -163,8 +169,15 @@ describe('sample lifecycle', () => {
     const annealed = await get(`/api/samples?state=ANNEALED&codePrefix=${ribbon.code}`);
     expect(annealed.body.items.map((i: { code: string }) => i.code)).toEqual([pieces[0].code]);
     expect(annealed.body.items[0]).toEqual({
-      id: pieces[0].id, code: pieces[0].code, kind: 'PIECE', state: 'ANNEALED', signature: 'A453K·1min', alloyId: alloy.id,
-      parentId: ribbon.id, massMg: 1.2, createdAt: expect.stringMatching(/Z$/),
+      id: pieces[0].id,
+      code: pieces[0].code,
+      kind: 'PIECE',
+      state: 'ANNEALED',
+      signature: 'A453K·1min',
+      alloyId: alloy.id,
+      parentId: ribbon.id,
+      massMg: 1.2,
+      createdAt: expect.stringMatching(/Z$/),
     });
     expect(Math.abs(Date.parse(annealed.body.items[0].createdAt) - Date.now())).toBeLessThan(60_000);
     const ribbons = await get(`/api/samples?kind=RIBBON&alloyId=${alloy.id}&codePrefix=${ingot.code}`);

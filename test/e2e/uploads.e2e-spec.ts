@@ -60,7 +60,9 @@ describe('uploads and analyses', () => {
     expect(raw.body).toBe(item.zfc.text);
 
     const history = await api.request('GET', `/api/samples/${pieceId}/history`, { token: member });
-    const kinds = history.body.events.map((e: { type: string; kind?: string; technique?: string; status?: string }) => e.kind ?? e.technique ?? `${e.type}:${e.status}`);
+    const kinds = history.body.events.map(
+      (e: { type: string; kind?: string; technique?: string; status?: string }) => e.kind ?? e.technique ?? `${e.type}:${e.status}`,
+    );
     expect(kinds.slice(0, 3)).toEqual(['ARC_MELT', 'MELT_SPIN', 'CUT']);
     expect(kinds.filter((k: string) => k === 'MAGNETIC')).toHaveLength(2);
     expect(history.body.events.filter((e: { type: string }) => e.type === 'ANALYSIS').map((e: { id: string }) => e.id)).toContain(run.id);
@@ -104,11 +106,19 @@ describe('uploads and analyses', () => {
     expect(raw.headers).toMatchObject({ etag: `"${up.body.sha256}"`, 'content-disposition': 'attachment; filename="eicosane.txt"' });
     expect(raw.headers['content-encoding']).toBeUndefined();
     // A client that takes brotli gets the stored bytes as they are: a third of the size, the same file once decoded.
-    const br = await api.app.inject({ method: 'GET', url: `/api/files/${up.body.fileId}/raw`, headers: { authorization: `Bearer ${member}`, 'accept-encoding': 'gzip, br' } });
+    const br = await api.app.inject({
+      method: 'GET',
+      url: `/api/files/${up.body.fileId}/raw`,
+      headers: { authorization: `Bearer ${member}`, 'accept-encoding': 'gzip, br' },
+    });
     expect(br.headers).toMatchObject({ 'content-encoding': 'br', etag: `"${up.body.sha256}.br"`, vary: 'accept-encoding' });
     expect(br.rawPayload.length / bytes.length).toBeLessThan(0.4);
     expect(Buffer.compare(brotliDecompressSync(br.rawPayload), bytes)).toBe(0);
-    const cached = await api.app.inject({ method: 'GET', url: `/api/files/${up.body.fileId}/raw`, headers: { authorization: `Bearer ${member}`, 'if-none-match': raw.headers.etag as string } });
+    const cached = await api.app.inject({
+      method: 'GET',
+      url: `/api/files/${up.body.fileId}/raw`,
+      headers: { authorization: `Bearer ${member}`, 'if-none-match': raw.headers.etag as string },
+    });
     expect(cached.statusCode).toBe(304);
     expect(cached.rawPayload.length).toBe(0);
     const [run] = Object.values(await waitForRuns(api, member, up.body.analysisRunIds));
@@ -116,7 +126,10 @@ describe('uploads and analyses', () => {
     const db = new Client({ connectionString: api.databaseUrl });
     await db.connect();
     try {
-      const { rows } = await db.query('SELECT encoding, "sizeBytes", octet_length(content) AS n, pg_column_compression(content) AS method FROM data_files WHERE id = $1', [up.body.fileId]);
+      const { rows } = await db.query(
+        'SELECT encoding, "sizeBytes", octet_length(content) AS n, pg_column_compression(content) AS method FROM data_files WHERE id = $1',
+        [up.body.fileId],
+      );
       expect(rows[0]).toMatchObject({ encoding: 'br', sizeBytes: bytes.length, method: null });
       expect(rows[0].n / bytes.length).toBeLessThan(0.4);
 
@@ -152,10 +165,16 @@ describe('uploads and analyses', () => {
   });
 
   it('validates measurements: technique, conditions, unknown sample', async () => {
-    const bad = await api.request('POST', '/api/measurements', { token: member, body: { sampleId: pieceId, technique: 'NMR', instrument: 'x', conditions: { mode: 'HOT' } } });
+    const bad = await api.request('POST', '/api/measurements', {
+      token: member,
+      body: { sampleId: pieceId, technique: 'NMR', instrument: 'x', conditions: { mode: 'HOT' } },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['conditions.mode', 'technique']);
-    const unknown = await api.request('POST', '/api/measurements', { token: member, body: { sampleId: '00000000-0000-4000-8000-000000000000', technique: 'XRD', instrument: 'x', conditions: {} } });
+    const unknown = await api.request('POST', '/api/measurements', {
+      token: member,
+      body: { sampleId: '00000000-0000-4000-8000-000000000000', technique: 'XRD', instrument: 'x', conditions: {} },
+    });
     expect(unknown.status).toBe(404);
     expect(unknown.body.field).toBe('sampleId');
   });

@@ -18,7 +18,10 @@ export async function logCampaignItem(api: TestApi, tokens: { member: string; pi
   const a = await api.request('POST', `/api/campaigns/${campaignId}/assignments`, { token: tokens.pi, body: { sampleId: piece.id, level: item.level } });
   if (a.status !== 201) throw new Error(`assignment failed: ${JSON.stringify(a.body)}`);
   const runIds: string[] = [];
-  for (const [mode, file] of [['ZFC', item.zfc], ['FC', item.fc]] as const) {
+  for (const [mode, file] of [
+    ['ZFC', item.zfc],
+    ['FC', item.fc],
+  ] as const) {
     const m = await newMeasurement(api, tokens.member, piece.id, 'MAGNETIC', { mode, fieldOe: file.fieldOe, demagN: 0 });
     const up = await upload(api, tokens.member, m.id, file.fileName, file.text);
     if (up.status !== 202) throw new Error(`upload failed: ${JSON.stringify(up.body)}`);

@@ -38,7 +38,12 @@ export function analysedAnnealCampaign(zfcWithFc: (item: CampaignItem) => boolea
     const sampleId = `sample-${item.sampleCode}`;
     pieces.push({ sampleId, code: item.sampleCode, level: item.level });
     const common = { sampleId, technique: 'MAGNETIC' as const, analyzer: 'magnetic', analyzerVersion: '1.0.0' };
-    results.push({ ...common, mode: 'ZFC', runId: `run-${item.sampleCode}-zfc`, metrics: analyse(item.zfc.text, item.massMg, zfcWithFc(item) ? item.fc.text : undefined) });
+    results.push({
+      ...common,
+      mode: 'ZFC',
+      runId: `run-${item.sampleCode}-zfc`,
+      metrics: analyse(item.zfc.text, item.massMg, zfcWithFc(item) ? item.fc.text : undefined),
+    });
     results.push({ ...common, mode: 'FC', runId: `run-${item.sampleCode}-fc`, metrics: analyse(item.fc.text, item.massMg) });
   }
   const progress: ReportInput['progress'] = campaign.levels.flatMap((level) => [
@@ -51,7 +56,8 @@ export function analysedAnnealCampaign(zfcWithFc: (item: CampaignItem) => boolea
     campaign: {
       id: 'campaign-anneal-453k',
       name: 'La75Al25 anneal at 453 K',
-      hypothesis: 'Annealing below Tg relaxes the liquid-like regions, so the Meissner shielding falls exponentially with hold time while Tc drops only slightly.',
+      hypothesis:
+        'Annealing below Tg relaxes the liquid-like regions, so the Meissner shielding falls exponentially with hold time while Tc drops only slightly.',
       factor: { kind: 'ANNEAL_HOLD_MIN', targetK: 453, levels: campaign.levels },
       plannedTechniques: ['MAGNETIC', 'XRD'],
     },
@@ -77,15 +83,36 @@ export function handMadeAnnealInput(name = 'Hand-made anneal'): ReportInput {
       pieces.push({ sampleId, code: `HM-${level}-P${p}`, level });
       const chi = (0.0064 * Math.exp(-level / 1.2) + 0.0031) * (1 + 0.01 * (p - 2));
       const run = { sampleId, technique: 'MAGNETIC' as const, analyzer: 'magnetic', analyzerVersion: '1.0.0' };
-      results.push({ ...run, mode: 'ZFC', runId: `${sampleId}-zfc`, metrics: { tcOnsetK: 3.6 - 0.02 * level + 0.001 * p, tcMidK: 3.4 - 0.02 * level, chiMass1p8K: -chi, shieldingFraction1p8K: 0.7 * (chi / 0.0095), fcZfcRatio: null } });
+      results.push({
+        ...run,
+        mode: 'ZFC',
+        runId: `${sampleId}-zfc`,
+        metrics: {
+          tcOnsetK: 3.6 - 0.02 * level + 0.001 * p,
+          tcMidK: 3.4 - 0.02 * level,
+          chiMass1p8K: -chi,
+          shieldingFraction1p8K: 0.7 * (chi / 0.0095),
+          fcZfcRatio: null,
+        },
+      });
       results.push({ ...run, mode: 'FC', runId: `${sampleId}-fc`, metrics: { chiMass1p8K: -0.25 * chi } });
     }
   });
   pieces.push({ sampleId: 's-empty', code: 'HM-5-P4', level: 5 });
   return {
-    campaign: { id: 'c-hand', name, hypothesis: 'Shielding decays with hold time.', factor: { kind: 'ANNEAL_HOLD_MIN', targetK: 453, levels }, plannedTechniques: ['MAGNETIC'] },
+    campaign: {
+      id: 'c-hand',
+      name,
+      hypothesis: 'Shielding decays with hold time.',
+      factor: { kind: 'ANNEAL_HOLD_MIN', targetK: 453, levels },
+      plannedTechniques: ['MAGNETIC'],
+    },
     pieces,
     results,
-    progress: levels.map((level) => (level === 5 ? { level, technique: 'MAGNETIC' as const, planned: 4, uploaded: 4, analysed: 3, failed: 1 } : { level, technique: 'MAGNETIC' as const, planned: 3, uploaded: 3, analysed: 3, failed: 0 })),
+    progress: levels.map((level) =>
+      level === 5
+        ? { level, technique: 'MAGNETIC' as const, planned: 4, uploaded: 4, analysed: 3, failed: 1 }
+        : { level, technique: 'MAGNETIC' as const, planned: 3, uploaded: 3, analysed: 3, failed: 0 },
+    ),
   };
 }

@@ -9,7 +9,10 @@ async function ok(resP: Promise<{ status: number; body: any }>, expected: number
 }
 
 export async function newAlloy(api: TestApi, piToken: string, overrides: Partial<typeof LA75AL25> = {}) {
-  return ok(api.request('POST', '/api/alloys', { token: piToken, body: { ...LA75AL25, name: `La75Al25-${Math.random().toString(36).slice(2, 8)}`, ...overrides } }), 201);
+  return ok(
+    api.request('POST', '/api/alloys', { token: piToken, body: { ...LA75AL25, name: `La75Al25-${Math.random().toString(36).slice(2, 8)}`, ...overrides } }),
+    201,
+  );
 }
 
 /** Ingot → ribbon → `pieces` pieces, returning each created sample. */
@@ -20,5 +23,13 @@ export async function newLineage(api: TestApi, token: string, alloyId: string, p
   return { ingot, ribbon, pieces: cut as { id: string; code: string; kind: string }[] };
 }
 
-export const anneal = (targetK: number, holdMin: number, extra: object = {}) => ({ kind: 'ANNEAL', targetK, heatingRateKPerMin: 20, holdMin, atmosphere: 'Ar', cooling: 'water quench', ...extra });
+export const anneal = (targetK: number, holdMin: number, extra: object = {}) => ({
+  kind: 'ANNEAL',
+  targetK,
+  heatingRateKPerMin: 20,
+  holdMin,
+  atmosphere: 'Ar',
+  cooling: 'water quench',
+  ...extra,
+});
 export const cryo = (cycles: number) => ({ kind: 'CRYO_CYCLE', lowK: 77, highK: 293, cycles, dwellLowS: 60, dwellHighS: 60 });

@@ -4,14 +4,21 @@ import { TestApi } from '../setup/test-api';
 /** A multipart/form-data body with one `file` field, as curl -F would send it. */
 export function multipart(fileName: string, content: Uint8Array | string): { body: Buffer; contentType: string } {
   const boundary = `----vitrack${randomBytes(8).toString('hex')}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return { body: Buffer.concat([head, Buffer.from(content), tail]), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
 export async function upload(api: TestApi, token: string | undefined, measurementId: string, fileName: string, content: Uint8Array | string) {
   const { body, contentType } = multipart(fileName, content);
-  const res = await api.app.inject({ method: 'POST', url: `/api/measurements/${measurementId}/files`, headers: { 'content-type': contentType, ...(token ? { authorization: `Bearer ${token}` } : {}) }, payload: body });
+  const res = await api.app.inject({
+    method: 'POST',
+    url: `/api/measurements/${measurementId}/files`,
+    headers: { 'content-type': contentType, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    payload: body,
+  });
   return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : undefined };
 }
 

@@ -17,7 +17,9 @@ describe('compressStoredFiles', () => {
   let prisma: PrismaService;
   let files: MeasurementsRepository;
   let raw: Client;
-  const legacy = realFixtureFiles('mpms').slice(0, 3).map((f) => readFileSync(f));
+  const legacy = realFixtureFiles('mpms')
+    .slice(0, 3)
+    .map((f) => readFileSync(f));
   const noise = randomBytes(32 * 1024);
   const ids = new Map<Buffer, string>();
 
@@ -25,7 +27,13 @@ describe('compressStoredFiles', () => {
     const id = randomUUID();
     ids.set(bytes, id);
     const sha = createHash('sha256').update(bytes).digest('hex');
-    await raw.query('INSERT INTO data_files (id, sha256, "sizeBytes", encoding, content) VALUES ($1, $2, $3, $4, $5)', [id, sha, bytes.length, stored.encoding, stored.content]);
+    await raw.query('INSERT INTO data_files (id, sha256, "sizeBytes", encoding, content) VALUES ($1, $2, $3, $4, $5)', [
+      id,
+      sha,
+      bytes.length,
+      stored.encoding,
+      stored.content,
+    ]);
   };
   const row = async (bytes: Buffer) => (await raw.query<StoredContent>('SELECT encoding, content FROM data_files WHERE id = $1', [ids.get(bytes)])).rows[0];
 

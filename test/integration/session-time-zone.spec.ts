@@ -31,13 +31,17 @@ describe('database sessions are pinned to UTC', () => {
   const hoursFromUtc = (local: string) => Math.abs(Date.parse(`${local}Z`) - Date.now()) / 3_600_000;
 
   it('plain pg: now() as a timestamp without time zone is UTC', async () => {
-    const [row] = await pg.query<{ zone: string; now: string }>(`SELECT current_setting('TimeZone') AS zone, to_char(now()::timestamp, 'YYYY-MM-DD"T"HH24:MI:SS') AS now`);
+    const [row] = await pg.query<{ zone: string; now: string }>(
+      `SELECT current_setting('TimeZone') AS zone, to_char(now()::timestamp, 'YYYY-MM-DD"T"HH24:MI:SS') AS now`,
+    );
     expect(row.zone).toBe('UTC');
     expect(hoursFromUtc(row.now)).toBeLessThan(0.1);
   });
 
   it('Prisma: the same', async () => {
-    const [row] = await prisma.$queryRawUnsafe<{ zone: string; now: string }[]>(`SELECT current_setting('TimeZone') AS zone, to_char(now()::timestamp, 'YYYY-MM-DD"T"HH24:MI:SS') AS now`);
+    const [row] = await prisma.$queryRawUnsafe<{ zone: string; now: string }[]>(
+      `SELECT current_setting('TimeZone') AS zone, to_char(now()::timestamp, 'YYYY-MM-DD"T"HH24:MI:SS') AS now`,
+    );
     expect(row.zone).toBe('UTC');
     expect(hoursFromUtc(row.now)).toBeLessThan(0.1);
   });
@@ -61,7 +65,11 @@ describe('database sessions are pinned to UTC', () => {
         console.log(JSON.stringify({ offsetMin: new Date(2026, 0, 1).getTimezoneOffset(), t: row.t.getTime(), fraction: row.fraction.toISOString() }));
         await pg.onModuleDestroy();
       });`;
-    const run = spawnSync(process.execPath, ['-r', '@swc-node/register', '-e', script], { cwd: ROOT, env: { ...process.env, TZ: 'Pacific/Kiritimati', DATABASE_URL: db.url }, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['-r', '@swc-node/register', '-e', script], {
+      cwd: ROOT,
+      env: { ...process.env, TZ: 'Pacific/Kiritimati', DATABASE_URL: db.url },
+      encoding: 'utf8',
+    });
     expect(run.stderr).toBe('');
     const out = JSON.parse(run.stdout);
     expect(out.offsetMin).toBe(-14 * 60);

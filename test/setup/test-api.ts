@@ -36,7 +36,11 @@ export class TestApi {
     return new TestApi(app, db.url, db.drop, { url: env.REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix: env.QUEUE_PREFIX });
   }
 
-  async request<T = any>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, opts: { token?: string; body?: unknown } = {}): Promise<ApiResponse<T>> {
+  async request<T = any>(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    opts: { token?: string; body?: unknown } = {},
+  ): Promise<ApiResponse<T>> {
     const res = await this.app.inject({
       method,
       url,

@@ -30,7 +30,9 @@ const GLASS: SuperconductorModel = {
 function mpms3Zfc(): Uint8Array {
   const s = simulateSweep(GLASS, { mode: 'ZFC', direction: 'up', fieldOe: 20, massMg: 2, noiseEmu: 1e-7, stepK: 0.02 }, createRng(11));
   const rows = s.temperatureK.map((t, i) => `,${t},${s.fieldOe[i]},${s.momentEmu[i]}`);
-  return utf8(['[Header]', 'BYAPP,MPMS3 w/ AC,1.0,1.1', 'INFO,2,SAMPLE_MASS', '[Data]', 'Comment,Temperature (K),Magnetic Field (Oe),Moment (emu)', ...rows].join('\n'));
+  return utf8(
+    ['[Header]', 'BYAPP,MPMS3 w/ AC,1.0,1.1', 'INFO,2,SAMPLE_MASS', '[Data]', 'Comment,Temperature (K),Magnetic Field (Oe),Moment (emu)', ...rows].join('\n'),
+  );
 }
 
 describe('analyzeFile dispatch', () => {

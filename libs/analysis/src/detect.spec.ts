@@ -24,7 +24,10 @@ describe('detectFormat: MultiVu files', () => {
   });
 
   it('decides by content, not by the file name', () => {
-    expect(detectFormat(bytesOf('ppms/nomadmeas_ACTransport_Hall_TMR_fieldsweep.dat'), 'zfc_mpms.xrdml')).toEqual({ technique: 'RESISTANCE', format: 'multivu-ppms-act' });
+    expect(detectFormat(bytesOf('ppms/nomadmeas_ACTransport_Hall_TMR_fieldsweep.dat'), 'zfc_mpms.xrdml')).toEqual({
+      technique: 'RESISTANCE',
+      format: 'multivu-ppms-act',
+    });
   });
 
   it('a VSM file with both a moment and (empty) bridge columns is MAGNETIC; a bridge-only unknown app is RESISTANCE', () => {

@@ -41,7 +41,8 @@ export function detectDiffractionFormat(text: string, fileName?: string): Diffra
     // q, I, σ: small q (SAXS range) and σ never negative.
     const sigmaOk = block.rows.every((r) => r[2] >= 0);
     const qMaxInvA = xMax * axis.qScale;
-    if (sigmaOk && qMaxInvA < 5 && !(nameXrd && !nameSaxs)) return { technique: 'SAXS', format: block.columnCount === 3 ? 'q-i-sigma' : `q-i-${block.columnCount}col` };
+    if (sigmaOk && qMaxInvA < 5 && !(nameXrd && !nameSaxs))
+      return { technique: 'SAXS', format: block.columnCount === 3 ? 'q-i-sigma' : `q-i-${block.columnCount}col` };
     if (nameXrd) return { technique: 'XRD', format: 'xy' };
     return undefined;
   }

@@ -19,7 +19,16 @@ export { analyzeResistance, ANALYZER as RESISTANCE_ANALYZER } from './resistance
 export type { ResistanceMetrics, ResistanceResult } from './resistance/index';
 export { analyzeDsc, analyzeDscFile, ANALYZER as DSC_ANALYZER, detectDscFormat, parseDsc } from './dsc/index';
 export type { DscAnalysis, DscFormat, DscMetrics, DscScan } from './dsc/index';
-export { analyzeXrd, analyzeXrdFile, ANALYZER as XRD_ANALYZER, detectDiffractionFormat, parseXrd, parseXrdText, qInvAToTwoThetaDeg, twoThetaDegToQInvA } from './xrd/index';
+export {
+  analyzeXrd,
+  analyzeXrdFile,
+  ANALYZER as XRD_ANALYZER,
+  detectDiffractionFormat,
+  parseXrd,
+  parseXrdText,
+  qInvAToTwoThetaDeg,
+  twoThetaDegToQInvA,
+} from './xrd/index';
 export type { DiffractionFormat, XrdParams, XrdPattern, XrdResult } from './xrd/index';
 export { analyzeSaxs, analyzeSaxsFile, ANALYZER as SAXS_ANALYZER, parseSaxs, parseSaxsText } from './saxs/index';
 export type { SaxsBump, SaxsProfile, SaxsResult } from './saxs/index';

@@ -38,20 +38,26 @@ describe('analysis of the real fixtures', () => {
     expect(r.value.metrics.crystalline).toBe(false);
   });
 
-  it.each(['xrd/nomadmeas_PANalytical_xrdml1.6_gonio_intensities_CRLF.xrdml', 'xrd/nomadmeas_PANalytical_xrdml2.1_2theta-omega_counts_CRLF.xrdml'])('%s is flagged crystalline', (file) => {
-    const r = run(file);
-    if (!r.ok) throw r.error;
-    expect(r.value.metrics.crystalline).toBe(true);
-    expect((r.value.metrics.braggPeaksInvA as number[]).length).toBeGreaterThan(0);
-  });
+  it.each(['xrd/nomadmeas_PANalytical_xrdml1.6_gonio_intensities_CRLF.xrdml', 'xrd/nomadmeas_PANalytical_xrdml2.1_2theta-omega_counts_CRLF.xrdml'])(
+    '%s is flagged crystalline',
+    (file) => {
+      const r = run(file);
+      if (!r.ok) throw r.error;
+      expect(r.value.metrics.crystalline).toBe(true);
+      expect((r.value.metrics.braggPeaksInvA as number[]).length).toBeGreaterThan(0);
+    },
+  );
 
-  it.each(['saxs/sasdata_Alumina_USAXS_q_I_sigma.csv', 'saxs/sasdata_APS_DND-CAT_SAXS_4col_noheader.txt', 'saxs/sasdata_ISIS_LOQ_83404_SANS_COLETTE.txt'])('%s gives a decaying power law, not homogeneous, with a warning', (file) => {
-    const r = run(file);
-    if (!r.ok) throw r.error;
-    expect(r.value.metrics.slope as number).toBeLessThan(0);
-    expect(r.value.metrics.homogeneous).toBe(false);
-    expect(r.value.warnings.length).toBeGreaterThan(0);
-  });
+  it.each(['saxs/sasdata_Alumina_USAXS_q_I_sigma.csv', 'saxs/sasdata_APS_DND-CAT_SAXS_4col_noheader.txt', 'saxs/sasdata_ISIS_LOQ_83404_SANS_COLETTE.txt'])(
+    '%s gives a decaying power law, not homogeneous, with a warning',
+    (file) => {
+      const r = run(file);
+      if (!r.ok) throw r.error;
+      expect(r.value.metrics.slope as number).toBeLessThan(0);
+      expect(r.value.metrics.homogeneous).toBe(false);
+      expect(r.value.warnings.length).toBeGreaterThan(0);
+    },
+  );
 
   it('the TA eicosane run is recognised as melting, not a glass', () => {
     const r = run('dsc/pkynetics_TA-2920-MDSC_UniversalAnalysis_eicosane_latin1.txt');

@@ -117,7 +117,13 @@ function netzsch(s: DscWriteInput): string {
 
 function stare(s: DscWriteInput): string {
   const pad = (v: string, w: number): string => v.padStart(w);
-  const head = ['Curve Name:', `  ${s.sampleName} DSC ${s.heatingRateKPerMin} K/min`, 'Curve Values:', `${pad('Index', 12)}${pad('t', 14)}${pad('Ts', 14)}${pad('Tr', 14)}${pad('Value', 16)}`, `${pad('[s]', 26)}${pad('[°C]', 14)}${pad('[°C]', 14)}${pad('[mW]', 16)}`];
+  const head = [
+    'Curve Name:',
+    `  ${s.sampleName} DSC ${s.heatingRateKPerMin} K/min`,
+    'Curve Values:',
+    `${pad('Index', 12)}${pad('t', 14)}${pad('Ts', 14)}${pad('Tr', 14)}${pad('Value', 16)}`,
+    `${pad('[s]', 26)}${pad('[°C]', 14)}${pad('[°C]', 14)}${pad('[mW]', 16)}`,
+  ];
   const rows = s.timeS.map((t, i) => {
     const tr = C(s.startK + (s.heatingRateKPerMin / 60) * t);
     return `${pad(String(i), 12)}${pad(t.toFixed(4), 14)}${pad(C(s.temperatureK[i]).toFixed(4), 14)}${pad(tr.toFixed(4), 14)}${pad(s.heatFlowMw[i].toExponential(8), 16)}`;

@@ -70,7 +70,13 @@ describe('virtualDscScan', () => {
     const up = virtualDscScan({ format, exo: 'up', noiseWPerG: 0 });
     const down = virtualDscScan({ format, exo: 'down', noiseWPerG: 0 });
     expect(up.fileName).toMatch(new RegExp(`virtual_${format}_La75Al25\\.(txt|csv)$`));
-    const marker = { 'ta-universal-analysis': 'StartOfData', 'pyris-ascii': 'Sample Weight:', 'netzsch-proteus': '#EXPORTTYPE', 'mettler-stare': 'Curve Values:', 'csv-units': 'Heat Flow (mW)' }[format];
+    const marker = {
+      'ta-universal-analysis': 'StartOfData',
+      'pyris-ascii': 'Sample Weight:',
+      'netzsch-proteus': '#EXPORTTYPE',
+      'mettler-stare': 'Curve Values:',
+      'csv-units': 'Heat Flow (mW)',
+    }[format];
     expect(up.text).toContain(marker);
     // Vendor exports are Latin-1: ° is the single byte 0xB0.
     if (format !== 'csv-units') expect(Array.from(up.bytes)).toContain(0xb0);

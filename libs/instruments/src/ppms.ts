@@ -103,7 +103,12 @@ function resistivityHeader(title: string): string[] {
     'INFO, 1, Sample1 Cross Section',
     'INFO, 1, Sample1 Length',
     'INFO, Ohm, Sample1 Units',
-    ...[2, 3, 4].flatMap((k) => [`INFO, , Sample${k} Name`, `INFO, 1, Sample${k} Cross Section`, `INFO, 1, Sample${k} Length`, `INFO, ${k < 3 ? 'Ohm' : 'Ohm-m'}, Sample${k} Units`]),
+    ...[2, 3, 4].flatMap((k) => [
+      `INFO, , Sample${k} Name`,
+      `INFO, 1, Sample${k} Cross Section`,
+      `INFO, 1, Sample${k} Length`,
+      `INFO, ${k < 3 ? 'Ohm' : 'Ohm-m'}, Sample${k} Units`,
+    ]),
     `FIELDGROUP, Resistivity,${fieldGroup}`,
     'STARTUPGROUP, Resistivity',
     'STARTUPAXIS, X, 2, LINEAR, AUTO',
@@ -119,7 +124,31 @@ function resistivityHeader(title: string): string[] {
 
 /** Resistivity-option row: 23 of the 41 header fields, as the real instrument writes them. */
 function resistivityRow(r: Reading, ohm: number, sdOhm: number): string {
-  const cells = ['', num(r.timeS), '4369', num(r.temperatureK), num(r.fieldOe), '0', num(ohm), '99.9799995422363', '', '', '', '', '', '', num(sdOhm), '', '', '', '25', num(ohm), '', '', ''];
+  const cells = [
+    '',
+    num(r.timeS),
+    '4369',
+    num(r.temperatureK),
+    num(r.fieldOe),
+    '0',
+    num(ohm),
+    '99.9799995422363',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    num(sdOhm),
+    '',
+    '',
+    '',
+    '25',
+    num(ohm),
+    '',
+    '',
+    '',
+  ];
   return cells.join(',');
 }
 

@@ -78,7 +78,13 @@ export function virtualSaxs(model: SaxsSampleModel, options: SaxsInstrumentOptio
     text = ['# Vitrack virtual SAXS', '# q (nm^-1)\tI (cm^-1)\tsigma', ...rows.map((r) => `${e(r.q * 10)}\t${e(r.i)}\t${e(r.s)}`)].join('\n') + '\n';
     fileName = `${name}_saxs_nm.dat`;
   } else if (format === 'rkh') {
-    const head = [` Vitrack virtual SAXS ${name}`, ' Wav  1.54 > 1.54', `${String(n).padStart(5)}    0    0    0    1${String(n).padStart(5)}    0`, '         0         0         0         0', ' 3 (F12.5,2E16.6)'];
+    const head = [
+      ` Vitrack virtual SAXS ${name}`,
+      ' Wav  1.54 > 1.54',
+      `${String(n).padStart(5)}    0    0    0    1${String(n).padStart(5)}    0`,
+      '         0         0         0         0',
+      ' 3 (F12.5,2E16.6)',
+    ];
     text = [...head, ...rows.map((r) => `${r.q.toFixed(5).padStart(12)}${e(r.i).padStart(16)}${e(r.s).padStart(16)}`)].join('\n') + '\n';
     fileName = `${name}_rkh.txt`;
   } else if (format === '4col') {

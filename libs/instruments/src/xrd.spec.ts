@@ -28,18 +28,21 @@ describe('virtual XRD instrument', () => {
     expect(Math.abs(qMax - 2.2)).toBeLessThan(0.03); // background slope moves the raw maximum slightly
   });
 
-  it.each(['xy-2theta', 'xy-q', 'chi', 'csv', 'xrdml'] as XrdFormat[])('writes %s that the XRD parser reads back with the right axis and wavelength', (format) => {
-    const f = virtualXrd(laAlXrdModel(), { format, peakCounts: 10000, seed: 2 });
-    const p = parseXrd(f.bytes, f.fileName);
-    if (!p.ok) throw p.error;
-    expect(p.value.xKind).toBe(f.truth.xKind);
-    if (format === 'chi') expect(p.value.wavelengthA).toBeUndefined();
-    else if (format !== 'xy-q') expect(p.value.wavelengthA).toBeCloseTo(1.5406, 6);
-    const n = format === 'xy-q' ? 1001 : 3251; // 1.0→5.0 Å⁻¹ step 0.004; 15→80° step 0.02
-    expect(p.value.x).toHaveLength(n);
-    // counting noise: mean of counts near the halo top ≈ peak counts + background
-    const top = p.value.intensity.reduce((a, b) => Math.max(a, b), 0);
-    expect(top).toBeGreaterThan(10000);
-    expect(top).toBeLessThan(20000);
-  });
+  it.each(['xy-2theta', 'xy-q', 'chi', 'csv', 'xrdml'] as XrdFormat[])(
+    'writes %s that the XRD parser reads back with the right axis and wavelength',
+    (format) => {
+      const f = virtualXrd(laAlXrdModel(), { format, peakCounts: 10000, seed: 2 });
+      const p = parseXrd(f.bytes, f.fileName);
+      if (!p.ok) throw p.error;
+      expect(p.value.xKind).toBe(f.truth.xKind);
+      if (format === 'chi') expect(p.value.wavelengthA).toBeUndefined();
+      else if (format !== 'xy-q') expect(p.value.wavelengthA).toBeCloseTo(1.5406, 6);
+      const n = format === 'xy-q' ? 1001 : 3251; // 1.0→5.0 Å⁻¹ step 0.004; 15→80° step 0.02
+      expect(p.value.x).toHaveLength(n);
+      // counting noise: mean of counts near the halo top ≈ peak counts + background
+      const top = p.value.intensity.reduce((a, b) => Math.max(a, b), 0);
+      expect(top).toBeGreaterThan(10000);
+      expect(top).toBeLessThan(20000);
+    },
+  );
 });

@@ -222,13 +222,20 @@ export function virtualXrd(model: XrdSampleModel, options: XrdInstrumentOptions 
       fileName = `${name}.xrdml`;
     } else if (format === 'chi') {
       const rows = twoTheta.map((t, i) => `  ${t.toExponential(6)}  ${y[i].toExponential(6)}`);
-      text = [`${name}.tif: virtual Fit2D integration`, '2-Theta Angle (Degrees)', 'Intensity', `${String(rows.length).padStart(11)}`, ...rows].join('\n') + '\n';
+      text =
+        [`${name}.tif: virtual Fit2D integration`, '2-Theta Angle (Degrees)', 'Intensity', `${String(rows.length).padStart(11)}`, ...rows].join('\n') + '\n';
       fileName = `${name}.chi`;
     } else if (format === 'csv') {
       text = [`# Wavelength (Angstrom): ${wavelengthA}`, '2theta_deg,counts', ...twoTheta.map((t, i) => `${t.toFixed(3)},${y[i]}`)].join('\r\n') + '\r\n';
       fileName = `${name}.csv`;
     } else {
-      text = [`# Vitrack virtual diffractometer, sample ${name}`, `# Wavelength: ${wavelengthA} A (Cu Ka1)`, '# 2theta_deg  intensity_counts', ...twoTheta.map((t, i) => `${t.toFixed(4)} ${y[i]}`)].join('\n') + '\n';
+      text =
+        [
+          `# Vitrack virtual diffractometer, sample ${name}`,
+          `# Wavelength: ${wavelengthA} A (Cu Ka1)`,
+          '# 2theta_deg  intensity_counts',
+          ...twoTheta.map((t, i) => `${t.toFixed(4)} ${y[i]}`),
+        ].join('\n') + '\n';
       fileName = `${name}.xy`;
     }
   }

@@ -19,7 +19,9 @@ const decompress = promisify(brotliDecompress);
  */
 export async function packContent(bytes: Uint8Array): Promise<StoredContent> {
   const packed = await compress(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 1, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } });
-  return packed.length < bytes.length ? { encoding: 'br', content: packed } : { encoding: 'identity', content: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length) };
+  return packed.length < bytes.length
+    ? { encoding: 'br', content: packed }
+    : { encoding: 'identity', content: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length) };
 }
 
 /** The original bytes of a stored file, exactly as uploaded. */

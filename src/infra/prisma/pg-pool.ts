@@ -30,7 +30,13 @@ export class PgPool implements OnModuleDestroy {
   private readonly pool: Pool;
 
   constructor(env: Env) {
-    this.pool = new Pool({ connectionString: env.DATABASE_URL, max: env.DB_POOL_MAX, connectionTimeoutMillis: 10_000, options: SESSION_UTC, types: utcTimestamps });
+    this.pool = new Pool({
+      connectionString: env.DATABASE_URL,
+      max: env.DB_POOL_MAX,
+      connectionTimeoutMillis: 10_000,
+      options: SESSION_UTC,
+      types: utcTimestamps,
+    });
   }
 
   /**

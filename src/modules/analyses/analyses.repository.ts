@@ -98,24 +98,54 @@ export class AnalysesRepository {
   }
 
   /** Records the outcome once: a duplicate delivery that finishes second changes nothing. */
-  async finish(id: string, outcome: { status: Extract<RunStatus, 'SUCCEEDED' | 'FAILED'>; metrics?: unknown; warnings?: unknown; curves?: unknown; error?: string; errorCode?: string; timings: Record<string, number> }): Promise<boolean> {
+  async finish(
+    id: string,
+    outcome: {
+      status: Extract<RunStatus, 'SUCCEEDED' | 'FAILED'>;
+      metrics?: unknown;
+      warnings?: unknown;
+      curves?: unknown;
+      error?: string;
+      errorCode?: string;
+      timings: Record<string, number>;
+    },
+  ): Promise<boolean> {
     const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
     const rows = await this.pg.query(
       `UPDATE analysis_runs SET status = $2::"RunStatus", metrics = $3::jsonb, warnings = $4::jsonb, curves = $5::jsonb, error = $6, "errorCode" = $7, timings = $8::jsonb, "finishedAt" = now()
        WHERE id = $1 AND status = 'RUNNING' RETURNING id`,
-      [id, outcome.status, json(outcome.metrics), json(outcome.warnings), json(outcome.curves), outcome.error ?? null, outcome.errorCode ?? null, json(outcome.timings)],
+      [
+        id,
+        outcome.status,
+        json(outcome.metrics),
+        json(outcome.warnings),
+        json(outcome.curves),
+        outcome.error ?? null,
+        outcome.errorCode ?? null,
+        json(outcome.timings),
+      ],
     );
     return rows.length === 1;
   }
 
   /** Runs whose publish never happened (Redis was down at upload time). */
   unpublished(createdBefore: Date, limit: number): Promise<{ id: string }[]> {
-    return this.prisma.analysisRun.findMany({ where: { status: 'QUEUED', publishedAt: null, createdAt: { lt: createdBefore } }, select: { id: true }, orderBy: { createdAt: 'asc' }, take: limit });
+    return this.prisma.analysisRun.findMany({
+      where: { status: 'QUEUED', publishedAt: null, createdAt: { lt: createdBefore } },
+      select: { id: true },
+      orderBy: { createdAt: 'asc' },
+      take: limit,
+    });
   }
 
   /** Unfinished runs published long ago: their job may have been lost with Redis. */
   publishedBefore(before: Date, limit: number): Promise<{ id: string }[]> {
-    return this.prisma.analysisRun.findMany({ where: { status: { in: ['QUEUED', 'RUNNING'] }, publishedAt: { lt: before } }, select: { id: true }, orderBy: { publishedAt: 'asc' }, take: limit });
+    return this.prisma.analysisRun.findMany({
+      where: { status: { in: ['QUEUED', 'RUNNING'] }, publishedAt: { lt: before } },
+      select: { id: true },
+      orderBy: { publishedAt: 'asc' },
+      take: limit,
+    });
   }
 
   /** The FC partner of a ZFC magnetic measurement: the newest file of an FC measurement of the same sample. */

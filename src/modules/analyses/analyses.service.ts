@@ -80,7 +80,13 @@ export class AnalysesService {
         const ids: string[] = [];
         for (const t of targets) {
           const { measurementId, fileId, fileSha256, analyzer } = t;
-          const { run, created } = await this.runs.createOrGet(tx, { measurementId, fileId, fileSha256, analyzer, analyzerVersion: currentVersionOf(analyzer)! });
+          const { run, created } = await this.runs.createOrGet(tx, {
+            measurementId,
+            fileId,
+            fileSha256,
+            analyzer,
+            analyzerVersion: currentVersionOf(analyzer)!,
+          });
           if (created) ids.push(run.id);
         }
         if (ids.length > 0) await this.audit.record(tx, actorId, action, 'AnalysisRun', entityId, { ...data, created: ids.length });

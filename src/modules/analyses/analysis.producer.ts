@@ -46,7 +46,11 @@ export class AnalysisProducer {
     if (this.redis.status !== 'ready') return false;
     try {
       // BullMQ commands wait for Redis to come back; an upload must not.
-      await withTimeout(this.queue.addBulk(runIds.map((id) => ({ name: JobName.AnalyzeFile, data: { analysisRunId: id }, opts: { ...ANALYSIS_JOB_OPTIONS, jobId: id } }))), REDIS_TIMEOUT_MS, 'Redis did not answer');
+      await withTimeout(
+        this.queue.addBulk(runIds.map((id) => ({ name: JobName.AnalyzeFile, data: { analysisRunId: id }, opts: { ...ANALYSIS_JOB_OPTIONS, jobId: id } }))),
+        REDIS_TIMEOUT_MS,
+        'Redis did not answer',
+      );
       return true;
     } catch (e) {
       this.logger.warn(`could not publish ${runIds.length} run(s), the sweeper will retry: ${(e as Error).message}`);

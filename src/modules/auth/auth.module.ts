@@ -11,7 +11,10 @@ import { AuthService } from './auth.service';
   imports: [
     UsersModule,
     AuditModule,
-    JwtModule.registerAsync({ inject: [Env], useFactory: (env: Env) => ({ secret: createSecretKey(Buffer.from(env.JWT_SECRET)), signOptions: { expiresIn: env.JWT_TTL_S } }) }),
+    JwtModule.registerAsync({
+      inject: [Env],
+      useFactory: (env: Env) => ({ secret: createSecretKey(Buffer.from(env.JWT_SECRET)), signOptions: { expiresIn: env.JWT_TTL_S } }),
+    }),
   ],
   providers: [AuthService, AuthGuard],
   exports: [AuthService, AuthGuard],

@@ -36,7 +36,17 @@ export function latestResults(facts: MeasurementFacts[]): ReportInput['results']
       if (r.status !== 'SUCCEEDED' || !r.metrics) continue;
       const key = `${m.sampleId}|${m.technique}|${m.mode}`;
       const at = r.createdAt.getTime();
-      if ((newest.get(key)?.at ?? -1) < at) newest.set(key, { sampleId: m.sampleId, technique: m.technique, mode: m.mode, runId: r.id, analyzer: r.analyzer, analyzerVersion: r.analyzerVersion, metrics: r.metrics as Record<string, unknown>, at });
+      if ((newest.get(key)?.at ?? -1) < at)
+        newest.set(key, {
+          sampleId: m.sampleId,
+          technique: m.technique,
+          mode: m.mode,
+          runId: r.id,
+          analyzer: r.analyzer,
+          analyzerVersion: r.analyzerVersion,
+          metrics: r.metrics as Record<string, unknown>,
+          at,
+        });
     }
   }
   return [...newest.values()].map(({ at: _at, ...r }) => r);

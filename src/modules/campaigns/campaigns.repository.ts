@@ -34,11 +34,19 @@ export class CampaignsRepository {
   }
 
   upsertAssignment(db: Db, campaignId: string, sampleId: string, level: number, createdById: string) {
-    return db.campaignAssignment.upsert({ where: { campaignId_sampleId: { campaignId, sampleId } }, create: { campaignId, sampleId, level, createdById }, update: { level } });
+    return db.campaignAssignment.upsert({
+      where: { campaignId_sampleId: { campaignId, sampleId } },
+      create: { campaignId, sampleId, level, createdById },
+      update: { level },
+    });
   }
 
   async pieces(campaignId: string): Promise<AssignedPiece[]> {
-    const rows = await this.prisma.campaignAssignment.findMany({ where: { campaignId }, select: { sampleId: true, level: true, sample: { select: { code: true } } }, orderBy: [{ level: 'asc' }, { sample: { code: 'asc' } }] });
+    const rows = await this.prisma.campaignAssignment.findMany({
+      where: { campaignId },
+      select: { sampleId: true, level: true, sample: { select: { code: true } } },
+      orderBy: [{ level: 'asc' }, { sample: { code: 'asc' } }],
+    });
     return rows.map((r) => ({ sampleId: r.sampleId, code: r.sample.code, level: r.level }));
   }
 

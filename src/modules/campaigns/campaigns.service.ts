@@ -27,9 +27,18 @@ export class CampaignsService {
     for (const k of foreign) if (f[k] !== undefined) throw fieldError(`factor.${k}`, `is not a field of a ${f.kind} factor`);
     if (f.kind === 'CRYO_CYCLES' && f.lowK! >= f.highK!) throw fieldError('factor.lowK', `must lie below highK (${f.highK} K)`);
     if (f.kind === 'CRYO_CYCLES' && f.levels.some((l) => !Number.isInteger(l))) throw fieldError('factor.levels', 'cycle counts must be whole numbers');
-    const factor: CampaignFactor = f.kind === 'ANNEAL_HOLD_MIN' ? { kind: f.kind, targetK: f.targetK!, levels: [...f.levels].sort((a, b) => a - b) } : { kind: f.kind, lowK: f.lowK!, highK: f.highK!, levels: [...f.levels].sort((a, b) => a - b) };
+    const factor: CampaignFactor =
+      f.kind === 'ANNEAL_HOLD_MIN'
+        ? { kind: f.kind, targetK: f.targetK!, levels: [...f.levels].sort((a, b) => a - b) }
+        : { kind: f.kind, lowK: f.lowK!, highK: f.highK!, levels: [...f.levels].sort((a, b) => a - b) };
     return this.prisma.$transaction(async (tx) => {
-      const c = await this.campaigns.create(tx, { name: dto.name, hypothesis: dto.hypothesis, factor: factor as unknown as Prisma.InputJsonObject, plannedTechniques: dto.plannedTechniques, createdById: user.id });
+      const c = await this.campaigns.create(tx, {
+        name: dto.name,
+        hypothesis: dto.hypothesis,
+        factor: factor as unknown as Prisma.InputJsonObject,
+        plannedTechniques: dto.plannedTechniques,
+        createdById: user.id,
+      });
       await this.audit.record(tx, user.id, 'campaign.create', 'Campaign', c.id, { name: dto.name, factor });
       return c;
     });

@@ -20,7 +20,10 @@ export interface CompressReport {
  * unpack to the stored ones; a reader sees the old row or the new, and both give the same bytes.
  * The space of the old values is reused after VACUUM (autovacuum does it in time).
  */
-export async function compressStoredFiles(files: Pick<MeasurementsRepository, 'identityFilesAfter' | 'replaceIdentityContent'>, options: { batch?: number; onBatch?: (soFar: CompressReport) => void } = {}): Promise<CompressReport> {
+export async function compressStoredFiles(
+  files: Pick<MeasurementsRepository, 'identityFilesAfter' | 'replaceIdentityContent'>,
+  options: { batch?: number; onBatch?: (soFar: CompressReport) => void } = {},
+): Promise<CompressReport> {
   const batch = options.batch ?? 20;
   const report: CompressReport = { examined: 0, compressed: 0, keptAsIs: 0, storedBefore: 0, storedAfter: 0 };
   let after = '00000000-0000-0000-0000-000000000000';

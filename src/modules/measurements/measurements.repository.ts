@@ -39,7 +39,10 @@ export class MeasurementsRepository {
   detail(id: string): Promise<MeasurementDetail | null> {
     return this.prisma.measurement.findUnique({
       where: { id },
-      include: { files: { select: { fileName: true, createdAt: true, file: { select: { id: true, sha256: true, sizeBytes: true } } }, orderBy: { createdAt: 'asc' } }, runs: { omit: { curves: true }, orderBy: { createdAt: 'desc' } } },
+      include: {
+        files: { select: { fileName: true, createdAt: true, file: { select: { id: true, sha256: true, sizeBytes: true } } }, orderBy: { createdAt: 'asc' } },
+        runs: { omit: { curves: true }, orderBy: { createdAt: 'desc' } },
+      },
     });
   }
 
@@ -51,14 +54,31 @@ export class MeasurementsRepository {
    * packed `stored` bytes. Returns undefined when the measurement does not exist; `linked` and
    * `created` are false for a repeat of the same bytes.
    */
-  storeUpload(u: { measurementId: string; fileName: string; sha256: string; sizeBytes: number; stored: StoredContent; uploadedById: string; analyzerFor: (technique: Technique) => { name: string; version: string } }): Promise<StoredUpload | undefined> {
+  storeUpload(u: {
+    measurementId: string;
+    fileName: string;
+    sha256: string;
+    sizeBytes: number;
+    stored: StoredContent;
+    uploadedById: string;
+    analyzerFor: (technique: Technique) => { name: string; version: string };
+  }): Promise<StoredUpload | undefined> {
     return this.pg.transaction(async (c) => {
       const m = await c.query<{ technique: Technique }>('SELECT technique::text AS technique FROM measurements WHERE id = $1 FOR SHARE', [u.measurementId]);
       if (m.rowCount === 0) return undefined;
       // pg sends any Uint8Array as a binary parameter without copying it first.
-      await c.query('INSERT INTO data_files (id, sha256, "sizeBytes", encoding, content) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (sha256) DO NOTHING', [randomUUID(), u.sha256, u.sizeBytes, u.stored.encoding, u.stored.content]);
+      await c.query('INSERT INTO data_files (id, sha256, "sizeBytes", encoding, content) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (sha256) DO NOTHING', [
+        randomUUID(),
+        u.sha256,
+        u.sizeBytes,
+        u.stored.encoding,
+        u.stored.content,
+      ]);
       const fileId = (await c.query<{ id: string }>('SELECT id FROM data_files WHERE sha256 = $1', [u.sha256])).rows[0].id;
-      const link = await c.query('INSERT INTO measurement_files ("measurementId", "fileId", "fileName", "uploadedById") VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [u.measurementId, fileId, u.fileName, u.uploadedById]);
+      const link = await c.query(
+        'INSERT INTO measurement_files ("measurementId", "fileId", "fileName", "uploadedById") VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
+        [u.measurementId, fileId, u.fileName, u.uploadedById],
+      );
       const { name, version } = u.analyzerFor(m.rows[0].technique);
       const inserted = await c.query<{ id: string }>(
         'INSERT INTO analysis_runs (id, "measurementId", "fileId", "fileSha256", analyzer, "analyzerVersion", "publishedAt") VALUES ($1, $2, $3, $4, $5, $6, now()) ON CONFLICT ("measurementId", "fileSha256", analyzer, "analyzerVersion") DO NOTHING RETURNING id',
@@ -66,11 +86,22 @@ export class MeasurementsRepository {
       );
       const runId =
         inserted.rows[0]?.id ??
-        (await c.query<{ id: string }>('SELECT id FROM analysis_runs WHERE "measurementId" = $1 AND "fileSha256" = $2 AND analyzer = $3 AND "analyzerVersion" = $4', [u.measurementId, u.sha256, name, version])).rows[0].id;
+        (
+          await c.query<{ id: string }>(
+            'SELECT id FROM analysis_runs WHERE "measurementId" = $1 AND "fileSha256" = $2 AND analyzer = $3 AND "analyzerVersion" = $4',
+            [u.measurementId, u.sha256, name, version],
+          )
+        ).rows[0].id;
       const linked = link.rowCount === 1;
       if (linked) {
         const data = { fileId, sha256: u.sha256, fileName: u.fileName, sizeBytes: u.sizeBytes, runId };
-        await c.query('INSERT INTO audit_log ("actorId", action, "entityType", "entityId", data) VALUES ($1, $2, $3, $4, $5)', [u.uploadedById, 'file.upload', 'Measurement', u.measurementId, JSON.stringify(data)]);
+        await c.query('INSERT INTO audit_log ("actorId", action, "entityType", "entityId", data) VALUES ($1, $2, $3, $4, $5)', [
+          u.uploadedById,
+          'file.upload',
+          'Measurement',
+          u.measurementId,
+          JSON.stringify(data),
+        ]);
       }
       return { fileId, runId, linked, created: inserted.rowCount === 1 };
     });
@@ -78,12 +109,18 @@ export class MeasurementsRepository {
 
   /** Up to `limit` files stored as uploaded (encoding identity) with ids after `afterId`, in id order, with their stored size. */
   identityFilesAfter(afterId: string, limit: number): Promise<{ id: string; content: Buffer; stored: number }[]> {
-    return this.pg.query(`SELECT id, content, pg_column_size(content) AS stored FROM data_files WHERE encoding = 'identity' AND id > $1::uuid ORDER BY id LIMIT $2`, [afterId, limit]);
+    return this.pg.query(
+      `SELECT id, content, pg_column_size(content) AS stored FROM data_files WHERE encoding = 'identity' AND id > $1::uuid ORDER BY id LIMIT $2`,
+      [afterId, limit],
+    );
   }
 
   /** Replaces an identity file's content with its packed form; false when it is no longer identity. */
   async replaceIdentityContent(id: string, packed: StoredContent): Promise<boolean> {
-    const rows = await this.pg.query(`UPDATE data_files SET encoding = $2::"ContentEncoding", content = $3 WHERE id = $1::uuid AND encoding = 'identity' RETURNING id`, [id, packed.encoding, packed.content]);
+    const rows = await this.pg.query(
+      `UPDATE data_files SET encoding = $2::"ContentEncoding", content = $3 WHERE id = $1::uuid AND encoding = 'identity' RETURNING id`,
+      [id, packed.encoding, packed.content],
+    );
     return rows.length === 1;
   }
 

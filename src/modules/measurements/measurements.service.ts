@@ -44,7 +44,11 @@ export class MeasurementsService {
         performedAt: dto.performedAt ?? new Date(),
         createdById: user.id,
       });
-      await this.audit.record(tx, user.id, 'measurement.create', 'Measurement', m.id, { sampleId: dto.sampleId, technique: dto.technique, conditions: dto.conditions });
+      await this.audit.record(tx, user.id, 'measurement.create', 'Measurement', m.id, {
+        sampleId: dto.sampleId,
+        technique: dto.technique,
+        conditions: dto.conditions,
+      });
       return m;
     });
   }
@@ -61,7 +65,15 @@ export class MeasurementsService {
     const packing = packContent(content);
     const sha256 = createHash('sha256').update(content).digest('hex');
     const packed = await packing;
-    const stored = await this.measurements.storeUpload({ measurementId, fileName, sha256, sizeBytes: content.length, stored: packed, uploadedById: user.id, analyzerFor: (t) => ANALYZER_FOR[t] });
+    const stored = await this.measurements.storeUpload({
+      measurementId,
+      fileName,
+      sha256,
+      sizeBytes: content.length,
+      stored: packed,
+      uploadedById: user.id,
+      analyzerFor: (t) => ANALYZER_FOR[t],
+    });
     if (!stored) throw notFound('measurement', measurementId);
     if (stored.created) await this.producer.publishCommitted([stored.runId]);
     return { fileId: stored.fileId, sha256, analysisRunIds: [stored.runId], duplicate: !stored.linked };

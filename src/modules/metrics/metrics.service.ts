@@ -16,7 +16,12 @@ export class MetricsService {
   readonly registry = new Registry();
   private lastFinished = new Date();
 
-  private readonly depth = new Gauge({ name: 'vitrack_queue_jobs', help: 'Analysis jobs in the queue by state', labelNames: ['state'], registers: [this.registry] });
+  private readonly depth = new Gauge({
+    name: 'vitrack_queue_jobs',
+    help: 'Analysis jobs in the queue by state',
+    labelNames: ['state'],
+    registers: [this.registry],
+  });
   private readonly runs = new Gauge({ name: 'vitrack_analysis_runs', help: 'Analysis runs by status', labelNames: ['status'], registers: [this.registry] });
   private readonly duration = new Histogram({
     name: 'vitrack_analysis_duration_seconds',
@@ -39,7 +44,12 @@ export class MetricsService {
     for (const row of byStatus) this.runs.set({ status: row.status }, row._count._all);
     // Observe each run finished since the previous scrape once.
     const since = this.lastFinished;
-    const finished = await this.prisma.analysisRun.findMany({ where: { finishedAt: { gt: since } }, select: { analyzer: true, status: true, timings: true, finishedAt: true }, orderBy: { finishedAt: 'asc' }, take: 10_000 });
+    const finished = await this.prisma.analysisRun.findMany({
+      where: { finishedAt: { gt: since } },
+      select: { analyzer: true, status: true, timings: true, finishedAt: true },
+      orderBy: { finishedAt: 'asc' },
+      take: 10_000,
+    });
     for (const r of finished) {
       const total = (r.timings as { totalMs?: number } | null)?.totalMs;
       if (typeof total === 'number') this.duration.observe({ analyzer: r.analyzer, status: r.status }, total / 1000);

@@ -44,7 +44,10 @@ describe('buildCampaignReport on the analysed 453 K anneal campaign (virtual MPM
 
   it('finds the same least-squares fit as the library’s fitExponentialDecay on all piece points', () => {
     const t = report.pieces.map((p) => p.level);
-    const lib = fitExponentialDecay(t, report.pieces.map((p) => p.values.chiAbs1p8KEmuPerGOe!));
+    const lib = fitExponentialDecay(
+      t,
+      report.pieces.map((p) => p.values.chiAbs1p8KEmuPerGOe!),
+    );
     const fit = report.fits.chiExponential!;
     const rel = (a: number, b: number) => Math.abs(a / b - 1);
     expect(rel(fit.tauMin, lib.tau)).toBeLessThan(1e-5);
@@ -97,7 +100,10 @@ describe('buildCampaignReport on the analysed 453 K anneal campaign (virtual MPM
 });
 
 /** A hand-made input: pieces A..D etc. with the metrics given per sample. */
-function input(partial: Partial<ReportInput> & Pick<ReportInput, 'pieces' | 'results'>, factor: ReportInput['campaign']['factor'] = { kind: 'ANNEAL_HOLD_MIN', targetK: 453, levels: [0, 1, 5] }): ReportInput {
+function input(
+  partial: Partial<ReportInput> & Pick<ReportInput, 'pieces' | 'results'>,
+  factor: ReportInput['campaign']['factor'] = { kind: 'ANNEAL_HOLD_MIN', targetK: 453, levels: [0, 1, 5] },
+): ReportInput {
   return {
     campaign: { id: 'c1', name: 'edge cases', hypothesis: 'h', factor, plannedTechniques: ['MAGNETIC'] },
     progress: [],
@@ -151,11 +157,27 @@ describe('buildCampaignReport edge cases', () => {
       NOW,
     );
     const values = Object.fromEntries(report.pieces.map((p) => [p.code, p.values]));
-    expect(values.A).toEqual({ tcOnsetK: 3.6, tcMidK: null, chiAbs1p8KEmuPerGOe: 0.01, shieldingFraction1p8K: null, fcZfcRatio: 0.25, tcResistiveK: null, q1InvA: null });
+    expect(values.A).toEqual({
+      tcOnsetK: 3.6,
+      tcMidK: null,
+      chiAbs1p8KEmuPerGOe: 0.01,
+      shieldingFraction1p8K: null,
+      fcZfcRatio: 0.25,
+      tcResistiveK: null,
+      q1InvA: null,
+    });
     expect(values.B).toMatchObject({ tcOnsetK: 3.5, chiAbs1p8KEmuPerGOe: 0.008, fcZfcRatio: 0.3 });
     // χ_ZFC is infinite: no |χ| and no rebuilt FC/ZFC ratio.
     expect(values.C).toMatchObject({ tcOnsetK: 3.4, chiAbs1p8KEmuPerGOe: null, fcZfcRatio: null, q1InvA: 2.31 });
-    expect(values.D).toEqual({ tcOnsetK: null, tcMidK: null, chiAbs1p8KEmuPerGOe: null, shieldingFraction1p8K: null, fcZfcRatio: null, tcResistiveK: 3.55, q1InvA: null });
+    expect(values.D).toEqual({
+      tcOnsetK: null,
+      tcMidK: null,
+      chiAbs1p8KEmuPerGOe: null,
+      shieldingFraction1p8K: null,
+      fcZfcRatio: null,
+      tcResistiveK: 3.55,
+      q1InvA: null,
+    });
     // Extra metrics only when measured; dhRelaxJPerG was never a number.
     expect(Object.keys(report.metrics)).toEqual(['tcOnsetK', 'tcMidK', 'chiAbs1p8KEmuPerGOe', 'shieldingFraction1p8K', 'fcZfcRatio', 'tcResistiveK', 'q1InvA']);
     expect(report.metrics.tcOnsetK.levels).toEqual([
@@ -173,7 +195,11 @@ describe('buildCampaignReport edge cases', () => {
     // Only Tc onset has the 3 points a line needs; nothing has the 4 of the exponential.
     expect(report.fits.chiExponential).toBeNull();
     expect(report.fits.linear.tcOnsetK!.n).toBe(3);
-    expect(Object.entries(report.fits.linear).filter(([, f]) => f !== null).map(([k]) => k)).toEqual(['tcOnsetK']);
+    expect(
+      Object.entries(report.fits.linear)
+        .filter(([, f]) => f !== null)
+        .map(([k]) => k),
+    ).toEqual(['tcOnsetK']);
     expect(report.gaps).toEqual([]);
   });
 

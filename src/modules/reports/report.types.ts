@@ -3,8 +3,7 @@
 export type TechniqueName = 'XRD' | 'SAXS' | 'DSC' | 'MAGNETIC' | 'RESISTANCE';
 
 export type CampaignFactor =
-  | { kind: 'ANNEAL_HOLD_MIN'; targetK: number; levels: number[] }
-  | { kind: 'CRYO_CYCLES'; lowK: number; highK: number; levels: number[] };
+  { kind: 'ANNEAL_HOLD_MIN'; targetK: number; levels: number[] } | { kind: 'CRYO_CYCLES'; lowK: number; highK: number; levels: number[] };
 
 export interface ReportInput {
   campaign: { id: string; name: string; hypothesis: string; factor: CampaignFactor; plannedTechniques: TechniqueName[] };
@@ -16,7 +15,15 @@ export interface ReportInput {
    * (magnetic: tcOnsetK, tcMidK, widthFwhmK, width1090K, chiMass1p8K (signed, emu g⁻¹ Oe⁻¹),
    * shieldingFraction1p8K, fcZfcRatio; resistance: tcK, hc2ZeroWhhT, …; xrd: q1InvA, …; dsc: …).
    */
-  results: { sampleId: string; technique: TechniqueName; mode: 'ZFC' | 'FC' | null; runId: string; analyzer: string; analyzerVersion: string; metrics: Record<string, unknown> }[];
+  results: {
+    sampleId: string;
+    technique: TechniqueName;
+    mode: 'ZFC' | 'FC' | null;
+    runId: string;
+    analyzer: string;
+    analyzerVersion: string;
+    metrics: Record<string, unknown>;
+  }[];
   /** Per level × planned technique: pieces planned, with ≥ 1 uploaded file, with a successful analysis, with only failed analyses. */
   progress: { level: number; technique: TechniqueName; planned: number; uploaded: number; analysed: number; failed: number }[];
 }

@@ -77,5 +77,10 @@ export function summarizeSteps(steps: StepFacts[]): SampleSummary {
     }
   }
   const state: SampleState = crystallized ? 'CRYSTALLIZED' : (sequence[sequence.length - 1] ?? 'AS_QUENCHED');
-  return { state, stateSequence: sequence.length ? sequence : ['AS_QUENCHED'], signature: parts.join(' → '), totals: { annealMinByK, cryoCycles, crystallized } };
+  return {
+    state,
+    stateSequence: sequence.length ? sequence : ['AS_QUENCHED'],
+    signature: parts.join(' → '),
+    totals: { annealMinByK, cryoCycles, crystallized },
+  };
 }

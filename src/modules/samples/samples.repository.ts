@@ -87,7 +87,10 @@ export class SamplesRepository {
       [id],
       db,
     );
-    return rows.map(({ alloyName, tgK, txK, densityGCm3, ...sample }) => ({ ...sample, alloy: { id: sample.alloyId, name: alloyName, tgK, txK, densityGCm3 } }));
+    return rows.map(({ alloyName, tgK, txK, densityGCm3, ...sample }) => ({
+      ...sample,
+      alloy: { id: sample.alloyId, name: alloyName, tgK, txK, densityGCm3 },
+    }));
   }
 
   stepsOf(ids: string[], db?: Db): Promise<ProcessStep[]> {

@@ -34,7 +34,14 @@ export class SamplesService {
     await this.alloys.get(dto.alloyId, 'alloyId');
     return this.withFreshCode(async (tx) => {
       const n = (await this.samples.countByKind(tx, 'INGOT')) + 1;
-      const ingot = await this.samples.create(tx, { code: ingotCode(n), kind: 'INGOT', alloyId: dto.alloyId, massMg: dto.massG * 1000, notes: dto.notes, createdById: user.id });
+      const ingot = await this.samples.create(tx, {
+        code: ingotCode(n),
+        kind: 'INGOT',
+        alloyId: dto.alloyId,
+        massMg: dto.massG * 1000,
+        notes: dto.notes,
+        createdById: user.id,
+      });
       const params = { massG: dto.massG, melts: dto.melts, ...(dto.purities ? { purities: dto.purities } : {}) };
       await this.samples.appendStep(tx, { sampleId: ingot.id, kind: 'ARC_MELT', params, performedAt: dto.performedAt, createdById: user.id });
       await this.audit.record(tx, user.id, 'sample.create', 'Sample', ingot.id, { code: ingot.code, kind: 'INGOT', ...params });
@@ -46,7 +53,14 @@ export class SamplesService {
     const ingot = await this.parentOfKind(ingotId, 'INGOT');
     return this.withFreshCode(async (tx) => {
       const n = (await this.samples.countByKind(tx, 'RIBBON', ingot.id)) + 1;
-      const ribbon = await this.samples.create(tx, { code: ribbonCode(ingot.code, n), kind: 'RIBBON', alloyId: ingot.alloyId, parentId: ingot.id, notes: dto.notes, createdById: user.id });
+      const ribbon = await this.samples.create(tx, {
+        code: ribbonCode(ingot.code, n),
+        kind: 'RIBBON',
+        alloyId: ingot.alloyId,
+        parentId: ingot.id,
+        notes: dto.notes,
+        createdById: user.id,
+      });
       const { performedAt, notes: _notes, ...params } = dto;
       await this.samples.appendStep(tx, { sampleId: ribbon.id, kind: 'MELT_SPIN', params: { ...params }, performedAt, createdById: user.id });
       await this.audit.record(tx, user.id, 'sample.create', 'Sample', ribbon.id, { code: ribbon.code, kind: 'RIBBON', from: ingot.code, ...params });
@@ -72,10 +86,21 @@ export class SamplesService {
           state: ribbon.state,
           signature: ribbon.signature,
         });
-        await this.samples.appendStep(tx, { sampleId: piece.id, kind: 'CUT', params: { lengthMm: dto.lengthMm, massMg: dto.massMg, fromCode: ribbon.code }, performedAt: dto.performedAt, createdById: user.id });
+        await this.samples.appendStep(tx, {
+          sampleId: piece.id,
+          kind: 'CUT',
+          params: { lengthMm: dto.lengthMm, massMg: dto.massMg, fromCode: ribbon.code },
+          performedAt: dto.performedAt,
+          createdById: user.id,
+        });
         pieces.push(created(piece));
       }
-      await this.audit.record(tx, user.id, 'sample.cut', 'Sample', ribbon.id, { count: dto.count, codes: pieces.map((p) => p.code), lengthMm: dto.lengthMm, massMg: dto.massMg });
+      await this.audit.record(tx, user.id, 'sample.cut', 'Sample', ribbon.id, {
+        count: dto.count,
+        codes: pieces.map((p) => p.code),
+        lengthMm: dto.lengthMm,
+        massMg: dto.massMg,
+      });
       return pieces;
     });
   }
@@ -115,8 +140,25 @@ export class SamplesService {
       recordedAt: s.createdAt,
     }));
     const measured = measurements.flatMap((m) => [
-      { type: 'MEASUREMENT' as const, id: m.id, at: new Date(m.performedAt), technique: m.technique, instrument: m.instrument, conditions: m.conditions, createdById: m.createdById },
-      ...m.runs.map((r) => ({ type: 'ANALYSIS' as const, id: r.id, at: new Date(r.finishedAt ?? r.createdAt), measurementId: m.id, status: r.status, analyzer: r.analyzer, analyzerVersion: r.analyzerVersion, error: r.error })),
+      {
+        type: 'MEASUREMENT' as const,
+        id: m.id,
+        at: new Date(m.performedAt),
+        technique: m.technique,
+        instrument: m.instrument,
+        conditions: m.conditions,
+        createdById: m.createdById,
+      },
+      ...m.runs.map((r) => ({
+        type: 'ANALYSIS' as const,
+        id: r.id,
+        at: new Date(r.finishedAt ?? r.createdAt),
+        measurementId: m.id,
+        status: r.status,
+        analyzer: r.analyzer,
+        analyzerVersion: r.analyzerVersion,
+        error: r.error,
+      })),
     ]);
     // Stable sort: steps keep their sequence on equal timestamps, measurements precede their analyses.
     const events = [...steps, ...measured].sort((a, b) => a.at.getTime() - b.at.getTime());

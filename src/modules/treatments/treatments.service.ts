@@ -29,19 +29,27 @@ export class TreatmentsService {
     return this.prisma.$transaction(async (tx) => {
       const chain = await this.sampleService.chainOrThrow(sampleId, tx);
       const self = chain[chain.length - 1];
-      const steps = await this.samples.stepsOf(chain.map((s) => s.id), tx);
+      const steps = await this.samples.stepsOf(
+        chain.map((s) => s.id),
+        tx,
+      );
       const before = summarizeSteps(effectiveSteps(chain, steps));
       const { tgK, txK } = self.alloy;
       const flags: string[] = [];
       const warnings: string[] = [];
       if (dto.kind === 'ANNEAL' && dto.targetK >= tgK) {
         if (!dto.override) {
-          throw new DomainError('ANNEAL_AT_OR_ABOVE_TG', `an anneal at ${dto.targetK} K is at or above the Tg of ${self.alloy.name} (${tgK} K) and would leave the glass state; record it as CRYSTALLIZE, or give override.reason`, 'targetK');
+          throw new DomainError(
+            'ANNEAL_AT_OR_ABOVE_TG',
+            `an anneal at ${dto.targetK} K is at or above the Tg of ${self.alloy.name} (${tgK} K) and would leave the glass state; record it as CRYSTALLIZE, or give override.reason`,
+            'targetK',
+          );
         }
         flags.push('TG_OVERRIDE');
         warnings.push(`anneal at ${dto.targetK} K ≥ Tg ${tgK} K, overridden: ${dto.override.reason}`);
       }
-      if (dto.kind === 'CRYSTALLIZE' && dto.targetK < txK) warnings.push(`crystallization at ${dto.targetK} K is below Tx (${txK} K); the sample may stay partly amorphous`);
+      if (dto.kind === 'CRYSTALLIZE' && dto.targetK < txK)
+        warnings.push(`crystallization at ${dto.targetK} K is below Tx (${txK} K); the sample may stay partly amorphous`);
       if (before.state === 'CRYSTALLIZED') {
         flags.push('ON_CRYSTALLIZED_PIECE');
         warnings.push(`${self.code} is already crystallized; this ${dto.kind} will not act on a glass`);
@@ -59,8 +67,17 @@ export class TreatmentsService {
       // The new step is known here; no need to read the history back.
       const sample = toSampleView(chain, [...steps, step]);
       await this.samples.setDerived(tx, sampleId, sample.state, sample.signature);
-      await this.audit.record(tx, user.id, `treatment.${dto.kind.toLowerCase()}`, 'Sample', sampleId, { stepId: step.id, ...params, flags, overrideReason: override?.reason });
-      return { step: { id: step.id, seq: step.seq, kind: step.kind, params: step.params, flags, overrideReason: step.overrideReason, performedAt: step.performedAt }, sample, warnings };
+      await this.audit.record(tx, user.id, `treatment.${dto.kind.toLowerCase()}`, 'Sample', sampleId, {
+        stepId: step.id,
+        ...params,
+        flags,
+        overrideReason: override?.reason,
+      });
+      return {
+        step: { id: step.id, seq: step.seq, kind: step.kind, params: step.params, flags, overrideReason: step.overrideReason, performedAt: step.performedAt },
+        sample,
+        warnings,
+      };
     });
   }
 }

@@ -1,13 +1,6 @@
 /** Why a file could not be read: a stable code, a readable message and, where known, the 1-based line. */
 export type ParseErrorCode =
-  | 'EMPTY_FILE'
-  | 'BINARY_CONTENT'
-  | 'UNKNOWN_FORMAT'
-  | 'MISSING_SECTION'
-  | 'MISSING_COLUMN'
-  | 'BAD_NUMBER'
-  | 'TOO_FEW_POINTS'
-  | 'INCONSISTENT_DATA';
+  'EMPTY_FILE' | 'BINARY_CONTENT' | 'UNKNOWN_FORMAT' | 'MISSING_SECTION' | 'MISSING_COLUMN' | 'BAD_NUMBER' | 'TOO_FEW_POINTS' | 'INCONSISTENT_DATA';
 
 export class ParseError extends Error {
   readonly kind = 'ParseError' as const;

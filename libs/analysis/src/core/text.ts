@@ -6,7 +6,9 @@
 /** Decode as UTF-8; if that yields replacement characters, fall back to Latin-1. Strips a BOM. */
 export function decodeText(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'latin1' } {
   const utf8 = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  const text = utf8.includes('\uFFFD') ? { text: new TextDecoder('latin1').decode(bytes), encoding: 'latin1' as const } : { text: utf8, encoding: 'utf-8' as const };
+  const text = utf8.includes('\uFFFD')
+    ? { text: new TextDecoder('latin1').decode(bytes), encoding: 'latin1' as const }
+    : { text: utf8, encoding: 'utf-8' as const };
   if (text.text.charCodeAt(0) === 0xfeff) text.text = text.text.slice(1);
   return text;
 }

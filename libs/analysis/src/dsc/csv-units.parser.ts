@@ -7,7 +7,19 @@
 import { ParseError, Result, fail, ok } from '../core/errors';
 import { splitLines } from '../core/text';
 import { RawDscTable } from './dsc.types';
-import { exoFrom, guessDelimiter, heatFlowUnit, massMgFrom, rateFrom, readCurveColumns, splitCells, splitNameUnit, strictNumber, temperatureUnit, timeUnit } from './dsc.table';
+import {
+  exoFrom,
+  guessDelimiter,
+  heatFlowUnit,
+  massMgFrom,
+  rateFrom,
+  readCurveColumns,
+  splitCells,
+  splitNameUnit,
+  strictNumber,
+  temperatureUnit,
+  timeUnit,
+} from './dsc.table';
 
 const COMMENT = /^\s*(#|%|\/\/)/;
 

@@ -94,7 +94,14 @@ describe('relaxation enthalpy against a reference scan', () => {
   const pair = (dhSample: number, dhReference: number, noiseWPerG: number) => {
     const sample = virtualDscScan({ format: 'ta-universal-analysis', seed: 21, noiseWPerG, model: { dhRelaxJPerG: dhSample } });
     // The reference is another run: other noise, other instrument offset and slope.
-    const reference = virtualDscScan({ format: 'ta-universal-analysis', seed: 22, noiseWPerG, offsetMw: -0.2, slopeMwPerK: 6e-4, model: { dhRelaxJPerG: dhReference } });
+    const reference = virtualDscScan({
+      format: 'ta-universal-analysis',
+      seed: 22,
+      noiseWPerG,
+      offsetMw: -0.2,
+      slopeMwPerK: 6e-4,
+      model: { dhRelaxJPerG: dhReference },
+    });
     return { sample, reference };
   };
 

@@ -31,7 +31,9 @@ interface Prepared extends PreparedCurve {
 }
 
 function prepare(scan: DscScan, rateParam: number | undefined, warnings: string[], label: string): Result<Prepared, AnalysisError> {
-  const keep = scan.temperatureK.map((t, i) => Number.isFinite(t) && Number.isFinite(scan.heatFlow[i]) && (scan.timeMin === undefined || Number.isFinite(scan.timeMin[i])));
+  const keep = scan.temperatureK.map(
+    (t, i) => Number.isFinite(t) && Number.isFinite(scan.heatFlow[i]) && (scan.timeMin === undefined || Number.isFinite(scan.timeMin[i])),
+  );
   const T = scan.temperatureK.filter((_, i) => keep[i]);
   const hf = scan.heatFlow.filter((_, i) => keep[i]);
   const time = scan.timeMin?.filter((_, i) => keep[i]);
@@ -39,7 +41,8 @@ function prepare(scan: DscScan, rateParam: number | undefined, warnings: string[
   const run = heatingRun(T);
   if (run.end - run.start < MIN_POINTS) return fail(new AnalysisError('NOT_ENOUGH_DATA', `${label}: no heating segment (temperature never rises steadily)`));
   const ignored = T.length - (run.end - run.start);
-  if (ignored > 0.02 * T.length) warnings.push(`${label}: ${ignored} of ${T.length} points outside the main heating segment (isotherms or cooling) were ignored`);
+  if (ignored > 0.02 * T.length)
+    warnings.push(`${label}: ${ignored} of ${T.length} points outside the main heating segment (isotherms or cooling) were ignored`);
 
   let rateKPerMin: number | null = null;
   let rateSource: Prepared['rateSource'] = null;
@@ -72,7 +75,13 @@ function prepare(scan: DscScan, rateParam: number | undefined, warnings: string[
 }
 
 /** Relaxation enthalpy against a reference scan: ∫ (y − y_ref − linear match) dT / β, J/g or mJ. */
-function relaxAgainstReference(c: Prepared, r: Prepared, lowWindow: [number, number], liquidWindow: [number, number], rateKPerS: number): { value: number; curve: DscCurve } | string {
+function relaxAgainstReference(
+  c: Prepared,
+  r: Prepared,
+  lowWindow: [number, number],
+  liquidWindow: [number, number],
+  rateKPerS: number,
+): { value: number; curve: DscCurve } | string {
   const lo = Math.max(c.tK[0], r.tK[0]);
   const hi = Math.min(c.tK[c.tK.length - 1], r.tK[r.tK.length - 1]);
   if (lowWindow[0] < lo || liquidWindow[1] > hi) return 'the reference scan does not cover the glass and supercooled-liquid windows';

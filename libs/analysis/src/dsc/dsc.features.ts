@@ -106,7 +106,12 @@ export function findPeak(c: PreparedCurve, sign: 1 | -1, loK: number, hiK: numbe
   const yStart = ys[is];
   const yEnd = ys[ie];
   const line = (t: number): number => yStart + ((yEnd - yStart) * (t - startK)) / Math.max(endK - startK, stepK);
-  const areaYK = integrate(tK, y.map((v, i) => v - line(tK[i])), startK, endK);
+  const areaYK = integrate(
+    tK,
+    y.map((v, i) => v - line(tK[i])),
+    startK,
+    endK,
+  );
   const height = ys[ip] - line(tK[ip]);
   if (!(height > 10 * c.noise) || !(areaYK > 0)) return 'the peak is not significant against the noise';
   if (!(onsetK > startK - BASELINE_WINDOW_K && onsetK <= tK[ip])) return 'the onset construction fell outside the peak';

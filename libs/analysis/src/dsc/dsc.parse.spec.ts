@@ -153,7 +153,11 @@ describe('format detection and bad inputs', () => {
     { label: 'empty', bytes: new Uint8Array(0), code: 'EMPTY_FILE' },
     { label: 'binary', bytes: new Uint8Array([0, 1, 2, 3, 0, 0, 5]), code: 'BINARY_CONTENT' },
     { label: 'unknown text', bytes: new TextEncoder().encode('just some notes\nabout a sample\n'), code: 'UNKNOWN_FORMAT' },
-    { label: 'TA without data', bytes: new TextEncoder().encode('Nsig\t2\nSig1\tTemperature (°C)\nSig2\tHeat Flow (mW)\nStartOfData\n1\t2\n'), code: 'TOO_FEW_POINTS' },
+    {
+      label: 'TA without data',
+      bytes: new TextEncoder().encode('Nsig\t2\nSig1\tTemperature (°C)\nSig2\tHeat Flow (mW)\nStartOfData\n1\t2\n'),
+      code: 'TOO_FEW_POINTS',
+    },
     { label: 'CSV without heat flow', bytes: new TextEncoder().encode('Temperature (°C),Mass (mg)\n1,2\n'), code: 'UNKNOWN_FORMAT' },
     { label: 'CSV with a text cell', bytes: new TextEncoder().encode('T (K),HF (mW)\n300,1\n301,oops\n'), code: 'BAD_NUMBER' },
   ])('$label → $code', ({ bytes, code }) => {

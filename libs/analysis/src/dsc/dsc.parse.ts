@@ -31,7 +31,12 @@ export function parseDsc(bytes: Uint8Array, params: DscParseParams = {}): Result
     if (text.trim() === '') return fail(new ParseError('EMPTY_FILE', 'the file holds only whitespace'));
     const format = params.format ?? detectDscFormat(text, params.fileName);
     if (format === undefined) {
-      return fail(new ParseError('UNKNOWN_FORMAT', 'not a recognised DSC export (TA Universal Analysis, Pyris ASCII, NETZSCH Proteus, STARe, or CSV with units in the headers)'));
+      return fail(
+        new ParseError(
+          'UNKNOWN_FORMAT',
+          'not a recognised DSC export (TA Universal Analysis, Pyris ASCII, NETZSCH Proteus, STARe, or CSV with units in the headers)',
+        ),
+      );
     }
     const raw = PARSERS[format](text);
     if (!raw.ok) return raw;

@@ -5,7 +5,9 @@ import { virtualDscScan } from '../../../instruments/src/dsc';
 import { analyzeDsc, parseDsc } from './index';
 import { DSC_FORMATS, DscFormat } from './dsc.types';
 
-const REAL_TA = new Uint8Array(readFileSync(join(__dirname, '../../../../test/fixtures/real/dsc/pkynetics_TA-2920-MDSC_UniversalAnalysis_eicosane_latin1.txt')));
+const REAL_TA = new Uint8Array(
+  readFileSync(join(__dirname, '../../../../test/fixtures/real/dsc/pkynetics_TA-2920-MDSC_UniversalAnalysis_eicosane_latin1.txt')),
+);
 const SAMPLES: Record<DscFormat, Uint8Array> = Object.fromEntries(
   DSC_FORMATS.map((format) => [format, virtualDscScan({ format, seed: 3, samplePeriodS: 2 }).bytes]),
 ) as Record<DscFormat, Uint8Array>;
@@ -42,7 +44,10 @@ describe('DSC parsers never throw or hang', () => {
   });
 
   it('random text lines into every parser', () => {
-    const line = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('StartOfData', '##Temp./°C;Time/min;DSC/(mW/mg)', 'Curve Values:', 'Sample Weight:\t5\tmg', 'T/K;HF/(W/g)', '1;2;3', '-1.000000\t5\t0'));
+    const line = fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc.constantFrom('StartOfData', '##Temp./°C;Time/min;DSC/(mW/mg)', 'Curve Values:', 'Sample Weight:\t5\tmg', 'T/K;HF/(W/g)', '1;2;3', '-1.000000\t5\t0'),
+    );
     fc.assert(
       fc.property(fc.array(line, { maxLength: 60 }), formatArb, (lines, format) => checkParse(new TextEncoder().encode(lines.join('\n')), format)),
       { numRuns: 300 },

@@ -44,7 +44,10 @@ export type TimeUnit = 's' | 'min' | 'h';
  * `øC` is accepted too: DOS code page 437 writes ° as 0xF8, which Latin-1 reads as ø (the real TA file does).
  */
 export function temperatureUnit(unit: string): TempUnit | undefined {
-  const u = unit.replace(/\s/g, '').replace(/^(°|º|ø|deg|Â°)/i, '').toLowerCase();
+  const u = unit
+    .replace(/\s/g, '')
+    .replace(/^(°|º|ø|deg|Â°)/i, '')
+    .toLowerCase();
   if (u === 'c' || u === 'celsius') return 'C';
   if (u === 'k' || u === 'kelvin') return 'K';
   return undefined;
@@ -176,7 +179,10 @@ export interface CurveColumns {
 }
 
 /** readBlock for the temperature, heat-flow and optional time columns, named and unit-tagged from their headers. */
-export function readCurveColumns(spec: Omit<BlockSpec, 'columns'>, c: CurveColumns): Result<Pick<RawDscTable, 'temperature' | 'heatFlow' | 'time'>, ParseError> {
+export function readCurveColumns(
+  spec: Omit<BlockSpec, 'columns'>,
+  c: CurveColumns,
+): Result<Pick<RawDscTable, 'temperature' | 'heatFlow' | 'time'>, ParseError> {
   const columns: Record<string, number> = { temperature: c.temperature, heatFlow: c.heatFlow };
   if (c.time >= 0) columns.time = c.time;
   const block = readBlock({ ...spec, columns });

@@ -35,7 +35,12 @@ export function parseStare(text: string): Result<RawDscTable, ParseError> {
   if (headIdx >= lines.length) return fail(new ParseError('MISSING_SECTION', 'no column line after "Curve Values:"', cvIdx + 1));
   const names = lines[headIdx].trim().split(/\s+/);
   const unitLine = lines[headIdx + 1] ?? '';
-  const unitTokens = unitLine.includes('[') ? unitLine.trim().split(/\s+/).map((u) => u.replace(/^\[(.*)\]$/, '$1')) : [];
+  const unitTokens = unitLine.includes('[')
+    ? unitLine
+        .trim()
+        .split(/\s+/)
+        .map((u) => u.replace(/^\[(.*)\]$/, '$1'))
+    : [];
   const units = names.map((_, i) => unitTokens[i - (names.length - unitTokens.length)] ?? '');
   const dataStart = headIdx + (unitTokens.length > 0 ? 2 : 1);
 

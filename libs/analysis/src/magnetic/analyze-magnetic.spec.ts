@@ -23,7 +23,10 @@ const FULL_MOMENT_EMU = (0.7 / (4 * Math.PI * DENSITY)) * 20 * 2e-3;
 
 const asSweep = (f: VirtualMagneticFile): MagneticSweep => ({ ...f.sweep, massMg: f.massMg, momentColumn: 'Moment (emu)' });
 
-function pair(model: SuperconductorModel, plan: Partial<MpmsWriteOptions> & { noiseEmu: number; seed: number }): { zfc: VirtualMagneticFile; fc: VirtualMagneticFile } {
+function pair(
+  model: SuperconductorModel,
+  plan: Partial<MpmsWriteOptions> & { noiseEmu: number; seed: number },
+): { zfc: VirtualMagneticFile; fc: VirtualMagneticFile } {
   const base = { fieldOe: 20, massMg: 2, stepK: 0.01, direction: 'up' as const, ...plan };
   return {
     zfc: writeMpmsFile('MPMS3_VSM', model, { ...base, mode: 'ZFC' }),
@@ -163,7 +166,11 @@ describe('analyzeMagnetic errors', () => {
   });
 
   it('NO_TRANSITION for a normal-state (paramagnetic) sweep', () => {
-    const normal = writeMpmsFile('MPMS3_VSM', { ...glass, shieldedFraction0: 0 }, { mode: 'ZFC', direction: 'up', fieldOe: 20, massMg: 2, noiseEmu: 1e-8, seed: 2 });
+    const normal = writeMpmsFile(
+      'MPMS3_VSM',
+      { ...glass, shieldedFraction0: 0 },
+      { mode: 'ZFC', direction: 'up', fieldOe: 20, massMg: 2, noiseEmu: 1e-8, seed: 2 },
+    );
     const r = analyzeMagnetic(asSweep(normal), { massG: 2e-3 });
     expect(!r.ok && r.error.code).toBe('NO_TRANSITION');
   });

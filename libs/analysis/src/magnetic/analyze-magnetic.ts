@@ -56,7 +56,8 @@ function toChiSweep(sweep: MagneticSweep, massG: number, fieldOverride: number |
   const chi = Array.from(order, (k) => sweep.momentEmu[idx[k]] / (fields[k] * massG));
   const fieldOe = fieldOverride ?? median(fields);
   const spread = fields.reduce((m, h) => max(m, abs(h - fieldOe)), 0) / abs(fieldOe);
-  if (temperatureK[temperatureK.length - 1] - temperatureK[0] <= 0) return fail(new AnalysisError('NOT_ENOUGH_DATA', `${label}: all points at one temperature`));
+  if (temperatureK[temperatureK.length - 1] - temperatureK[0] <= 0)
+    return fail(new AnalysisError('NOT_ENOUGH_DATA', `${label}: all points at one temperature`));
   return ok({ temperatureK, chi, fieldOe, dropped: n - idx.length, fieldSpread: spread });
 }
 
@@ -161,8 +162,10 @@ export function analyzeMagnetic(zfc: MagneticSweep, params: MagneticParams): Res
   if (densityGCm3 !== undefined && !(Number.isFinite(densityGCm3) && densityGCm3 > 0)) {
     return fail(new AnalysisError('MISSING_PARAMETER', `density must be > 0 g/cm³ (got ${densityGCm3})`));
   }
-  if (!(Number.isFinite(demagN) && demagN >= 0 && demagN < 1)) return fail(new AnalysisError('MISSING_PARAMETER', `demagnetising factor must be in [0, 1) (got ${demagN})`));
-  if (fieldOe !== undefined && !(Number.isFinite(fieldOe) && fieldOe !== 0)) return fail(new AnalysisError('MISSING_PARAMETER', `field must be non-zero (got ${fieldOe})`));
+  if (!(Number.isFinite(demagN) && demagN >= 0 && demagN < 1))
+    return fail(new AnalysisError('MISSING_PARAMETER', `demagnetising factor must be in [0, 1) (got ${demagN})`));
+  if (fieldOe !== undefined && !(Number.isFinite(fieldOe) && fieldOe !== 0))
+    return fail(new AnalysisError('MISSING_PARAMETER', `field must be non-zero (got ${fieldOe})`));
 
   const prepared = toChiSweep(zfc, massG, fieldOe, 'ZFC');
   if (!prepared.ok) return prepared;
@@ -178,7 +181,9 @@ export function analyzeMagnetic(zfc: MagneticSweep, params: MagneticParams): Res
   if (!fitted.ok) return fitted;
   const { noise, shape } = fitted.value;
   if (shape.onsetK === null) {
-    return fail(new AnalysisError('NO_TRANSITION', `no point falls below −5 × noise (${(5 * noise).toExponential(3)} emu/g/Oe) under the normal-state baseline`));
+    return fail(
+      new AnalysisError('NO_TRANSITION', `no point falls below −5 × noise (${(5 * noise).toExponential(3)} emu/g/Oe) under the normal-state baseline`),
+    );
   }
   // Shielding makes χ negative. A paramagnet cooling (or a molecular magnet's ZFC/FC) also bends
   // below a straight normal-state baseline, but stays positive: that is no Meissner signal.
@@ -186,7 +191,10 @@ export function analyzeMagnetic(zfc: MagneticSweep, params: MagneticParams): Res
   for (let i = 1; i < sweep.temperatureK.length; i++) if (sweep.temperatureK[i] < sweep.temperatureK[coldest]) coldest = i;
   if (!(sweep.chi[coldest] < 0)) {
     return fail(
-      new AnalysisError('NO_TRANSITION', `no diamagnetic (Meissner) signal: χ at ${sweep.temperatureK[coldest].toFixed(3)} K is ${sweep.chi[coldest].toExponential(3)} emu/g/Oe, not negative; this sweep shows no superconducting transition`),
+      new AnalysisError(
+        'NO_TRANSITION',
+        `no diamagnetic (Meissner) signal: χ at ${sweep.temperatureK[coldest].toFixed(3)} K is ${sweep.chi[coldest].toExponential(3)} emu/g/Oe, not negative; this sweep shows no superconducting transition`,
+      ),
     );
   }
   if (shape.onsetAtTop) warnings.push('signal is already below −5 × noise at the top of the sweep: no clean normal state, onset not reported');

@@ -39,7 +39,9 @@ describe('toMagneticSweep', () => {
   });
 
   it('uses Long Moment (emu) and Field (Oe) for MPMS-XL, with the WEIGHT mass', () => {
-    const f = file('[Header]\nBYAPP,MPMS Measurement,2.1,Summary\nINFO, WEIGHT, 48.400\n[Data]\nTime,Comment,Field (Oe),Temperature (K),Long Moment (emu),\n1,,1.000000e+003,2.0e+000,5.4e-002,\n');
+    const f = file(
+      '[Header]\nBYAPP,MPMS Measurement,2.1,Summary\nINFO, WEIGHT, 48.400\n[Data]\nTime,Comment,Field (Oe),Temperature (K),Long Moment (emu),\n1,,1.000000e+003,2.0e+000,5.4e-002,\n',
+    );
     const r = toMagneticSweep(f);
     if (!r.ok) throw r.error;
     expect(r.value.momentColumn).toBe('Long Moment (emu)');
@@ -92,7 +94,11 @@ describe('toTransportData', () => {
     );
     const r = toTransportData(f);
     if (!r.ok) throw r.error;
-    expect(r.value.channels.map((c) => `${c.name} [${c.unit}]`)).toEqual(['Bridge 1 Resistance [Ohms]', 'Bridge 1 Resistivity [Ohm]', 'Bridge 3 Resistivity [Ohm-m]']);
+    expect(r.value.channels.map((c) => `${c.name} [${c.unit}]`)).toEqual([
+      'Bridge 1 Resistance [Ohms]',
+      'Bridge 1 Resistivity [Ohm]',
+      'Bridge 3 Resistivity [Ohm-m]',
+    ]);
   });
 
   it('MISSING_COLUMN when no channel has data', () => {

@@ -11,7 +11,7 @@ import type { MultiVuFile } from './multivu.types';
  */
 export const MOMENT_COLUMNS = ['Moment (emu)', 'DC Moment Free Ctr (emu)', 'DC Moment Fixed Ctr (emu)', 'Long Moment (emu)', 'M-DC (emu)'] as const;
 /** AC-only moment columns: a file with these and no DC moment is AC susceptibility. */
-export const AC_MOMENT_COLUMNS = ["m' (emu)", "M' (emu)", "AC X' (emu/Oe)", "AC Moment (emu)"] as const;
+export const AC_MOMENT_COLUMNS = ["m' (emu)", "M' (emu)", "AC X' (emu/Oe)", 'AC Moment (emu)'] as const;
 export const TEMPERATURE_COLUMNS = ['Temperature (K)'] as const;
 export const FIELD_COLUMNS = ['Magnetic Field (Oe)', 'Field (Oe)'] as const;
 

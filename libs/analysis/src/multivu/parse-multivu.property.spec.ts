@@ -55,7 +55,23 @@ describe('parseMultiVu never throws and answers quickly', () => {
   });
 
   it('on random text made of MultiVu-ish pieces', () => {
-    const piece = fc.constantFrom('[Header]', '[Data]', '\n', '\r\n', ',', '\t', '"', 'INFO', 'SAMPLE_MASS', '1.5e+000', 'Temperature (K)', 'Moment (emu)', ' ', 'x', '\u00b5');
+    const piece = fc.constantFrom(
+      '[Header]',
+      '[Data]',
+      '\n',
+      '\r\n',
+      ',',
+      '\t',
+      '"',
+      'INFO',
+      'SAMPLE_MASS',
+      '1.5e+000',
+      'Temperature (K)',
+      'Moment (emu)',
+      ' ',
+      'x',
+      '\u00b5',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 200 }), (pieces) => {
         expect(parseChecked(new TextEncoder().encode(pieces.join('')))).toBeLessThan(250);

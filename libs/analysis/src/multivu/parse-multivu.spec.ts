@@ -167,7 +167,10 @@ describe('parseMultiVu: row shapes', () => {
     const f = parsed(`${head}Comment,Temperature (K),DC Calculated Center Err (mm)\n,4.2,INF\n,oops,1\n,4.4,-inf\n`);
     expect(f.rowCount).toBe(3);
     expect(findColumn(f, 'Temperature (K)')!.values[1]).toBeNaN();
-    expect(f.warnings).toEqual(['2 cells hold INF/NaN; read as blank', '1 non-numeric cells read as blank (first at line 6, column "Temperature (K)": "oops")']);
+    expect(f.warnings).toEqual([
+      '2 cells hold INF/NaN; read as blank',
+      '1 non-numeric cells read as blank (first at line 6, column "Temperature (K)": "oops")',
+    ]);
   });
 
   it('warns about values beyond the last named column, and names unnamed middle columns', () => {
@@ -247,7 +250,10 @@ describe('parseInfoFields: both INFO orders', () => {
   const cases: [string[], { key: string; value: string }][] = [
     [['1.6', 'SAMPLE_MASS'], { key: 'SAMPLE_MASS', value: '1.6' }],
     [['', 'SAMPLE_MASS'], { key: 'SAMPLE_MASS', value: '' }],
-    [['12312 Ag Painted l=1.022', ' w=1.393', ' L=3.06 mm', 'SAMPLE1_COMMENT'], { key: 'SAMPLE1_COMMENT', value: '12312 Ag Painted l=1.022, w=1.393, L=3.06 mm' }],
+    [
+      ['12312 Ag Painted l=1.022', ' w=1.393', ' L=3.06 mm', 'SAMPLE1_COMMENT'],
+      { key: 'SAMPLE1_COMMENT', value: '12312 Ag Painted l=1.022, w=1.393, L=3.06 mm' },
+    ],
     [[' TMR', ' Sample1 Name'], { key: 'Sample1 Name', value: 'TMR' }],
     [[' Ohm-m', ' Sample3 Units'], { key: 'Sample3 Units', value: 'Ohm-m' }],
     [[' APPNAME', ' PPMS MultiVu Application', ' 1.5.11'], { key: 'APPNAME', value: 'PPMS MultiVu Application, 1.5.11' }],

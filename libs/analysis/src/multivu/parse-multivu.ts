@@ -28,7 +28,10 @@ export interface MultiVuHeader {
 
 /** A section marker possibly padded with delimiters by a spreadsheet re-save (`[Data]\t\t\t`). */
 function sectionName(line: string): string {
-  return line.replace(/[\s,]+$/, '').trim().toLowerCase();
+  return line
+    .replace(/[\s,]+$/, '')
+    .trim()
+    .toLowerCase();
 }
 
 /** MultiVu writes `INF` / `-INF` / `NAN` where a fit diverged: a known blank, not a malformed number. */

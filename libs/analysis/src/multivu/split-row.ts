@@ -63,7 +63,13 @@ export function splitRow(line: string, delimiter: string): string[] {
  * allocation of ~90 strings per MPMS3 row. Returns the number of fields on the line and whether a
  * field past `width` holds anything but blanks (the same facts splitRow's result gives).
  */
-export function pickFields(line: string, delimiter: string, width: number, wanted: readonly boolean[], out: (string | undefined)[]): { count: number; overflow: boolean } {
+export function pickFields(
+  line: string,
+  delimiter: string,
+  width: number,
+  wanted: readonly boolean[],
+  out: (string | undefined)[],
+): { count: number; overflow: boolean } {
   let start = 0;
   let j = 0;
   for (;;) {

@@ -60,7 +60,9 @@ export function estimateHc2(points: readonly Hc2Point[], warnings: string[]): Hc
   if (slopePoints.length < MIN_SLOPE_POINTS) {
     slopePoints = byTcDesc.slice(0, MIN_SLOPE_POINTS);
     if (slopePoints.some((p) => p.tcK < NEAR_TC_FRACTION * tcRefK)) {
-      warnings.push(`fewer than ${MIN_SLOPE_POINTS} Hc2 points within 10 % of Tc: dHc2/dT taken from the ${slopePoints.length} highest-Tc points (WHH biased low by the curvature)`);
+      warnings.push(
+        `fewer than ${MIN_SLOPE_POINTS} Hc2 points within 10 % of Tc: dHc2/dT taken from the ${slopePoints.length} highest-Tc points (WHH biased low by the curvature)`,
+      );
     }
   }
   const fit = linearFit(

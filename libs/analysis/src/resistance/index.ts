@@ -64,7 +64,8 @@ export function analyzeResistance(data: TransportData, params: { channel?: strin
   if (params.channel !== undefined) {
     const wanted = params.channel.toLowerCase();
     const found = data.channels.find((c) => c.name === params.channel) ?? data.channels.find((c) => c.name.toLowerCase().includes(wanted));
-    if (!found) return fail(new AnalysisError('MISSING_PARAMETER', `channel "${params.channel}" not found (have: ${data.channels.map((c) => c.name).join(', ')})`));
+    if (!found)
+      return fail(new AnalysisError('MISSING_PARAMETER', `channel "${params.channel}" not found (have: ${data.channels.map((c) => c.name).join(', ')})`));
     channel = found;
   } else {
     for (const c of data.channels) if (countFinite(c.values) > countFinite(channel.values)) channel = c;
@@ -87,7 +88,8 @@ export function analyzeResistance(data: TransportData, params: { channel?: strin
     return false;
   });
   if (warnings.length > 20) warnings.splice(20, warnings.length - 20, `… ${warnings.length - 20} more ignored field groups`);
-  if (groups.length === 0) return fail(new AnalysisError('NOT_ENOUGH_DATA', `no field setpoint with ${MIN_GROUP_POINTS} or more R(T) points in "${channel.name}"`));
+  if (groups.length === 0)
+    return fail(new AnalysisError('NOT_ENOUGH_DATA', `no field setpoint with ${MIN_GROUP_POINTS} or more R(T) points in "${channel.name}"`));
 
   const curves: NonNullable<AnalysisOutput['curves']> = {};
   const hc2Points: Hc2Point[] = [];

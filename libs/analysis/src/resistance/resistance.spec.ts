@@ -11,9 +11,16 @@ function transportOf(text: string, channels: string[]): TransportData {
   const lines = text.split('\n');
   const at = lines.indexOf('[Data]');
   const header = lines[at + 1].split(',');
-  const rows = lines.slice(at + 2).filter((l) => l !== '').map((l) => l.split(','));
-  const col = (name: string): number[] => rows.map((r) => (r[header.indexOf(name)] ?? '') === '' ? NaN : Number(r[header.indexOf(name)]));
-  return { temperatureK: col('Temperature (K)'), fieldOe: col('Magnetic Field (Oe)'), channels: channels.map((name) => ({ name, unit: '', values: col(name) })) };
+  const rows = lines
+    .slice(at + 2)
+    .filter((l) => l !== '')
+    .map((l) => l.split(','));
+  const col = (name: string): number[] => rows.map((r) => ((r[header.indexOf(name)] ?? '') === '' ? NaN : Number(r[header.indexOf(name)])));
+  return {
+    temperatureK: col('Temperature (K)'),
+    fieldOe: col('Magnetic Field (Oe)'),
+    channels: channels.map((name) => ({ name, unit: '', values: col(name) })),
+  };
 }
 
 function analyze(opts: PpmsOptions, params: { channel?: string } = {}) {
@@ -136,7 +143,10 @@ describe('analyzeResistance on the virtual PPMS (full dirty-limit Hc2(T), fields
     const cell = fc.oneof(fc.double(), fc.constant(NaN), fc.constantFrom(0, 1, 5000, 10000));
     fc.assert(
       fc.property(fc.array(fc.tuple(cell, cell, cell), { maxLength: 80 }), (rows) => {
-        const res = analyzeResistance({ temperatureK: rows.map((r) => r[0]), fieldOe: rows.map((r) => r[1]), channels: [{ name: 'R', unit: 'Ohms', values: rows.map((r) => r[2]) }] }, {});
+        const res = analyzeResistance(
+          { temperatureK: rows.map((r) => r[0]), fieldOe: rows.map((r) => r[1]), channels: [{ name: 'R', unit: 'Ohms', values: rows.map((r) => r[2]) }] },
+          {},
+        );
         expect(typeof res.ok).toBe('boolean');
       }),
       { numRuns: 200 },

@@ -75,7 +75,8 @@ export function analyzeTransition(temperatureK: readonly number[], resistance: r
       refOhm = median(normal);
     }
   }
-  if (i50 < 0) return fail(new AnalysisError('NO_TRANSITION', `R never drops below 50 % of its normal-state value (${refOhm.toPrecision(4)}) down to ${tK[0]} K`));
+  if (i50 < 0)
+    return fail(new AnalysisError('NO_TRANSITION', `R never drops below 50 % of its normal-state value (${refOhm.toPrecision(4)}) down to ${tK[0]} K`));
 
   let iOn = i50 + 1;
   while (iOn < n - 1 && rOhm[iOn] < 0.9 * refOhm) iOn++;

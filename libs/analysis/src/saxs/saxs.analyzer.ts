@@ -135,7 +135,7 @@ export function analyzeSaxs(profile: SaxsProfile): Result<SaxsResult, AnalysisEr
   const slopeErr = Math.sqrt(fit.varB) * (fileSigma ? Math.max(1, Math.sqrt(reducedChi2)) : 1);
 
   const bumps: SaxsBump[] = [];
-  for (let k = 0; k < z.length; ) {
+  for (let k = 0; k < z.length;) {
     if (z[k] <= BUMP_SIGMA) {
       k++;
       continue;

@@ -33,7 +33,10 @@ describe('fitExponentialDecay', () => {
 
   it('handles a rising approach to a plateau (negative k)', () => {
     const t = [0, 1, 2, 3, 4, 6, 9, 12];
-    const fit = fitExponentialDecay(t, t.map((ti) => -3 * Math.exp(-ti / 3) + 10));
+    const fit = fitExponentialDecay(
+      t,
+      t.map((ti) => -3 * Math.exp(-ti / 3) + 10),
+    );
     expect(fit.k).toBeCloseTo(-3, 5);
     expect(fit.tau).toBeCloseTo(3, 4);
     expect(fit.y0).toBeCloseTo(10, 5);

@@ -144,4 +144,3 @@ export function fitExponentialDecay(t: number[], y: number[]): ExponentialDecayF
   const err = (i: number): number => (inv ? Math.sqrt(Math.max(s2 * inv[i][i], 0)) : NaN);
   return { k, tau, y0, kErr: err(0), tauErr: err(1), y0Err: err(2), r2: sst > 0 ? 1 - ssr / sst : 1 };
 }
-

@@ -25,7 +25,10 @@ describe('fitLinear', () => {
     const slopes: number[] = [];
     let errSum = 0;
     for (let r = 0; r < 300; r++) {
-      const fit = fitLinear(x, x.map((xi) => -0.3 * xi + 2 + 0.2 * rng.gauss()));
+      const fit = fitLinear(
+        x,
+        x.map((xi) => -0.3 * xi + 2 + 0.2 * rng.gauss()),
+      );
       slopes.push(fit.slope);
       errSum += fit.slopeErr;
     }

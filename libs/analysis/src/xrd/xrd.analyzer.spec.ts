@@ -128,7 +128,19 @@ describe('analyzeXrdFile', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const m = r.value.metrics;
-    expect(Object.keys(m)).toEqual(expect.arrayContaining(['q1InvA', 'q1ErrInvA', 'fwhmInvA', 'fwhmErrInvA', 'crystalline', 'braggPeaksInvA', 'q1ShiftPct', 'fwhmChangePct', 'densityChangePct']));
+    expect(Object.keys(m)).toEqual(
+      expect.arrayContaining([
+        'q1InvA',
+        'q1ErrInvA',
+        'fwhmInvA',
+        'fwhmErrInvA',
+        'crystalline',
+        'braggPeaksInvA',
+        'q1ShiftPct',
+        'fwhmChangePct',
+        'densityChangePct',
+      ]),
+    );
     expect(m.q1ShiftPct).toBeNull();
     expect(m.densityChangePct).toBeNull();
     expect(Math.abs((m.q1InvA as number) - 2.2)).toBeLessThan(0.002);

@@ -113,7 +113,9 @@ export function analyzeXrd(pattern: XrdPattern, params: XrdParams = {}): Result<
   const weak = found.peaks.filter((p) => p.height < MIN_BRAGG_FRACTION * halo.prominence);
   if (weak.length > 0) {
     const where = weak.slice(0, 5).map((p) => p.qInvA.toFixed(3));
-    warnings.push(`${weak.length} weak narrow feature(s) below ${100 * MIN_BRAGG_FRACTION} % of the halo at q = ${where.join(', ')} Å⁻¹ not counted as Bragg peaks`);
+    warnings.push(
+      `${weak.length} weak narrow feature(s) below ${100 * MIN_BRAGG_FRACTION} % of the halo at q = ${where.join(', ')} Å⁻¹ not counted as Bragg peaks`,
+    );
   }
   if (bragg.spikes > 0) warnings.push(`${bragg.spikes} single-point spike(s) ignored`);
   const excluded = new Uint8Array(q.length);
@@ -152,7 +154,8 @@ export function analyzeXrd(pattern: XrdPattern, params: XrdParams = {}): Result<
   if (!fitted.ok) return fitted;
   const fit: PseudoVoigtFit = fitted.value;
   const braggPeaksInvA = bragg.peaks.map((p) => Number(p.qInvA.toFixed(4)));
-  if (braggPeaksInvA.length > 0) warnings.push(`${braggPeaksInvA.length} narrow Bragg peak(s): the sample is (partly) crystalline; q1 and FWHM describe the amorphous halo only`);
+  if (braggPeaksInvA.length > 0)
+    warnings.push(`${braggPeaksInvA.length} narrow Bragg peak(s): the sample is (partly) crystalline; q1 and FWHM describe the amorphous halo only`);
   if (fit.centre - fq[0] < 0.2 * fit.fwhm || fq[fq.length - 1] - fit.centre < 0.2 * fit.fwhm) {
     warnings.push('fitted q1 lies at the edge of the fit window; the halo may not be covered by the pattern');
   }

@@ -99,7 +99,10 @@ describe('XRD column-text variants', () => {
   });
 
   it('q in nm⁻¹ is converted to Å⁻¹; descending x is reversed with a warning', () => {
-    const body = [...rows].reverse().map(([a, b]) => `${a / 10} ${b}`).join('\n');
+    const body = [...rows]
+      .reverse()
+      .map(([a, b]) => `${a / 10} ${b}`)
+      .join('\n');
     const p = text(`# q_nm^-1 I\n${body}\n`);
     expect(p.xKind).toBe('qInvA');
     expect(p.x[0]).toBeCloseTo(0.2, 12);

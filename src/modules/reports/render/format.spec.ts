@@ -28,7 +28,9 @@ describe('report text formatting', () => {
 
   it('describes both factor kinds', () => {
     expect(describeFactor({ kind: 'ANNEAL_HOLD_MIN', targetK: 453, levels: [5, 0, 0.5] })).toBe('Anneal hold time at 453 K; levels 0, 0.5, 5 min');
-    expect(describeFactor({ kind: 'CRYO_CYCLES', lowK: 77, highK: 293, levels: [0, 27, 50] })).toBe('Cryogenic cycling between 77 K and 293 K; levels 0, 27, 50 cycles');
+    expect(describeFactor({ kind: 'CRYO_CYCLES', lowK: 77, highK: 293, levels: [0, 27, 50] })).toBe(
+      'Cryogenic cycling between 77 K and 293 K; levels 0, 27, 50 cycles',
+    );
     expect(factorAxisName({ kind: 'CRYO_CYCLES', lowK: 77, highK: 293, levels: [] })).toBe('cycles 77 K ↔ 293 K');
   });
 });

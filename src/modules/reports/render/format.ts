@@ -51,12 +51,17 @@ export function levelUnit(factor: CampaignFactor): string {
 
 /** Axis name of the factor, with its unit, e.g. "hold at 453 K (min)". */
 export function factorAxisName(factor: CampaignFactor): string {
-  return factor.kind === 'ANNEAL_HOLD_MIN' ? `hold at ${formatNumber(factor.targetK)} K (min)` : `cycles ${formatNumber(factor.lowK)} K ↔ ${formatNumber(factor.highK)} K`;
+  return factor.kind === 'ANNEAL_HOLD_MIN'
+    ? `hold at ${formatNumber(factor.targetK)} K (min)`
+    : `cycles ${formatNumber(factor.lowK)} K ↔ ${formatNumber(factor.highK)} K`;
 }
 
 /** One sentence describing the factor and its levels, e.g. "Anneal hold at 453 K: 0, 0.5, 1 min". */
 export function describeFactor(factor: CampaignFactor): string {
-  const levels = [...factor.levels].sort((a, b) => a - b).map((l) => formatNumber(l, 6)).join(', ');
+  const levels = [...factor.levels]
+    .sort((a, b) => a - b)
+    .map((l) => formatNumber(l, 6))
+    .join(', ');
   return factor.kind === 'ANNEAL_HOLD_MIN'
     ? `Anneal hold time at ${formatNumber(factor.targetK)} K; levels ${levels} min`
     : `Cryogenic cycling between ${formatNumber(factor.lowK)} K and ${formatNumber(factor.highK)} K; levels ${levels} cycles`;

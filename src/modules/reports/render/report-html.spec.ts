@@ -59,7 +59,9 @@ describe('renderReportHtml', () => {
   });
 
   it('lists the open gaps, or says there are none', () => {
-    expect(html).toContain('<ul class="gaps"><li class="gap"><strong>5 min · MAGNETIC</strong>: 1 of 4 missing, <span class="failed">1 failed</span></li></ul>');
+    expect(html).toContain(
+      '<ul class="gaps"><li class="gap"><strong>5 min · MAGNETIC</strong>: 1 of 4 missing, <span class="failed">1 failed</span></li></ul>',
+    );
     const none = renderReportHtml({ ...report, gaps: [] });
     expect(none).toContain('<p class="gaps no-gaps">No gaps');
     expect(none).not.toContain('<ul class="gaps">');

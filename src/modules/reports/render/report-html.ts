@@ -29,7 +29,9 @@ function designSection(report: CampaignReport): string {
 function levelTable(report: CampaignReport): string {
   const keys = Object.keys(report.metrics);
   const levels = keys.length ? report.metrics[keys[0]].levels.map((s) => s.level) : [];
-  const head = levels.map((l, i) => `<th scope="col">${e(formatLevel(l, report.campaign.factor))}${i === 0 ? '<br><span class="unit">baseline</span>' : ''}</th>`).join('');
+  const head = levels
+    .map((l, i) => `<th scope="col">${e(formatLevel(l, report.campaign.factor))}${i === 0 ? '<br><span class="unit">baseline</span>' : ''}</th>`)
+    .join('');
   const rows = keys.map((key) => {
     const cells = report.metrics[key].levels.map((s) => {
       if (s.n === 0) return '<td class="empty">—</td>';
@@ -52,7 +54,8 @@ function exponentialFit(report: CampaignReport): string {
   const fit = report.fits.chiExponential;
   const unit = report.metrics.chiAbs1p8KEmuPerGOe?.unit ?? '';
   if (!fit) {
-    const why = report.campaign.factor.kind === 'ANNEAL_HOLD_MIN' ? 'needs |χ| of at least 4 pieces over 3 or more levels' : 'only for anneal hold-time campaigns';
+    const why =
+      report.campaign.factor.kind === 'ANNEAL_HOLD_MIN' ? 'needs |χ| of at least 4 pieces over 3 or more levels' : 'only for anneal hold-time campaigns';
     return `<p id="fit-exponential" class="no-fit">No exponential fit of |χ|(1.8 K): ${e(why)}.</p>`;
   }
   return `<div id="fit-exponential">
@@ -102,7 +105,8 @@ function gapsSection(report: CampaignReport): string {
 function piecesSection(report: CampaignReport): string {
   const keys = Object.keys(report.metrics);
   const rows = report.pieces.map(
-    (p) => `<tr><td class="code">${e(p.code)}</td><td>${e(formatNumber(p.level, 6))}</td>${keys.map((k) => `<td>${e(formatNumber(p.values[k], 4))}</td>`).join('')}</tr>`,
+    (p) =>
+      `<tr><td class="code">${e(p.code)}</td><td>${e(formatNumber(p.level, 6))}</td>${keys.map((k) => `<td>${e(formatNumber(p.values[k], 4))}</td>`).join('')}</tr>`,
   );
   return `<details id="pieces">
   <summary>Per-piece values (${report.pieces.length})</summary>

@@ -37,7 +37,12 @@ const renderErrorBar: echarts.CustomSeriesRenderItem = (_params, api) => {
   });
   return {
     type: 'group',
-    children: [line(cx, yLow, cx, yHigh, 1.5), line(cx - 5, yLow, cx + 5, yLow, 1.5), line(cx - 5, yHigh, cx + 5, yHigh, 1.5), line(cx - 10, cy, cx + 10, cy, 2.5)],
+    children: [
+      line(cx, yLow, cx, yHigh, 1.5),
+      line(cx - 5, yLow, cx + 5, yLow, 1.5),
+      line(cx - 5, yHigh, cx + 5, yHigh, 1.5),
+      line(cx - 10, cy, cx + 10, cy, 2.5),
+    ],
   };
 };
 
@@ -49,7 +54,12 @@ const renderErrorBar: echarts.CustomSeriesRenderItem = (_params, api) => {
 function fitTitle(name: string, width: number): string {
   const max = Math.max(Math.floor((width - 40) / 13), 10);
   const chars = [...name];
-  return chars.length <= max ? name : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
+  return chars.length <= max
+    ? name
+    : `${chars
+        .slice(0, max - 1)
+        .join('')
+        .trimEnd()}…`;
 }
 
 /** Points of k·exp(−t/τ) + y0 dense enough to draw a smooth curve across the levels. */
@@ -72,7 +82,10 @@ export function renderReportSvg(report: CampaignReport, options: ReportSvgOption
   const width = options.width ?? 1200;
   const height = options.height ?? 460;
   const { factor } = report.campaign;
-  const allLevels = report.pieces.map((p) => p.level).concat(factor.levels).filter(Number.isFinite);
+  const allLevels = report.pieces
+    .map((p) => p.level)
+    .concat(factor.levels)
+    .filter(Number.isFinite);
   const tMin = allLevels.length ? Math.min(...allLevels) : 0;
   const tMax = allLevels.length ? Math.max(...allLevels) : 1;
   // Pixel layout: three equal plot areas, room on the left of each for the y labels and name.
@@ -84,7 +97,14 @@ export function renderReportSvg(report: CampaignReport, options: ReportSvgOption
   const gridLeft = (i: number) => marginLeft + i * (plotWidth + gap);
 
   const titles: echarts.EChartsOption['title'] = [
-    { text: fitTitle(report.campaign.name, width), subtext: describeFactor(factor), left: 'center', top: 8, textStyle: { fontSize: 18 }, subtextStyle: { fontSize: 13, color: '#555' } },
+    {
+      text: fitTitle(report.campaign.name, width),
+      subtext: describeFactor(factor),
+      left: 'center',
+      top: 8,
+      textStyle: { fontSize: 18 },
+      subtextStyle: { fontSize: 13, color: '#555' },
+    },
   ];
   const grids: echarts.GridComponentOption[] = [];
   const xAxes: echarts.XAXisComponentOption[] = [];
@@ -98,25 +118,73 @@ export function renderReportSvg(report: CampaignReport, options: ReportSvgOption
     grids.push({ left, top, width: plotWidth, height: height - top - bottom });
     // Pad the factor axis so points at the first and last level are not drawn on the frame.
     const pad = Math.max((tMax - tMin) * 0.06, 0.5);
-    xAxes.push({ type: 'value', gridIndex: i, min: tMin - pad, max: tMax + pad, name: factorAxisName(factor), nameLocation: 'middle', nameGap: 30, axisLabel: { showMinLabel: false, showMaxLabel: false }, splitLine: { show: false } });
+    xAxes.push({
+      type: 'value',
+      gridIndex: i,
+      min: tMin - pad,
+      max: tMax + pad,
+      name: factorAxisName(factor),
+      nameLocation: 'middle',
+      nameGap: 30,
+      axisLabel: { showMinLabel: false, showMaxLabel: false },
+      splitLine: { show: false },
+    });
     yAxes.push({ type: 'value', gridIndex: i, scale: true, boundaryGap: ['6%', '6%'], name: panel.yName, nameLocation: 'middle', nameGap: 60 });
 
     const points = report.pieces.flatMap((p) => {
       const v = p.values[panel.key];
       return typeof v === 'number' && Number.isFinite(v) && Number.isFinite(p.level) ? [[p.level, v]] : [];
     });
-    const bars = (report.metrics[panel.key]?.levels ?? []).flatMap((s) => (s.mean === null ? [] : [[s.level, s.mean, s.mean - (s.std ?? 0), s.mean + (s.std ?? 0)]]));
+    const bars = (report.metrics[panel.key]?.levels ?? []).flatMap((s) =>
+      s.mean === null ? [] : [[s.level, s.mean, s.mean - (s.std ?? 0), s.mean + (s.std ?? 0)]],
+    );
     if (points.length === 0) {
-      graphics.push({ type: 'text', x: left + plotWidth / 2, y: top + (height - top - bottom) / 2, style: { text: 'no data', fill: '#888', fontSize: 16, align: 'center', verticalAlign: 'middle' } });
+      graphics.push({
+        type: 'text',
+        x: left + plotWidth / 2,
+        y: top + (height - top - bottom) / 2,
+        style: { text: 'no data', fill: '#888', fontSize: 16, align: 'center', verticalAlign: 'middle' },
+      });
     }
     // Past 200 points echarts draws them as one path instead of an element each
     // (a 1,000-piece campaign's SVG: 136 → 47 ms, 709 → 204 KiB).
     const large = { large: true, largeThreshold: 200 };
-    series.push({ type: 'scatter', name: 'pieces', xAxisIndex: i, yAxisIndex: i, data: points, symbolSize: 8, ...large, itemStyle: { color: POINT_COLOR, opacity: 0.55 }, z: 2 });
-    series.push({ type: 'custom', name: 'level mean ± std', xAxisIndex: i, yAxisIndex: i, data: bars, encode: { x: 0, y: [1, 2, 3] }, renderItem: renderErrorBar, itemStyle: { color: MEAN_COLOR }, z: 3 });
+    series.push({
+      type: 'scatter',
+      name: 'pieces',
+      xAxisIndex: i,
+      yAxisIndex: i,
+      data: points,
+      symbolSize: 8,
+      ...large,
+      itemStyle: { color: POINT_COLOR, opacity: 0.55 },
+      z: 2,
+    });
+    series.push({
+      type: 'custom',
+      name: 'level mean ± std',
+      xAxisIndex: i,
+      yAxisIndex: i,
+      data: bars,
+      encode: { x: 0, y: [1, 2, 3] },
+      renderItem: renderErrorBar,
+      itemStyle: { color: MEAN_COLOR },
+      z: 3,
+    });
     const fit = report.fits.chiExponential;
     if (panel.key === 'chiAbs1p8KEmuPerGOe' && fit) {
-      series.push({ type: 'line', name: FIT_NAME, xAxisIndex: i, yAxisIndex: i, data: fitCurve(fit, tMin, tMax), smooth: true, showSymbol: false, lineStyle: { color: FIT_CURVE_COLOR, width: 2 }, itemStyle: { color: FIT_CURVE_COLOR }, z: 1 });
+      series.push({
+        type: 'line',
+        name: FIT_NAME,
+        xAxisIndex: i,
+        yAxisIndex: i,
+        data: fitCurve(fit, tMin, tMax),
+        smooth: true,
+        showSymbol: false,
+        lineStyle: { color: FIT_CURVE_COLOR, width: 2 },
+        itemStyle: { color: FIT_CURVE_COLOR },
+        z: 1,
+      });
     }
   });
 
@@ -126,7 +194,12 @@ export function renderReportSvg(report: CampaignReport, options: ReportSvgOption
       animation: false,
       backgroundColor: '#ffffff',
       textStyle: { fontFamily: 'system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif' },
-      aria: { enabled: true, label: { description: `${report.campaign.name}: Tc onset, |χ| at 1.8 K and FC/ZFC against ${factorAxisName(factor)}, per piece and per-level mean ± std.` } },
+      aria: {
+        enabled: true,
+        label: {
+          description: `${report.campaign.name}: Tc onset, |χ| at 1.8 K and FC/ZFC against ${factorAxisName(factor)}, per piece and per-level mean ± std.`,
+        },
+      },
       title: titles,
       legend: {
         top: 60,

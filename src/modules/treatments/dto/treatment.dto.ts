@@ -114,5 +114,3 @@ export class CrystallizeDto extends StepMetaDto {
 
 export type TreatmentDto = AnnealDto | CryoCycleDto | CrystallizeDto;
 export const TREATMENT_CLASSES = { ANNEAL: AnnealDto, CRYO_CYCLE: CryoCycleDto, CRYSTALLIZE: CrystallizeDto } as const;
-
-
