@@ -7,28 +7,8 @@ import { Logger } from 'nestjs-pino';
 import { createValidationPipe } from '../../src/common/validation';
 import { Env } from '../../src/config/env';
 import multipart from '@fastify/multipart';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AuthService } from '../../src/modules/auth/auth.service';
 import { ApiModule } from './api.module';
-
-/** Bull Board is mounted outside Nest's guards, so it gets its own check: a valid ADMIN token (header or ?token=). */
-function guardQueueDashboard(app: NestFastifyApplication): void {
-  const auth = app.get(AuthService);
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
-      if (!req.url.startsWith('/admin/queues')) return;
-      const bearer = req.headers.authorization?.match(/^Bearer\s+(.+)$/i)?.[1] ?? new URL(req.url, 'http://x').searchParams.get('token') ?? undefined;
-      const user = bearer ? await auth.authenticate(bearer) : undefined;
-      if (!user)
-        return reply.code(401).send({ statusCode: 401, error: 'Unauthorized', message: 'the queue dashboard needs an ADMIN token', field: 'authorization' });
-      if (user.role !== 'ADMIN')
-        return reply
-          .code(403)
-          .send({ statusCode: 403, error: 'Forbidden', message: `the queue dashboard needs the ADMIN role; you are ${user.role}`, field: 'authorization' });
-    });
-}
+import { guardQueueDashboard } from './queue-dashboard-guard';
 
 /** Builds the configured (not yet listening) API application; used by main.ts and the e2e tests. */
 export async function createApiApp(envOverrides: Partial<Record<keyof Env, string>> = {}): Promise<NestFastifyApplication> {

@@ -1,0 +1,68 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AuthService } from '../../src/modules/auth/auth.service';
+
+const DASHBOARD = ['admin', 'queues'];
+
+/** Drops trailing dots and whitespace with a loop: `/[.\s]+$/` backtracks quadratically on a long run of dots. */
+function trimTrailingDots(s: string): string {
+  let end = s.length;
+  while (end > 0 && (s[end - 1] === '.' || s[end - 1].trim() === '')) end--;
+  return s.slice(0, end);
+}
+
+/** Percent-decodes until stable (a doubly encoded `%2561` is still `a` to some proxy), leaving malformed escapes as they are. */
+function decodeFully(s: string): string {
+  for (let i = 0; i < 4; i++) {
+    let next: string;
+    try {
+      next = decodeURIComponent(s);
+    } catch {
+      return s;
+    }
+    if (next === s) return s;
+    s = next;
+  }
+  return s;
+}
+
+/**
+ * Whether a request path is the queue dashboard under any spelling a router or proxy might take
+ * for it: percent-encoded, mixed case, doubled slashes, `;params`, trailing dots, dot segments.
+ * Deliberately broader than the router: a spelling that would 404 is refused too.
+ */
+export function isQueueDashboardPath(url: string): boolean {
+  const path = decodeFully(url.split('?')[0]).toLowerCase().replace(/\\/g, '/');
+  const segments: string[] = [];
+  for (const raw of path.split('/')) {
+    const segment = trimTrailingDots(raw.split(';')[0]);
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') segments.pop();
+    else segments.push(segment);
+  }
+  return DASHBOARD.every((s, i) => segments[i] === s);
+}
+
+/**
+ * Bull Board is mounted outside Nest's guards, so it gets its own check: a valid ADMIN token
+ * (header or ?token=). It runs on the route Fastify resolved (what Bull Board will actually
+ * serve) and on the normalised raw path, so no encoding of the URL slips past it (issue 12, #1).
+ */
+export function guardQueueDashboard(app: NestFastifyApplication): void {
+  const auth = app.get(AuthService);
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
+      const routed = req.routeOptions?.url;
+      if (!(routed && isQueueDashboardPath(routed)) && !isQueueDashboardPath(req.url)) return;
+      const bearer = req.headers.authorization?.match(/^Bearer\s+(.+)$/i)?.[1] ?? new URL(req.url, 'http://x').searchParams.get('token') ?? undefined;
+      const user = bearer ? await auth.authenticate(bearer) : undefined;
+      if (!user)
+        return reply.code(401).send({ statusCode: 401, error: 'Unauthorized', message: 'the queue dashboard needs an ADMIN token', field: 'authorization' });
+      if (user.role !== 'ADMIN')
+        return reply
+          .code(403)
+          .send({ statusCode: 403, error: 'Forbidden', message: `the queue dashboard needs the ADMIN role; you are ${user.role}`, field: 'authorization' });
+    });
+}
