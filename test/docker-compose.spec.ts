@@ -48,6 +48,19 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  it('runs in production and takes JWT_SECRET from .env, shipping no secret of its own', () => {
+    const raw = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8'), { merge: true }).services.api.environment;
+    expect(raw.NODE_ENV).toBe('production');
+    // `${VAR:?message}` makes compose stop when .env does not set it; no default value is written here.
+    expect(raw.JWT_SECRET).toMatch(/^\$\{JWT_SECRET:\?[^}]+\}$/);
+    expect(raw.ADMIN_PASSWORD).toBe('${ADMIN_PASSWORD:-}');
+    const example = readFileSync(join(root, '.env.example'), 'utf8');
+    expect(example).toMatch(/^JWT_SECRET=$/m);
+    expect(example).toMatch(/^ADMIN_PASSWORD=$/m);
+    expect(readFileSync(join(root, '.gitignore'), 'utf8')).toMatch(/^\.env$/m);
+    expect(readFileSync(join(root, '.dockerignore'), 'utf8')).toMatch(/^\.env$/m);
+  });
+
   it('builds from a Dockerfile that compiles the project offline', () => {
     const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
     expect(dockerfile).toMatch(/RUN npm ci/);

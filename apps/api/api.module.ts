@@ -12,6 +12,7 @@ import { AuditController } from '../../src/modules/audit/audit.controller';
 import { AuditModule } from '../../src/modules/audit/audit.module';
 import { AuthController } from '../../src/modules/auth/auth.controller';
 import { AuthGuard } from '../../src/modules/auth/auth.guard';
+import { AdminSetupService } from '../../src/modules/auth/admin-setup.service';
 import { AuthModule } from '../../src/modules/auth/auth.module';
 import { HealthController } from '../../src/modules/health/health.controller';
 import { HealthModule } from '../../src/modules/health/health.module';
@@ -21,7 +22,6 @@ import { TreatmentsController } from '../../src/modules/treatments/treatments.co
 import { TreatmentsModule } from '../../src/modules/treatments/treatments.module';
 import { UsersController } from '../../src/modules/users/users.controller';
 import { UsersModule } from '../../src/modules/users/users.module';
-import { UsersService } from '../../src/modules/users/users.service';
 import { BullBoardModule } from '@bull-board/nestjs';
 import { FastifyAdapter as BullBoardFastifyAdapter } from '@bull-board/fastify';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
@@ -42,9 +42,9 @@ import { ReportsModule } from '../../src/modules/reports/reports.module';
 
 @Module({})
 class AdminBootstrap implements OnApplicationBootstrap {
-  constructor(private readonly users: UsersService) {}
+  constructor(private readonly setup: AdminSetupService) {}
   onApplicationBootstrap() {
-    return this.users.ensureAdmin();
+    return this.setup.ensureAdmin();
   }
 }
 

@@ -3,8 +3,24 @@ import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } 
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
+/** The development default of JWT_SECRET and the value docker-compose once shipped: public, so refused in production. */
+export const PUBLIC_JWT_SECRETS = ['vitrack-dev-secret-change-me', 'change-me-to-a-long-random-secret'];
+
+/** The demo administrator's password outside production (README, `npm run demo`). */
+export const DEV_ADMIN_PASSWORD = 'vitrack-admin';
+
+/** Shortest JWT_SECRET accepted in production, bytes (HS256 wants a key as long as its 256-bit hash). */
+export const MIN_PRODUCTION_SECRET_BYTES = 32;
+
+/** Longest login token lifetime, s: a stolen token is useful for a day at most. */
+export const MAX_JWT_TTL_S = 24 * 3600;
+
 /** Every setting Vitrack reads, from the environment only; validated at boot by both processes. */
 export class Env {
+  /** 'production' turns the development conveniences off (public JWT secret, default admin password). */
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
   /** PostgreSQL connection string. */
   @IsString()
   DATABASE_URL = 'postgresql://postgres@127.0.0.1:5432/vitrack';
@@ -25,24 +41,37 @@ export class Env {
   @MinLength(1)
   QUEUE_PREFIX = 'vitrack';
 
-  /** HMAC secret for access tokens; change it in production. */
+  /** HMAC (HS256) secret for access tokens; in production required, not a public value, and at least 32 bytes. */
   @IsString()
   @MinLength(16)
-  JWT_SECRET = 'vitrack-dev-secret-change-me';
+  JWT_SECRET = PUBLIC_JWT_SECRETS[0];
 
-  /** Lifetime of a login access token, in seconds. */
+  /** Lifetime of a login access token, in seconds (at most a day). */
   @Transform(toInt)
   @IsInt()
   @Min(60)
+  @Max(MAX_JWT_TTL_S)
   JWT_TTL_S = 12 * 3600;
+
+  /** How long a token's user (id, email, role) is remembered before the database is asked again, ms. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  AUTH_USER_CACHE_MS = 3000;
 
   /** The first administrator, created at API start if absent. */
   @IsString()
   ADMIN_EMAIL = 'admin@vitrack.local';
 
+  /**
+   * Its password. Development falls back to DEV_ADMIN_PASSWORD; production has no default: without
+   * it the API logs a one-time setup token instead of creating an account with a known password.
+   */
+  @IsOptional()
   @IsString()
   @MinLength(8)
-  ADMIN_PASSWORD = 'vitrack-admin';
+  ADMIN_PASSWORD?: string;
 
   /** Largest instrument file accepted by an upload, bytes (413 above it). */
   @Transform(toInt)
@@ -81,9 +110,22 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const defined = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
   const env = plainToInstance(Env, defined, { exposeDefaultValues: true });
   const errors = validateSync(env, { whitelist: false });
-  if (errors.length > 0) {
-    const lines = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
-    throw new Error(`Invalid environment:\n  ${lines.join('\n  ')}`);
-  }
+  const lines = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+  if (env.NODE_ENV === 'production') lines.push(...productionProblems(defined));
+  else env.ADMIN_PASSWORD ??= DEV_ADMIN_PASSWORD;
+  if (lines.length > 0) throw new Error(`Invalid environment:\n  ${lines.join('\n  ')}`);
   return env;
+}
+
+/** What a production deployment must set itself: a defaulted secret would let anyone sign tokens. */
+function productionProblems(defined: Record<string, string | undefined>): string[] {
+  const admin = defined.ADMIN_PASSWORD === DEV_ADMIN_PASSWORD ? ['ADMIN_PASSWORD: is the public development default; set your own or leave it unset'] : [];
+  return [...admin, ...secretProblems(defined.JWT_SECRET)];
+}
+
+function secretProblems(secret: string | undefined): string[] {
+  if (secret === undefined) return ['JWT_SECRET: must be set in production (e.g. `openssl rand -base64 48`)'];
+  if (PUBLIC_JWT_SECRETS.includes(secret)) return ['JWT_SECRET: is a public default value; set your own random secret in production'];
+  if (Buffer.byteLength(secret) < MIN_PRODUCTION_SECRET_BYTES) return [`JWT_SECRET: must be at least ${MIN_PRODUCTION_SECRET_BYTES} bytes in production`];
+  return [];
 }

@@ -1,19 +1,31 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Public } from './auth.decorators';
+import { AdminSetupService } from './admin-setup.service';
 import { AuthService } from './auth.service';
-import { CreateApiTokenDto, LoginDto } from './dto/auth.dto';
+import { AdminSetupDto, CreateApiTokenDto, LoginDto } from './dto/auth.dto';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly setup: AdminSetupService,
+  ) {}
 
   @Public()
   @Post('login')
   @HttpCode(200)
   login(@Body() dto: LoginDto) {
     return this.auth.login(dto.email, dto.password);
+  }
+
+  /** Sets the first administrator's password with the one-time token the API logged (production without ADMIN_PASSWORD). */
+  @Public()
+  @Post('setup')
+  @HttpCode(201)
+  completeSetup(@Body() dto: AdminSetupDto) {
+    return this.setup.completeSetup(dto.token, dto.password);
   }
 
   @ApiBearerAuth()

@@ -19,3 +19,6 @@ export interface AuthUser {
 export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthUser => ctx.switchToHttp().getRequest().user);
 
 export const ROLE_RANK: Record<Role, number> = { MEMBER: 1, PI: 2, ADMIN: 3 };
+
+/** Whether `role` is at least `minRole`; a role outside the ranking (a typo, a forged claim) never is. */
+export const hasRole = (role: string, minRole: Role): boolean => Object.hasOwn(ROLE_RANK, role) && ROLE_RANK[role as Role] >= ROLE_RANK[minRole];

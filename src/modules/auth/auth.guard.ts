@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { Role } from '@prisma/client';
-import { IS_PUBLIC, MIN_ROLE, ROLE_RANK } from './auth.decorators';
+import { hasRole, IS_PUBLIC, MIN_ROLE } from './auth.decorators';
 import { AuthService } from './auth.service';
 
 /**
@@ -30,7 +30,7 @@ export class AuthGuard implements CanActivate {
     if (!user) throw new UnauthorizedException({ message: 'the token is invalid or expired', field: 'authorization' });
     req.user = user;
     const minRole = this.reflector.getAllAndOverride<Role | undefined>(MIN_ROLE, targets);
-    if (minRole && ROLE_RANK[user.role] < ROLE_RANK[minRole]) {
+    if (minRole && !hasRole(user.role, minRole)) {
       throw new ForbiddenException({ message: `this action needs the ${minRole} role; you are ${user.role}`, field: 'authorization' });
     }
     return true;

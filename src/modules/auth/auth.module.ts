@@ -4,6 +4,7 @@ import { createSecretKey } from 'node:crypto';
 import { Env } from '../../config/env';
 import { AuditModule } from '../audit/audit.module';
 import { UsersModule } from '../users/users.module';
+import { AdminSetupService } from './admin-setup.service';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 
@@ -13,10 +14,15 @@ import { AuthService } from './auth.service';
     AuditModule,
     JwtModule.registerAsync({
       inject: [Env],
-      useFactory: (env: Env) => ({ secret: createSecretKey(Buffer.from(env.JWT_SECRET)), signOptions: { expiresIn: env.JWT_TTL_S } }),
+      // One algorithm on both sides: a token naming HS384/HS512 or `none` is refused whatever its signature.
+      useFactory: (env: Env) => ({
+        secret: createSecretKey(Buffer.from(env.JWT_SECRET)),
+        signOptions: { algorithm: 'HS256', expiresIn: env.JWT_TTL_S },
+        verifyOptions: { algorithms: ['HS256'], maxAge: env.JWT_TTL_S },
+      }),
     }),
   ],
-  providers: [AuthService, AuthGuard],
-  exports: [AuthService, AuthGuard],
+  providers: [AuthService, AuthGuard, AdminSetupService],
+  exports: [AuthService, AuthGuard, AdminSetupService],
 })
 export class AuthModule {}

@@ -17,6 +17,11 @@ export class UsersRepository {
     return this.prisma.user.findUnique({ where: { email } });
   }
 
+  /** The user a token names, as they are now (role included); null when no such user. */
+  findById(id: string): Promise<PublicUser | null> {
+    return this.prisma.user.findUnique({ where: { id }, select: PUBLIC });
+  }
+
   async findByApiTokenHash(tokenHash: string): Promise<PublicUser | null> {
     const token = await this.prisma.apiToken.findUnique({ where: { tokenHash }, select: { user: { select: PUBLIC } } });
     return token?.user ?? null;
@@ -24,6 +29,11 @@ export class UsersRepository {
 
   create(db: Db, data: { email: string; name: string; role: Role; passwordHash: string }): Promise<PublicUser> {
     return db.user.create({ data, select: PUBLIC });
+  }
+
+  /** Replaces a password hash (a rehash at login moves old hashes to today's scrypt cost). */
+  async updatePasswordHash(id: string, passwordHash: string): Promise<void> {
+    await this.prisma.user.update({ where: { id }, data: { passwordHash } });
   }
 
   list(): Promise<PublicUser[]> {

@@ -1,5 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { Env } from '../../config/env';
+import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../../infra/prisma/prisma.service';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth.decorators';
@@ -9,13 +8,10 @@ import { PublicUser, UsersRepository } from './users.repository';
 
 @Injectable()
 export class UsersService {
-  private readonly logger = new Logger(UsersService.name);
-
   constructor(
     private readonly users: UsersRepository,
     private readonly prisma: PrismaService,
     private readonly audit: AuditService,
-    private readonly env: Env,
   ) {}
 
   async create(dto: CreateUserDto, actor: AuthUser | null): Promise<PublicUser> {
@@ -29,18 +25,5 @@ export class UsersService {
 
   list(): Promise<PublicUser[]> {
     return this.users.list();
-  }
-
-  /** Creates the administrator named by ADMIN_EMAIL/ADMIN_PASSWORD when no such user exists. */
-  async ensureAdmin(): Promise<void> {
-    const email = this.env.ADMIN_EMAIL.toLowerCase();
-    if (await this.users.findByEmail(email)) return;
-    try {
-      await this.create({ email, name: 'Administrator', role: 'ADMIN', password: this.env.ADMIN_PASSWORD }, null);
-      this.logger.log(`created administrator ${email}`);
-    } catch (e) {
-      // Another API replica created it first.
-      if ((e as { code?: string }).code !== 'P2002') throw e;
-    }
   }
 }

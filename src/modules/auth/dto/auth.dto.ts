@@ -9,6 +9,21 @@ export class LoginDto {
   @ApiProperty()
   @IsString()
   @MinLength(1)
+  @MaxLength(1024)
+  password!: string;
+}
+
+export class AdminSetupDto {
+  @ApiProperty({ description: 'the setup token the API logged at its first start' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(4096)
+  token!: string;
+
+  @ApiProperty({ minLength: 12 })
+  @IsString()
+  @MinLength(12)
+  @MaxLength(1024)
   password!: string;
 }
 

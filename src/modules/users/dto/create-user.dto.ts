@@ -20,5 +20,6 @@ export class CreateUserDto {
   @ApiProperty({ minLength: 8 })
   @IsString()
   @MinLength(8)
+  @MaxLength(1024)
   password!: string;
 }
