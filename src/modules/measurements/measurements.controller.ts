@@ -7,6 +7,7 @@ import { Env } from '../../config/env';
 import { AuthUser, CurrentUser } from '../auth/auth.decorators';
 import { CreateMeasurementDto } from './dto/create-measurement.dto';
 import { MeasurementsService } from './measurements.service';
+import { acceptsEncoding, matchesEtag } from './http-headers';
 
 /** Reads the multipart field `file` as a stream, refusing it (413) past the configured size. */
 async function readUpload(req: FastifyRequest, limitBytes: number): Promise<{ fileName: string; bytes: Buffer }> {
@@ -20,26 +21,6 @@ async function readUpload(req: FastifyRequest, limitBytes: number): Promise<{ fi
   if (bytes.length === 0) throw fieldError('file', 'the file is empty');
   return { fileName: part.filename || 'upload.dat', bytes };
 }
-
-/** Whether an Accept-Encoding header admits `coding` (listed, or `*`, without q=0). */
-export function acceptsEncoding(header: string | undefined, coding: string): boolean {
-  const q = new Map(
-    (header ?? '').split(',').map((part) => {
-      const [name, ...params] = part.trim().toLowerCase().split(';');
-      const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-      return [name.trim(), qParam ? Number(qParam.slice(2)) : 1] as const;
-    }),
-  );
-  const weight = q.get(coding) ?? q.get('*');
-  return weight !== undefined && weight > 0;
-}
-
-/** If-None-Match holds this ETag (weak or strong) or `*`. */
-const matchesEtag = (header: string | undefined, etag: string): boolean =>
-  (header ?? '').split(',').some((t) => {
-    const tag = t.trim().replace(/^W\//, '');
-    return tag === etag || tag === '*';
-  });
 
 @ApiTags('measurements')
 @ApiBearerAuth()

@@ -1,4 +1,4 @@
-import { acceptsEncoding } from './measurements.controller';
+import { acceptsEncoding, matchesEtag } from './http-headers';
 
 describe('acceptsEncoding', () => {
   it.each([
@@ -14,5 +14,18 @@ describe('acceptsEncoding', () => {
     ['gzip;q=1, *;q=0', false],
   ])('%j → %s', (header, expected) => {
     expect(acceptsEncoding(header, 'br')).toBe(expected);
+  });
+});
+
+describe('matchesEtag', () => {
+  it.each([
+    [undefined, false],
+    ['"abc"', true],
+    ['W/"abc"', true],
+    ['"other", "abc"', true],
+    ['"other"', false],
+    ['*', true],
+  ])('%j → %s', (header, expected) => {
+    expect(matchesEtag(header, '"abc"')).toBe(expected);
   });
 });
