@@ -10,9 +10,11 @@ import { parseMultiVu } from './parse-multivu';
 const REAL = join(__dirname, '../../../../test/fixtures/real');
 const FIXTURES = ['mpms', 'ppms'].flatMap((d) => readdirSync(join(REAL, d)).map((f) => join(REAL, d, f)));
 
-/** Parse, check the result's shape, and return the elapsed milliseconds. Never lets a throw through. */
-function parseChecked(bytes: Uint8Array): number {
-  const start = performance.now();
+/**
+ * Parse and check the result's shape. Never lets a throw through. How the parse time grows with the
+ * file size is a figure of `bench/parse-scaling.ts`, not an assertion here (no wall clock in tests).
+ */
+function parseChecked(bytes: Uint8Array): void {
   const r = parseMultiVu(bytes);
   if (r.ok) {
     expect(r.value.rowCount).toBeGreaterThan(0);
@@ -26,7 +28,6 @@ function parseChecked(bytes: Uint8Array): number {
     expect(r.error).toBeInstanceOf(ParseError);
     if (r.error.line !== undefined) expect(r.error.line).toBeGreaterThanOrEqual(1);
   }
-  return performance.now() - start;
 }
 
 const VALID = new TextEncoder().encode(
@@ -44,11 +45,11 @@ const VALID = new TextEncoder().encode(
   ].join('\r\n'),
 );
 
-describe('parseMultiVu never throws and answers quickly', () => {
+describe('parseMultiVu never throws', () => {
   it('on random bytes', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => {
-        expect(parseChecked(bytes)).toBeLessThan(250);
+        parseChecked(bytes);
       }),
       { numRuns: 300 },
     );
@@ -74,7 +75,7 @@ describe('parseMultiVu never throws and answers quickly', () => {
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 200 }), (pieces) => {
-        expect(parseChecked(new TextEncoder().encode(pieces.join('')))).toBeLessThan(250);
+        parseChecked(new TextEncoder().encode(pieces.join('')));
       }),
       { numRuns: 300 },
     );
@@ -85,7 +86,7 @@ describe('parseMultiVu never throws and answers quickly', () => {
       fc.property(fc.nat({ max: VALID.length }), fc.nat({ max: VALID.length - 1 }), fc.integer({ min: 0, max: 255 }), (cut, at, byte) => {
         const mutated = VALID.slice(0, cut);
         if (at < mutated.length) mutated[at] = byte;
-        expect(parseChecked(mutated)).toBeLessThan(250);
+        parseChecked(mutated);
       }),
       { numRuns: 300 },
     );
@@ -95,8 +96,7 @@ describe('parseMultiVu never throws and answers quickly', () => {
     const bytes = new Uint8Array(readFileSync(path));
     fc.assert(
       fc.property(fc.nat({ max: bytes.length }), (cut) => {
-        // Linear time: a generous 250 ms + 1 ms per kB, so a shared CI core does not flake.
-        expect(parseChecked(bytes.subarray(0, cut))).toBeLessThan(250 + cut / 1000);
+        parseChecked(bytes.subarray(0, cut));
       }),
       // Fewer runs for the megabyte files keep the spec to a few seconds.
       { numRuns: bytes.length > 400_000 ? 4 : 10 },
