@@ -1,4 +1,11 @@
-/** Unit specs beside their files, e2e suites under test/; all on the real services. */
+/**
+ * Three tiers, run in one `npm test` (or one at a time: `npm run test:unit|test:integration|test:e2e`):
+ * - unit: specs beside their files in libs/, src/, apps/ and scripts/, plus the repository checks in test/*.spec.ts
+ *   and test/bench/. No database, no Redis, no global setup; any network connection fails the spec
+ *   (test/setup/unit-environment.ts), so a spec that needs a service belongs in integration.
+ * - integration: test/integration, repositories and stores on a database cloned from the migrated template.
+ * - e2e: test/e2e, the real API and worker processes on the real services, and the browser journeys.
+ */
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -45,27 +52,46 @@ const escape = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
  */
 process.env.TZ = 'Pacific/Kiritimati';
 
-module.exports = {
-  testEnvironment: 'node',
-  roots: ['<rootDir>/libs', '<rootDir>/src', '<rootDir>/apps', '<rootDir>/test'],
-  testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
-  transform: {
-    '^.+\\.(t|j)sx?$': [
-      '@swc/jest',
-      {
-        jsc: {
-          parser: { syntax: 'typescript', decorators: true },
-          transform: { legacyDecorator: true, decoratorMetadata: true },
-          target: 'es2022',
-          keepClassNames: true,
-        },
-        module: { type: 'commonjs' },
+const transform = {
+  '^.+\\.(t|j)sx?$': [
+    '@swc/jest',
+    {
+      jsc: {
+        parser: { syntax: 'typescript', decorators: true },
+        transform: { legacyDecorator: true, decoratorMetadata: true },
+        target: 'es2022',
+        keepClassNames: true,
       },
-    ],
-  },
+      module: { type: 'commonjs' },
+    },
+  ],
+};
+
+const common = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform,
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyPackages().map(escape).join('|')})/)`],
+};
+
+/** The migrated template database, made once per run by whichever service tier starts first. */
+const services = {
+  ...common,
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+};
+
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{libs,src,apps,scripts}/**/*.spec.ts', '<rootDir>/test/*.spec.ts', '<rootDir>/test/bench/**/*.spec.ts'],
+      testEnvironment: '<rootDir>/test/setup/unit-environment.ts',
+    },
+    { ...services, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.spec.ts'] },
+    { ...services, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
+  ],
   maxWorkers: 2,
   testTimeout: 30000,
 };

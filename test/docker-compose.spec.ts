@@ -26,6 +26,9 @@ describe('docker-compose.yml', () => {
     // Compose durations are Go-style (`5s`, `1m30s`), not ISO 8601 as in ajv-formats.
     ajv.addFormat('duration', /^(\d+(\.\d+)?(ns|us|ms|s|m|h))+$/);
     ajv.addFormat('expose', /^\d+(-\d+)?(\/(tcp|udp))?$/);
+    // Short port syntax: [[HOST_IP:]HOST_PORT[-RANGE]:]CONTAINER_PORT[-RANGE][/PROTOCOL].
+    ajv.addFormat('subnet_ip_address', /^([\d.]+|[\da-fA-F:]+)\/\d{1,3}$/);
+    ajv.addFormat('ports', /^(([\d.]+|\[[\da-fA-F:]+\]):)?(\d+(-\d+)?:)?\d+(-\d+)?(\/(tcp|udp))?$/);
     const validate = ajv.compile(schema);
     const valid = validate(compose);
     expect(validate.errors ?? []).toEqual([]);
@@ -65,5 +68,15 @@ describe('docker-compose.yml', () => {
     const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
     expect(dockerfile).toMatch(/RUN npm ci/);
     expect(dockerfile).toMatch(/COPY patches/);
+  });
+
+  it('keeps benchmark code out of the production image and build', () => {
+    const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
+    expect(dockerfile).not.toMatch(/COPY\s+bench/);
+    const build = JSON.parse(readFileSync(join(root, 'tsconfig.build.json'), 'utf8')) as { include: string[]; exclude: string[] };
+    expect(build.include).not.toContain('bench');
+    expect(build.exclude).toContain('bench');
+    const bench = JSON.parse(readFileSync(join(root, 'tsconfig.bench.json'), 'utf8')) as { include: string[] };
+    expect(bench.include).toContain('bench');
   });
 });
