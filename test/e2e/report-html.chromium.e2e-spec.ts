@@ -7,8 +7,8 @@ import type { CampaignReport } from '../../src/modules/reports/report.types';
 import { formatWithError } from '../../src/modules/reports/render/format';
 import { analysedAnnealCampaign, type AnalysedCampaign } from '../factories/report.factory';
 import { renderReportHtml } from '../../src/modules/reports/render/report-html';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = '/tmp/vitrack-report.png';
 
 /**
@@ -25,22 +25,14 @@ describe('campaign report HTML in headless Chromium', () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`Chromium is not installed at ${CHROMIUM}; install it (Debian: apt-get install -y chromium) to run this suite`);
+    if (!existsSync(CHROMIUM_PATH)) {
+      throw new Error(`Chromium is not installed at ${CHROMIUM_PATH}; npm test installs it or says how (scripts/ensure-chromium.ts)`);
     }
     campaign = analysedAnnealCampaign();
     report = buildCampaignReport(campaign.input, new Date('2026-11-27T09:30:00Z'));
     browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      executablePath: CHROMIUM_PATH,
+      args: CHROMIUM_ARGS,
     });
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     // Self-contained means the page asks for nothing: record any request it makes.
