@@ -1,5 +1,6 @@
 # One image, two commands (api, worker). Prisma needs no native engine (see README), so the
-# image builds offline from the npm registry alone.
+# image builds offline from the npm registry alone. Benchmarks are not part of it: they build
+# separately (tsconfig.bench.json, `npm run bench:build`).
 FROM node:20-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -10,7 +11,6 @@ RUN npm ci
 COPY apps ./apps
 COPY src ./src
 COPY libs ./libs
-COPY bench ./bench
 COPY scripts ./scripts
 RUN npm run build
 

@@ -4,7 +4,7 @@
  * real 1,893-row MPMS3 fixture (parse only: it is not a superconductor). The ceiling is csv-parse's
  * raw throughput (strings, no casting) on the same bytes' data section.
  *
- *   npx tsc -p tsconfig.build.json && node dist/bench/analysis-throughput.js
+ *   npm run bench:build && node dist/bench/analysis-throughput.js
  *
  * Env: BENCH_MIN_SECONDS (measured seconds per case, default 2), BENCH_MIN_ITERATIONS (default 200),
  * BENCH_WARMUP_ITERATIONS (default 50).

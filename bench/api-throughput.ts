@@ -2,7 +2,7 @@
  * API throughput benchmark: autocannon at 50 connections against the compiled API on a private,
  * freshly migrated database seeded with 10,000 pieces and ~100,000 process steps.
  *
- *   npx tsc -p tsconfig.build.json && node dist/bench/api-throughput.js
+ *   npm run bench:build && node dist/bench/api-throughput.js
  *
  * Env: BENCH_SECONDS (measured seconds per route, default 10), BENCH_WARMUP_SECONDS (default 3),
  * BENCH_PG_URL (server without database, default postgresql://postgres@127.0.0.1:5432).

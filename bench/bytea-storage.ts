@@ -5,7 +5,7 @@
  * private database that is dropped at the end. Timed on distinct 2,000-point MPMS3 files, as
  * uploaded; sizes also for the real instrument files under test/fixtures/real.
  *
- *   npx tsc -p tsconfig.build.json && node dist/bench/bytea-storage.js
+ *   npm run bench:build && node dist/bench/bytea-storage.js
  *
  * Env: BENCH_ROWS (files per method, default 60).
  */

@@ -3,7 +3,7 @@
  * the compiled API into one compiled worker process, on a private, freshly migrated database and a
  * private BullMQ prefix (both removed at the end, also on failure and Ctrl-C).
  *
- *   npx tsc -p tsconfig.build.json && node dist/bench/pipeline-throughput.js
+ *   npm run bench:build && node dist/bench/pipeline-throughput.js
  *
  * Env: BENCH_RATE (uploads/s, default 20), BENCH_SECONDS (default 60), BENCH_CONCURRENCY (the
  * worker's WORKER_CONCURRENCY, default 2), BENCH_POINTS (points per file, default 2000),

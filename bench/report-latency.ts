@@ -3,7 +3,7 @@
  * ANNEAL_HOLD_MIN campaign (2,000 MAGNETIC measurements and SUCCEEDED runs), seeded with SQL into a
  * private, freshly migrated database that is dropped at the end (also on failure and Ctrl-C).
  *
- *   npx tsc -p tsconfig.build.json && node dist/bench/report-latency.js
+ *   npm run bench:build && node dist/bench/report-latency.js
  *
  * Env: BENCH_PIECES (default 1000), BENCH_WARMUP (requests per route before measuring, default 5),
  * BENCH_REQUESTS (measured requests per route, default 30), BENCH_PG_URL.
