@@ -44,6 +44,7 @@ function main(): void {
   const files = [...realFixtureFiles('mpms'), ...realFixtureFiles('ppms')].filter((f) => statSync(f).size >= MIN_BYTES);
   const figures: Record<string, number> = {};
   let worst = 0;
+  const exponents: number[] = [];
   console.log('file                                                 cut    kB   median ms   min ms   min µs/kB');
   for (const file of files) {
     const bytes = new Uint8Array(readFileSync(file));
@@ -68,9 +69,10 @@ function main(): void {
       );
     });
     console.log(`${''.padEnd(52)} growth exponent b = ${exponent.toFixed(2)}`);
-    figures[`${basename(file).replace(/\W+/g, '_')}_exponent`] = exponent;
+    exponents.push(exponent);
   }
   figures.worstExponent = worst;
+  figures.meanExponent = exponents.reduce((a, b) => a + b, 0) / exponents.length;
   const pass = worst <= TARGET_EXPONENT;
   console.log(`\nworst growth exponent (time ∝ bytes^b; linear 1, quadratic 2): ${worst.toFixed(2)} (target ≤ ${TARGET_EXPONENT}): ${verdict(pass)}`);
   recordRun('parse-scaling', { minSeconds: options.minSeconds, files: files.length }, figures, { linearTime: verdict(pass) });
