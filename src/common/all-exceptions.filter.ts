@@ -55,7 +55,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse();
     const body = this.toBody(exception);
-    reply.status(body.statusCode).send(body);
+    // A route's @Header('content-type', 'text/html') is already set when its handler throws; the error body is JSON.
+    reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 
   toBody(exception: unknown): ErrorBody {
