@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { Env } from '../config/env';
+import { redactText, serializeRequest, serializeResponse } from './log-redaction';
 
-/** pino for both processes: JSON lines, request ids, authorization headers redacted. */
+/** pino for both processes: JSON lines, request ids, no credentials (see log-redaction.ts). */
 @Module({
   imports: [
     LoggerModule.forRootAsync({
@@ -10,10 +11,17 @@ import { Env } from '../config/env';
       useFactory: (env: Env) => ({
         pinoHttp: {
           level: env.LOG_LEVEL,
-          redact: ['req.headers.authorization'],
           autoLogging: { ignore: (req: { url?: string }) => req.url === '/health' },
-          // Report links and EventSource carry a token in the query string; never log it.
-          serializers: { req: (req: { url?: string }) => ({ ...req, url: req.url?.replace(/((?:access_)?token=)[^&]+/g, '$1[Redacted]') }) },
+          // Report links and EventSource carry a token in the query string: log the URL redacted, and no parsed query.
+          serializers: { req: serializeRequest, res: serializeResponse },
+          hooks: {
+            logMethod(this: unknown, args: unknown[], method: (...a: unknown[]) => void) {
+              method.apply(
+                this,
+                args.map((a) => (typeof a === 'string' ? redactText(a) : a)),
+              );
+            },
+          },
         },
       }),
     }),
