@@ -90,7 +90,7 @@ module.exports = {
       testEnvironment: '<rootDir>/test/setup/unit-environment.ts',
     },
     { ...services, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.spec.ts'] },
-    { ...services, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
+    { ...services, displayName: 'e2e', testMatch: ['<rootDir>/test/{e2e,security}/**/*.e2e-spec.ts'] },
   ],
   maxWorkers: 2,
   testTimeout: 30000,
