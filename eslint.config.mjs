@@ -21,7 +21,7 @@ const forbidden = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'src/infra/database/generated/**'] },
   {
     files: ['libs/**/*.ts'],
     ignores: ['libs/**/*.spec.ts'],

@@ -5,6 +5,7 @@
  * buildCampaignReport, JSON serialisation, and the HTML render with its inline SVG figure.
  */
 import { loadEnv } from '../src/config/env';
+import { Database } from '../src/infra/database/database';
 import { PrismaService } from '../src/infra/prisma/prisma.service';
 import { latestResults, progressMatrix } from '../src/modules/campaigns/campaign-progress';
 import { CampaignsRepository } from '../src/modules/campaigns/campaigns.repository';
@@ -31,7 +32,8 @@ async function time<T>(fn: () => Promise<T> | T): Promise<[T, number]> {
 
 /** Each stage run `warmup` times, then `iterations` times, in request order; returns per-stage spreads. */
 export async function profileReport(url: string, campaignId: string, warmup: number, iterations: number): Promise<StageTiming[]> {
-  const prisma = new PrismaService(loadEnv({ DATABASE_URL: url }));
+  const database = new Database(loadEnv({ DATABASE_URL: url }));
+  const prisma = new PrismaService(database);
   await prisma.$connect();
   try {
     const repo = new CampaignsRepository(prisma);
@@ -81,6 +83,7 @@ export async function profileReport(url: string, campaignId: string, warmup: num
     });
   } finally {
     await prisma.$disconnect();
+    await database.onModuleDestroy();
   }
 }
 

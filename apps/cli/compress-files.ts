@@ -4,6 +4,7 @@
  * batch. Safe to stop and run again, and beside a running API and worker. Needs DATABASE_URL.
  */
 import { loadEnv } from '../../src/config/env';
+import { Database } from '../../src/infra/database/database';
 import { PgPool } from '../../src/infra/prisma/pg-pool';
 import { PrismaService } from '../../src/infra/prisma/prisma.service';
 import { compressStoredFiles, CompressReport } from '../../src/modules/measurements/compress-stored-files';
@@ -15,13 +16,14 @@ const line = (r: CompressReport) =>
 
 async function main(): Promise<void> {
   const env = loadEnv();
-  const [prisma, pg] = [new PrismaService(env), new PgPool(env)];
+  const database = new Database(env);
+  const [prisma, pg] = [new PrismaService(database), new PgPool(database)];
   try {
     const report = await compressStoredFiles(new MeasurementsRepository(prisma, pg), { onBatch: (r) => process.stdout.write(`${line(r)}\n`) });
     process.stdout.write(`done: ${line(report)}${report.compressed > 0 ? ' (the space of the old values is reused after VACUUM)' : ''}\n`);
   } finally {
-    await pg.onModuleDestroy();
     await prisma.$disconnect();
+    await database.onModuleDestroy();
   }
 }
 

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { Prisma } from '@prisma/client';
 import { randomUUID } from 'node:crypto';
+import { describeDatabaseError } from '../infra/database/database-errors';
 import { DomainError, DomainErrorCode } from './domain-error';
 
 interface ErrorBody {
@@ -54,12 +55,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse();
-    const body = this.toBody(exception);
+    const { retryAfterS, ...body } = this.toBody(exception);
+    if (retryAfterS !== undefined) reply.header('Retry-After', String(retryAfterS));
     // A route's @Header('content-type', 'text/html') is already set when its handler throws; the error body is JSON.
     reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 
-  toBody(exception: unknown): ErrorBody {
+  toBody(exception: unknown): ErrorBody & { retryAfterS?: number } {
     if (exception instanceof DomainError) {
       const statusCode = statusOf(exception.code);
       return { statusCode, error: REASON[statusCode], code: exception.code, message: exception.message, field: exception.field };
@@ -78,6 +80,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
         return { statusCode: 409, error: REASON[409], code: 'CONFLICT', message: `a record with this ${field ?? 'value'} already exists`, field };
       }
       if (exception.code === 'P2025') return { statusCode: 404, error: REASON[404], code: 'NOT_FOUND', message: 'record not found' };
+    }
+    const db = describeDatabaseError(exception);
+    if (db) {
+      const { statusCode, code, message, field, retryAfterS } = db;
+      return { statusCode, error: REASON[statusCode], code, message, ...(field ? { field } : {}), ...(retryAfterS ? { retryAfterS } : {}) };
     }
     if (isAppendOnlyViolation(exception)) {
       return { statusCode: 409, error: REASON[409], code: 'APPEND_ONLY', message: 'history is append-only: steps and audit rows cannot be changed' };

@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import { realFixtureFiles } from '../../scripts/real-fixtures';
 import { loadEnv } from '../../src/config/env';
 import { packContent, StoredContent, unpackContent } from '../../src/infra/file-store/stored-content';
+import { Database } from '../../src/infra/database/database';
 import { PgPool } from '../../src/infra/prisma/pg-pool';
 import { PrismaService } from '../../src/infra/prisma/prisma.service';
 import { compressStoredFiles } from '../../src/modules/measurements/compress-stored-files';
@@ -13,6 +14,7 @@ import { createTestDatabase } from '../setup/test-db';
 /** Files stored before uploads were compressed are rewritten as brotli, and read back the same. */
 describe('compressStoredFiles', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let database: Database;
   let pg: PgPool;
   let prisma: PrismaService;
   let files: MeasurementsRepository;
@@ -40,7 +42,8 @@ describe('compressStoredFiles', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     const env = loadEnv({ ...process.env, DATABASE_URL: db.url });
-    [pg, prisma] = [new PgPool(env), new PrismaService(env)];
+    database = new Database(env);
+    [pg, prisma] = [new PgPool(database), new PrismaService(database)];
     files = new MeasurementsRepository(prisma, pg);
     raw = new Client({ connectionString: db.url });
     await raw.connect();
@@ -50,8 +53,8 @@ describe('compressStoredFiles', () => {
   });
   afterAll(async () => {
     await raw?.end();
-    await pg?.onModuleDestroy();
     await prisma?.$disconnect();
+    await database?.onModuleDestroy();
     await db?.drop();
   });
 

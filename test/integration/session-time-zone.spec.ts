@@ -1,49 +1,37 @@
+import { sql } from 'kysely';
 import { spawnSync } from 'node:child_process';
 import { loadEnv } from '../../src/config/env';
-import { PgPool } from '../../src/infra/prisma/pg-pool';
-import { PrismaService } from '../../src/infra/prisma/prisma.service';
+import { Database } from '../../src/infra/database/database';
 import { adminSql } from '../../scripts/pg-admin';
 import { ROOT } from '../../scripts/processes';
 import { createTestDatabase } from '../setup/test-db';
 
 /**
- * Timestamps are stored without time zone and read as UTC, and now() / the column defaults follow
- * the session's zone: on a server set to UTC+14 both connection pools must still write UTC.
+ * Timestamps are stored without time zone and mean UTC, and now() / the column defaults follow
+ * the session's zone: on a server set to UTC+14, from a Node process set to UTC+14, the one pool
+ * must still write, read and default to UTC.
  */
-describe('database sessions are pinned to UTC', () => {
+describe('database sessions and timestamps are UTC', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let pg: PgPool;
-  let prisma: PrismaService;
+  let database: Database;
 
   beforeAll(async () => {
     db = await createTestDatabase();
     await adminSql(`ALTER DATABASE "${db.name}" SET timezone TO 'Pacific/Kiritimati'`);
-    const env = loadEnv({ ...process.env, DATABASE_URL: db.url });
-    pg = new PgPool(env);
-    prisma = new PrismaService(env);
+    database = new Database(loadEnv({ ...process.env, DATABASE_URL: db.url }));
   });
   afterAll(async () => {
-    await pg?.onModuleDestroy();
-    await prisma?.$disconnect();
+    await database?.onModuleDestroy();
     await db?.drop();
   });
 
   const hoursFromUtc = (local: string) => Math.abs(Date.parse(`${local}Z`) - Date.now()) / 3_600_000;
 
-  it('plain pg: now() as a timestamp without time zone is UTC', async () => {
-    const [row] = await pg.query<{ zone: string; now: string }>(
-      `SELECT current_setting('TimeZone') AS zone, to_char(now()::timestamp, 'YYYY-MM-DD"T"HH24:MI:SS') AS now`,
-    );
-    expect(row.zone).toBe('UTC');
-    expect(hoursFromUtc(row.now)).toBeLessThan(0.1);
-  });
-
-  it('Prisma: the same', async () => {
-    const [row] = await prisma.$queryRawUnsafe<{ zone: string; now: string }[]>(
-      `SELECT current_setting('TimeZone') AS zone, to_char(now()::timestamp, 'YYYY-MM-DD"T"HH24:MI:SS') AS now`,
-    );
-    expect(row.zone).toBe('UTC');
-    expect(hoursFromUtc(row.now)).toBeLessThan(0.1);
+  it('pins the session to UTC: now() as a timestamp without time zone is UTC', async () => {
+    const { rows } = await sql<{ zone: string; now: string }>`
+      SELECT current_setting('TimeZone') AS zone, to_char(now()::timestamp, 'YYYY-MM-DD"T"HH24:MI:SS') AS now`.execute(database.kysely);
+    expect(rows[0].zone).toBe('UTC');
+    expect(hoursFromUtc(rows[0].now)).toBeLessThan(0.1);
   });
 
   it('without the pin this server would answer in UTC+14 (the test can fail)', async () => {
@@ -55,15 +43,18 @@ describe('database sessions are pinned to UTC', () => {
     expect(rows[0].zone).toBe('Pacific/Kiritimati');
   });
 
-  it('plain pg reads a stored UTC time as that instant whatever the zone of the Node process', () => {
+  it('reads a stored UTC time as that instant and writes a Date as UTC, whatever the zone of the Node process', () => {
     // A process of its own: the zone is read when Node starts, and Jest's process.env is not the process's.
     const script = `
+      const { sql } = require('kysely');
       const { loadEnv } = require('./src/config/env');
-      const { PgPool } = require('./src/infra/prisma/pg-pool');
-      const pg = new PgPool(loadEnv());
-      pg.query("SELECT now()::timestamp AS t, '2026-11-27 04:15:08.123456'::timestamp AS fraction").then(async ([row]) => {
-        console.log(JSON.stringify({ offsetMin: new Date(2026, 0, 1).getTimezoneOffset(), t: row.t.getTime(), fraction: row.fraction.toISOString() }));
-        await pg.onModuleDestroy();
+      const { Database } = require('./src/infra/database/database');
+      const database = new Database(loadEnv());
+      const instant = new Date('2026-11-27T04:15:08.123Z');
+      sql\`SELECT now()::timestamp AS t, '2026-11-27 04:15:08.123456'::timestamp AS fraction,
+                 to_char(\${instant}::timestamp, 'YYYY-MM-DD HH24:MI:SS.MS') AS written\`.execute(database.kysely).then(async ({ rows: [row] }) => {
+        console.log(JSON.stringify({ offsetMin: new Date(2026, 0, 1).getTimezoneOffset(), t: row.t.getTime(), fraction: row.fraction.toISOString(), written: row.written }));
+        await database.onModuleDestroy();
       });`;
     const run = spawnSync(process.execPath, ['-r', '@swc-node/register', '-e', script], {
       cwd: ROOT,
@@ -75,5 +66,6 @@ describe('database sessions are pinned to UTC', () => {
     expect(out.offsetMin).toBe(-14 * 60);
     expect(Math.abs(out.t - Date.now())).toBeLessThan(60_000);
     expect(out.fraction).toBe('2026-11-27T04:15:08.123Z');
+    expect(out.written).toBe('2026-11-27 04:15:08.123');
   });
 });

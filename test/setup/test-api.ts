@@ -22,8 +22,9 @@ export class TestApi {
     private readonly queue: { url: string; prefix: string },
   ) {}
 
+  /** On a database cloned from the template, unless `overrides.DATABASE_URL` names one (kept as it is). */
   static async start(overrides: Partial<Record<keyof Env, string>> = {}): Promise<TestApi> {
-    const db = await createTestDatabase();
+    const db = overrides.DATABASE_URL ? { url: overrides.DATABASE_URL, drop: async () => undefined } : await createTestDatabase();
     const env = {
       DATABASE_URL: db.url,
       QUEUE_PREFIX: uniquePrefix('e2e'),

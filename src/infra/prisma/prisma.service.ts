@@ -1,18 +1,13 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@prisma/client';
-import { Env } from '../../config/env';
-import { SESSION_UTC } from './pg-pool';
+import { Database } from '../database/database';
 
-/** The one PrismaClient of a process, on the pg driver adapter (no native query engine). */
+/** The PrismaClient of a process, on the process's one pool (Database.pool), while repositories move to Kysely. */
 @Injectable()
 export class PrismaService extends PrismaClient implements OnModuleDestroy {
-  constructor(env: Env) {
-    // Under a burst of uploads a request waits for a connection rather than failing at 2 s.
-    super({
-      adapter: new PrismaPg({ connectionString: env.DATABASE_URL, max: env.DB_POOL_MAX, connectionTimeoutMillis: 10_000, options: SESSION_UTC }),
-      transactionOptions: { maxWait: 10_000, timeout: 15_000 },
-    });
+  constructor(database: Database) {
+    super({ adapter: new PrismaPg(database.pool), transactionOptions: { maxWait: 10_000, timeout: 15_000 } });
   }
 
   async onModuleDestroy(): Promise<void> {

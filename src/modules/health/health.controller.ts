@@ -3,20 +3,20 @@ import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import Redis from 'ioredis';
 import { withTimeout } from '../../common/with-timeout';
-import { PrismaService } from '../../infra/prisma/prisma.service';
+import { Database } from '../../infra/database/database';
 import { REDIS } from '../../infra/redis/redis.module';
 import { Public } from '../auth/auth.decorators';
 
 const TIMEOUT_MS = 1500;
 
-/** 200 when PostgreSQL and Redis both answer, 503 (with which one failed) otherwise. */
+/** 200 when PostgreSQL (through the pool that serves requests) and Redis both answer, 503 (with which one failed) otherwise. */
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
-    private readonly prisma: PrismaService,
+    private readonly database: Database,
     @Inject(REDIS) private readonly redis: Redis,
   ) {}
 
@@ -24,7 +24,7 @@ export class HealthController {
   @Get()
   @HealthCheck()
   check() {
-    return this.health.check([() => this.probe('database', () => this.prisma.$queryRaw`SELECT 1`), () => this.probe('redis', () => this.redis.ping())]);
+    return this.health.check([() => this.probe('database', () => this.database.ping()), () => this.probe('redis', () => this.redis.ping())]);
   }
 
   private async probe(key: string, ping: () => Promise<unknown>) {

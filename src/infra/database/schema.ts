@@ -1,0 +1,22 @@
+/**
+ * The database's tables and enums as TypeScript types, generated from prisma/schema.prisma by
+ * prisma-kysely on `prisma generate` (postinstall). Prisma stays the schema and migration source
+ * of truth; the rest of the code imports row types and enums from here, never from generated/.
+ */
+import type { Insertable, Selectable } from 'kysely';
+import type { AnalysisRun, Campaign, DataFile, Measurement, ProcessStep, Sample, User } from './generated/tables';
+
+export * from './generated/enums';
+export type { DB } from './generated/tables';
+
+export type SampleRow = Selectable<Sample>;
+export type ProcessStepRow = Selectable<ProcessStep>;
+export type MeasurementRow = Selectable<Measurement>;
+export type AnalysisRunRow = Selectable<AnalysisRun>;
+export type CampaignRow = Selectable<Campaign>;
+export type DataFileRow = Selectable<DataFile>;
+export type UserRow = Selectable<User>;
+
+export type NewSample = Insertable<Sample>;
+export type NewMeasurement = Insertable<Measurement>;
+export type NewAnalysisRun = Insertable<AnalysisRun>;
