@@ -1,12 +1,11 @@
 /**
  * Where a campaign report's time goes, measured in this process on the compiled application code
- * (the same classes the API runs, on its own Prisma client and pool): the three queries of
+ * (the same classes the API runs, on its own Database and pool): the three queries of
  * CampaignsService.reportInput, the in-memory assembly (latestResults, progressMatrix),
  * buildCampaignReport, JSON serialisation, and the HTML render with its inline SVG figure.
  */
 import { loadEnv } from '../src/config/env';
 import { Database } from '../src/infra/database/database';
-import { PrismaService } from '../src/infra/prisma/prisma.service';
 import { latestResults, progressMatrix } from '../src/modules/campaigns/campaign-progress';
 import { CampaignsRepository } from '../src/modules/campaigns/campaigns.repository';
 import { CampaignsService } from '../src/modules/campaigns/campaigns.service';
@@ -33,12 +32,10 @@ async function time<T>(fn: () => Promise<T> | T): Promise<[T, number]> {
 /** Each stage run `warmup` times, then `iterations` times, in request order; returns per-stage spreads. */
 export async function profileReport(url: string, campaignId: string, warmup: number, iterations: number): Promise<StageTiming[]> {
   const database = new Database(loadEnv({ DATABASE_URL: url }));
-  const prisma = new PrismaService(database);
-  await prisma.$connect();
   try {
-    const repo = new CampaignsRepository(prisma);
+    const repo = new CampaignsRepository(database);
     // reportInput needs only the repository (samples and audit serve other methods).
-    const service = new CampaignsService(repo, undefined as never, prisma, undefined as never);
+    const service = new CampaignsService(repo, undefined as never, database, undefined as never);
     const samples: Record<string, number[]> = {};
     const notes: Record<string, string> = {};
     const add = (stage: string, ms: number) => (samples[stage] ??= []).push(ms);
@@ -82,7 +79,6 @@ export async function profileReport(url: string, campaignId: string, warmup: num
       return { stage, p50: s.p50, p95: s.p95, max: s.max, note: notes[stage] };
     });
   } finally {
-    await prisma.$disconnect();
     await database.onModuleDestroy();
   }
 }

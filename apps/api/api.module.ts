@@ -4,7 +4,7 @@ import { AllExceptionsFilter } from '../../src/common/all-exceptions.filter';
 import { ConfigModule } from '../../src/config/config.module';
 import { Env } from '../../src/config/env';
 import { LoggingModule } from '../../src/infra/logging.module';
-import { PrismaModule } from '../../src/infra/prisma/prisma.module';
+import { DatabaseModule } from '../../src/infra/database/database.module';
 import { RedisModule } from '../../src/infra/redis/redis.module';
 import { AlloysController } from '../../src/modules/alloys/alloys.controller';
 import { AlloysModule } from '../../src/modules/alloys/alloys.module';
@@ -57,7 +57,7 @@ export class ApiModule {
       imports: [
         ConfigModule.forRoot(envOverrides),
         LoggingModule,
-        PrismaModule,
+        DatabaseModule,
         RedisModule,
         QueueModule,
         HealthModule,

@@ -5,8 +5,6 @@
  */
 import { loadEnv } from '../../src/config/env';
 import { Database } from '../../src/infra/database/database';
-import { PgPool } from '../../src/infra/prisma/pg-pool';
-import { PrismaService } from '../../src/infra/prisma/prisma.service';
 import { compressStoredFiles, CompressReport } from '../../src/modules/measurements/compress-stored-files';
 import { MeasurementsRepository } from '../../src/modules/measurements/measurements.repository';
 
@@ -17,12 +15,10 @@ const line = (r: CompressReport) =>
 async function main(): Promise<void> {
   const env = loadEnv();
   const database = new Database(env);
-  const [prisma, pg] = [new PrismaService(database), new PgPool(database)];
   try {
-    const report = await compressStoredFiles(new MeasurementsRepository(prisma, pg), { onBatch: (r) => process.stdout.write(`${line(r)}\n`) });
+    const report = await compressStoredFiles(new MeasurementsRepository(database), { onBatch: (r) => process.stdout.write(`${line(r)}\n`) });
     process.stdout.write(`done: ${line(report)}${report.compressed > 0 ? ' (the space of the old values is reused after VACUUM)' : ''}\n`);
   } finally {
-    await prisma.$disconnect();
     await database.onModuleDestroy();
   }
 }

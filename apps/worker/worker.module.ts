@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { ConfigModule } from '../../src/config/config.module';
 import { Env } from '../../src/config/env';
 import { LoggingModule } from '../../src/infra/logging.module';
-import { PrismaModule } from '../../src/infra/prisma/prisma.module';
+import { DatabaseModule } from '../../src/infra/database/database.module';
 import { QueueModule } from '../../src/infra/queue/queue.module';
 import { REDIS, RedisModule } from '../../src/infra/redis/redis.module';
 import { AnalysesModule } from '../../src/modules/analyses/analyses.module';
@@ -36,7 +36,7 @@ export class WorkerModule {
   static forRoot(envOverrides: Partial<Record<keyof Env, string>> = {}): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(envOverrides), LoggingModule, PrismaModule, RedisModule, QueueModule, AnalysesModule],
+      imports: [ConfigModule.forRoot(envOverrides), LoggingModule, DatabaseModule, RedisModule, QueueModule, AnalysesModule],
       providers: [WorkerReady, AnalysisProcessor, RunSweeper, ReanalyzeOnStart],
     };
   }

@@ -1,5 +1,4 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import { Prisma } from '@prisma/client';
 import { randomUUID } from 'node:crypto';
 import { describeDatabaseError } from '../infra/database/database-errors';
 import { DomainError, DomainErrorCode } from './domain-error';
@@ -73,21 +72,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const message = Array.isArray(base.message) ? base.message.join('; ') : String(base.message ?? exception.message);
       return { ...base, statusCode, error: REASON[statusCode] ?? String(base.error ?? 'Error'), message };
     }
-    if (exception instanceof Prisma.PrismaClientKnownRequestError) {
-      if (exception.code === 'P2002') {
-        const target = (exception.meta?.target as string[] | string | undefined) ?? undefined;
-        const field = Array.isArray(target) ? target.join(',') : target;
-        return { statusCode: 409, error: REASON[409], code: 'CONFLICT', message: `a record with this ${field ?? 'value'} already exists`, field };
-      }
-      if (exception.code === 'P2025') return { statusCode: 404, error: REASON[404], code: 'NOT_FOUND', message: 'record not found' };
-    }
     const db = describeDatabaseError(exception);
     if (db) {
       const { statusCode, code, message, field, retryAfterS } = db;
       return { statusCode, error: REASON[statusCode], code, message, ...(field ? { field } : {}), ...(retryAfterS ? { retryAfterS } : {}) };
-    }
-    if (isAppendOnlyViolation(exception)) {
-      return { statusCode: 409, error: REASON[409], code: 'APPEND_ONLY', message: 'history is append-only: steps and audit rows cannot be changed' };
     }
     if (isFastifyClientError(exception)) {
       const statusCode = exception.statusCode;
@@ -97,10 +85,6 @@ export class AllExceptionsFilter implements ExceptionFilter {
     this.logger.error({ errorId, err: exception }, 'unhandled error');
     return { statusCode: 500, error: REASON[500], message: `internal error ${errorId}; see the server log`, errorId };
   }
-}
-
-function isAppendOnlyViolation(e: unknown): boolean {
-  return e instanceof Error && /append-only/.test(e.message) && /VTA01|append-only/.test(String((e as { code?: string }).code ?? e.message));
 }
 
 /** Fastify's own 4xx errors (body too large, bad JSON, bad content type). */

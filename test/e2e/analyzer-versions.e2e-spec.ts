@@ -1,15 +1,15 @@
-import { PrismaClient } from '@prisma/client';
-import { PrismaPg } from '@prisma/adapter-pg';
 import { Queue } from 'bullmq';
+import { randomUUID } from 'node:crypto';
 import { magneticCampaign } from '../../libs/instruments/src/campaign';
 import { writeMpms3Vsm } from '../../libs/instruments/src/mpms';
+import { Database } from '../../src/infra/database/database';
 import { AnalysesService } from '../../src/modules/analyses/analyses.service';
 import { AnalysisRunner } from '../../src/modules/analyses/analysis-runner.service';
 import { newAlloy } from '../factories/sample.factory';
 import { newMeasurement, upload, waitForRuns } from '../factories/upload.factory';
 import { newUser } from '../factories/user.factory';
 import { TestApi } from '../setup/test-api';
-import { uniquePrefix } from '../setup/test-db';
+import { openDatabase, uniquePrefix } from '../setup/test-db';
 import { WorkerProcess } from '../setup/test-worker';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -26,7 +26,7 @@ describe('analyzer versions across upgrades', () => {
   let env: Record<string, string>;
   let member: { id: string; token: string };
   let pieceId: string;
-  let db: PrismaClient;
+  let database: Database;
   const item = magneticCampaign('ANNEAL_453K', { piecesPerLevel: 1 }).items[0];
   const sweep = (seed: number) =>
     writeMpms3Vsm(item.model, { seed, mode: 'ZFC', direction: 'up', points: 400, fieldOe: item.zfc.fieldOe, massMg: item.massMg, noiseEmu: 5e-8 }).text;
@@ -36,7 +36,7 @@ describe('analyzer versions across upgrades', () => {
     api = await TestApi.start({ QUEUE_PREFIX: prefix });
     env = { DATABASE_URL: api.databaseUrl, QUEUE_PREFIX: prefix };
     worker = await WorkerProcess.start(env);
-    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: api.databaseUrl }) });
+    database = openDatabase(api.databaseUrl);
     const admin = await api.login();
     const pi = await newUser(api, admin, 'PI');
     member = await newUser(api, admin, 'MEMBER');
@@ -50,7 +50,7 @@ describe('analyzer versions across upgrades', () => {
 
   afterAll(async () => {
     await worker?.stop();
-    await db?.$disconnect();
+    await database?.onModuleDestroy();
     await api?.close();
   });
 
@@ -60,13 +60,25 @@ describe('analyzer versions across upgrades', () => {
     const up = await upload(api, member.token, first.id, `v-${seed}.dat`, sweep(seed));
     await waitForRuns(api, member.token, up.body.analysisRunIds);
     const second = await newMeasurement(api, member.token, pieceId, 'MAGNETIC', { mode: 'ZFC' });
-    await db.measurementFile.create({ data: { measurementId: second.id, fileId: up.body.fileId, fileName: `v-${seed}.dat`, uploadedById: member.id } });
+    await database.kysely
+      .insertInto('measurement_files')
+      .values({ measurementId: second.id, fileId: up.body.fileId, fileName: `v-${seed}.dat`, uploadedById: member.id })
+      .execute();
     return { measurementId: second.id, fileId: up.body.fileId as string, fileSha256: up.body.sha256 as string };
   }
 
   /** A QUEUED run left for the sweeper to publish (publishedAt null), as an API of another version would leave it. */
   const queuedRun = (target: { measurementId: string; fileId: string; fileSha256: string }, analyzerVersion: string) =>
-    db.analysisRun.create({ data: { ...target, analyzer: 'magnetic', analyzerVersion } });
+    database.kysely
+      .insertInto('analysis_runs')
+      .values({ id: randomUUID(), ...target, analyzer: 'magnetic', analyzerVersion })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+
+  const RUN = ['id', 'analyzerVersion', 'status', 'errorCode', 'error', 'attempts', 'metrics', 'timings', 'finishedAt'] as const;
+  const runsOf = (measurementId: string) =>
+    database.kysely.selectFrom('analysis_runs').select(RUN).where('measurementId', '=', measurementId).orderBy('createdAt').execute();
+  const run = (id: string) => database.kysely.selectFrom('analysis_runs').select(RUN).where('id', '=', id).executeTakeFirstOrThrow();
 
   async function waitFor<T>(read: () => Promise<T>, done: (v: T) => boolean, timeoutMs = 30_000): Promise<T> {
     const deadline = Date.now() + timeoutMs;
@@ -81,7 +93,7 @@ describe('analyzer versions across upgrades', () => {
     const target = await fileOnSecondMeasurement(5001);
     const old = await queuedRun(target, '0.9.0');
     const runs = await waitFor(
-      () => db.analysisRun.findMany({ where: { measurementId: target.measurementId }, orderBy: { createdAt: 'asc' } }),
+      () => runsOf(target.measurementId),
       (rs) => rs.length === 2 && rs[1].status === 'SUCCEEDED',
     );
     expect(runs.map((r) => [r.analyzerVersion, r.status, r.errorCode, r.attempts])).toEqual([
@@ -103,12 +115,12 @@ describe('analyzer versions across upgrades', () => {
       );
       expect(state).toBe('delayed');
       await sleep(1_000);
-      expect(await db.analysisRun.findUniqueOrThrow({ where: { id: newer.id } })).toMatchObject({ status: 'QUEUED', attempts: 0, metrics: null });
+      expect(await run(newer.id)).toMatchObject({ status: 'QUEUED', attempts: 0, metrics: null });
       await queue.remove(newer.id);
     } finally {
       await queue.close();
     }
-    await db.analysisRun.delete({ where: { id: newer.id } });
+    await database.kysely.deleteFrom('analysis_runs').where('id', '=', newer.id).execute();
   }, 60_000);
 
   it('a starting worker queues again, once, every file whose newest result came from an older version', async () => {
@@ -117,10 +129,10 @@ describe('analyzer versions across upgrades', () => {
     await waitForRuns(api, member.token, up.body.analysisRunIds);
     await worker.stop();
     // Version strings are data: this is what the database holds after an analyzer upgrade.
-    await db.analysisRun.update({ where: { id: up.body.analysisRunIds[0] }, data: { analyzerVersion: '0.9.0' } });
+    await database.kysely.updateTable('analysis_runs').set({ analyzerVersion: '0.9.0' }).where('id', '=', up.body.analysisRunIds[0]).execute();
     worker = await WorkerProcess.start(env);
     const runs = await waitFor(
-      () => db.analysisRun.findMany({ where: { measurementId: m.id }, orderBy: { createdAt: 'asc' } }),
+      () => runsOf(m.id),
       (rs) => rs.length === 2 && rs[1].status === 'SUCCEEDED',
     );
     expect(runs.map((r) => [r.analyzerVersion, r.status])).toEqual([
@@ -128,30 +140,36 @@ describe('analyzer versions across upgrades', () => {
       [CURRENT, 'SUCCEEDED'],
     ]);
     expect(worker.log).toContain('queued 1 file(s) analysed by an older analyzer version');
-    expect(await db.auditLog.count({ where: { action: 'analysis.reanalyze', actorId: null } })).toBeGreaterThanOrEqual(2);
+    const reanalyses = await database.kysely
+      .selectFrom('audit_log')
+      .select('id')
+      .where('action', '=', 'analysis.reanalyze')
+      .where('actorId', 'is', null)
+      .execute();
+    expect(reanalyses.length).toBeGreaterThanOrEqual(2);
   }, 60_000);
 
   it('two re-queues at once (workers starting together) create each current-version run once, without a unique-key failure', async () => {
     const m = await newMeasurement(api, member.token, pieceId, 'MAGNETIC', { mode: 'ZFC' });
     const up = await upload(api, member.token, m.id, 'together.dat', sweep(5004));
     await waitForRuns(api, member.token, up.body.analysisRunIds);
-    await db.analysisRun.update({ where: { id: up.body.analysisRunIds[0] }, data: { analyzerVersion: '0.9.0' } });
+    await database.kysely.updateTable('analysis_runs').set({ analyzerVersion: '0.9.0' }).where('id', '=', up.body.analysisRunIds[0]).execute();
     const analyses = api.app.get(AnalysesService);
     const [a, b] = await Promise.all([analyses.reanalyzeOutdated(), analyses.reanalyzeOutdated()]);
     expect([...a, ...b]).toHaveLength(1);
     const fresh = await waitForRuns(api, member.token, [...a, ...b]);
     expect(Object.values(fresh).map((r) => [r.analyzerVersion, r.status])).toEqual([[CURRENT, 'SUCCEEDED']]);
-    expect(await db.analysisRun.count({ where: { measurementId: m.id } })).toBe(2);
+    expect(await runsOf(m.id)).toHaveLength(2);
   }, 60_000);
 
   it('a run given up after its last attempt fails once, with the reason, without being claimed', async () => {
     const target = await fileOnSecondMeasurement(5005);
     // A version no worker has: the worker leaves it waiting, so only giveUp touches it.
-    const run = await queuedRun(target, '9.1.0');
+    const given = await queuedRun(target, '9.1.0');
     const runner = api.app.get(AnalysisRunner);
-    await runner.giveUp(run.id, 'Redis did not answer');
-    await runner.giveUp(run.id, 'a second delivery');
-    expect(await db.analysisRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({
+    await runner.giveUp(given.id, 'Redis did not answer');
+    await runner.giveUp(given.id, 'a second delivery');
+    expect(await run(given.id)).toMatchObject({
       status: 'FAILED',
       errorCode: 'TRANSIENT_FAILURE',
       error: 'gave up after 0 attempt(s): Redis did not answer',

@@ -1,6 +1,6 @@
 import { newUser } from '../factories/user.factory';
 import { LA75AL25, newAlloy, newLineage } from '../factories/sample.factory';
-import { PrismaService } from '../../src/infra/prisma/prisma.service';
+import { Database } from '../../src/infra/database/database';
 import { TestApi } from '../setup/test-api';
 
 describe('auth and roles', () => {
@@ -67,7 +67,7 @@ describe('auth and roles', () => {
     expect(res.body.token).toMatch(/^vt_/);
     const list = await api.request('GET', '/api/samples', { token: res.body.token });
     expect(list.status).toBe(200);
-    const stored = await api.app.get(PrismaService).apiToken.findUnique({ where: { id: res.body.id } });
+    const stored = await api.app.get(Database).kysely.selectFrom('api_tokens').select(['tokenHash']).where('id', '=', res.body.id).executeTakeFirst();
     expect(stored?.tokenHash).not.toContain(res.body.token);
     expect(stored?.tokenHash).toMatch(/^[0-9a-f]{64}$/);
   });

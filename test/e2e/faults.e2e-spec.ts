@@ -1,14 +1,14 @@
-import { PrismaClient } from '@prisma/client';
-import { PrismaPg } from '@prisma/adapter-pg';
 import { Queue } from 'bullmq';
+import { sql } from 'kysely';
 import { magneticCampaign } from '../../libs/instruments/src/campaign';
 import { writeMpms3Vsm } from '../../libs/instruments/src/mpms';
+import { Database } from '../../src/infra/database/database';
 import { newAlloy } from '../factories/sample.factory';
 import { newMeasurement, upload, waitForRuns } from '../factories/upload.factory';
 import { newUser } from '../factories/user.factory';
 import { PrivateRedis } from '../setup/private-redis';
 import { TestApi } from '../setup/test-api';
-import { uniquePrefix } from '../setup/test-db';
+import { openDatabase, uniquePrefix } from '../setup/test-db';
 import { WorkerProcess } from '../setup/test-worker';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -24,7 +24,7 @@ describe('pipeline under faults', () => {
   let env: Record<string, string>;
   let member: string;
   let pieceId: string;
-  let db: PrismaClient;
+  let database: Database;
   const item = magneticCampaign('ANNEAL_453K', { piecesPerLevel: 1 }).items[0];
 
   /** Distinct files (different seeds) of the same piece, so each upload is a new file. */
@@ -37,7 +37,7 @@ describe('pipeline under faults', () => {
     api = await TestApi.start({ REDIS_URL: redis.url, QUEUE_PREFIX: prefix });
     env = { DATABASE_URL: api.databaseUrl, REDIS_URL: redis.url, QUEUE_PREFIX: prefix, WORKER_CONCURRENCY: '2' };
     worker = await WorkerProcess.start(env);
-    db = new PrismaClient({ adapter: new PrismaPg({ connectionString: api.databaseUrl }) });
+    database = openDatabase(api.databaseUrl);
     const admin = await api.login();
     const pi = await newUser(api, admin, 'PI');
     member = (await newUser(api, admin, 'MEMBER')).token;
@@ -50,13 +50,17 @@ describe('pipeline under faults', () => {
 
   afterAll(async () => {
     await worker?.stop();
-    await db?.$disconnect();
+    await database?.onModuleDestroy();
     await api?.close();
     redis?.stop();
   });
 
   async function expectExactlyOnce(runIds: string[], measurementIds: string[]) {
-    const runs = await db.analysisRun.findMany({ where: { measurementId: { in: measurementIds } } });
+    const runs = await database.kysely
+      .selectFrom('analysis_runs')
+      .select(['id', 'measurementId', 'status', 'attempts', 'metrics'])
+      .where('measurementId', '=', sql<string>`ANY(${measurementIds}::uuid[])`)
+      .execute();
     expect(runs).toHaveLength(runIds.length);
     expect(new Set(runs.map((r) => r.id))).toEqual(new Set(runIds));
     return runs;
@@ -67,8 +71,17 @@ describe('pipeline under faults', () => {
     const runIds: string[] = [];
     for (let i = 0; i < 6; i++) runIds.push(...(await upload(api, member, m.id, `big-${i}.dat`, sweep(100 + i, 30_000))).body.analysisRunIds);
     // Kill the worker while at least one job is running.
-    for (let i = 0; i < 200 && (await db.analysisRun.count({ where: { id: { in: runIds }, status: 'RUNNING' } })) === 0; i++) await sleep(20);
-    expect(await db.analysisRun.count({ where: { id: { in: runIds }, status: 'RUNNING' } })).toBeGreaterThan(0);
+    const running = async () =>
+      (
+        await database.kysely
+          .selectFrom('analysis_runs')
+          .select('id')
+          .where('id', '=', sql<string>`ANY(${runIds}::uuid[])`)
+          .where('status', '=', 'RUNNING')
+          .execute()
+      ).length;
+    for (let i = 0; i < 200 && (await running()) === 0; i++) await sleep(20);
+    expect(await running()).toBeGreaterThan(0);
     await worker.stop('SIGKILL');
     worker = await WorkerProcess.start(env);
     const done = await waitForRuns(api, member, runIds, 90_000);
@@ -111,7 +124,7 @@ describe('pipeline under faults', () => {
     } finally {
       await queue.close();
     }
-    const run = await db.analysisRun.findUniqueOrThrow({ where: { id: up.body.analysisRunIds[0] } });
+    const run = await database.kysely.selectFrom('analysis_runs').selectAll().where('id', '=', up.body.analysisRunIds[0]).executeTakeFirstOrThrow();
     expect(run).toMatchObject({ status: 'QUEUED', publishedAt: expect.any(Date) });
     worker = await WorkerProcess.start(env);
     // The sweeper checks runs published over 20 s ago against the queue every 2 s.
@@ -136,7 +149,7 @@ describe('pipeline under faults', () => {
     const up = await upload(api, member, m.id, 'old.dat', sweep(3001));
     await waitForRuns(api, member, up.body.analysisRunIds);
     // Pretend the stored result came from an older analyzer: version strings are data, not code.
-    await db.analysisRun.update({ where: { id: up.body.analysisRunIds[0] }, data: { analyzerVersion: '0.9.0' } });
+    await database.kysely.updateTable('analysis_runs').set({ analyzerVersion: '0.9.0' }).where('id', '=', up.body.analysisRunIds[0]).execute();
     const rerun = await api.request('POST', '/api/analyses/rerun', { token: member, body: { analyzer: 'magnetic', belowVersion: '1.0.0' } });
     expect(rerun.status).toBe(202);
     expect(rerun.body.analysisRunIds).toHaveLength(1);

@@ -5,8 +5,6 @@ import { realFixtureFiles } from '../../scripts/real-fixtures';
 import { loadEnv } from '../../src/config/env';
 import { packContent, StoredContent, unpackContent } from '../../src/infra/file-store/stored-content';
 import { Database } from '../../src/infra/database/database';
-import { PgPool } from '../../src/infra/prisma/pg-pool';
-import { PrismaService } from '../../src/infra/prisma/prisma.service';
 import { compressStoredFiles } from '../../src/modules/measurements/compress-stored-files';
 import { MeasurementsRepository } from '../../src/modules/measurements/measurements.repository';
 import { createTestDatabase } from '../setup/test-db';
@@ -15,8 +13,6 @@ import { createTestDatabase } from '../setup/test-db';
 describe('compressStoredFiles', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   let database: Database;
-  let pg: PgPool;
-  let prisma: PrismaService;
   let files: MeasurementsRepository;
   let raw: Client;
   const legacy = realFixtureFiles('mpms')
@@ -43,8 +39,7 @@ describe('compressStoredFiles', () => {
     db = await createTestDatabase();
     const env = loadEnv({ ...process.env, DATABASE_URL: db.url });
     database = new Database(env);
-    [pg, prisma] = [new PgPool(database), new PrismaService(database)];
-    files = new MeasurementsRepository(prisma, pg);
+    files = new MeasurementsRepository(database);
     raw = new Client({ connectionString: db.url });
     await raw.connect();
     // Stored as before the brotli migration: identity, compressed by PostgreSQL (lz4) where it can.
@@ -53,7 +48,6 @@ describe('compressStoredFiles', () => {
   });
   afterAll(async () => {
     await raw?.end();
-    await prisma?.$disconnect();
     await database?.onModuleDestroy();
     await db?.drop();
   });

@@ -62,6 +62,7 @@ function utcParam(value: unknown): unknown {
  * change a cached plan's result type under a running process.
  */
 export function preparingPool(pool: Pool, names: StatementNames): PostgresPool {
+  const logger = new Logger('Database');
   const wrappers = new WeakMap<PoolClient, PostgresPoolClient>();
   const wrap = (client: PoolClient): PostgresPoolClient => ({
     query: ((sqlOrCursor: string | PostgresCursor<unknown>, parameters?: ReadonlyArray<unknown>) => {
@@ -80,7 +81,12 @@ export function preparingPool(pool: Pool, names: StatementNames): PostgresPool {
         throw new DatabaseUnavailableError(e);
       });
       let wrapper = wrappers.get(client);
-      if (!wrapper) wrappers.set(client, (wrapper = wrap(client)));
+      if (!wrapper) {
+        // pg-pool listens for errors on idle clients only; one that breaks while checked out
+        // emits 'error' too (after failing its query), which would otherwise crash the process.
+        client.on('error', (e: Error) => logger.warn(`database connection lost while in use: ${e.message}`));
+        wrappers.set(client, (wrapper = wrap(client)));
+      }
       return wrapper;
     },
     end: () => pool.end(),

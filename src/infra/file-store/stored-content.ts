@@ -1,4 +1,4 @@
-import type { ContentEncoding } from '@prisma/client';
+import type { ContentEncoding } from '../database/schema';
 import { promisify } from 'node:util';
 import { brotliCompress, brotliDecompress, constants } from 'node:zlib';
 

@@ -1,20 +1,30 @@
 import { Injectable } from '@nestjs/common';
-import { Alloy, Prisma } from '@prisma/client';
-import { Db, PrismaService } from '../../infra/prisma/prisma.service';
+import { Selectable } from 'kysely';
+import { randomUUID } from 'node:crypto';
+import { Database, Executor, json } from '../../infra/database/database';
+import type { DB } from '../../infra/database/schema';
 
+export type Alloy = Selectable<DB['alloys']>;
+const COLUMNS = ['id', 'name', 'composition', 'densityGCm3', 'tgK', 'txK', 'createdAt'] as const;
+
+/** The only place that touches alloys. */
 @Injectable()
 export class AlloysRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(private readonly database: Database) {}
 
-  create(db: Db, data: Omit<Prisma.AlloyCreateInput, 'samples'>): Promise<Alloy> {
-    return db.alloy.create({ data });
+  create(db: Executor, data: Omit<Alloy, 'id' | 'createdAt'>): Promise<Alloy> {
+    return db
+      .insertInto('alloys')
+      .values({ id: randomUUID(), ...data, composition: json(data.composition)! })
+      .returning(COLUMNS)
+      .executeTakeFirstOrThrow();
   }
 
   list(): Promise<Alloy[]> {
-    return this.prisma.alloy.findMany({ orderBy: { name: 'asc' } });
+    return this.database.kysely.selectFrom('alloys').select(COLUMNS).orderBy('name', 'asc').execute();
   }
 
-  find(id: string): Promise<Alloy | null> {
-    return this.prisma.alloy.findUnique({ where: { id } });
+  async find(id: string): Promise<Alloy | null> {
+    return (await this.database.kysely.selectFrom('alloys').select(COLUMNS).where('id', '=', id).executeTakeFirst()) ?? null;
   }
 }

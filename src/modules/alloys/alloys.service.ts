@@ -1,26 +1,25 @@
 import { Injectable } from '@nestjs/common';
-import { Alloy } from '@prisma/client';
 import { notFound } from '../../common/domain-error';
 import { fieldError } from '../../common/validation';
-import { PrismaService } from '../../infra/prisma/prisma.service';
+import { Database } from '../../infra/database/database';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth.decorators';
-import { AlloysRepository } from './alloys.repository';
+import { Alloy, AlloysRepository } from './alloys.repository';
 import { CreateAlloyDto } from './dto/create-alloy.dto';
 
 @Injectable()
 export class AlloysService {
   constructor(
     private readonly alloys: AlloysRepository,
-    private readonly prisma: PrismaService,
+    private readonly db: Database,
     private readonly audit: AuditService,
   ) {}
 
   async create(dto: CreateAlloyDto, user: AuthUser): Promise<Alloy> {
     if (dto.txK <= dto.tgK) throw fieldError('txK', `must lie above tgK (${dto.tgK} K)`);
-    return this.prisma.$transaction(async (tx) => {
-      const alloy = await this.alloys.create(tx, dto);
-      await this.audit.record(tx, user.id, 'alloy.create', 'Alloy', alloy.id, dto);
+    return this.db.transaction(async (trx) => {
+      const alloy = await this.alloys.create(trx, dto);
+      await this.audit.record(trx, user.id, 'alloy.create', 'Alloy', alloy.id, dto);
       return alloy;
     });
   }

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { AnalysisRun, Prisma, RunStatus, Technique } from '@prisma/client';
+import { sql } from 'kysely';
+import { randomUUID } from 'node:crypto';
 import { StoredContent, unpackContent } from '../../infra/file-store/stored-content';
-import { PgPool } from '../../infra/prisma/pg-pool';
-import { Db, PrismaService } from '../../infra/prisma/prisma.service';
+import { Database, Executor, json } from '../../infra/database/database';
+import type { AnalysisRunRow, RunStatus, Technique } from '../../infra/database/schema';
 
 /** A run just claimed by a worker, with everything its analysis needs. */
 export interface ClaimedRun {
@@ -22,35 +23,92 @@ export interface ClaimedRun {
 const REQUEUE_LOCK_KEY = 4_017_150_201;
 
 /** What a run analyses: one file of one measurement with one analyzer. */
-export type RunTarget = Pick<AnalysisRun, 'measurementId' | 'fileId' | 'fileSha256' | 'analyzer'>;
+export type RunTarget = Pick<AnalysisRunRow, 'measurementId' | 'fileId' | 'fileSha256' | 'analyzer'>;
+
+/** A run as the API shows it: everything but the plot curves. */
+export type RunSummary = Omit<AnalysisRunRow, 'curves'>;
+
+export const RUN_SUMMARY_COLUMNS = [
+  'id',
+  'measurementId',
+  'fileId',
+  'fileSha256',
+  'analyzer',
+  'analyzerVersion',
+  'status',
+  'metrics',
+  'warnings',
+  'error',
+  'errorCode',
+  'attempts',
+  'publishedAt',
+  'queuedAt',
+  'startedAt',
+  'finishedAt',
+  'timings',
+  'createdAt',
+] as const;
 
 /** The only place that touches analysis_runs. */
 @Injectable()
 export class AnalysesRepository {
-  constructor(
-    private readonly prisma: PrismaService,
-    private readonly pg: PgPool,
-  ) {}
+  constructor(private readonly database: Database) {}
 
-  /** Creates a QUEUED run unless (measurement, hash, analyzer, version) exists; returns the run either way. */
-  async createOrGet(db: Db, data: RunTarget & { analyzerVersion: string }): Promise<{ run: AnalysisRun; created: boolean }> {
-    const key = { measurementId: data.measurementId, fileSha256: data.fileSha256, analyzer: data.analyzer, analyzerVersion: data.analyzerVersion };
-    const existing = await db.analysisRun.findUnique({ where: { measurementId_fileSha256_analyzer_analyzerVersion: key } });
-    if (existing) return { run: existing, created: false };
-    return { run: await db.analysisRun.create({ data }), created: true };
+  private get db(): Executor {
+    return this.database.kysely;
   }
 
-  find(id: string): Promise<AnalysisRun | null> {
-    return this.prisma.analysisRun.findUnique({ where: { id } });
+  /**
+   * Creates a QUEUED run unless (measurement, hash, analyzer, version) exists; returns its id
+   * either way, and whether it is new. `published` marks it published at once, for a caller that
+   * publishes right after commit (see AnalysisProducer.publishCommitted). Concurrent callers get
+   * the same run: the insert yields on the unique key instead of failing.
+   */
+  async createOrGet(db: Executor, data: RunTarget & { analyzerVersion: string; published?: boolean }): Promise<{ id: string; created: boolean }> {
+    const { published, ...target } = data;
+    const inserted = await db
+      .insertInto('analysis_runs')
+      .values({ id: randomUUID(), ...target, publishedAt: published ? sql<Date>`now()` : null })
+      .onConflict((oc) => oc.columns(['measurementId', 'fileSha256', 'analyzer', 'analyzerVersion']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (inserted) return { id: inserted.id, created: true };
+    const existing = await db
+      .selectFrom('analysis_runs')
+      .select('id')
+      .where('measurementId', '=', target.measurementId)
+      .where('fileSha256', '=', target.fileSha256)
+      .where('analyzer', '=', target.analyzer)
+      .where('analyzerVersion', '=', target.analyzerVersion)
+      .executeTakeFirstOrThrow();
+    return { id: existing.id, created: false };
   }
 
-  markPublished(ids: string[]): Promise<unknown> {
-    return this.pg.query('UPDATE analysis_runs SET "publishedAt" = now() WHERE id = ANY($1::uuid[])', [ids]);
+  async find(id: string): Promise<AnalysisRunRow | null> {
+    return (
+      (await this.db
+        .selectFrom('analysis_runs')
+        .select([...RUN_SUMMARY_COLUMNS, 'curves'])
+        .where('id', '=', id)
+        .executeTakeFirst()) ?? null
+    );
+  }
+
+  async markPublished(ids: string[]): Promise<void> {
+    await this.db
+      .updateTable('analysis_runs')
+      .set({ publishedAt: sql<Date>`now()` })
+      .where('id', '=', sql<string>`ANY(${ids}::uuid[])`)
+      .execute();
   }
 
   /** Hands runs whose publish failed to the sweeper's quick path (see AnalysisProducer.publishCommitted). */
-  markUnpublished(ids: string[]): Promise<unknown> {
-    return this.pg.query('UPDATE analysis_runs SET "publishedAt" = NULL WHERE id = ANY($1::uuid[])', [ids]);
+  async markUnpublished(ids: string[]): Promise<void> {
+    await this.db
+      .updateTable('analysis_runs')
+      .set({ publishedAt: null })
+      .where('id', '=', sql<string>`ANY(${ids}::uuid[])`)
+      .execute();
   }
 
   /**
@@ -58,17 +116,16 @@ export class AnalysesRepository {
    * attempt, and returns it with its file's original bytes, measurement conditions, piece mass and
    * alloy density in one round trip. Only a run of an analyzer version this worker implements
    * (`versions`: analyzer name → version) is claimed; null when the run has finished or asks for
-   * another version (see runState). Plain pg: this is the worker's hot path and the bytes are the
-   * expensive part through Prisma (see PgPool).
+   * another version (see runState). The bytes arrive as a pg Buffer and are unpacked here.
    */
   async claim(id: string, versions: Readonly<Record<string, string>>): Promise<ClaimedRun | null> {
-    const rows = await this.pg.query<Omit<ClaimedRun, 'content'> & StoredContent>(
-      `UPDATE analysis_runs r SET status = 'RUNNING', "startedAt" = now(), attempts = r.attempts + 1
-       FROM measurements m JOIN samples s ON s.id = m."sampleId" JOIN alloys a ON a.id = s."alloyId", data_files f
-       WHERE r.id = $1 AND r.status IN ('QUEUED', 'RUNNING') AND r."analyzerVersion" = $2::jsonb ->> r.analyzer
-         AND m.id = r."measurementId" AND f.id = r."fileId"
-       RETURNING r.id, r."measurementId", r.analyzer, r.attempts, m.technique::text AS technique, m.conditions, m."sampleId", s."massMg", a."densityGCm3", f.encoding, f.content`,
-      [id, JSON.stringify(versions)],
+    const { rows } = await sql<Omit<ClaimedRun, 'content'> & StoredContent>`
+      UPDATE analysis_runs r SET status = 'RUNNING', "startedAt" = now(), attempts = r.attempts + 1
+      FROM measurements m JOIN samples s ON s.id = m."sampleId" JOIN alloys a ON a.id = s."alloyId", data_files f
+      WHERE r.id = ${id}::uuid AND r.status IN ('QUEUED', 'RUNNING') AND r."analyzerVersion" = ${JSON.stringify(versions)}::jsonb ->> r.analyzer
+        AND m.id = r."measurementId" AND f.id = r."fileId"
+      RETURNING r.id, r."measurementId", r.analyzer, r.attempts, m.technique, m.conditions, m."sampleId", s."massMg", a."densityGCm3", f.encoding, f.content`.execute(
+      this.db,
     );
     if (rows.length === 0) return null;
     const { encoding, content, ...run } = rows[0];
@@ -77,11 +134,11 @@ export class AnalysesRepository {
 
   /** A run's status, attempts and what it asks for, for a worker that could not claim it or gives it up. */
   async runState(id: string): Promise<(RunTarget & { status: RunStatus; analyzerVersion: string; attempts: number }) | undefined> {
-    const [row] = await this.pg.query<RunTarget & { status: RunStatus; analyzerVersion: string; attempts: number }>(
-      'SELECT status, "measurementId", "fileId", "fileSha256", analyzer, "analyzerVersion", attempts FROM analysis_runs WHERE id = $1',
-      [id],
-    );
-    return row;
+    return this.db
+      .selectFrom('analysis_runs')
+      .select(['status', 'measurementId', 'fileId', 'fileSha256', 'analyzer', 'analyzerVersion', 'attempts'])
+      .where('id', '=', id)
+      .executeTakeFirst();
   }
 
   /**
@@ -89,11 +146,13 @@ export class AnalysesRepository {
    * last attempt) without claiming it first; false when it had finished already.
    */
   async failUnfinished(id: string, errorCode: string, error: string): Promise<boolean> {
-    const rows = await this.pg.query(
-      `UPDATE analysis_runs SET status = 'FAILED', "errorCode" = $2, error = $3, timings = '{}'::jsonb, "finishedAt" = now()
-       WHERE id = $1 AND status IN ('QUEUED', 'RUNNING') RETURNING id`,
-      [id, errorCode, error],
-    );
+    const rows = await this.db
+      .updateTable('analysis_runs')
+      .set({ status: 'FAILED', errorCode, error, timings: '{}', finishedAt: sql<Date>`now()` })
+      .where('id', '=', id)
+      .where('status', 'in', ['QUEUED', 'RUNNING'])
+      .returning('id')
+      .execute();
     return rows.length === 1;
   }
 
@@ -110,77 +169,113 @@ export class AnalysesRepository {
       timings: Record<string, number>;
     },
   ): Promise<boolean> {
-    const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
-    const rows = await this.pg.query(
-      `UPDATE analysis_runs SET status = $2::"RunStatus", metrics = $3::jsonb, warnings = $4::jsonb, curves = $5::jsonb, error = $6, "errorCode" = $7, timings = $8::jsonb, "finishedAt" = now()
-       WHERE id = $1 AND status = 'RUNNING' RETURNING id`,
-      [
-        id,
-        outcome.status,
-        json(outcome.metrics),
-        json(outcome.warnings),
-        json(outcome.curves),
-        outcome.error ?? null,
-        outcome.errorCode ?? null,
-        json(outcome.timings),
-      ],
-    );
+    const rows = await this.db
+      .updateTable('analysis_runs')
+      .set({
+        status: outcome.status,
+        metrics: json(outcome.metrics),
+        warnings: json(outcome.warnings),
+        curves: json(outcome.curves),
+        error: outcome.error ?? null,
+        errorCode: outcome.errorCode ?? null,
+        timings: json(outcome.timings),
+        finishedAt: sql<Date>`now()`,
+      })
+      .where('id', '=', id)
+      .where('status', '=', 'RUNNING')
+      .returning('id')
+      .execute();
     return rows.length === 1;
   }
 
   /** Runs whose publish never happened (Redis was down at upload time). */
   unpublished(createdBefore: Date, limit: number): Promise<{ id: string }[]> {
-    return this.prisma.analysisRun.findMany({
-      where: { status: 'QUEUED', publishedAt: null, createdAt: { lt: createdBefore } },
-      select: { id: true },
-      orderBy: { createdAt: 'asc' },
-      take: limit,
-    });
+    return this.db
+      .selectFrom('analysis_runs')
+      .select('id')
+      .where('status', '=', 'QUEUED')
+      .where('publishedAt', 'is', null)
+      .where('createdAt', '<', createdBefore)
+      .orderBy('createdAt')
+      .limit(limit)
+      .execute();
   }
 
   /** Unfinished runs published long ago: their job may have been lost with Redis. */
   publishedBefore(before: Date, limit: number): Promise<{ id: string }[]> {
-    return this.prisma.analysisRun.findMany({
-      where: { status: { in: ['QUEUED', 'RUNNING'] }, publishedAt: { lt: before } },
-      select: { id: true },
-      orderBy: { publishedAt: 'asc' },
-      take: limit,
-    });
+    return this.db
+      .selectFrom('analysis_runs')
+      .select('id')
+      .where('status', 'in', ['QUEUED', 'RUNNING'])
+      .where('publishedAt', '<', before)
+      .orderBy('publishedAt')
+      .limit(limit)
+      .execute();
+  }
+
+  /** How many runs are in each status, for the metrics endpoint. */
+  async countByStatus(): Promise<{ status: RunStatus; count: number }[]> {
+    const rows = await this.db
+      .selectFrom('analysis_runs')
+      .select(['status', (eb) => eb.fn.countAll<string>().as('count')])
+      .groupBy('status')
+      .execute();
+    return rows.map((r) => ({ status: r.status, count: Number(r.count) }));
+  }
+
+  /** Runs finished after `since`, oldest first, with their timings (for the job-duration histogram). */
+  finishedAfter(since: Date, limit: number): Promise<Pick<AnalysisRunRow, 'analyzer' | 'status' | 'timings' | 'finishedAt'>[]> {
+    return this.db
+      .selectFrom('analysis_runs')
+      .select(['analyzer', 'status', 'timings', 'finishedAt'])
+      .where('finishedAt', '>', since)
+      .orderBy('finishedAt')
+      .limit(limit)
+      .execute();
   }
 
   /** The FC partner of a ZFC magnetic measurement: the newest file of an FC measurement of the same sample. */
   async fcPartnerBytes(sampleId: string, excludeMeasurementId: string): Promise<Buffer | undefined> {
-    const rows = await this.pg.query<StoredContent>(
-      `SELECT f.encoding, f.content FROM measurement_files mf JOIN measurements m ON m.id = mf."measurementId" JOIN data_files f ON f.id = mf."fileId"
-       WHERE m."sampleId" = $1 AND m.id <> $2 AND m.technique = 'MAGNETIC' AND m.conditions->>'mode' = 'FC'
-       ORDER BY mf."createdAt" DESC LIMIT 1`,
-      [sampleId, excludeMeasurementId],
-    );
-    return rows[0] && unpackContent(rows[0]);
+    const row = await this.db
+      .selectFrom('measurement_files as mf')
+      .innerJoin('measurements as m', 'm.id', 'mf.measurementId')
+      .innerJoin('data_files as f', 'f.id', 'mf.fileId')
+      .select(['f.encoding', 'f.content'])
+      .where('m.sampleId', '=', sampleId)
+      .where('m.id', '<>', excludeMeasurementId)
+      .where('m.technique', '=', 'MAGNETIC')
+      .where(sql<boolean>`m.conditions->>'mode' = 'FC'`)
+      .orderBy('mf.createdAt', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row && unpackContent(row);
   }
 
   /** The newest run per (measurement, file, analyzer) matching the filter, for re-runs (without metrics and curves). */
   latestRuns(filter: { analyzer?: string; campaignId?: string }): Promise<(RunTarget & { analyzerVersion: string })[]> {
-    return this.prisma.analysisRun.findMany({
-      where: {
-        analyzer: filter.analyzer,
-        ...(filter.campaignId ? { measurement: { sample: { assignments: { some: { campaignId: filter.campaignId } } } } } : {}),
-      },
-      select: { measurementId: true, fileId: true, fileSha256: true, analyzer: true, analyzerVersion: true },
-      orderBy: { createdAt: 'desc' },
-      distinct: ['measurementId', 'fileId', 'analyzer'],
-    });
+    let q = this.db
+      .selectFrom('analysis_runs as r')
+      .distinctOn(['r.measurementId', 'r.fileId', 'r.analyzer'])
+      .select(['r.measurementId', 'r.fileId', 'r.fileSha256', 'r.analyzer', 'r.analyzerVersion']);
+    if (filter.analyzer) q = q.where('r.analyzer', '=', filter.analyzer);
+    if (filter.campaignId) {
+      const campaignId = filter.campaignId;
+      q = q.where('r.measurementId', 'in', (eb) =>
+        eb
+          .selectFrom('measurements as m')
+          .innerJoin('campaign_assignments as ca', 'ca.sampleId', 'm.sampleId')
+          .select('m.id')
+          .where('ca.campaignId', '=', campaignId),
+      );
+    }
+    return q.orderBy('r.measurementId').orderBy('r.fileId').orderBy('r.analyzer').orderBy('r.createdAt', 'desc').execute();
   }
 
   /**
    * Serializes re-queues until the transaction ends: two (workers starting together, a rerun
-   * beside them) would otherwise both find no current-version run and one would hit the unique key.
+   * beside them) would otherwise both find no current-version run and both create one.
    */
-  async lockRequeues(tx: Db): Promise<void> {
-    await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${REQUEUE_LOCK_KEY})`);
-  }
-
-  create(db: Db, data: Prisma.AnalysisRunUncheckedCreateInput): Promise<AnalysisRun> {
-    return db.analysisRun.create({ data });
+  async lockRequeues(trx: Executor): Promise<void> {
+    await sql`SELECT pg_advisory_xact_lock(${REQUEUE_LOCK_KEY})`.execute(trx);
   }
 }

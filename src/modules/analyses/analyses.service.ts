@@ -1,16 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { AnalysisRun } from '@prisma/client';
 import { notFound } from '../../common/domain-error';
 import { fieldError } from '../../common/validation';
-import { PrismaService } from '../../infra/prisma/prisma.service';
+import { Database } from '../../infra/database/database';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth.decorators';
-import { AnalysesRepository, RunTarget } from './analyses.repository';
+import { AnalysesRepository, RunSummary, RunTarget } from './analyses.repository';
 import { AnalysisProducer } from './analysis.producer';
 import { compareVersions, currentVersionOf } from './analyzer-registry';
 import { RerunDto } from './dto/rerun.dto';
 
-export function toRunView(r: Omit<AnalysisRun, 'curves'>) {
+export function toRunView(r: RunSummary) {
   return {
     id: r.id,
     measurementId: r.measurementId,
@@ -36,7 +35,7 @@ export class AnalysesService {
   constructor(
     private readonly runs: AnalysesRepository,
     private readonly producer: AnalysisProducer,
-    private readonly prisma: PrismaService,
+    private readonly db: Database,
     private readonly audit: AuditService,
   ) {}
 
@@ -74,26 +73,17 @@ export class AnalysesService {
    */
   async queueCurrentVersion(targets: RunTarget[], actorId: string | null, action: string, entityId: string, data: object): Promise<string[]> {
     if (targets.length === 0) return [];
-    const created = await this.prisma.$transaction(
-      async (tx) => {
-        await this.runs.lockRequeues(tx);
-        const ids: string[] = [];
-        for (const t of targets) {
-          const { measurementId, fileId, fileSha256, analyzer } = t;
-          const { run, created } = await this.runs.createOrGet(tx, {
-            measurementId,
-            fileId,
-            fileSha256,
-            analyzer,
-            analyzerVersion: currentVersionOf(analyzer)!,
-          });
-          if (created) ids.push(run.id);
-        }
-        if (ids.length > 0) await this.audit.record(tx, actorId, action, 'AnalysisRun', entityId, { ...data, created: ids.length });
-        return ids;
-      },
-      { timeout: 120_000 },
-    );
+    const created = await this.db.transaction(async (trx) => {
+      await this.runs.lockRequeues(trx);
+      const ids: string[] = [];
+      for (const t of targets) {
+        const { measurementId, fileId, fileSha256, analyzer } = t;
+        const run = await this.runs.createOrGet(trx, { measurementId, fileId, fileSha256, analyzer, analyzerVersion: currentVersionOf(analyzer)! });
+        if (run.created) ids.push(run.id);
+      }
+      if (ids.length > 0) await this.audit.record(trx, actorId, action, 'AnalysisRun', entityId, { ...data, created: ids.length });
+      return ids;
+    });
     await this.producer.publish(created);
     return created;
   }

@@ -1,4 +1,4 @@
-import { Technique } from '@prisma/client';
+import { Technique } from '../../infra/database/schema';
 import { DSC_ANALYZER, MAGNETIC_ANALYZER, RESISTANCE_ANALYZER, SAXS_ANALYZER, XRD_ANALYZER } from '../../../libs/analysis/src/index';
 
 /** The analyzer (name and current version) that applies to each technique's files. */

@@ -1,32 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma } from '@prisma/client';
-import { Db, PrismaService } from '../../infra/prisma/prisma.service';
+import type { Executor } from '../../infra/database/database';
+import { AuditEntry, AuditRepository } from './audit.repository';
 
-export interface AuditEntry {
-  id: string;
-  at: Date;
-  actorId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  data: unknown;
-}
+export type { AuditEntry } from './audit.repository';
 
 /** Who did what, when, to which record. Writes go through the caller's transaction, so a change and its audit row land together. */
 @Injectable()
 export class AuditService {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(private readonly audit: AuditRepository) {}
 
-  async record(db: Db, actorId: string | null, action: string, entityType: string, entityId: string, data?: object): Promise<void> {
-    await db.auditLog.create({ data: { actorId, action, entityType, entityId, data: (data ?? Prisma.JsonNull) as Prisma.InputJsonValue } });
+  record(trx: Executor, actorId: string | null, action: string, entityType: string, entityId: string, data?: object): Promise<void> {
+    return this.audit.insert(trx, { actorId, action, entityType, entityId, data });
   }
 
-  async list(entityId: string | undefined, limit: number): Promise<AuditEntry[]> {
-    const rows = await this.prisma.auditLog.findMany({
-      where: entityId ? { entityId } : undefined,
-      orderBy: { id: 'desc' },
-      take: limit,
-    });
-    return rows.map((r) => ({ ...r, id: r.id.toString() }));
+  list(entityId: string | undefined, limit: number): Promise<AuditEntry[]> {
+    return this.audit.list(entityId, limit);
   }
 }

@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import { Role } from '@prisma/client';
+import { Role } from '../../infra/database/schema';
 
 export const IS_PUBLIC = 'vitrack:public';
 export const MIN_ROLE = 'vitrack:min-role';

@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { Role } from '@prisma/client';
+import { Role } from '../../infra/database/schema';
 import { hasRole, IS_PUBLIC, MIN_ROLE } from './auth.decorators';
 import { AuthService } from './auth.service';
 

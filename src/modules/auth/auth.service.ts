@@ -3,6 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { createHash, randomBytes } from 'node:crypto';
 import { DomainError } from '../../common/domain-error';
 import { Env } from '../../config/env';
+import { Database } from '../../infra/database/database';
 import { AuditService } from '../audit/audit.service';
 import { UsersRepository } from '../users/users.repository';
 import { AuthUser } from './auth.decorators';
@@ -23,6 +24,7 @@ export class AuthService {
     private readonly users: UsersRepository,
     private readonly jwt: JwtService,
     private readonly audit: AuditService,
+    private readonly db: Database,
     env: Env,
   ) {
     this.currentUsers = new ShortCache(env.AUTH_USER_CACHE_MS);
@@ -42,9 +44,11 @@ export class AuthService {
   /** A long-lived token for scripts and instruments; the secret is shown once and stored hashed. */
   async createApiToken(user: AuthUser, name: string): Promise<{ id: string; name: string; token: string }> {
     const token = API_TOKEN_PREFIX + randomBytes(32).toString('base64url');
-    const row = await this.users.createApiToken(user.id, name, sha256(token));
-    await this.audit.record(this.users.db, user.id, 'api-token.create', 'ApiToken', row.id, { name });
-    return { id: row.id, name, token };
+    return this.db.transaction(async (trx) => {
+      const row = await this.users.createApiToken(trx, user.id, name, sha256(token));
+      await this.audit.record(trx, user.id, 'api-token.create', 'ApiToken', row.id, { name });
+      return { id: row.id, name, token };
+    });
   }
 
   /**

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Campaign, Prisma, RunStatus, Technique } from '@prisma/client';
-import { Db, PrismaService } from '../../infra/prisma/prisma.service';
+import { sql } from 'kysely';
+import { randomUUID } from 'node:crypto';
+import { Database, Executor, json } from '../../infra/database/database';
+import type { CampaignRow, RunStatus, Technique } from '../../infra/database/schema';
 
 export interface AssignedPiece {
   sampleId: string;
@@ -13,58 +15,105 @@ export interface MeasurementFacts {
   technique: Technique;
   mode: 'ZFC' | 'FC' | null;
   fileCount: number;
-  runs: { id: string; status: RunStatus; analyzer: string; analyzerVersion: string; createdAt: Date; metrics: Prisma.JsonValue }[];
+  runs: { id: string; status: RunStatus; analyzer: string; analyzerVersion: string; createdAt: Date; metrics: unknown }[];
 }
+
+/** node-pg cannot parse an array of a PostgreSQL enum (its type OID is the database's own), so it is read as text[]. */
+const CAMPAIGN_COLUMNS = [
+  'id',
+  'name',
+  'hypothesis',
+  'factor',
+  sql<Technique[]>`"plannedTechniques"::text[]`.as('plannedTechniques'),
+  'createdById',
+  'createdAt',
+] as const;
 
 /** The only place that touches campaigns and campaign_assignments. */
 @Injectable()
 export class CampaignsRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(private readonly database: Database) {}
 
-  create(db: Db, data: Prisma.CampaignUncheckedCreateInput): Promise<Campaign> {
-    return db.campaign.create({ data });
+  private get db(): Executor {
+    return this.database.kysely;
   }
 
-  find(id: string): Promise<Campaign | null> {
-    return this.prisma.campaign.findUnique({ where: { id } });
+  create(db: Executor, data: Omit<CampaignRow, 'id' | 'createdAt'>): Promise<CampaignRow> {
+    return db
+      .insertInto('campaigns')
+      .values({ id: randomUUID(), ...data, factor: json(data.factor)! })
+      .returning(CAMPAIGN_COLUMNS)
+      .executeTakeFirstOrThrow();
   }
 
-  list(): Promise<Campaign[]> {
-    return this.prisma.campaign.findMany({ orderBy: { createdAt: 'desc' } });
+  async find(id: string): Promise<CampaignRow | null> {
+    return (await this.db.selectFrom('campaigns').select(CAMPAIGN_COLUMNS).where('id', '=', id).executeTakeFirst()) ?? null;
   }
 
-  upsertAssignment(db: Db, campaignId: string, sampleId: string, level: number, createdById: string) {
-    return db.campaignAssignment.upsert({
-      where: { campaignId_sampleId: { campaignId, sampleId } },
-      create: { campaignId, sampleId, level, createdById },
-      update: { level },
-    });
+  list(): Promise<CampaignRow[]> {
+    return this.db.selectFrom('campaigns').select(CAMPAIGN_COLUMNS).orderBy('createdAt', 'desc').execute();
   }
 
-  async pieces(campaignId: string): Promise<AssignedPiece[]> {
-    const rows = await this.prisma.campaignAssignment.findMany({
-      where: { campaignId },
-      select: { sampleId: true, level: true, sample: { select: { code: true } } },
-      orderBy: [{ level: 'asc' }, { sample: { code: 'asc' } }],
-    });
-    return rows.map((r) => ({ sampleId: r.sampleId, code: r.sample.code, level: r.level }));
+  upsertAssignment(
+    db: Executor,
+    campaignId: string,
+    sampleId: string,
+    level: number,
+    createdById: string,
+  ): Promise<{ campaignId: string; sampleId: string; level: number }> {
+    return db
+      .insertInto('campaign_assignments')
+      .values({ campaignId, sampleId, level, createdById })
+      .onConflict((oc) => oc.columns(['campaignId', 'sampleId']).doUpdateSet({ level }))
+      .returning(['campaignId', 'sampleId', 'level'])
+      .executeTakeFirstOrThrow();
   }
 
-  /** Every measurement of the campaign's pieces with its file count and runs (no curves, no bytes). */
+  pieces(campaignId: string): Promise<AssignedPiece[]> {
+    return this.db
+      .selectFrom('campaign_assignments as ca')
+      .innerJoin('samples as s', 's.id', 'ca.sampleId')
+      .select(['ca.sampleId', 's.code', 'ca.level'])
+      .where('ca.campaignId', '=', campaignId)
+      .orderBy('ca.level')
+      .orderBy('s.code')
+      .execute();
+  }
+
+  /**
+   * Every measurement of the campaign's pieces with its file count and runs, newest run first
+   * (no curves, no bytes): one statement of flat rows, grouped here.
+   */
   async measurementFacts(campaignId: string): Promise<MeasurementFacts[]> {
-    const rows = await this.prisma.measurement.findMany({
-      where: { sample: { assignments: { some: { campaignId } } } },
-      select: {
-        sampleId: true,
-        technique: true,
-        conditions: true,
-        _count: { select: { files: true } },
-        runs: { select: { id: true, status: true, analyzer: true, analyzerVersion: true, createdAt: true, metrics: true }, orderBy: { createdAt: 'desc' } },
-      },
-    });
-    return rows.map((m) => {
-      const mode = (m.conditions as { mode?: unknown } | null)?.mode;
-      return { sampleId: m.sampleId, technique: m.technique, mode: mode === 'ZFC' || mode === 'FC' ? mode : null, fileCount: m._count.files, runs: m.runs };
-    });
+    const rows = await this.db
+      .selectFrom('measurements as m')
+      .leftJoin('analysis_runs as r', 'r.measurementId', 'm.id')
+      .select(['m.id', 'm.sampleId', 'm.technique', sql<string | null>`m.conditions->>'mode'`.as('mode')])
+      .select((eb) =>
+        eb.selectFrom('measurement_files as mf').select(eb.fn.countAll<string>().as('n')).whereRef('mf.measurementId', '=', 'm.id').as('fileCount'),
+      )
+      .select(['r.id as runId', 'r.status', 'r.analyzer', 'r.analyzerVersion', 'r.createdAt', 'r.metrics'])
+      .where('m.sampleId', 'in', (eb) => eb.selectFrom('campaign_assignments as ca').select('ca.sampleId').where('ca.campaignId', '=', campaignId))
+      .orderBy('m.id')
+      .orderBy('r.createdAt', 'desc')
+      .execute();
+    const facts = new Map<string, MeasurementFacts>();
+    for (const r of rows) {
+      let m = facts.get(r.id);
+      if (!m) {
+        const mode = r.mode === 'ZFC' || r.mode === 'FC' ? r.mode : null;
+        facts.set(r.id, (m = { sampleId: r.sampleId, technique: r.technique, mode, fileCount: Number(r.fileCount), runs: [] }));
+      }
+      if (r.runId)
+        m.runs.push({
+          id: r.runId,
+          status: r.status!,
+          analyzer: r.analyzer!,
+          analyzerVersion: r.analyzerVersion!,
+          createdAt: r.createdAt!,
+          metrics: r.metrics,
+        });
+    }
+    return [...facts.values()];
   }
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Campaign, Prisma } from '@prisma/client';
 import { DomainError, notFound } from '../../common/domain-error';
 import { fieldError } from '../../common/validation';
-import { PrismaService } from '../../infra/prisma/prisma.service';
+import { Database } from '../../infra/database/database';
+import type { CampaignRow } from '../../infra/database/schema';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth.decorators';
 import type { CampaignFactor, ReportInput, TechniqueName } from '../reports/report.types';
@@ -17,11 +17,11 @@ export class CampaignsService {
   constructor(
     private readonly campaigns: CampaignsRepository,
     private readonly samples: SamplesService,
-    private readonly prisma: PrismaService,
+    private readonly db: Database,
     private readonly audit: AuditService,
   ) {}
 
-  async create(dto: CreateCampaignDto, user: AuthUser): Promise<Campaign> {
+  async create(dto: CreateCampaignDto, user: AuthUser): Promise<CampaignRow> {
     const f = dto.factor;
     const foreign = f.kind === 'ANNEAL_HOLD_MIN' ? (['lowK', 'highK'] as const) : (['targetK'] as const);
     for (const k of foreign) if (f[k] !== undefined) throw fieldError(`factor.${k}`, `is not a field of a ${f.kind} factor`);
@@ -31,27 +31,27 @@ export class CampaignsService {
       f.kind === 'ANNEAL_HOLD_MIN'
         ? { kind: f.kind, targetK: f.targetK!, levels: [...f.levels].sort((a, b) => a - b) }
         : { kind: f.kind, lowK: f.lowK!, highK: f.highK!, levels: [...f.levels].sort((a, b) => a - b) };
-    return this.prisma.$transaction(async (tx) => {
-      const c = await this.campaigns.create(tx, {
+    return this.db.transaction(async (trx) => {
+      const c = await this.campaigns.create(trx, {
         name: dto.name,
         hypothesis: dto.hypothesis,
-        factor: factor as unknown as Prisma.InputJsonObject,
+        factor,
         plannedTechniques: dto.plannedTechniques,
         createdById: user.id,
       });
-      await this.audit.record(tx, user.id, 'campaign.create', 'Campaign', c.id, { name: dto.name, factor });
+      await this.audit.record(trx, user.id, 'campaign.create', 'Campaign', c.id, { name: dto.name, factor });
       return c;
     });
   }
 
-  list(): Promise<Campaign[]> {
+  list(): Promise<CampaignRow[]> {
     return this.campaigns.list();
   }
 
-  async get(id: string): Promise<Campaign & { factor: CampaignFactor }> {
+  async get(id: string): Promise<CampaignRow & { factor: CampaignFactor }> {
     const c = await this.campaigns.find(id);
     if (!c) throw notFound('campaign', id);
-    return c as Campaign & { factor: CampaignFactor };
+    return c as CampaignRow & { factor: CampaignFactor };
   }
 
   /** Assigns a sample to a level after checking that its treatment history really is that level. */
@@ -66,9 +66,9 @@ export class CampaignsService {
     if (mismatches.length > 0) {
       throw new DomainError('ASSIGNMENT_MISMATCH', `${history.sample.code} does not match level ${dto.level}: ${mismatches.join('; ')}`, 'level');
     }
-    return this.prisma.$transaction(async (tx) => {
-      const a = await this.campaigns.upsertAssignment(tx, id, dto.sampleId, dto.level, user.id);
-      await this.audit.record(tx, user.id, 'campaign.assign', 'Campaign', id, { sampleId: dto.sampleId, code: history.sample.code, level: dto.level });
+    return this.db.transaction(async (trx) => {
+      const a = await this.campaigns.upsertAssignment(trx, id, dto.sampleId, dto.level, user.id);
+      await this.audit.record(trx, user.id, 'campaign.assign', 'Campaign', id, { sampleId: dto.sampleId, code: history.sample.code, level: dto.level });
       return { campaignId: a.campaignId, sampleId: a.sampleId, code: history.sample.code, level: a.level };
     });
   }

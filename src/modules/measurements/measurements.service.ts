@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma } from '@prisma/client';
 import { createHash } from 'node:crypto';
 import { notFound } from '../../common/domain-error';
 import { packContent, unpackContent } from '../../infra/file-store/stored-content';
-import { PrismaService } from '../../infra/prisma/prisma.service';
+import { Database } from '../../infra/database/database';
+import { AnalysesRepository } from '../analyses/analyses.repository';
 import { toRunView } from '../analyses/analyses.service';
 import { AnalysisProducer } from '../analyses/analysis.producer';
 import { ANALYZER_FOR } from '../analyses/analyzer-registry';
@@ -27,7 +27,8 @@ export class MeasurementsService {
     private readonly measurements: MeasurementsRepository,
     private readonly producer: AnalysisProducer,
     private readonly samples: SamplesService,
-    private readonly prisma: PrismaService,
+    private readonly runs: AnalysesRepository,
+    private readonly db: Database,
     private readonly audit: AuditService,
   ) {}
 
@@ -35,16 +36,16 @@ export class MeasurementsService {
     await this.samples.chainOrThrow(dto.sampleId).catch(() => {
       throw notFound('sample', dto.sampleId, 'sampleId');
     });
-    return this.prisma.$transaction(async (tx) => {
-      const m = await this.measurements.create(tx, {
+    return this.db.transaction(async (trx) => {
+      const m = await this.measurements.create(trx, {
         sampleId: dto.sampleId,
         technique: dto.technique,
         instrument: dto.instrument,
-        conditions: { ...dto.conditions } as Prisma.InputJsonObject,
+        conditions: { ...dto.conditions },
         performedAt: dto.performedAt ?? new Date(),
         createdById: user.id,
       });
-      await this.audit.record(tx, user.id, 'measurement.create', 'Measurement', m.id, {
+      await this.audit.record(trx, user.id, 'measurement.create', 'Measurement', m.id, {
         sampleId: dto.sampleId,
         technique: dto.technique,
         conditions: dto.conditions,
@@ -54,25 +55,27 @@ export class MeasurementsService {
   }
 
   /**
-   * Stores the bytes (packed by packContent, deduplicated by SHA-256), links them to the
-   * measurement and creates the QUEUED analysis run in one transaction
-   * (MeasurementsRepository.storeUpload); publishing to the queue happens after commit, and a
-   * failed publish is left to the sweeper (publishCommitted). The same bytes twice on one
-   * measurement queue nothing new.
+   * One upload in one transaction: the bytes (packed by packContent, stored once per SHA-256),
+   * the measurement link, the QUEUED analysis run (unique per measurement, hash, analyzer,
+   * version; marked published, as it is published right after commit) and the audit row.
+   * Publishing happens after commit, and a failed publish is left to the sweeper
+   * (publishCommitted). The same bytes twice on one measurement queue nothing new.
    */
   async upload(measurementId: string, fileName: string, content: Uint8Array, user: AuthUser): Promise<UploadResult> {
     // Brotli runs on libuv's thread pool while this thread hashes.
     const packing = packContent(content);
     const sha256 = createHash('sha256').update(content).digest('hex');
     const packed = await packing;
-    const stored = await this.measurements.storeUpload({
-      measurementId,
-      fileName,
-      sha256,
-      sizeBytes: content.length,
-      stored: packed,
-      uploadedById: user.id,
-      analyzerFor: (t) => ANALYZER_FOR[t],
+    const stored = await this.db.transaction(async (trx) => {
+      const technique = await this.measurements.techniqueForUpload(trx, measurementId);
+      if (!technique) return undefined;
+      const sizeBytes = content.length;
+      const fileId = await this.measurements.storeFile(trx, { sha256, sizeBytes, stored: packed });
+      const linked = await this.measurements.link(trx, { measurementId, fileId, fileName, uploadedById: user.id });
+      const { name, version } = ANALYZER_FOR[technique];
+      const run = await this.runs.createOrGet(trx, { measurementId, fileId, fileSha256: sha256, analyzer: name, analyzerVersion: version, published: true });
+      if (linked) await this.audit.record(trx, user.id, 'file.upload', 'Measurement', measurementId, { fileId, sha256, fileName, sizeBytes, runId: run.id });
+      return { fileId, runId: run.id, linked, created: run.created };
     });
     if (!stored) throw notFound('measurement', measurementId);
     if (stored.created) await this.producer.publishCommitted([stored.runId]);

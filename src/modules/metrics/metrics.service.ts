@@ -2,8 +2,8 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { Gauge, Histogram, Registry } from 'prom-client';
-import { PrismaService } from '../../infra/prisma/prisma.service';
 import { QueueName } from '../../infra/queue/queue.constants';
+import { AnalysesRepository } from '../analyses/analyses.repository';
 
 const STATES = ['waiting', 'active', 'delayed', 'failed', 'prioritized', 'waiting-children'] as const;
 
@@ -22,7 +22,12 @@ export class MetricsService {
     labelNames: ['state'],
     registers: [this.registry],
   });
-  private readonly runs = new Gauge({ name: 'vitrack_analysis_runs', help: 'Analysis runs by status', labelNames: ['status'], registers: [this.registry] });
+  private readonly runsByStatus = new Gauge({
+    name: 'vitrack_analysis_runs',
+    help: 'Analysis runs by status',
+    labelNames: ['status'],
+    registers: [this.registry],
+  });
   private readonly duration = new Histogram({
     name: 'vitrack_analysis_duration_seconds',
     help: 'Analysis job duration (load + analysis), by analyzer',
@@ -33,23 +38,18 @@ export class MetricsService {
 
   constructor(
     @InjectQueue(QueueName.Analysis) private readonly queue: Queue,
-    private readonly prisma: PrismaService,
+    private readonly runs: AnalysesRepository,
   ) {}
 
   async scrape(): Promise<string> {
     const counts = await this.queue.getJobCounts(...STATES);
     for (const s of STATES) this.depth.set({ state: s }, counts[s] ?? 0);
-    const byStatus = await this.prisma.analysisRun.groupBy({ by: ['status'], _count: { _all: true } });
-    this.runs.reset();
-    for (const row of byStatus) this.runs.set({ status: row.status }, row._count._all);
+    const byStatus = await this.runs.countByStatus();
+    this.runsByStatus.reset();
+    for (const row of byStatus) this.runsByStatus.set({ status: row.status }, row.count);
     // Observe each run finished since the previous scrape once.
     const since = this.lastFinished;
-    const finished = await this.prisma.analysisRun.findMany({
-      where: { finishedAt: { gt: since } },
-      select: { analyzer: true, status: true, timings: true, finishedAt: true },
-      orderBy: { finishedAt: 'asc' },
-      take: 10_000,
-    });
+    const finished = await this.runs.finishedAfter(since, 10_000);
     for (const r of finished) {
       const total = (r.timings as { totalMs?: number } | null)?.totalMs;
       if (typeof total === 'number') this.duration.observe({ analyzer: r.analyzer, status: r.status }, total / 1000);

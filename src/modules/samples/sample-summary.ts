@@ -1,4 +1,4 @@
-import { SampleState, StepKind } from '@prisma/client';
+import type { SampleState, StepKind } from '../../infra/database/schema';
 
 /** The part of a process step the derived summary needs. */
 export interface StepFacts {

@@ -1,9 +1,9 @@
-import { ProcessStep, Sample } from '@prisma/client';
+import type { ProcessStepRow, SampleRow } from '../../infra/database/schema';
 import { SampleSummary, summarizeSteps } from './sample-summary';
 import { SampleWithAlloy } from './samples.repository';
 
 /** Steps that shaped a sample: each ancestor's steps up to the moment the next generation was made, then its own. */
-export function effectiveSteps(chain: Sample[], steps: ProcessStep[]): ProcessStep[] {
+export function effectiveSteps(chain: SampleRow[], steps: ProcessStepRow[]): ProcessStepRow[] {
   const cutoff = new Map<string, Date>();
   for (let i = 0; i < chain.length - 1; i++) cutoff.set(chain[i].id, chain[i + 1].createdAt);
   return steps
@@ -17,7 +17,7 @@ export function effectiveSteps(chain: Sample[], steps: ProcessStep[]): ProcessSt
 export interface SampleView extends SampleSummary {
   id: string;
   code: string;
-  kind: Sample['kind'];
+  kind: SampleRow['kind'];
   alloy: { id: string; name: string };
   parentId: string | null;
   massMg: number | null;
@@ -28,7 +28,7 @@ export interface SampleView extends SampleSummary {
   createdAt: Date;
 }
 
-export function toSampleView(chain: SampleWithAlloy[], steps: ProcessStep[]): SampleView {
+export function toSampleView(chain: SampleWithAlloy[], steps: ProcessStepRow[]): SampleView {
   const self = chain[chain.length - 1];
   const effective = effectiveSteps(chain, steps);
   return {

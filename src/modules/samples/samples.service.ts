@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma, Sample, SampleKind } from '@prisma/client';
 import { DomainError, notFound } from '../../common/domain-error';
 import { Page, toPage } from '../../common/pagination';
-import { Db, PrismaService } from '../../infra/prisma/prisma.service';
+import { Database, Executor } from '../../infra/database/database';
+import { isUniqueViolation } from '../../infra/database/database-errors';
+import type { SampleKind, SampleRow } from '../../infra/database/schema';
 import { AlloysService } from '../alloys/alloys.service';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth.decorators';
@@ -19,22 +20,22 @@ export interface CreatedSample {
   parentId: string | null;
 }
 
-const created = (s: Sample): CreatedSample => ({ id: s.id, code: s.code, kind: s.kind, parentId: s.parentId });
+const created = (s: SampleRow): CreatedSample => ({ id: s.id, code: s.code, kind: s.kind, parentId: s.parentId });
 
 @Injectable()
 export class SamplesService {
   constructor(
     private readonly samples: SamplesRepository,
     private readonly alloys: AlloysService,
-    private readonly prisma: PrismaService,
+    private readonly db: Database,
     private readonly audit: AuditService,
   ) {}
 
   async createIngot(dto: CreateIngotDto, user: AuthUser): Promise<CreatedSample> {
     await this.alloys.get(dto.alloyId, 'alloyId');
-    return this.withFreshCode(async (tx) => {
-      const n = (await this.samples.countByKind(tx, 'INGOT')) + 1;
-      const ingot = await this.samples.create(tx, {
+    return this.withFreshCode(async (trx) => {
+      const n = (await this.samples.countByKind(trx, 'INGOT')) + 1;
+      const ingot = await this.samples.create(trx, {
         code: ingotCode(n),
         kind: 'INGOT',
         alloyId: dto.alloyId,
@@ -43,17 +44,17 @@ export class SamplesService {
         createdById: user.id,
       });
       const params = { massG: dto.massG, melts: dto.melts, ...(dto.purities ? { purities: dto.purities } : {}) };
-      await this.samples.appendStep(tx, { sampleId: ingot.id, kind: 'ARC_MELT', params, performedAt: dto.performedAt, createdById: user.id });
-      await this.audit.record(tx, user.id, 'sample.create', 'Sample', ingot.id, { code: ingot.code, kind: 'INGOT', ...params });
+      await this.samples.appendStep(trx, { sampleId: ingot.id, kind: 'ARC_MELT', params, performedAt: dto.performedAt, createdById: user.id });
+      await this.audit.record(trx, user.id, 'sample.create', 'Sample', ingot.id, { code: ingot.code, kind: 'INGOT', ...params });
       return created(ingot);
     });
   }
 
   async createRibbon(ingotId: string, dto: CreateRibbonDto, user: AuthUser): Promise<CreatedSample> {
     const ingot = await this.parentOfKind(ingotId, 'INGOT');
-    return this.withFreshCode(async (tx) => {
-      const n = (await this.samples.countByKind(tx, 'RIBBON', ingot.id)) + 1;
-      const ribbon = await this.samples.create(tx, {
+    return this.withFreshCode(async (trx) => {
+      const n = (await this.samples.countByKind(trx, 'RIBBON', ingot.id)) + 1;
+      const ribbon = await this.samples.create(trx, {
         code: ribbonCode(ingot.code, n),
         kind: 'RIBBON',
         alloyId: ingot.alloyId,
@@ -62,19 +63,19 @@ export class SamplesService {
         createdById: user.id,
       });
       const { performedAt, notes: _notes, ...params } = dto;
-      await this.samples.appendStep(tx, { sampleId: ribbon.id, kind: 'MELT_SPIN', params: { ...params }, performedAt, createdById: user.id });
-      await this.audit.record(tx, user.id, 'sample.create', 'Sample', ribbon.id, { code: ribbon.code, kind: 'RIBBON', from: ingot.code, ...params });
+      await this.samples.appendStep(trx, { sampleId: ribbon.id, kind: 'MELT_SPIN', params: { ...params }, performedAt, createdById: user.id });
+      await this.audit.record(trx, user.id, 'sample.create', 'Sample', ribbon.id, { code: ribbon.code, kind: 'RIBBON', from: ingot.code, ...params });
       return created(ribbon);
     });
   }
 
   async createPieces(ribbonId: string, dto: CreatePiecesDto, user: AuthUser): Promise<CreatedSample[]> {
     const ribbon = await this.parentOfKind(ribbonId, 'RIBBON');
-    return this.withFreshCode(async (tx) => {
-      const first = (await this.samples.countByKind(tx, 'PIECE', ribbon.id)) + 1;
+    return this.withFreshCode(async (trx) => {
+      const first = (await this.samples.countByKind(trx, 'PIECE', ribbon.id)) + 1;
       const pieces: CreatedSample[] = [];
       for (let i = 0; i < dto.count; i++) {
-        const piece = await this.samples.create(tx, {
+        const piece = await this.samples.create(trx, {
           code: pieceCode(ribbon.code, first + i),
           kind: 'PIECE',
           alloyId: ribbon.alloyId,
@@ -86,7 +87,7 @@ export class SamplesService {
           state: ribbon.state,
           signature: ribbon.signature,
         });
-        await this.samples.appendStep(tx, {
+        await this.samples.appendStep(trx, {
           sampleId: piece.id,
           kind: 'CUT',
           params: { lengthMm: dto.lengthMm, massMg: dto.massMg, fromCode: ribbon.code },
@@ -95,7 +96,7 @@ export class SamplesService {
         });
         pieces.push(created(piece));
       }
-      await this.audit.record(tx, user.id, 'sample.cut', 'Sample', ribbon.id, {
+      await this.audit.record(trx, user.id, 'sample.cut', 'Sample', ribbon.id, {
         count: dto.count,
         codes: pieces.map((p) => p.code),
         lengthMm: dto.lengthMm,
@@ -113,7 +114,7 @@ export class SamplesService {
   /** The ancestor chain (root first) and every descendant, for the lineage tree. */
   async lineage(id: string) {
     const chain = await this.chainOrThrow(id);
-    const brief = ({ id, code, kind, parentId, state, signature }: Sample) => ({ id, code, kind, parentId, state, signature });
+    const brief = ({ id, code, kind, parentId, state, signature }: SampleRow) => ({ id, code, kind, parentId, state, signature });
     const self = chain[chain.length - 1];
     return { sample: brief(self), ancestors: chain.slice(0, -1).map(brief), descendants: await this.samples.descendants(id) };
   }
@@ -169,13 +170,13 @@ export class SamplesService {
     return toPage(await this.samples.list(q), q.limit);
   }
 
-  async chainOrThrow(id: string, db?: Db): Promise<SampleWithAlloy[]> {
+  async chainOrThrow(id: string, db?: Executor): Promise<SampleWithAlloy[]> {
     const chain = await this.samples.chain(id, db);
     if (chain.length === 0) throw notFound('sample', id);
     return chain;
   }
 
-  private async parentOfKind(id: string, kind: SampleKind): Promise<Sample> {
+  private async parentOfKind(id: string, kind: SampleKind): Promise<SampleRow> {
     const chain = await this.chainOrThrow(id);
     const parent = chain[chain.length - 1];
     if (parent.kind !== kind) {
@@ -185,12 +186,12 @@ export class SamplesService {
   }
 
   /** Codes are numbered by counting siblings; two concurrent creations collide on the unique code, so retry. */
-  private async withFreshCode<T>(work: (tx: Db) => Promise<T>): Promise<T> {
+  private async withFreshCode<T>(work: (trx: Executor) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.prisma.$transaction(work);
+        return await this.db.transaction(work);
       } catch (e) {
-        const retry = e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002' && attempt < 5;
+        const retry = isUniqueViolation(e, 'code') && attempt < 5;
         if (!retry) throw e;
       }
     }

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma } from '@prisma/client';
 import { DomainError } from '../../common/domain-error';
 import { fieldError } from '../../common/validation';
-import { PrismaService } from '../../infra/prisma/prisma.service';
+import { Database } from '../../infra/database/database';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth.decorators';
 import { summarizeSteps } from '../samples/sample-summary';
@@ -16,7 +15,7 @@ export class TreatmentsService {
   constructor(
     private readonly samples: SamplesRepository,
     private readonly sampleService: SamplesService,
-    private readonly prisma: PrismaService,
+    private readonly db: Database,
     private readonly audit: AuditService,
   ) {}
 
@@ -26,12 +25,12 @@ export class TreatmentsService {
    */
   async apply(sampleId: string, dto: TreatmentDto, user: AuthUser) {
     if (dto.kind === 'CRYO_CYCLE' && dto.lowK >= dto.highK) throw fieldError('lowK', `must lie below highK (${dto.highK} K)`);
-    return this.prisma.$transaction(async (tx) => {
-      const chain = await this.sampleService.chainOrThrow(sampleId, tx);
+    return this.db.transaction(async (trx) => {
+      const chain = await this.sampleService.chainOrThrow(sampleId, trx);
       const self = chain[chain.length - 1];
       const steps = await this.samples.stepsOf(
         chain.map((s) => s.id),
-        tx,
+        trx,
       );
       const before = summarizeSteps(effectiveSteps(chain, steps));
       const { tgK, txK } = self.alloy;
@@ -55,10 +54,10 @@ export class TreatmentsService {
         warnings.push(`${self.code} is already crystallized; this ${dto.kind} will not act on a glass`);
       }
       const { performedAt, override, ...params } = dto as TreatmentDto & { override?: { reason: string } };
-      const step = await this.samples.appendStep(tx, {
+      const step = await this.samples.appendStep(trx, {
         sampleId,
         kind: dto.kind,
-        params: params as unknown as Prisma.InputJsonObject,
+        params,
         flags,
         overrideReason: override?.reason,
         performedAt,
@@ -66,8 +65,8 @@ export class TreatmentsService {
       });
       // The new step is known here; no need to read the history back.
       const sample = toSampleView(chain, [...steps, step]);
-      await this.samples.setDerived(tx, sampleId, sample.state, sample.signature);
-      await this.audit.record(tx, user.id, `treatment.${dto.kind.toLowerCase()}`, 'Sample', sampleId, {
+      await this.samples.setDerived(trx, sampleId, sample.state, sample.signature);
+      await this.audit.record(trx, user.id, `treatment.${dto.kind.toLowerCase()}`, 'Sample', sampleId, {
         stepId: step.id,
         ...params,
         flags,

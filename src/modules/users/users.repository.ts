@@ -1,46 +1,58 @@
 import { Injectable } from '@nestjs/common';
-import { Role, User } from '@prisma/client';
-import { Db, PrismaService } from '../../infra/prisma/prisma.service';
+import { randomUUID } from 'node:crypto';
+import { Database, Executor } from '../../infra/database/database';
+import type { Role, UserRow } from '../../infra/database/schema';
 
-export type PublicUser = Pick<User, 'id' | 'email' | 'name' | 'role' | 'createdAt'>;
-const PUBLIC = { id: true, email: true, name: true, role: true, createdAt: true } as const;
+export type PublicUser = Pick<UserRow, 'id' | 'email' | 'name' | 'role' | 'createdAt'>;
+const PUBLIC = ['id', 'email', 'name', 'role', 'createdAt'] as const;
 
+/** The only place that touches users and api_tokens. */
 @Injectable()
 export class UsersRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(private readonly database: Database) {}
 
-  get db(): Db {
-    return this.prisma;
-  }
-
-  findByEmail(email: string): Promise<User | null> {
-    return this.prisma.user.findUnique({ where: { email } });
+  async findByEmail(email: string): Promise<UserRow | null> {
+    const row = await this.database.kysely
+      .selectFrom('users')
+      .select([...PUBLIC, 'passwordHash'])
+      .where('email', '=', email)
+      .executeTakeFirst();
+    return row ?? null;
   }
 
   /** The user a token names, as they are now (role included); null when no such user. */
-  findById(id: string): Promise<PublicUser | null> {
-    return this.prisma.user.findUnique({ where: { id }, select: PUBLIC });
+  async findById(id: string): Promise<PublicUser | null> {
+    return (await this.database.kysely.selectFrom('users').select(PUBLIC).where('id', '=', id).executeTakeFirst()) ?? null;
   }
 
   async findByApiTokenHash(tokenHash: string): Promise<PublicUser | null> {
-    const token = await this.prisma.apiToken.findUnique({ where: { tokenHash }, select: { user: { select: PUBLIC } } });
-    return token?.user ?? null;
+    const row = await this.database.kysely
+      .selectFrom('api_tokens as t')
+      .innerJoin('users as u', 'u.id', 't.userId')
+      .select(['u.id', 'u.email', 'u.name', 'u.role', 'u.createdAt'])
+      .where('t.tokenHash', '=', tokenHash)
+      .executeTakeFirst();
+    return row ?? null;
   }
 
-  create(db: Db, data: { email: string; name: string; role: Role; passwordHash: string }): Promise<PublicUser> {
-    return db.user.create({ data, select: PUBLIC });
+  create(db: Executor, data: { email: string; name: string; role: Role; passwordHash: string }): Promise<PublicUser> {
+    return db
+      .insertInto('users')
+      .values({ id: randomUUID(), ...data })
+      .returning([...PUBLIC])
+      .executeTakeFirstOrThrow();
   }
 
   /** Replaces a password hash (a rehash at login moves old hashes to today's scrypt cost). */
   async updatePasswordHash(id: string, passwordHash: string): Promise<void> {
-    await this.prisma.user.update({ where: { id }, data: { passwordHash } });
+    await this.database.kysely.updateTable('users').set({ passwordHash }).where('id', '=', id).execute();
   }
 
   list(): Promise<PublicUser[]> {
-    return this.prisma.user.findMany({ select: PUBLIC, orderBy: { createdAt: 'asc' } });
+    return this.database.kysely.selectFrom('users').select(PUBLIC).orderBy('createdAt', 'asc').execute();
   }
 
-  createApiToken(userId: string, name: string, tokenHash: string): Promise<{ id: string }> {
-    return this.prisma.apiToken.create({ data: { userId, name, tokenHash }, select: { id: true } });
+  createApiToken(db: Executor, userId: string, name: string, tokenHash: string): Promise<{ id: string }> {
+    return db.insertInto('api_tokens').values({ id: randomUUID(), userId, name, tokenHash }).returning('id').executeTakeFirstOrThrow();
   }
 }

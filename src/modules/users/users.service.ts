@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService } from '../../infra/prisma/prisma.service';
+import { Database } from '../../infra/database/database';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth.decorators';
 import { hashPassword } from '../auth/password';
@@ -10,15 +10,15 @@ import { PublicUser, UsersRepository } from './users.repository';
 export class UsersService {
   constructor(
     private readonly users: UsersRepository,
-    private readonly prisma: PrismaService,
+    private readonly db: Database,
     private readonly audit: AuditService,
   ) {}
 
   async create(dto: CreateUserDto, actor: AuthUser | null): Promise<PublicUser> {
     const passwordHash = await hashPassword(dto.password);
-    return this.prisma.$transaction(async (tx) => {
-      const user = await this.users.create(tx, { email: dto.email.toLowerCase(), name: dto.name, role: dto.role, passwordHash });
-      await this.audit.record(tx, actor?.id ?? null, 'user.create', 'User', user.id, { email: user.email, role: user.role });
+    return this.db.transaction(async (trx) => {
+      const user = await this.users.create(trx, { email: dto.email.toLowerCase(), name: dto.name, role: dto.role, passwordHash });
+      await this.audit.record(trx, actor?.id ?? null, 'user.create', 'User', user.id, { email: user.email, role: user.role });
       return user;
     });
   }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Technique } from '@prisma/client';
+import { Technique } from '../../../infra/database/schema';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { SampleKind, SampleState } from '@prisma/client';
+import { SampleKind, SampleState } from '../../../infra/database/schema';
 import { IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination';
 

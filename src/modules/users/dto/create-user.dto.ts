@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Role } from '@prisma/client';
+import { Role } from '../../../infra/database/schema';
 import { IsEmail, IsEnum, IsString, MaxLength, MinLength } from 'class-validator';
 
 export class CreateUserDto {
