@@ -54,6 +54,10 @@ function adapterFactory(): SqlMigrationAwareDriverAdapterFactory {
 }
 
 process.env.DATABASE_URL ??= DEFAULT_URL;
+// The schema has no Prisma client generator (the app queries through Kysely), and without one the
+// CLI assumes the native query engine and downloads it at start-up; "client" is the engine-free
+// query compiler, so nothing is downloaded.
+process.env.PRISMA_CLIENT_ENGINE_TYPE ??= 'client';
 
 export default defineConfig({
   schema: 'prisma/schema.prisma',
