@@ -1,34 +1,28 @@
 /**
- * `npm run demo`: migrates the database, starts the API and the worker, logs the study's samples
- * through the real API (an ingot, a ribbon, pieces, the 453 K anneal campaign and the 77/293 K cryo
- * campaign of the paper, a crystallized control), uploads their virtual-instrument files, waits
- * for the analyses and prints the report URLs. Ctrl-C stops it; DEMO_EXIT=1 stops after seeding.
+ * `npm run demo`: migrates the demo's own database (vitrack_demo, scripts/demo-env.ts), starts the
+ * API and the worker, logs the study's samples through the real API (an ingot, a ribbon, pieces,
+ * the 453 K anneal campaign and the 77/293 K cryo campaign of the paper, a crystallized control),
+ * uploads their virtual-instrument files, waits for the analyses and prints the report URLs.
+ * Ctrl-C stops it; DEMO_EXIT=1 stops after seeding; `npm run demo:reset` deletes what it logged.
  */
 import { logCampaigns, waitForAnalyses } from './demo-campaigns';
 import { ApiClient } from './demo-client';
+import { demoEnv, DEMO_PASSWORD, DEMO_QUEUE_PREFIX, DEMO_USERS } from './demo-env';
 import { prepareDatabase, startProcess, stopProcess } from './processes';
 
-const env = {
-  DATABASE_URL: process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/vitrack',
-  PORT: process.env.PORT ?? '3000',
-  ADMIN_EMAIL: process.env.ADMIN_EMAIL ?? 'admin@vitrack.local',
-  ADMIN_PASSWORD: process.env.ADMIN_PASSWORD ?? 'vitrack-admin',
-  LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-};
+const env = demoEnv();
 
 async function seed(base: string) {
   const admin = new ApiClient(base);
   await admin.login(env.ADMIN_EMAIL, env.ADMIN_PASSWORD);
-  for (const [email, role] of [
-    ['pi@vitrack.local', 'PI'],
-    ['member@vitrack.local', 'MEMBER'],
-  ]) {
-    await admin.call('POST', '/api/users', { email, name: `Demo ${role}`, role, password: 'vitrack-demo' }, [201, 409]);
+  for (const { email, role } of DEMO_USERS) {
+    await admin.call('POST', '/api/users', { email, name: `Demo ${role}`, role, password: DEMO_PASSWORD }, [201, 409]);
   }
+  const [piUser, memberUser] = DEMO_USERS;
   const pi = new ApiClient(base);
-  await pi.login('pi@vitrack.local', 'vitrack-demo');
+  await pi.login(piUser.email, DEMO_PASSWORD);
   const member = new ApiClient(base);
-  await member.login('member@vitrack.local', 'vitrack-demo');
+  await member.login(memberUser.email, DEMO_PASSWORD);
   const alloys = (await pi.call<{ id: string; name: string }[]>('GET', '/api/alloys')).body;
   const alloy =
     alloys.find((a) => a.name === 'La75Al25') ??
@@ -52,7 +46,7 @@ async function seed(base: string) {
 
 async function main(): Promise<void> {
   const base = `http://127.0.0.1:${env.PORT}`;
-  console.log(`Vitrack demo: migrating ${env.DATABASE_URL.replace(/\/\/[^@]*@/, '//…@')}`);
+  console.log(`Vitrack demo: migrating its own database ${env.DATABASE_URL.replace(/\/\/[^@]*@/, '//…@')} (queue prefix ${DEMO_QUEUE_PREFIX})`);
   await prepareDatabase(env.DATABASE_URL);
   const api = startProcess('api', env);
   const worker = startProcess('worker', env);
@@ -84,18 +78,22 @@ Where to look:
   queue dashboard      ${base}/admin/queues?token=<an ADMIN token>
   health, metrics      ${base}/health, ${base}/metrics
   a piece's history    GET ${base}/api/samples/${pieces[2]?.id}/history
-  log in as            admin: ${env.ADMIN_EMAIL} / ${env.ADMIN_PASSWORD}; PI: pi@vitrack.local / vitrack-demo; member: member@vitrack.local / vitrack-demo
+  log in as            admin: ${env.ADMIN_EMAIL} / ${env.ADMIN_PASSWORD}; ${DEMO_USERS.map((u) => `${u.role}: ${u.email} / ${DEMO_PASSWORD}`).join('; ')}
+                       (demo passwords, valid in the demo database only)
                        (POST ${base}/api/auth/login, then "Authorization: Bearer <accessToken>")
 `);
   } catch (e) {
     await stop();
     throw e;
   }
+  const database = new URL(env.DATABASE_URL).pathname.slice(1);
+  const reset = `npm run demo:reset deletes the demo's database (${database}) and its queue keys, so the next npm run demo starts afresh.`;
   if (process.env.DEMO_EXIT === '1') {
     await stop();
+    console.log(`Stopped the API and worker (DEMO_EXIT=1); ${reset}`);
     return;
   }
-  console.log('API and worker are running; Ctrl-C stops them.');
+  console.log(`API and worker are running. Ctrl-C stops them; the data stays in ${database}.\n${reset}`);
 }
 
 main().catch((e) => {
