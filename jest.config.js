@@ -4,7 +4,7 @@
  *   and test/bench/. No database, no Redis, no global setup; any network connection fails the spec
  *   (test/setup/unit-environment.ts), so a spec that needs a service belongs in integration.
  * - integration: test/integration, repositories and stores on a database cloned from the migrated template.
- * - e2e: test/e2e, the real API and worker processes on the real services, and the browser journeys.
+ * - e2e: test/e2e and test/security, the real API and worker processes on the real services, and the browser journeys.
  */
 const fs = require('node:fs');
 const path = require('node:path');

@@ -1,5 +1,10 @@
-import { Client } from 'pg';
+import { execFileSync } from 'node:child_process';
+import { join, relative } from 'node:path';
+
 import Redis from 'ioredis';
+import { Client } from 'pg';
+
+import { ROOT } from '../scripts/processes';
 
 import { UNIT_NETWORK_ERROR } from './setup/unit-environment';
 
@@ -28,4 +33,32 @@ describe('unit tier', () => {
       redis.disconnect();
     }
   });
+});
+
+describe('test tiers', () => {
+  const jest = join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
+  const listTests = (project: string): string[] =>
+    (
+      JSON.parse(
+        execFileSync(process.execPath, [jest, '--selectProjects', project, '--listTests', '--json'], {
+          cwd: ROOT,
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'ignore'],
+        }),
+      ) as string[]
+    ).map((f) => relative(ROOT, f));
+
+  it('run every spec file of the repository in exactly one tier', () => {
+    const specs = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '*.spec.ts', '*.e2e-spec.ts'], { cwd: ROOT, encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .sort();
+    const tiers = Object.fromEntries(['unit', 'integration', 'e2e'].map((p) => [p, listTests(p)]));
+    const inTiers = Object.values(tiers).flat().sort();
+    // A spec in no tier never runs; one in two runs with the wrong setup once.
+    expect(specs.filter((f) => !inTiers.includes(f))).toEqual([]);
+    expect(inTiers.filter((f, i) => inTiers[i - 1] === f)).toEqual([]);
+    expect(tiers.integration.every((f) => f.startsWith('test/integration/'))).toBe(true);
+    expect(tiers.unit.some((f) => f.startsWith('test/e2e/') || f.startsWith('test/integration/'))).toBe(false);
+  }, 60_000);
 });
