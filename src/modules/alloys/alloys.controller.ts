@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, MinRole } from '../auth/auth.decorators';
 import { AlloysService } from './alloys.service';
+import { AlloyResponse } from './dto/alloy.responses';
 import { CreateAlloyDto } from './dto/create-alloy.dto';
 
 @ApiTags('alloys')
@@ -13,12 +14,14 @@ export class AlloysController {
   /** Alloys define the physical guardrails (Tg, Tx), so PIs own them. */
   @MinRole('PI')
   @Post()
-  create(@Body() dto: CreateAlloyDto, @CurrentUser() user: AuthUser) {
+  @ApiCreatedResponse({ type: AlloyResponse })
+  create(@Body() dto: CreateAlloyDto, @CurrentUser() user: AuthUser): Promise<AlloyResponse> {
     return this.alloys.create(dto, user);
   }
 
   @Get()
-  list() {
+  @ApiOkResponse({ type: [AlloyResponse] })
+  list(): Promise<AlloyResponse[]> {
     return this.alloys.list();
   }
 }

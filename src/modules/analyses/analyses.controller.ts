@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { IdParam } from '../../common/id-param';
 import { AuthUser, CurrentUser } from '../auth/auth.decorators';
 import { AnalysesService } from './analyses.service';
+import { RerunResponse, RunWithCurvesResponse } from './dto/analysis.responses';
 import { RerunDto } from './dto/rerun.dto';
 
 @ApiTags('analyses')
@@ -12,13 +13,16 @@ export class AnalysesController {
   constructor(private readonly analyses: AnalysesService) {}
 
   @Get(':id')
-  get(@IdParam() id: string, @Query('curves') curves?: string) {
+  @ApiQuery({ name: 'curves', required: false, enum: ['true', 'false'] })
+  @ApiOkResponse({ type: RunWithCurvesResponse })
+  get(@IdParam() id: string, @Query('curves') curves?: string): Promise<RunWithCurvesResponse> {
     return this.analyses.get(id, curves === 'true');
   }
 
   @Post('rerun')
   @HttpCode(202)
-  rerun(@Body() dto: RerunDto, @CurrentUser() user: AuthUser) {
+  @ApiAcceptedResponse({ type: RerunResponse })
+  rerun(@Body() dto: RerunDto, @CurrentUser() user: AuthUser): Promise<RerunResponse> {
     return this.analyses.rerun(dto, user);
   }
 }

@@ -1,9 +1,10 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Public } from './auth.decorators';
 import { AdminSetupService } from './admin-setup.service';
 import { AuthService } from './auth.service';
 import { AdminSetupDto, CreateApiTokenDto, LoginDto } from './dto/auth.dto';
+import { ApiTokenResponse, LoginResponse } from './dto/auth.responses';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -16,7 +17,8 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  login(@Body() dto: LoginDto) {
+  @ApiOkResponse({ type: LoginResponse })
+  login(@Body() dto: LoginDto): Promise<LoginResponse> {
     return this.auth.login(dto.email, dto.password);
   }
 
@@ -30,7 +32,8 @@ export class AuthController {
 
   @ApiBearerAuth()
   @Post('tokens')
-  createToken(@Body() dto: CreateApiTokenDto, @CurrentUser() user: AuthUser) {
+  @ApiCreatedResponse({ type: ApiTokenResponse })
+  createToken(@Body() dto: CreateApiTokenDto, @CurrentUser() user: AuthUser): Promise<ApiTokenResponse> {
     return this.auth.createApiToken(user, dto.name);
   }
 }

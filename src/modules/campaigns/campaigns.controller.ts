@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { IdParam } from '../../common/id-param';
 import { AuthUser, CurrentUser, MinRole } from '../auth/auth.decorators';
 import { CampaignsService } from './campaigns.service';
-import { AssignDto, CreateCampaignDto } from './dto/create-campaign.dto';
+import { AssignmentResponse, CampaignResponse, CandidatePageResponse, ProgressResponse } from './dto/campaign.responses';
+import { AssignDto, CandidatesQueryDto, CreateCampaignDto } from './dto/create-campaign.dto';
 
 @ApiTags('campaigns')
 @ApiBearerAuth()
@@ -13,28 +14,41 @@ export class CampaignsController {
 
   @MinRole('PI')
   @Post()
-  create(@Body() dto: CreateCampaignDto, @CurrentUser() user: AuthUser) {
+  @ApiCreatedResponse({ type: CampaignResponse })
+  create(@Body() dto: CreateCampaignDto, @CurrentUser() user: AuthUser): Promise<CampaignResponse> {
     return this.campaigns.create(dto, user);
   }
 
   @Get()
-  list() {
+  @ApiOkResponse({ type: [CampaignResponse] })
+  list(): Promise<CampaignResponse[]> {
     return this.campaigns.list();
   }
 
   @Get(':id')
-  get(@IdParam() id: string) {
+  @ApiOkResponse({ type: CampaignResponse })
+  get(@IdParam() id: string): Promise<CampaignResponse> {
     return this.campaigns.get(id);
   }
 
   @MinRole('PI')
   @Post(':id/assignments')
-  assign(@IdParam() id: string, @Body() dto: AssignDto, @CurrentUser() user: AuthUser) {
+  @ApiCreatedResponse({ type: AssignmentResponse })
+  assign(@IdParam() id: string, @Body() dto: AssignDto, @CurrentUser() user: AuthUser): Promise<AssignmentResponse> {
     return this.campaigns.assign(id, dto, user);
   }
 
   @Get(':id/progress')
-  progress(@IdParam() id: string) {
+  @ApiOkResponse({ type: ProgressResponse })
+  progress(@IdParam() id: string): Promise<ProgressResponse> {
     return this.campaigns.progress(id);
+  }
+
+  /** Pieces and whether each one's history matches each level (what assigning would say), for choosing whom to assign. */
+  @MinRole('PI')
+  @Get(':id/candidates')
+  @ApiOkResponse({ type: CandidatePageResponse })
+  candidates(@IdParam() id: string, @Query() q: CandidatesQueryDto): Promise<CandidatePageResponse> {
+    return this.campaigns.candidates(id, q);
   }
 }

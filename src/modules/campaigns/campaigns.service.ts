@@ -9,7 +9,8 @@ import type { CampaignFactor, ReportInput, TechniqueName } from '../reports/repo
 import { SamplesService } from '../samples/samples.service';
 import { latestResults, progressMatrix } from './campaign-progress';
 import { CampaignsRepository } from './campaigns.repository';
-import { AssignDto, CreateCampaignDto } from './dto/create-campaign.dto';
+import { CandidatePageResponse } from './dto/campaign.responses';
+import { AssignDto, CandidatesQueryDto, CreateCampaignDto } from './dto/create-campaign.dto';
 import { levelMismatches, treatmentFacts } from './level-match';
 
 @Injectable()
@@ -71,6 +72,34 @@ export class CampaignsService {
       await this.audit.record(trx, user.id, 'campaign.assign', 'Campaign', id, { sampleId: dto.sampleId, code: history.sample.code, level: dto.level });
       return { campaignId: a.campaignId, sampleId: a.sampleId, code: history.sample.code, level: a.level };
     });
+  }
+
+  /**
+   * A page of pieces (code order, optional code prefix) with, for every level, why each piece's
+   * history does not match it — the same check assign() makes — and the level it is assigned to.
+   */
+  async candidates(id: string, q: CandidatesQueryDto): Promise<CandidatePageResponse> {
+    const campaign = await this.get(id);
+    const [page, assigned] = await Promise.all([
+      this.samples.list({ kind: 'PIECE', codePrefix: q.codePrefix?.toUpperCase(), limit: q.limit, cursor: q.cursor }),
+      this.campaigns.pieces(id),
+    ]);
+    const levelOf = new Map(assigned.map((a) => [a.sampleId, a.level]));
+    const items = await Promise.all(
+      page.items.map(async (piece) => {
+        const history = await this.samples.history(piece.id);
+        const facts = treatmentFacts(history.events.flatMap((e) => (e.type === 'STEP' ? [e] : [])));
+        return {
+          sampleId: piece.id,
+          code: piece.code,
+          state: piece.state,
+          signature: piece.signature,
+          assignedLevel: levelOf.get(piece.id) ?? null,
+          levels: campaign.factor.levels.map((level) => ({ level, mismatches: levelMismatches(campaign.factor, level, facts) })),
+        };
+      }),
+    );
+    return { items, nextCursor: page.nextCursor };
   }
 
   /** Everything a report or the progress matrix needs, read in three queries. */

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, PayloadTooLargeException, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { IdParam } from '../../common/id-param';
 import { fieldError } from '../../common/validation';
 import { Env } from '../../config/env';
 import { AuthUser, CurrentUser } from '../auth/auth.decorators';
 import { CreateMeasurementDto } from './dto/create-measurement.dto';
+import { MeasurementDetailResponse, MeasurementResponse, UploadResponse } from './dto/measurement.responses';
 import { MeasurementsService } from './measurements.service';
 import { acceptsEncoding, matchesEtag } from './http-headers';
 
@@ -32,7 +33,8 @@ export class MeasurementsController {
   ) {}
 
   @Post('measurements')
-  create(@Body() dto: CreateMeasurementDto, @CurrentUser() user: AuthUser) {
+  @ApiCreatedResponse({ type: MeasurementResponse })
+  create(@Body() dto: CreateMeasurementDto, @CurrentUser() user: AuthUser): Promise<MeasurementResponse> {
     return this.measurements.create(dto, user);
   }
 
@@ -40,13 +42,15 @@ export class MeasurementsController {
   @HttpCode(202)
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
-  async upload(@IdParam() id: string, @Req() req: FastifyRequest, @CurrentUser() user: AuthUser) {
+  @ApiAcceptedResponse({ type: UploadResponse })
+  async upload(@IdParam() id: string, @Req() req: FastifyRequest, @CurrentUser() user: AuthUser): Promise<UploadResponse> {
     const { fileName, bytes } = await readUpload(req, this.env.UPLOAD_LIMIT_BYTES);
     return this.measurements.upload(id, fileName, bytes, user);
   }
 
   @Get('measurements/:id')
-  get(@IdParam() id: string) {
+  @ApiOkResponse({ type: MeasurementDetailResponse })
+  get(@IdParam() id: string): Promise<MeasurementDetailResponse> {
     return this.measurements.get(id);
   }
 

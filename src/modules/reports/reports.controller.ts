@@ -1,5 +1,6 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CampaignReportResponse } from '../campaigns/dto/campaign.responses';
 import { IdParam } from '../../common/id-param';
 import { ReportsService } from './reports.service';
 
@@ -10,7 +11,8 @@ export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
   @Get(':id/report')
-  json(@IdParam() id: string) {
+  @ApiOkResponse({ type: CampaignReportResponse })
+  json(@IdParam() id: string): Promise<CampaignReportResponse> {
     return this.reports.report(id);
   }
 

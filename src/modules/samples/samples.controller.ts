@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { IdParam } from '../../common/id-param';
 import { AuthUser, CurrentUser } from '../auth/auth.decorators';
 import { CreateIngotDto, CreatePiecesDto, CreateRibbonDto } from './dto/create-sample.dto';
 import { ListSamplesDto } from './dto/list-samples.dto';
+import { CreatedSampleResponse, HistoryResponse, LineageResponse, SamplePageResponse, SampleViewResponse } from './dto/sample.responses';
 import { SamplesService } from './samples.service';
 
 @ApiTags('samples')
@@ -13,37 +14,44 @@ export class SamplesController {
   constructor(private readonly samples: SamplesService) {}
 
   @Post('ingots')
-  createIngot(@Body() dto: CreateIngotDto, @CurrentUser() user: AuthUser) {
+  @ApiCreatedResponse({ type: CreatedSampleResponse })
+  createIngot(@Body() dto: CreateIngotDto, @CurrentUser() user: AuthUser): Promise<CreatedSampleResponse> {
     return this.samples.createIngot(dto, user);
   }
 
   @Post(':id/ribbons')
-  createRibbon(@IdParam() id: string, @Body() dto: CreateRibbonDto, @CurrentUser() user: AuthUser) {
+  @ApiCreatedResponse({ type: CreatedSampleResponse })
+  createRibbon(@IdParam() id: string, @Body() dto: CreateRibbonDto, @CurrentUser() user: AuthUser): Promise<CreatedSampleResponse> {
     return this.samples.createRibbon(id, dto, user);
   }
 
   @Post(':id/pieces')
-  createPieces(@IdParam() id: string, @Body() dto: CreatePiecesDto, @CurrentUser() user: AuthUser) {
+  @ApiCreatedResponse({ type: [CreatedSampleResponse] })
+  createPieces(@IdParam() id: string, @Body() dto: CreatePiecesDto, @CurrentUser() user: AuthUser): Promise<CreatedSampleResponse[]> {
     return this.samples.createPieces(id, dto, user);
   }
 
   @Get()
-  list(@Query() q: ListSamplesDto) {
+  @ApiOkResponse({ type: SamplePageResponse })
+  list(@Query() q: ListSamplesDto): Promise<SamplePageResponse> {
     return this.samples.list(q);
   }
 
   @Get(':id')
-  get(@IdParam() id: string) {
+  @ApiOkResponse({ type: SampleViewResponse })
+  get(@IdParam() id: string): Promise<SampleViewResponse> {
     return this.samples.get(id);
   }
 
   @Get(':id/lineage')
-  lineage(@IdParam() id: string) {
+  @ApiOkResponse({ type: LineageResponse })
+  lineage(@IdParam() id: string): Promise<LineageResponse> {
     return this.samples.lineage(id);
   }
 
   @Get(':id/history')
-  history(@IdParam() id: string) {
+  @ApiOkResponse({ type: HistoryResponse })
+  history(@IdParam() id: string): Promise<HistoryResponse> {
     return this.samples.history(id);
   }
 }

@@ -135,7 +135,8 @@ export class SamplesService {
       params: s.params,
       flags: s.flags,
       overrideReason: s.overrideReason,
-      sampleCode: codeOf.get(s.sampleId),
+      // Steps are read for the chain's ids, so every one has a code.
+      sampleCode: codeOf.get(s.sampleId)!,
       inherited: s.sampleId !== id,
       createdById: s.createdById,
       recordedAt: s.createdAt,
@@ -163,11 +164,12 @@ export class SamplesService {
     ]);
     // Stable sort: steps keep their sequence on equal timestamps, measurements precede their analyses.
     const events = [...steps, ...measured].sort((a, b) => a.at.getTime() - b.at.getTime());
-    return { sample: { id, code: codeOf.get(id) }, events };
+    return { sample: { id, code: chain[chain.length - 1].code }, events };
   }
 
+  /** Codes are upper-case (I0001-R1-P03), so matching an upper-cased prefix makes the search case-insensitive. */
   async list(q: ListSamplesDto): Promise<Page<SampleListRow>> {
-    return toPage(await this.samples.list(q), q.limit);
+    return toPage(await this.samples.list({ ...q, codePrefix: q.codePrefix?.toUpperCase() }), q.limit);
   }
 
   async chainOrThrow(id: string, db?: Executor): Promise<SampleWithAlloy[]> {

@@ -1,8 +1,9 @@
 import { Body, Controller, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiExtraModels, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { IdParam } from '../../common/id-param';
 import { AuthUser, CurrentUser } from '../auth/auth.decorators';
 import { AnnealDto, CryoCycleDto, CrystallizeDto, TreatmentDto } from './dto/treatment.dto';
+import { TreatmentResponse } from './dto/treatment.responses';
 import { TreatmentBodyPipe } from './treatment-body.pipe';
 import { TreatmentsService } from './treatments.service';
 
@@ -17,10 +18,15 @@ export class TreatmentsController {
   @ApiBody({
     schema: {
       oneOf: [getSchemaPath(AnnealDto), getSchemaPath(CryoCycleDto), getSchemaPath(CrystallizeDto)].map(($ref) => ({ $ref })),
-      discriminator: { propertyName: 'kind' },
+      // With the mapping, generated clients know `kind` is ANNEAL, not the schema's name.
+      discriminator: {
+        propertyName: 'kind',
+        mapping: { ANNEAL: getSchemaPath(AnnealDto), CRYO_CYCLE: getSchemaPath(CryoCycleDto), CRYSTALLIZE: getSchemaPath(CrystallizeDto) },
+      },
     },
   })
-  apply(@IdParam() id: string, @Body(TreatmentBodyPipe) dto: TreatmentDto, @CurrentUser() user: AuthUser) {
+  @ApiCreatedResponse({ type: TreatmentResponse })
+  apply(@IdParam() id: string, @Body(TreatmentBodyPipe) dto: TreatmentDto, @CurrentUser() user: AuthUser): Promise<TreatmentResponse> {
     return this.treatments.apply(id, dto, user);
   }
 }

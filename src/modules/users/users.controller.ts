@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, MinRole } from '../auth/auth.decorators';
 import { CreateUserDto } from './dto/create-user.dto';
+import { UserResponse } from './dto/user.responses';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -12,12 +13,14 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Post()
-  create(@Body() dto: CreateUserDto, @CurrentUser() user: AuthUser) {
+  @ApiCreatedResponse({ type: UserResponse })
+  create(@Body() dto: CreateUserDto, @CurrentUser() user: AuthUser): Promise<UserResponse> {
     return this.users.create(dto, user);
   }
 
   @Get()
-  list() {
+  @ApiOkResponse({ type: [UserResponse] })
+  list(): Promise<UserResponse[]> {
     return this.users.list();
   }
 }

@@ -9,9 +9,11 @@ import {
   IsEnum,
   IsIn,
   IsNumber,
+  IsOptional,
   IsPositive,
   IsString,
   IsUUID,
+  Matches,
   Max,
   MaxLength,
   Min,
@@ -19,6 +21,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { PageQueryDto } from '../../../common/pagination';
 
 export class FactorDto {
   @ApiProperty({ enum: ['ANNEAL_HOLD_MIN', 'CRYO_CYCLES'] })
@@ -43,7 +46,7 @@ export class FactorDto {
   @IsPositive()
   highK?: number;
 
-  @ApiProperty({ example: [0, 0.5, 1, 5, 8, 10], description: 'hold minutes or cycle counts; 0 is the untreated baseline' })
+  @ApiProperty({ type: [Number], example: [0, 0.5, 1, 5, 8, 10], description: 'hold minutes or cycle counts; 0 is the untreated baseline' })
   @IsArray()
   @ArrayMinSize(2)
   @ArrayMaxSize(50)
@@ -89,4 +92,14 @@ export class AssignDto {
   @IsNumber()
   @Min(0)
   level!: number;
+}
+
+/** Which pieces could join the campaign: a page of pieces in code order, each checked against every level. */
+export class CandidatesQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ example: 'I0001-R1', description: 'only pieces whose code starts with this (case-insensitive)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  @Matches(/^[A-Za-z0-9-]+$/, { message: 'codePrefix may hold letters, digits and dashes only' })
+  codePrefix?: string;
 }

@@ -1,0 +1,47 @@
+/** Response bodies of the analyses routes (see src/common/api-response.ts for why they exist). */
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { RunStatus } from '../../../infra/database/schema';
+import { DateTime, JsonObject, NullableString } from '../../../common/api-response';
+
+/** One downsampled plot curve of an analysis (x and y of equal length, axis labels with units). */
+export class CurveResponse {
+  @ApiProperty({ type: [Number] }) x!: number[];
+  @ApiProperty({ type: [Number] }) y!: number[];
+  @ApiProperty({ example: 'Temperature (K)' }) xLabel!: string;
+  @ApiProperty({ example: 'χ_mass ZFC (emu/g/Oe)' }) yLabel!: string;
+}
+
+export class RunViewResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() measurementId!: string;
+  @ApiProperty() fileId!: string;
+  @ApiProperty() fileSha256!: string;
+  @ApiProperty({ enum: RunStatus, enumName: 'RunStatus' }) status!: RunStatus;
+  @ApiProperty({ example: 'magnetic' }) analyzer!: string;
+  @ApiProperty({ example: '1.0.0' }) analyzerVersion!: string;
+  @JsonObject({ nullable: true, description: 'metric key → value, units in the key (tcOnsetK, q1InvA …)' }) metrics!: unknown;
+  @ApiProperty({ type: [String], nullable: true }) warnings!: unknown;
+  @NullableString({ description: 'readable reason of a FAILED run' }) error!: string | null;
+  @NullableString() errorCode!: string | null;
+  @JsonObject({ nullable: true, description: 'milliseconds: queueWait, load, analysis, total' }) timings!: unknown;
+  @ApiProperty() attempts!: number;
+  @DateTime() queuedAt!: Date;
+  @DateTime({ nullable: true }) startedAt!: Date | null;
+  @DateTime({ nullable: true }) finishedAt!: Date | null;
+}
+
+@ApiExtraModels(CurveResponse)
+export class RunWithCurvesResponse extends RunViewResponse {
+  @ApiPropertyOptional({
+    type: 'object',
+    nullable: true,
+    additionalProperties: { $ref: getSchemaPath(CurveResponse) },
+    description: 'with ?curves=true: plot curves keyed by name (chiZfc, chiFc, pattern, haloFit …)',
+  })
+  curves?: unknown;
+}
+
+export class RerunResponse {
+  @ApiProperty({ type: [String] }) analysisRunIds!: string[];
+  @ApiProperty() skipped!: number;
+}

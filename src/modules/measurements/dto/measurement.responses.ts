@@ -1,0 +1,44 @@
+/** Response bodies of the measurements routes (see src/common/api-response.ts for why they exist). */
+import { ApiProperty } from '@nestjs/swagger';
+import { RunStatus, Technique } from '../../../infra/database/schema';
+import { DateTime, JsonObject } from '../../../common/api-response';
+import { RunViewResponse } from '../../analyses/dto/analysis.responses';
+
+export class MeasurementResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() sampleId!: string;
+  @ApiProperty({ enum: Technique, enumName: 'Technique' }) technique!: Technique;
+  @ApiProperty() instrument!: string;
+  @JsonObject({ description: 'fieldOe, mode (ZFC|FC), wavelengthA, heatingRateKPerMin, demagN, exo, massMg' }) conditions!: unknown;
+  @DateTime() performedAt!: Date;
+  @ApiProperty() createdById!: string;
+  @DateTime() createdAt!: Date;
+}
+
+export class RunBriefResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() analyzerVersion!: string;
+  @ApiProperty({ enum: RunStatus, enumName: 'RunStatus' }) status!: RunStatus;
+  @DateTime() createdAt!: Date;
+}
+
+export class MeasurementFileResponse {
+  @ApiProperty() fileId!: string;
+  @ApiProperty() fileName!: string;
+  @ApiProperty() sha256!: string;
+  @ApiProperty() sizeBytes!: number;
+  @DateTime() uploadedAt!: Date;
+  @ApiProperty({ type: RunViewResponse, nullable: true }) latestAnalysis!: RunViewResponse | null;
+  @ApiProperty({ type: [RunBriefResponse], description: 'newest first' }) analyses!: RunBriefResponse[];
+}
+
+export class MeasurementDetailResponse extends MeasurementResponse {
+  @ApiProperty({ type: [MeasurementFileResponse] }) files!: MeasurementFileResponse[];
+}
+
+export class UploadResponse {
+  @ApiProperty() fileId!: string;
+  @ApiProperty() sha256!: string;
+  @ApiProperty({ type: [String] }) analysisRunIds!: string[];
+  @ApiProperty({ description: 'this measurement already had these exact bytes: nothing new was stored or queued' }) duplicate!: boolean;
+}
