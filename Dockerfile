@@ -12,6 +12,7 @@ COPY apps ./apps
 COPY src ./src
 COPY libs ./libs
 COPY scripts ./scripts
+# Builds the API, the worker and the web app (dist/web, served by the API at /).
 RUN npm run build
 
 FROM node:20-slim

@@ -69,6 +69,10 @@ async function main(): Promise<void> {
       );
     const q = `access_token=${token}`;
     console.log(`
+Open the web app: ${base}/  (sign in as member@vitrack.local / vitrack-demo, or pi@vitrack.local / vitrack-demo)
+  the anneal campaign  ${base}/campaigns/${campaigns.annealId}
+  a piece              ${base}/samples/${pieces[2]?.code ?? ''}
+
 Where to look:
   anneal report (HTML) ${base}/api/campaigns/${campaigns.annealId}/report.html?${q}
   cryo report (HTML)   ${base}/api/campaigns/${campaigns.cryoId}/report.html?${q}

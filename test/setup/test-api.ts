@@ -1,5 +1,5 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createApiApp } from '../../apps/api/create-api-app';
+import { ApiAppOptions, createApiApp } from '../../apps/api/create-api-app';
 import { Env } from '../../src/config/env';
 import { deleteKeysUnder } from '../../scripts/redis-admin';
 import { createTestDatabase, uniquePrefix } from './test-db';
@@ -23,7 +23,7 @@ export class TestApi {
   ) {}
 
   /** On a database cloned from the template, unless `overrides.DATABASE_URL` names one (kept as it is). */
-  static async start(overrides: Partial<Record<keyof Env, string>> = {}): Promise<TestApi> {
+  static async start(overrides: Partial<Record<keyof Env, string>> = {}, options: ApiAppOptions = {}): Promise<TestApi> {
     const db = overrides.DATABASE_URL ? { url: overrides.DATABASE_URL, drop: async () => undefined } : await createTestDatabase();
     const env = {
       DATABASE_URL: db.url,
@@ -33,7 +33,7 @@ export class TestApi {
       ADMIN_PASSWORD: ADMIN.password,
       ...overrides,
     };
-    const app = await createApiApp(env);
+    const app = await createApiApp(env, options);
     return new TestApi(app, db.url, db.drop, { url: env.REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix: env.QUEUE_PREFIX });
   }
 

@@ -1,0 +1,134 @@
+/** Server state: one TanStack Query hook per read, keyed so that mutations and live events can refresh exactly what changed. */
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api, unwrap, type Schemas } from './client';
+
+export type SampleKind = Schemas['SampleKind'];
+export type SampleState = Schemas['SampleState'];
+export type Technique = Schemas['Technique'];
+
+export const keys = {
+  samples: (q: object) => ['samples', q] as const,
+  sampleByCode: (code: string) => ['sample', 'code', code] as const,
+  sample: (id: string) => ['sample', id] as const,
+  lineage: (id: string) => ['lineage', id] as const,
+  history: (id: string) => ['history', id] as const,
+  measurement: (id: string) => ['measurement', id] as const,
+  analysis: (id: string) => ['analysis', id] as const,
+  alloys: ['alloys'] as const,
+  campaigns: ['campaigns'] as const,
+  campaign: (id: string) => ['campaign', id] as const,
+  progress: (id: string) => ['progress', id] as const,
+  report: (id: string) => ['report', id] as const,
+  candidates: (id: string, q: object) => ['candidates', id, q] as const,
+  users: ['users'] as const,
+};
+
+export interface SampleFilter {
+  codePrefix?: string;
+  kind?: SampleKind;
+  state?: SampleState;
+}
+
+export function useSamples(filter: SampleFilter, limit = 50) {
+  return useQuery({
+    queryKey: keys.samples({ ...filter, limit }),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/samples', { params: { query: { ...filter, limit } }, signal })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The sample with this exact code (codes are upper-case; the search is not). */
+export function useSampleByCode(code: string) {
+  const upper = code.toUpperCase();
+  return useQuery({
+    queryKey: keys.sampleByCode(upper),
+    queryFn: async ({ signal }) => {
+      const page = await unwrap(api.GET('/api/samples', { params: { query: { codePrefix: upper, limit: 1 } }, signal }));
+      const hit = page.items.find((s) => s.code === upper);
+      if (!hit) return null;
+      return unwrap(api.GET('/api/samples/{id}', { params: { path: { id: hit.id } }, signal }));
+    },
+  });
+}
+
+export function useLineage(id: string | undefined) {
+  return useQuery({
+    queryKey: keys.lineage(id ?? ''),
+    enabled: !!id,
+    queryFn: ({ signal }) => unwrap(api.GET('/api/samples/{id}/lineage', { params: { path: { id: id! } }, signal })),
+  });
+}
+
+export function useHistory(id: string | undefined) {
+  return useQuery({
+    queryKey: keys.history(id ?? ''),
+    enabled: !!id,
+    queryFn: ({ signal }) => unwrap(api.GET('/api/samples/{id}/history', { params: { path: { id: id! } }, signal })),
+  });
+}
+
+export function useMeasurement(id: string) {
+  return useQuery({
+    queryKey: keys.measurement(id),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/measurements/{id}', { params: { path: { id } }, signal })),
+  });
+}
+
+/** A finished run with its curves; a run's result never changes once it has one. */
+export function useAnalysisCurves(id: string | undefined, finished: boolean) {
+  return useQuery({
+    queryKey: keys.analysis(id ?? ''),
+    enabled: !!id && finished,
+    staleTime: Infinity,
+    queryFn: ({ signal }) => unwrap(api.GET('/api/analyses/{id}', { params: { path: { id: id! }, query: { curves: 'true' } }, signal })),
+  });
+}
+
+export function useAlloys() {
+  return useQuery({ queryKey: keys.alloys, queryFn: ({ signal }) => unwrap(api.GET('/api/alloys', { signal })), staleTime: 60_000 });
+}
+
+export function useCampaigns() {
+  return useQuery({ queryKey: keys.campaigns, queryFn: ({ signal }) => unwrap(api.GET('/api/campaigns', { signal })) });
+}
+
+export type Factor = Schemas['CampaignFactorResponse'];
+
+export function useCampaign(id: string) {
+  return useQuery({
+    queryKey: keys.campaign(id),
+    queryFn: async ({ signal }) => {
+      const c = await unwrap(api.GET('/api/campaigns/{id}', { params: { path: { id } }, signal }));
+      return { ...c, factor: c.factor as Factor };
+    },
+  });
+}
+
+export function useProgress(id: string) {
+  return useQuery({
+    queryKey: keys.progress(id),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/campaigns/{id}/progress', { params: { path: { id } }, signal })),
+  });
+}
+
+export function useReport(id: string, enabled = true) {
+  return useQuery({
+    queryKey: keys.report(id),
+    enabled,
+    queryFn: ({ signal }) => unwrap(api.GET('/api/campaigns/{id}/report', { params: { path: { id } }, signal })),
+  });
+}
+
+export function useCandidates(id: string, codePrefix: string, enabled: boolean) {
+  return useQuery({
+    queryKey: keys.candidates(id, { codePrefix }),
+    enabled,
+    placeholderData: keepPreviousData,
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/campaigns/{id}/candidates', { params: { path: { id }, query: { codePrefix: codePrefix || undefined, limit: 50 } }, signal })),
+  });
+}
+
+export function useUsers() {
+  return useQuery({ queryKey: keys.users, queryFn: ({ signal }) => unwrap(api.GET('/api/users', { signal })) });
+}

@@ -1,0 +1,45 @@
+/** The frame of every signed-in page: skip link, navigation by role, who is signed in, sign out. */
+import type { ReactNode } from 'react';
+import { NavLink, useNavigate } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { endSession, hasRole, useSession } from '../api/auth';
+
+export function Layout({ children }: { children: ReactNode }) {
+  const session = useSession();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const signOut = () => {
+    endSession();
+    queryClient.clear();
+    navigate('/login');
+  };
+  return (
+    <>
+      <a className="skip" href="#main">
+        Skip to content
+      </a>
+      <header className="top no-print">
+        <span className="brand">Vitrack</span>
+        {session && (
+          <nav aria-label="Main">
+            <NavLink to="/samples">Samples</NavLink>
+            <NavLink to="/campaigns">Campaigns</NavLink>
+            {hasRole(session, 'ADMIN') && <NavLink to="/admin/users">Users</NavLink>}
+            {hasRole(session, 'ADMIN') && <a href="/admin/queues">Queue dashboard</a>}
+          </nav>
+        )}
+        {session && (
+          <div className="who">
+            <span>
+              {session.email} <span className="role">{session.role}</span>
+            </span>
+            <button type="button" onClick={signOut}>
+              Sign out
+            </button>
+          </div>
+        )}
+      </header>
+      {children}
+    </>
+  );
+}

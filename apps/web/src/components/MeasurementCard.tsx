@@ -1,0 +1,92 @@
+/** One measurement: its conditions, its files with each analysis's live status, and the result — plot and metrics — once the worker has it. */
+import { useCallback } from 'react';
+import { analysisFigureOption, type Curve, type TechniqueKey } from '../../../../libs/charts/src/analysis-figure';
+import type { Schemas } from '../api/client';
+import { useAnalysisCurves, useMeasurement } from '../api/queries';
+import { metricRows } from '../lib/metrics';
+import Chart from './Chart';
+import { UploadZone } from './UploadZone';
+
+type FileRow = Schemas['MeasurementFileResponse'];
+
+const describeConditions = (c: Record<string, unknown>) =>
+  Object.entries(c)
+    .map(([k, v]) => `${k} ${String(v)}`)
+    .join(', ');
+
+export function MeasurementCard({ id }: { id: string }) {
+  const m = useMeasurement(id);
+  if (!m.data) return <article className="card measurement" aria-busy="true" />;
+  const conditions = (m.data.conditions ?? {}) as Record<string, unknown>;
+  const title = `${m.data.technique}${typeof conditions.mode === 'string' ? ` ${conditions.mode}` : ''}`;
+  return (
+    <article className="card measurement" aria-labelledby={`m-${id}`} data-testid={`measurement-${id}`}>
+      <h3 id={`m-${id}`}>
+        {title} <span className="muted">· {m.data.instrument}</span>
+      </h3>
+      <p className="muted">
+        {new Date(m.data.performedAt).toLocaleString()} {describeConditions(conditions) && `· ${describeConditions(conditions)}`}
+      </p>
+      {m.data.files.map((f) => (
+        <FileResult
+          key={f.fileId}
+          file={f}
+          technique={m.data.technique}
+          mode={conditions.mode === 'FC' ? 'FC' : conditions.mode === 'ZFC' ? 'ZFC' : undefined}
+        />
+      ))}
+      <UploadZone measurementId={id} label={`Add files to ${title}`} />
+    </article>
+  );
+}
+
+function FileResult({ file, technique, mode }: { file: FileRow; technique: Schemas['Technique']; mode?: 'ZFC' | 'FC' }) {
+  const run = file.latestAnalysis;
+  const finished = run?.status === 'SUCCEEDED';
+  const detail = useAnalysisCurves(run?.id, finished);
+  const metrics = (run?.metrics ?? {}) as Record<string, unknown>;
+  const curves = (detail.data?.curves ?? {}) as Record<string, Curve>;
+  // Query data are stable objects, so the chart redraws only when the run or its curves change.
+  const option = useCallback(
+    () =>
+      analysisFigureOption(technique as TechniqueKey, (detail.data?.curves ?? {}) as Record<string, Curve>, (run?.metrics ?? {}) as Record<string, unknown>, {
+        mode,
+      }),
+    [technique, detail.data, run, mode],
+  );
+  return (
+    <section className="file" aria-label={file.fileName}>
+      <h4>
+        {file.fileName}{' '}
+        <span className={`badge ${run?.status.toLowerCase() ?? 'none'}`} role="status" data-testid="analysis-status">
+          {run ? run.status : 'not analysed'}
+        </span>
+        {run && <span className="muted"> {`${run.analyzer}@${run.analyzerVersion}`}</span>}
+      </h4>
+      {run?.status === 'FAILED' && <p className="error">{run.error}</p>}
+      {finished && Object.keys(curves).length > 0 && (
+        <Chart option={option} height={320} label={`${technique} plot of ${file.fileName}`} testId="analysis-chart" />
+      )}
+      {finished && (
+        <table className="metrics" aria-label={`Metrics of ${file.fileName}`}>
+          <tbody>
+            {metricRows(metrics).map((r) => (
+              <tr key={r.key} data-metric={r.key}>
+                <th scope="row">{r.label}</th>
+                <td className="num">{r.value}</td>
+                <td className="unit">{r.unit}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {Array.isArray(run?.warnings) && (run.warnings as string[]).length > 0 && (
+        <ul className="warnings">
+          {(run.warnings as string[]).map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

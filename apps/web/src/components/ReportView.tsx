@@ -1,0 +1,180 @@
+/**
+ * The campaign report in the app: the report's figure drawn interactively from the same option
+ * builder as the server's SVG (clicking a point opens that piece), per-level statistics, the
+ * fits with their uncertainties, open gaps and a CSV download.
+ */
+import { useCallback } from 'react';
+import { useNavigate } from 'react-router';
+import { formatLevel, formatNumber, formatPercent, formatWithError, levelUnit, type FactorSpec } from '../../../../libs/charts/src/format';
+import { reportFigureOption, type PiecePoint, type ReportFigureInput } from '../../../../libs/charts/src/report-figure';
+import { fetchBlob } from '../api/client';
+import { useReport } from '../api/queries';
+import Chart from './Chart';
+
+function download(blob: Blob, name: string) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function ReportView({ campaignId, campaignName }: { campaignId: string; campaignName: string }) {
+  const report = useReport(campaignId);
+  const navigate = useNavigate();
+  const r = report.data;
+  const option = useCallback((width: number) => reportFigureOption(r as unknown as ReportFigureInput, { width, height: 460, interactive: true }), [r]);
+  const open = useCallback(
+    (data: unknown) => {
+      const code = (data as Partial<PiecePoint> | null)?.name;
+      if (code) navigate(`/samples/${code}`);
+    },
+    [navigate],
+  );
+  if (!r) return <section aria-labelledby="report-title" aria-busy="true" />;
+  const factor = r.campaign.factor as FactorSpec;
+  const metricKeys = Object.keys(r.metrics);
+  const levels = metricKeys.length ? r.metrics[metricKeys[0]].levels.map((s) => s.level) : factor.levels;
+  const fit = r.fits.chiExponential;
+  const chiUnit = r.metrics.chiAbs1p8KEmuPerGOe?.unit ?? '';
+  const per = levelUnit(factor).replace(/s$/, '');
+  const planned = new Map(r.progress.map((c) => [`${c.level}|${c.technique}`, c.planned]));
+  const csv = async () => download(await fetchBlob(`/api/campaigns/${campaignId}/report.csv`), `${campaignName.replace(/[^\w.-]+/g, '_')}.csv`);
+
+  return (
+    <section aria-labelledby="report-title" className="report">
+      <h2 id="report-title">Report</h2>
+      <p className="muted">
+        {r.pieces.length} pieces; generated {new Date(r.generatedAt).toLocaleString()} from the newest successful analysis of each file.{' '}
+        <button type="button" onClick={() => void csv()}>
+          Download CSV
+        </button>
+      </p>
+      <Chart
+        option={option}
+        height={460}
+        label={`Tc onset, |χ| at 1.8 K and FC/ZFC against the factor for ${r.pieces.length} pieces; select a point to open that piece`}
+        onItemClick={open}
+        testId="report-chart"
+      />
+
+      <h3>Per-level statistics</h3>
+      <p className="muted">Mean ± sample standard deviation over n pieces, and the change of the mean against the baseline (lowest) level.</p>
+      <div className="table-wrap">
+        <table id="level-table" aria-label="Per-level statistics">
+          <thead>
+            <tr>
+              <th scope="col">Metric</th>
+              {levels.map((l) => (
+                <th scope="col" key={l}>
+                  {formatLevel(l, factor)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {metricKeys.map((k) => (
+              <tr key={k} data-metric={k}>
+                <th scope="row">
+                  {r.metrics[k].label} {r.metrics[k].unit && <span className="unit">({r.metrics[k].unit})</span>}
+                </th>
+                {r.metrics[k].levels.map((s, i) => (
+                  <td key={s.level} className="num">
+                    {s.n === 0 ? (
+                      '—'
+                    ) : (
+                      <>
+                        {formatWithError(s.mean, s.n > 1 ? s.std : null)}
+                        <br />
+                        <small>
+                          n = {s.n}
+                          {i > 0 && ` · ${formatPercent(s.changePct)}`}
+                        </small>
+                      </>
+                    )}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h3>Fits</h3>
+      {fit ? (
+        <ul className="params" id="fit-exponential">
+          <li className="muted">|χ|(1.8 K) = k · exp(−t/τ) + y₀ over hold time t; least squares over {fit.n} pieces, ± one standard error.</li>
+          <li id="fit-tau">τ = {formatWithError(fit.tauMin, fit.tauErrMin)} min</li>
+          <li id="fit-k">
+            k = {formatWithError(fit.k, fit.kErr)} {chiUnit}
+          </li>
+          <li id="fit-y0">
+            y₀ = {formatWithError(fit.y0, fit.y0Err)} {chiUnit}
+          </li>
+          <li id="fit-r2">R² = {formatNumber(fit.r2, 5)}</li>
+        </ul>
+      ) : (
+        <p className="muted">
+          No exponential fit of |χ|(1.8 K){' '}
+          {factor.kind === 'ANNEAL_HOLD_MIN' ? 'yet: it needs |χ| of at least 4 pieces over 3 or more levels' : '(only for anneal hold-time campaigns)'}.
+        </p>
+      )}
+      <div className="table-wrap">
+        <table id="fit-linear" aria-label="Linear fits against the factor">
+          <thead>
+            <tr>
+              <th scope="col">Metric</th>
+              <th scope="col">Slope</th>
+              <th scope="col">Intercept</th>
+              <th scope="col">R²</th>
+              <th scope="col">n</th>
+            </tr>
+          </thead>
+          <tbody>
+            {metricKeys.map((k) => {
+              const f = r.fits.linear[k];
+              return (
+                <tr key={k} data-metric={k}>
+                  <th scope="row">{r.metrics[k].label}</th>
+                  {f ? (
+                    <>
+                      <td>
+                        {formatWithError(f.slope, f.slopeErr)} <span className="unit">{`${r.metrics[k].unit ? `${r.metrics[k].unit} ` : ''}per ${per}`}</span>
+                      </td>
+                      <td>{formatWithError(f.intercept, f.interceptErr)}</td>
+                      <td>{formatNumber(f.r2, 3)}</td>
+                      <td>{f.n}</td>
+                    </>
+                  ) : (
+                    <td colSpan={4} className="muted">
+                      too few points
+                    </td>
+                  )}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+
+      <h3>Open gaps ({r.gaps.length})</h3>
+      {r.gaps.length === 0 ? (
+        <p>No gaps: every planned measurement has an analysed result.</p>
+      ) : (
+        <ul className="gaps">
+          {r.gaps.map((g) => (
+            <li key={`${g.level}|${g.technique}`}>
+              <strong>
+                {formatLevel(g.level, factor)} · {g.technique}
+              </strong>
+              : {g.missing}
+              {planned.has(`${g.level}|${g.technique}`) ? ` of ${planned.get(`${g.level}|${g.technique}`)}` : ''} missing
+              {g.failed ? `, ${g.failed} failed` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

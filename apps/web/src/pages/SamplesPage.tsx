@@ -1,0 +1,153 @@
+/** Find samples by code (prefix, any case, as you type), kind and state; arc-melt a new ingot. */
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useDeferredValue, useState, type FormEvent } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { api, unwrap } from '../api/client';
+import { useAlloys, useSamples, type SampleKind, type SampleState } from '../api/queries';
+import { Field, FormError, SelectField } from '../components/Field';
+
+const KINDS: SampleKind[] = ['INGOT', 'RIBBON', 'PIECE'];
+const STATES: SampleState[] = ['AS_QUENCHED', 'ANNEALED', 'REJUVENATED', 'CRYSTALLIZED'];
+
+export default function SamplesPage() {
+  const [params, setParams] = useSearchParams();
+  const code = params.get('code') ?? '';
+  const kind = (params.get('kind') ?? '') as SampleKind | '';
+  const state = (params.get('state') ?? '') as SampleState | '';
+  // Typing stays responsive; the list follows the deferred value.
+  const deferredCode = useDeferredValue(code);
+  const prefix = deferredCode.trim().replace(/[^A-Za-z0-9-]/g, '');
+  const list = useSamples({ codePrefix: prefix || undefined, kind: kind || undefined, state: state || undefined });
+  const set = (key: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+
+  return (
+    <main id="main" className="page">
+      <h1>Samples</h1>
+      <form className="filters" role="search" aria-label="Find samples" onSubmit={(e) => e.preventDefault()}>
+        <Field
+          label="Code starts with"
+          field="codePrefix"
+          type="search"
+          value={code}
+          placeholder="e.g. i0001-r1"
+          autoComplete="off"
+          onChange={(e) => set('code', e.target.value)}
+          error={list.error}
+        />
+        <SelectField
+          label="Kind"
+          field="kind"
+          value={kind}
+          onChange={(e) => set('kind', e.target.value)}
+          options={[{ value: '', label: 'any kind' }, ...KINDS]}
+        />
+        <SelectField
+          label="State"
+          field="state"
+          value={state}
+          onChange={(e) => set('state', e.target.value)}
+          options={[{ value: '', label: 'any state' }, ...STATES]}
+        />
+      </form>
+      <div className="table-wrap">
+        <table aria-label="Samples" aria-busy={list.isFetching}>
+          <thead>
+            <tr>
+              <th scope="col">Code</th>
+              <th scope="col">Kind</th>
+              <th scope="col">State</th>
+              <th scope="col">Treatment signature</th>
+              <th scope="col">Mass (mg)</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.data?.items.map((s) => (
+              <tr key={s.id}>
+                <td>
+                  <Link to={`/samples/${s.code}`}>{s.code}</Link>
+                </td>
+                <td>{s.kind}</td>
+                <td>{s.state}</td>
+                <td className="sig">{s.signature || '—'}</td>
+                <td className="num">{s.massMg ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {list.data && list.data.items.length === 0 && <p>No sample matches.</p>}
+      {list.data?.nextCursor && <p className="hint">Showing the first {list.data.items.length}; type more of the code to narrow the list.</p>}
+      <ArcMeltForm />
+    </main>
+  );
+}
+
+const INGOT_FIELDS = ['alloyId', 'massG', 'melts', 'performedAt', 'notes'];
+
+function ArcMeltForm() {
+  const alloys = useAlloys();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [alloyId, setAlloyId] = useState('');
+  const [massG, setMassG] = useState('5');
+  const [melts, setMelts] = useState('5');
+  const create = useMutation({
+    mutationFn: () =>
+      unwrap(api.POST('/api/samples/ingots', { body: { alloyId: alloyId || alloys.data?.[0]?.id || '', massG: Number(massG), melts: Number(melts) } })),
+    onSuccess: (ingot) => {
+      void queryClient.invalidateQueries({ queryKey: ['samples'] });
+      navigate(`/samples/${ingot.code}`);
+    },
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    create.mutate();
+  };
+  return (
+    <section aria-labelledby="arc-melt" className="card">
+      <h2 id="arc-melt">Arc-melt an ingot</h2>
+      <form onSubmit={submit} className="grid-form">
+        <SelectField
+          label="Alloy"
+          field="alloyId"
+          value={alloyId}
+          onChange={(e) => setAlloyId(e.target.value)}
+          error={create.error}
+          options={(alloys.data ?? []).map((a) => ({ value: a.id, label: `${a.name} (Tg ${a.tgK} K, Tx ${a.txK} K)` }))}
+        />
+        <Field
+          label="Mass (g)"
+          field="massG"
+          type="number"
+          step="any"
+          min="0"
+          required
+          value={massG}
+          onChange={(e) => setMassG(e.target.value)}
+          error={create.error}
+        />
+        <Field
+          label="Melts"
+          field="melts"
+          type="number"
+          step="1"
+          min="1"
+          required
+          value={melts}
+          onChange={(e) => setMelts(e.target.value)}
+          error={create.error}
+          hint="at least 5, for a homogeneous ingot"
+        />
+        <FormError error={create.error} fields={INGOT_FIELDS} />
+        <button type="submit" className="primary" disabled={create.isPending || !alloys.data?.length}>
+          Arc-melt
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,301 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { formatLevel, formatWithError } from '../../libs/charts/src/format';
+import { magneticCampaign, type CampaignItem } from '../../libs/instruments/src/campaign';
+import { buildWebApp, launchChromium, signIn } from '../../scripts/browser';
+import { anneal, newAlloy } from '../factories/sample.factory';
+import { newMeasurement, upload, waitForRuns } from '../factories/upload.factory';
+import { newUser } from '../factories/user.factory';
+import { ADMIN, TestApi } from '../setup/test-api';
+import { uniquePrefix } from '../setup/test-db';
+import { WorkerProcess } from '../setup/test-worker';
+
+const PASSWORD = 'password-123';
+/** An iPad-sized window: the lab uses the app on tablets. */
+const TABLET = { width: 820, height: 1180 };
+const ANNEAL_FACTOR = { kind: 'ANNEAL_HOLD_MIN' as const, targetK: 453, levels: [0, 0.5, 1, 5, 8, 10] };
+
+/**
+ * A member's and a PI's day in the web app, in Debian's Chromium, against the real API (listening
+ * on a spare port, its own database and queue prefix) and the real worker process, with the app
+ * built for this run. Every page is checked with axe-core (no serious or critical violation), and
+ * no page may request anything from another origin or trip the page's strict CSP.
+ */
+describe('web app journeys in Chromium', () => {
+  let api: TestApi;
+  let worker: WorkerProcess;
+  let browser: Browser;
+  let base: string;
+  let member: { email: string; token: string };
+  let pi: { email: string; token: string };
+  let ribbon: { id: string; code: string };
+  /** Pieces the campaign will hold, measured and analysed through the API beforehand (not yet assigned). */
+  const seeded: { code: string; level: number }[] = [];
+  const webDir = mkdtempSync(join(tmpdir(), 'vitrack-web-build-'));
+  const campaign = magneticCampaign('ANNEAL_453K', { piecesPerLevel: 1 });
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    buildWebApp(webDir);
+    const prefix = uniquePrefix('web');
+    api = await TestApi.start({ QUEUE_PREFIX: prefix }, { webDir });
+    await api.app.listen(0, '127.0.0.1');
+    base = (await api.app.getUrl()).replace('[::1]', '127.0.0.1');
+    worker = await WorkerProcess.start({ DATABASE_URL: api.databaseUrl, QUEUE_PREFIX: prefix, WORKER_CONCURRENCY: '2' });
+    browser = await launchChromium();
+    const admin = await api.login();
+    member = await newUser(api, admin, 'MEMBER');
+    pi = await newUser(api, admin, 'PI');
+    const alloy = await newAlloy(api, pi.token, { densityGCm3: 5.9 });
+    const ingot = (await api.request('POST', '/api/samples/ingots', { token: member.token, body: { alloyId: alloy.id, massG: 5, melts: 5 } })).body;
+    ribbon = (await api.request('POST', `/api/samples/${ingot.id}/ribbons`, { token: member.token, body: { wheelSpeedMs: 40, thicknessUm: 25 } })).body;
+    const runIds: string[] = [];
+    for (const item of campaign.items) runIds.push(...(await seedPiece(item)));
+    await waitForRuns(api, member.token, runIds, 120_000);
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await worker?.stop();
+    await api?.close();
+    rmSync(webDir, { recursive: true, force: true });
+  });
+
+  async function seedPiece(item: CampaignItem): Promise<string[]> {
+    const [piece] = (
+      await api.request('POST', `/api/samples/${ribbon.id}/pieces`, { token: member.token, body: { count: 1, lengthMm: 4, massMg: item.massMg } })
+    ).body;
+    if (item.level > 0) await api.request('POST', `/api/samples/${piece.id}/treatments`, { token: member.token, body: anneal(453, item.level) });
+    seeded.push({ code: piece.code, level: item.level });
+    const ids: string[] = [];
+    for (const [mode, file] of [
+      ['ZFC', item.zfc],
+      ['FC', item.fc],
+    ] as const) {
+      const m = await newMeasurement(api, member.token, piece.id, 'MAGNETIC', { mode, fieldOe: file.fieldOe, demagN: 0 });
+      ids.push(...(await upload(api, member.token, m.id, file.fileName, file.text)).body.analysisRunIds);
+    }
+    return ids;
+  }
+
+  /** A fresh window at tablet size that records console errors, CSP refusals and requests to other origins. */
+  async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ viewport: TABLET, acceptDownloads: true });
+    const page = await context.newPage();
+    // A refused request (4xx) is part of the journeys and shown by the app; anything else logged as an error is a problem.
+    page.on('console', (m) => m.type() === 'error' && !/status of 4\d\d/.test(m.text()) && problems.push(`console: ${m.text()}`));
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('request', (r) => !r.url().startsWith(base) && problems.push(`request to another origin: ${r.url()}`));
+    return { context, page };
+  }
+
+  /** axe-core on the page as it stands, and no sideways scrolling at tablet width. */
+  async function expectUsable(page: Page): Promise<void> {
+    const results = await new AxeBuilder({ page }).analyze();
+    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${page.url()} ${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    // (Page functions run in the browser; this project's types are Node's, hence the string.)
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+    expect(overflow).toBeLessThanOrEqual(0);
+  }
+
+  const text = async (l: Locator) => (await l.innerText()).trim();
+
+  /** Drops files on an element as a browser drag and drop does (DataTransfer with File objects). */
+  async function dropFiles(page: Page, target: Locator, files: { name: string; text: string }[]): Promise<void> {
+    const dataTransfer = await page.evaluateHandle((list) => {
+      // Browser globals, which this project's Node types do not declare.
+      const browser = globalThis as unknown as {
+        DataTransfer: new () => { items: { add(f: unknown): void } };
+        File: new (parts: string[], name: string, o: object) => unknown;
+      };
+      const dt = new browser.DataTransfer();
+      for (const f of list) dt.items.add(new browser.File([f.text], f.name, { type: 'text/plain' }));
+      return dt;
+    }, files);
+    await target.dispatchEvent('dragover', { dataTransfer });
+    await target.dispatchEvent('drop', { dataTransfer });
+  }
+
+  it('a member signs in, cuts pieces, anneals one, is refused an anneal above Tg at the field, and sees ZFC and FC analysed live', async () => {
+    const { context, page } = await newPage();
+    await signIn(page, base, member.email, PASSWORD);
+    expect(new URL(page.url()).pathname).toBe('/samples');
+    await expectUsable(page);
+
+    // Search as you type, in lower case: the ribbon shows up.
+    await page.getByLabel('Code starts with').fill(ribbon.code.toLowerCase());
+    await page.getByRole('link', { name: ribbon.code, exact: true }).click();
+    await page.waitForURL(`**/samples/${ribbon.code}`);
+
+    await page.getByLabel('Number of pieces').fill('3');
+    await page.getByRole('button', { name: 'Cut', exact: true }).click();
+    const cut = page.getByRole('status').filter({ hasText: 'Cut 3 pieces' });
+    await cut.waitFor();
+    const codes = await cut
+      .getByRole('link')
+      .filter({ hasText: /-P\d+$/ })
+      .allInnerTexts();
+    expect(codes).toHaveLength(3);
+    const pieceCode = codes[0];
+    await cut.getByRole('link', { name: pieceCode, exact: true }).click();
+    await page.waitForURL(`**/samples/${pieceCode}`);
+    expect(await text(page.getByTestId('sample-state'))).toBe('AS_QUENCHED');
+
+    // Anneal 1 min at 453 K (the form's defaults but the hold).
+    await page.getByLabel('Hold (min)').fill('1');
+    await page.getByRole('button', { name: 'Log treatment' }).click();
+    await page.getByRole('status').filter({ hasText: 'is now ANNEALED' }).waitFor();
+    await page.getByTestId('sample-signature').filter({ hasText: 'A453K·1min' }).waitFor();
+
+    // 480 K is above the alloy's Tg (474 K): refused, and the message sits at the temperature field.
+    await page.getByLabel('Temperature (K)').fill('480');
+    await page.getByRole('button', { name: 'Log treatment' }).click();
+    const atField = page.locator('[data-field="targetK"]');
+    await atField.waitFor();
+    expect(await text(atField)).toContain('at or above the Tg');
+    expect(await page.getByLabel('Temperature (K)').getAttribute('aria-invalid')).toBe('true');
+    expect(await text(page.getByTestId('sample-signature'))).toBe('A453K·1min');
+
+    // Two magnetic measurements, then drop a ZFC and an FC file from the virtual MPMS.
+    const item = campaign.items.find((i) => i.level === 1)!;
+    for (const mode of ['ZFC', 'FC']) {
+      await page.getByLabel('Mode').selectOption(mode);
+      await page.getByRole('button', { name: 'Add measurement' }).click();
+      await page.getByRole('heading', { name: new RegExp(`^MAGNETIC ${mode}`) }).waitFor();
+    }
+    const card = (mode: string) => page.locator('article.measurement').filter({ has: page.getByRole('heading', { name: new RegExp(`^MAGNETIC ${mode}`) }) });
+    await dropFiles(page, card('ZFC').locator('.dropzone'), [{ name: item.zfc.fileName, text: item.zfc.text }]);
+    await dropFiles(page, card('FC').locator('.dropzone'), [{ name: item.fc.fileName, text: item.fc.text }]);
+
+    // No reload: the worker's result arrives over SSE and the cards redraw with plot and Tc.
+    for (const mode of ['ZFC', 'FC']) {
+      await card(mode).getByTestId('analysis-status').filter({ hasText: 'SUCCEEDED' }).waitFor({ timeout: 90_000 });
+      const chart = card(mode).getByTestId('analysis-chart');
+      await chart.locator('svg').waitFor();
+      expect(await chart.locator('svg text').allTextContents()).toEqual(expect.arrayContaining([`χ ${mode}`, 'Temperature (K)']));
+      const tc = Number((await text(card(mode).locator('tr[data-metric="tcOnsetK"] td.num'))).replace('−', '-'));
+      expect(tc).toBeGreaterThan(3.2);
+      expect(tc).toBeLessThan(3.8);
+      expect(await text(card(mode).locator('tr[data-metric="tcOnsetK"] td.unit'))).toBe('K');
+    }
+    await expectUsable(page);
+
+    // Labels for the ribbon's pieces: one QR code each.
+    await page.goto(`${base}/samples/${ribbon.code}`);
+    await page.getByRole('link', { name: /Print labels/ }).click();
+    await page.waitForURL('**/labels?codes=*');
+    const labels = page.locator('figure.label');
+    await labels.first().waitFor();
+    expect(await labels.count()).toBe(1 + seeded.length + 3);
+    expect(await labels.locator('figcaption').allInnerTexts()).toEqual(expect.arrayContaining(codes));
+    expect(await labels.first().locator('svg path').getAttribute('d')).toMatch(/^M\d+ \d+h1v1h-1z/);
+    await expectUsable(page);
+
+    // Signing out returns to the login page, and the pages ask for it again.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/login/);
+    await page.goto(`${base}/samples/${pieceCode}`);
+    await page.waitForURL('**/login?next=*');
+    await expectUsable(page);
+    await context.close();
+    expect(problems).toEqual([]);
+  }, 240_000);
+
+  it('a PI designs a campaign, assigns pieces against their histories and reads τ ± σ on the report', async () => {
+    const { context, page } = await newPage();
+    await signIn(page, base, pi.email, PASSWORD);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Campaigns' }).click();
+    await page.getByLabel('Name').fill('Anneal 453 K in the app');
+    await page.getByLabel('Anneal temperature (K)').fill('453');
+    await page.getByLabel('Levels (hold minutes)').fill(ANNEAL_FACTOR.levels.join(', '));
+    await page.getByLabel('Hypothesis').fill('Annealing below Tg shrinks the weak-pinning fraction and the Meissner shielding.');
+    await expectUsable(page);
+    await page.getByRole('button', { name: 'Create campaign' }).click();
+    await page.waitForURL(/\/campaigns\/[0-9a-f-]{36}$/);
+    const campaignId = page.url().split('/').pop()!;
+
+    // A level-0 piece does not match 5 min: the reason shows and it cannot be assigned there.
+    await page.getByLabel('Level', { exact: true }).selectOption({ label: formatLevel(5, ANNEAL_FACTOR) });
+    const baseline = seeded.find((s) => s.level === 0)!;
+    const row = (code: string) => page.locator(`tr[data-code="${code}"]`);
+    expect(await text(row(baseline.code).locator('td.mismatch'))).toBe('no: it has 0 min at 453 K; level 5 needs 5 min');
+    expect(await row(baseline.code).getByRole('button').isDisabled()).toBe(true);
+
+    for (const s of seeded) {
+      await page.getByLabel('Level', { exact: true }).selectOption({ label: formatLevel(s.level, ANNEAL_FACTOR) });
+      await page.getByLabel('Piece code starts with').fill(s.code);
+      await row(s.code).locator('td.ok').waitFor();
+      await row(s.code)
+        .getByRole('button', { name: `Assign ${s.code} to ${formatLevel(s.level, ANNEAL_FACTOR)}` })
+        .click();
+      await row(s.code)
+        .getByRole('button', { name: /Assign/ })
+        .filter({ hasText: 'Assigned' })
+        .waitFor();
+    }
+    for (const level of ANNEAL_FACTOR.levels)
+      await page
+        .locator(`[data-cell="${level}|MAGNETIC"]`)
+        .filter({ hasText: /^1 \/ 1$/ })
+        .waitFor();
+
+    // τ ± σ as the API's report has it, and near the τ that generated the data.
+    const report = (await api.request('GET', `/api/campaigns/${campaignId}/report`, { token: pi.token })).body;
+    const fit = report.fits.chiExponential;
+    expect(fit).not.toBeNull();
+    await page
+      .locator('#fit-tau')
+      .filter({ hasText: `τ = ${formatWithError(fit.tauMin, fit.tauErrMin)} min` })
+      .waitFor();
+    expect(Math.abs(fit.tauMin - campaign.generating.tauMin!) / campaign.generating.tauMin!).toBeLessThan(0.2);
+    expect(await page.locator('#level-table tbody tr').count()).toBe(Object.keys(report.metrics).length);
+    await page.getByTestId('report-chart').locator('svg').waitFor();
+    await expectUsable(page);
+
+    // The CSV download carries every assigned piece.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    for (const s of seeded) expect(csv).toContain(s.code);
+
+    // Clicking a piece's point in the figure opens that piece.
+    // (The legend's "pieces" icon shares the colour; it is drawn last.)
+    const points = page.getByTestId('report-chart').locator('svg path[fill="#4e79a7"]');
+    expect(await points.count()).toBe(3 * seeded.length + 1);
+    await points.nth(2).click({ force: true });
+    await page.waitForURL(/\/samples\/I\d{4}-R\d+-P\d+$/);
+    expect(seeded.map((s) => s.code)).toContain(decodeURIComponent(page.url().split('/').pop()!));
+    await context.close();
+    expect(problems).toEqual([]);
+  }, 240_000);
+
+  it('an admin lists and adds users, with the way to the queue dashboard; the login works by keyboard alone', async () => {
+    const { context, page } = await newPage();
+    await page.goto(`${base}/login`);
+    await page.getByLabel('Email').waitFor();
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(ADMIN.email);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(ADMIN.password);
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/samples');
+    await page.getByRole('link', { name: 'Users' }).click();
+    await page.getByRole('cell', { name: member.email }).waitFor();
+    expect(await page.getByRole('link', { name: 'queue dashboard', exact: true }).getAttribute('href')).toBe('/admin/queues');
+    await page.getByLabel('Email').fill('new.member@test.local');
+    await page.getByLabel('Name').fill('New Member');
+    await page.getByLabel('Initial password').fill('short');
+    await page.getByRole('button', { name: 'Add user' }).click();
+    expect(await text(page.locator('[data-field="password"]'))).toMatch(/password/);
+    await page.getByLabel('Initial password').fill('long-enough-1');
+    await page.getByRole('button', { name: 'Add user' }).click();
+    await page.getByRole('cell', { name: 'new.member@test.local' }).waitFor();
+    await expectUsable(page);
+    await context.close();
+    expect(problems).toEqual([]);
+  }, 120_000);
+});
