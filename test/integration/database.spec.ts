@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { loadEnv } from '../../src/config/env';
-import { Database } from '../../src/infra/database/database';
+import { compileOnce, compileOncePerShape } from '../../src/infra/database/compile-once';
+import { Database, Executor } from '../../src/infra/database/database';
 import { StatementNames } from '../../src/infra/database/prepared-statements';
 import { createTestDatabase } from '../setup/test-db';
 
@@ -59,6 +60,31 @@ describe('Database', () => {
     expect(names.nameFor('SELECT $1, $2, $3')).toBeUndefined();
     expect(names.nameFor('SELECT $1')).toMatch(/^vt_/);
     expect(names.size).toBe(2);
+  });
+
+  it("compiles a statement once and runs it with each call's arguments, on the pool or in a transaction", async () => {
+    let builds = 0;
+    const byEntity = compileOnce((db: Executor, entityId: string, limit: number) => {
+      builds++;
+      return db.selectFrom('audit_log').select(['entityId', 'action']).where('entityId', '=', entityId).orderBy('id').limit(limit);
+    });
+    await sql`INSERT INTO audit_log ("action", "entityType", "entityId") VALUES ('a1', 'T', 'E1'), ('a2', 'T', 'E1'), ('b1', 'T', 'E2')`.execute(one.kysely);
+    expect(await byEntity(one.kysely, 'E1', 5)).toEqual([
+      { entityId: 'E1', action: 'a1' },
+      { entityId: 'E1', action: 'a2' },
+    ]);
+    expect(await byEntity(one.kysely, 'E1', 1)).toEqual([{ entityId: 'E1', action: 'a1' }]);
+    expect(await one.transaction((trx) => byEntity(trx, 'E2', 5))).toEqual([{ entityId: 'E2', action: 'b1' }]);
+    expect(builds).toBe(1);
+    const byShape = compileOncePerShape((shape) => (db: Executor, entityId: string) => {
+      builds++;
+      const q = db.selectFrom('audit_log').select('action').orderBy('id');
+      return shape === 'one' ? q.where('entityId', '=', entityId) : q;
+    });
+    expect(await byShape('one', one.kysely, 'E2')).toEqual([{ action: 'b1' }]);
+    expect(await byShape('one', one.kysely, 'E1')).toHaveLength(2);
+    expect(await byShape('all', one.kysely, 'ignored')).toHaveLength(3);
+    expect(builds).toBe(3);
   });
 
   it('rolls a transaction back when its work throws', async () => {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import { StoredContent, unpackContent } from '../../infra/file-store/stored-content';
+import { compileOnce } from '../../infra/database/compile-once';
 import { Database, Executor, json } from '../../infra/database/database';
 import type { AnalysisRunRow, RunStatus, Technique } from '../../infra/database/schema';
 
@@ -65,33 +66,15 @@ export class AnalysesRepository {
    * the same run: the insert yields on the unique key instead of failing.
    */
   async createOrGet(db: Executor, data: RunTarget & { analyzerVersion: string; published?: boolean }): Promise<{ id: string; created: boolean }> {
-    const { published, ...target } = data;
-    const inserted = await db
-      .insertInto('analysis_runs')
-      .values({ id: randomUUID(), ...target, publishedAt: published ? sql<Date>`now()` : null })
-      .onConflict((oc) => oc.columns(['measurementId', 'fileSha256', 'analyzer', 'analyzerVersion']).doNothing())
-      .returning('id')
-      .executeTakeFirst();
+    const { measurementId, fileId, fileSha256, analyzer, analyzerVersion } = data;
+    const [inserted] = await (data.published ? insertPublishedRun : insertRun)(db, randomUUID(), measurementId, fileId, fileSha256, analyzer, analyzerVersion);
     if (inserted) return { id: inserted.id, created: true };
-    const existing = await db
-      .selectFrom('analysis_runs')
-      .select('id')
-      .where('measurementId', '=', target.measurementId)
-      .where('fileSha256', '=', target.fileSha256)
-      .where('analyzer', '=', target.analyzer)
-      .where('analyzerVersion', '=', target.analyzerVersion)
-      .executeTakeFirstOrThrow();
+    const [existing] = await runByKey(db, measurementId, fileSha256, analyzer, analyzerVersion);
     return { id: existing.id, created: false };
   }
 
   async find(id: string): Promise<AnalysisRunRow | null> {
-    return (
-      (await this.db
-        .selectFrom('analysis_runs')
-        .select([...RUN_SUMMARY_COLUMNS, 'curves'])
-        .where('id', '=', id)
-        .executeTakeFirst()) ?? null
-    );
+    return (await runById(this.db, id))[0] ?? null;
   }
 
   async markPublished(ids: string[]): Promise<void> {
@@ -119,14 +102,7 @@ export class AnalysesRepository {
    * another version (see runState). The bytes arrive as a pg Buffer and are unpacked here.
    */
   async claim(id: string, versions: Readonly<Record<string, string>>): Promise<ClaimedRun | null> {
-    const { rows } = await sql<Omit<ClaimedRun, 'content'> & StoredContent>`
-      UPDATE analysis_runs r SET status = 'RUNNING', "startedAt" = now(), attempts = r.attempts + 1
-      FROM measurements m JOIN samples s ON s.id = m."sampleId" JOIN alloys a ON a.id = s."alloyId", data_files f
-      WHERE r.id = ${id}::uuid AND r.status IN ('QUEUED', 'RUNNING') AND r."analyzerVersion" = ${JSON.stringify(versions)}::jsonb ->> r.analyzer
-        AND m.id = r."measurementId" AND f.id = r."fileId"
-      RETURNING r.id, r."measurementId", r.analyzer, r.attempts, m.technique, m.conditions, m."sampleId", s."massMg", a."densityGCm3", f.encoding, f.content`.execute(
-      this.db,
-    );
+    const rows = await claimRun(this.db, id, JSON.stringify(versions));
     if (rows.length === 0) return null;
     const { encoding, content, ...run } = rows[0];
     return { ...run, content: await unpackContent({ encoding, content }) };
@@ -134,11 +110,7 @@ export class AnalysesRepository {
 
   /** A run's status, attempts and what it asks for, for a worker that could not claim it or gives it up. */
   async runState(id: string): Promise<(RunTarget & { status: RunStatus; analyzerVersion: string; attempts: number }) | undefined> {
-    return this.db
-      .selectFrom('analysis_runs')
-      .select(['status', 'measurementId', 'fileId', 'fileSha256', 'analyzer', 'analyzerVersion', 'attempts'])
-      .where('id', '=', id)
-      .executeTakeFirst();
+    return (await runStateOf(this.db, id))[0];
   }
 
   /**
@@ -169,22 +141,17 @@ export class AnalysesRepository {
       timings: Record<string, number>;
     },
   ): Promise<boolean> {
-    const rows = await this.db
-      .updateTable('analysis_runs')
-      .set({
-        status: outcome.status,
-        metrics: json(outcome.metrics),
-        warnings: json(outcome.warnings),
-        curves: json(outcome.curves),
-        error: outcome.error ?? null,
-        errorCode: outcome.errorCode ?? null,
-        timings: json(outcome.timings),
-        finishedAt: sql<Date>`now()`,
-      })
-      .where('id', '=', id)
-      .where('status', '=', 'RUNNING')
-      .returning('id')
-      .execute();
+    const rows = await finishRun(
+      this.db,
+      id,
+      outcome.status,
+      json(outcome.metrics),
+      json(outcome.warnings),
+      json(outcome.curves),
+      outcome.error ?? null,
+      outcome.errorCode ?? null,
+      json(outcome.timings),
+    );
     return rows.length === 1;
   }
 
@@ -236,18 +203,7 @@ export class AnalysesRepository {
 
   /** The FC partner of a ZFC magnetic measurement: the newest file of an FC measurement of the same sample. */
   async fcPartnerBytes(sampleId: string, excludeMeasurementId: string): Promise<Buffer | undefined> {
-    const row = await this.db
-      .selectFrom('measurement_files as mf')
-      .innerJoin('measurements as m', 'm.id', 'mf.measurementId')
-      .innerJoin('data_files as f', 'f.id', 'mf.fileId')
-      .select(['f.encoding', 'f.content'])
-      .where('m.sampleId', '=', sampleId)
-      .where('m.id', '<>', excludeMeasurementId)
-      .where('m.technique', '=', 'MAGNETIC')
-      .where(sql<boolean>`m.conditions->>'mode' = 'FC'`)
-      .orderBy('mf.createdAt', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+    const [row] = await fcPartnerOf(this.db, sampleId, excludeMeasurementId);
     return row && unpackContent(row);
   }
 
@@ -279,3 +235,78 @@ export class AnalysesRepository {
     await sql`SELECT pg_advisory_xact_lock(${REQUEUE_LOCK_KEY})`.execute(trx);
   }
 }
+
+const insertRunWith = (publishedAt: 'now' | 'null') =>
+  compileOnce((db: Executor, id: string, measurementId: string, fileId: string, fileSha256: string, analyzer: string, analyzerVersion: string) =>
+    db
+      .insertInto('analysis_runs')
+      .values({ id, measurementId, fileId, fileSha256, analyzer, analyzerVersion, publishedAt: publishedAt === 'now' ? sql<Date>`now()` : null })
+      .onConflict((oc) => oc.columns(['measurementId', 'fileSha256', 'analyzer', 'analyzerVersion']).doNothing())
+      .returning('id'),
+  );
+const insertRun = insertRunWith('null');
+const insertPublishedRun = insertRunWith('now');
+
+const runByKey = compileOnce((db: Executor, measurementId: string, fileSha256: string, analyzer: string, analyzerVersion: string) =>
+  db
+    .selectFrom('analysis_runs')
+    .select('id')
+    .where('measurementId', '=', measurementId)
+    .where('fileSha256', '=', fileSha256)
+    .where('analyzer', '=', analyzer)
+    .where('analyzerVersion', '=', analyzerVersion),
+);
+
+const runById = compileOnce((db: Executor, id: string) =>
+  db
+    .selectFrom('analysis_runs')
+    .select([...RUN_SUMMARY_COLUMNS, 'curves'])
+    .where('id', '=', id),
+);
+
+const claimRun = compileOnce(
+  (db: Executor, id: string, versions: string) => sql<Omit<ClaimedRun, 'content'> & StoredContent>`
+    UPDATE analysis_runs r SET status = 'RUNNING', "startedAt" = now(), attempts = r.attempts + 1
+    FROM measurements m JOIN samples s ON s.id = m."sampleId" JOIN alloys a ON a.id = s."alloyId", data_files f
+    WHERE r.id = ${id}::uuid AND r.status IN ('QUEUED', 'RUNNING') AND r."analyzerVersion" = ${versions}::jsonb ->> r.analyzer
+      AND m.id = r."measurementId" AND f.id = r."fileId"
+    RETURNING r.id, r."measurementId", r.analyzer, r.attempts, m.technique, m.conditions, m."sampleId", s."massMg", a."densityGCm3", f.encoding, f.content`,
+);
+
+const runStateOf = compileOnce((db: Executor, id: string) =>
+  db.selectFrom('analysis_runs').select(['status', 'measurementId', 'fileId', 'fileSha256', 'analyzer', 'analyzerVersion', 'attempts']).where('id', '=', id),
+);
+
+const finishRun = compileOnce(
+  (
+    db: Executor,
+    id: string,
+    status: RunStatus,
+    metrics: string | null,
+    warnings: string | null,
+    curves: string | null,
+    error: string | null,
+    errorCode: string | null,
+    timings: string | null,
+  ) =>
+    db
+      .updateTable('analysis_runs')
+      .set({ status, metrics, warnings, curves, error, errorCode, timings, finishedAt: sql<Date>`now()` })
+      .where('id', '=', id)
+      .where('status', '=', 'RUNNING')
+      .returning('id'),
+);
+
+const fcPartnerOf = compileOnce((db: Executor, sampleId: string, excludeMeasurementId: string) =>
+  db
+    .selectFrom('measurement_files as mf')
+    .innerJoin('measurements as m', 'm.id', 'mf.measurementId')
+    .innerJoin('data_files as f', 'f.id', 'mf.fileId')
+    .select(['f.encoding', 'f.content'])
+    .where('m.sampleId', '=', sampleId)
+    .where('m.id', '<>', excludeMeasurementId)
+    .where('m.technique', '=', 'MAGNETIC')
+    .where(sql<boolean>`m.conditions->>'mode' = 'FC'`)
+    .orderBy('mf.createdAt', 'desc')
+    .limit(1),
+);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { compileOnce } from '../../infra/database/compile-once';
 import { Database, Executor, json } from '../../infra/database/database';
 
 export interface AuditEntry {
@@ -17,10 +18,7 @@ export class AuditRepository {
   constructor(private readonly database: Database) {}
 
   async insert(db: Executor, row: { actorId: string | null; action: string; entityType: string; entityId: string; data?: object }): Promise<void> {
-    await db
-      .insertInto('audit_log')
-      .values({ actorId: row.actorId, action: row.action, entityType: row.entityType, entityId: row.entityId, data: json(row.data) })
-      .execute();
+    await insertAudit(db, row.actorId, row.action, row.entityType, row.entityId, json(row.data));
   }
 
   /** Newest first; the bigint id comes back as a string. */
@@ -30,3 +28,7 @@ export class AuditRepository {
     return q.orderBy('id', 'desc').limit(limit).execute();
   }
 }
+
+const insertAudit = compileOnce((db: Executor, actorId: string | null, action: string, entityType: string, entityId: string, data: string | null) =>
+  db.insertInto('audit_log').values({ actorId, action, entityType, entityId, data }),
+);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
 import { randomUUID } from 'node:crypto';
+import { compileOnce } from '../../infra/database/compile-once';
 import { Database, Executor, json } from '../../infra/database/database';
 import type { CampaignRow, RunStatus, Technique } from '../../infra/database/schema';
 
@@ -47,7 +48,7 @@ export class CampaignsRepository {
   }
 
   async find(id: string): Promise<CampaignRow | null> {
-    return (await this.db.selectFrom('campaigns').select(CAMPAIGN_COLUMNS).where('id', '=', id).executeTakeFirst()) ?? null;
+    return (await campaignById(this.db, id))[0] ?? null;
   }
 
   list(): Promise<CampaignRow[]> {
@@ -70,14 +71,7 @@ export class CampaignsRepository {
   }
 
   pieces(campaignId: string): Promise<AssignedPiece[]> {
-    return this.db
-      .selectFrom('campaign_assignments as ca')
-      .innerJoin('samples as s', 's.id', 'ca.sampleId')
-      .select(['ca.sampleId', 's.code', 'ca.level'])
-      .where('ca.campaignId', '=', campaignId)
-      .orderBy('ca.level')
-      .orderBy('s.code')
-      .execute();
+    return piecesOf(this.db, campaignId);
   }
 
   /**
@@ -85,18 +79,7 @@ export class CampaignsRepository {
    * (no curves, no bytes): one statement of flat rows, grouped here.
    */
   async measurementFacts(campaignId: string): Promise<MeasurementFacts[]> {
-    const rows = await this.db
-      .selectFrom('measurements as m')
-      .leftJoin('analysis_runs as r', 'r.measurementId', 'm.id')
-      .select(['m.id', 'm.sampleId', 'm.technique', sql<string | null>`m.conditions->>'mode'`.as('mode')])
-      .select((eb) =>
-        eb.selectFrom('measurement_files as mf').select(eb.fn.countAll<string>().as('n')).whereRef('mf.measurementId', '=', 'm.id').as('fileCount'),
-      )
-      .select(['r.id as runId', 'r.status', 'r.analyzer', 'r.analyzerVersion', 'r.createdAt', 'r.metrics'])
-      .where('m.sampleId', 'in', (eb) => eb.selectFrom('campaign_assignments as ca').select('ca.sampleId').where('ca.campaignId', '=', campaignId))
-      .orderBy('m.id')
-      .orderBy('r.createdAt', 'desc')
-      .execute();
+    const rows = await factsOf(this.db, campaignId);
     const facts = new Map<string, MeasurementFacts>();
     for (const r of rows) {
       let m = facts.get(r.id);
@@ -117,3 +100,27 @@ export class CampaignsRepository {
     return [...facts.values()];
   }
 }
+
+const campaignById = compileOnce((db: Executor, id: string) => db.selectFrom('campaigns').select(CAMPAIGN_COLUMNS).where('id', '=', id));
+
+const piecesOf = compileOnce((db: Executor, campaignId: string) =>
+  db
+    .selectFrom('campaign_assignments as ca')
+    .innerJoin('samples as s', 's.id', 'ca.sampleId')
+    .select(['ca.sampleId', 's.code', 'ca.level'])
+    .where('ca.campaignId', '=', campaignId)
+    .orderBy('ca.level')
+    .orderBy('s.code'),
+);
+
+const factsOf = compileOnce((db: Executor, campaignId: string) =>
+  db
+    .selectFrom('measurements as m')
+    .leftJoin('analysis_runs as r', 'r.measurementId', 'm.id')
+    .select(['m.id', 'm.sampleId', 'm.technique', sql<string | null>`m.conditions->>'mode'`.as('mode')])
+    .select((eb) => eb.selectFrom('measurement_files as mf').select(eb.fn.countAll<string>().as('n')).whereRef('mf.measurementId', '=', 'm.id').as('fileCount'))
+    .select(['r.id as runId', 'r.status', 'r.analyzer', 'r.analyzerVersion', 'r.createdAt', 'r.metrics'])
+    .where('m.sampleId', 'in', (eb) => eb.selectFrom('campaign_assignments as ca').select('ca.sampleId').where('ca.campaignId', '=', campaignId))
+    .orderBy('m.id')
+    .orderBy('r.createdAt', 'desc'),
+);

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import { StoredContent } from '../../infra/file-store/stored-content';
+import { compileOnce } from '../../infra/database/compile-once';
 import { Database, Executor, json } from '../../infra/database/database';
-import type { MeasurementRow, NewMeasurement, Technique } from '../../infra/database/schema';
+import type { ContentEncoding, MeasurementRow, NewMeasurement, Technique } from '../../infra/database/schema';
 import { RUN_SUMMARY_COLUMNS, RunSummary } from '../analyses/analyses.repository';
 
 export type MeasurementDetail = MeasurementRow & {
@@ -31,29 +32,20 @@ export class MeasurementsRepository {
   }
 
   async find(id: string, db: Executor = this.db): Promise<MeasurementRow | null> {
-    return (await db.selectFrom('measurements').select(COLUMNS).where('id', '=', id).executeTakeFirst()) ?? null;
+    return (await measurementById(db, id))[0] ?? null;
   }
 
   /** The measurement with its files and runs; the runs' plot curves stay out (GET /analyses/:id?curves=true gives them). */
   async detail(id: string): Promise<MeasurementDetail | null> {
     const m = await this.find(id);
     if (!m) return null;
-    const [files, runs] = await Promise.all([
-      this.db
-        .selectFrom('measurement_files as mf')
-        .innerJoin('data_files as f', 'f.id', 'mf.fileId')
-        .select(['mf.fileName', 'mf.createdAt', 'f.id', 'f.sha256', 'f.sizeBytes'])
-        .where('mf.measurementId', '=', id)
-        .orderBy('mf.createdAt')
-        .execute(),
-      this.db.selectFrom('analysis_runs').select(RUN_SUMMARY_COLUMNS).where('measurementId', '=', id).orderBy('createdAt', 'desc').execute(),
-    ]);
+    const [files, runs] = await Promise.all([filesOf(this.db, id), runsOf(this.db, id)]);
     return { ...m, files: files.map(({ fileName, createdAt, ...file }) => ({ fileName, createdAt, file })), runs };
   }
 
   /** The measurement's technique, share-locked until the upload commits (so it cannot vanish under it); undefined when it does not exist. */
   async techniqueForUpload(trx: Executor, measurementId: string): Promise<Technique | undefined> {
-    return (await trx.selectFrom('measurements').select('technique').where('id', '=', measurementId).forShare().executeTakeFirst())?.technique;
+    return (await techniqueForShare(trx, measurementId))[0]?.technique;
   }
 
   /**
@@ -62,24 +54,13 @@ export class MeasurementsRepository {
    * `sizeBytes` is the original size.
    */
   async storeFile(trx: Executor, f: { sha256: string; sizeBytes: number; stored: StoredContent }): Promise<string> {
-    const inserted = await trx
-      .insertInto('data_files')
-      .values({ id: randomUUID(), sha256: f.sha256, sizeBytes: f.sizeBytes, encoding: f.stored.encoding, content: f.stored.content })
-      .onConflict((oc) => oc.column('sha256').doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    return inserted?.id ?? (await trx.selectFrom('data_files').select('id').where('sha256', '=', f.sha256).executeTakeFirstOrThrow()).id;
+    const [inserted] = await insertFile(trx, randomUUID(), f.sha256, f.sizeBytes, f.stored.encoding, f.stored.content);
+    return inserted?.id ?? (await fileIdBySha(trx, f.sha256))[0].id;
   }
 
   /** Links a file to a measurement; false when this measurement already had it. */
   async link(trx: Executor, l: { measurementId: string; fileId: string; fileName: string; uploadedById: string }): Promise<boolean> {
-    const inserted = await trx
-      .insertInto('measurement_files')
-      .values(l)
-      .onConflict((oc) => oc.doNothing())
-      .returning('fileId')
-      .executeTakeFirst();
-    return inserted !== undefined;
+    return (await insertLink(trx, l.measurementId, l.fileId, l.fileName, l.uploadedById)).length === 1;
   }
 
   /** Up to `limit` files stored as uploaded (encoding identity) with ids after `afterId`, in id order, with their stored size. */
@@ -108,13 +89,51 @@ export class MeasurementsRepository {
 
   /** A file as stored (the pg Buffer as it is), with its hash and the name it was first uploaded under. */
   async stored(fileId: string): Promise<(StoredContent & { sha256: string; fileName: string | null }) | undefined> {
-    return this.db
-      .selectFrom('data_files as f')
-      .select(['f.sha256', 'f.encoding', 'f.content'])
-      .select((eb) =>
-        eb.selectFrom('measurement_files as mf').select('mf.fileName').whereRef('mf.fileId', '=', 'f.id').orderBy('mf.createdAt').limit(1).as('fileName'),
-      )
-      .where('f.id', '=', fileId)
-      .executeTakeFirst();
+    return (await storedFile(this.db, fileId))[0];
   }
 }
+
+const measurementById = compileOnce((db: Executor, id: string) => db.selectFrom('measurements').select(COLUMNS).where('id', '=', id));
+
+const filesOf = compileOnce((db: Executor, id: string) =>
+  db
+    .selectFrom('measurement_files as mf')
+    .innerJoin('data_files as f', 'f.id', 'mf.fileId')
+    .select(['mf.fileName', 'mf.createdAt', 'f.id', 'f.sha256', 'f.sizeBytes'])
+    .where('mf.measurementId', '=', id)
+    .orderBy('mf.createdAt'),
+);
+
+const runsOf = compileOnce((db: Executor, id: string) =>
+  db.selectFrom('analysis_runs').select(RUN_SUMMARY_COLUMNS).where('measurementId', '=', id).orderBy('createdAt', 'desc'),
+);
+
+const techniqueForShare = compileOnce((db: Executor, id: string) => db.selectFrom('measurements').select('technique').where('id', '=', id).forShare());
+
+const insertFile = compileOnce((db: Executor, id: string, sha256: string, sizeBytes: number, encoding: ContentEncoding, content: Buffer) =>
+  db
+    .insertInto('data_files')
+    .values({ id, sha256, sizeBytes, encoding, content })
+    .onConflict((oc) => oc.column('sha256').doNothing())
+    .returning('id'),
+);
+
+const fileIdBySha = compileOnce((db: Executor, sha256: string) => db.selectFrom('data_files').select('id').where('sha256', '=', sha256));
+
+const insertLink = compileOnce((db: Executor, measurementId: string, fileId: string, fileName: string, uploadedById: string) =>
+  db
+    .insertInto('measurement_files')
+    .values({ measurementId, fileId, fileName, uploadedById })
+    .onConflict((oc) => oc.doNothing())
+    .returning('fileId'),
+);
+
+const storedFile = compileOnce((db: Executor, fileId: string) =>
+  db
+    .selectFrom('data_files as f')
+    .select(['f.sha256', 'f.encoding', 'f.content'])
+    .select((eb) =>
+      eb.selectFrom('measurement_files as mf').select('mf.fileName').whereRef('mf.fileId', '=', 'f.id').orderBy('mf.createdAt').limit(1).as('fileName'),
+    )
+    .where('f.id', '=', fileId),
+);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
 import { randomUUID } from 'node:crypto';
+import { compileOnce, compileOncePerShape } from '../../infra/database/compile-once';
 import { Database, Executor, json } from '../../infra/database/database';
 import type { NewSample, ProcessStepRow, RunStatus, SampleKind, SampleRow, SampleState, StepKind, Technique } from '../../infra/database/schema';
 import { ListSamplesDto } from './dto/list-samples.dto';
@@ -88,18 +89,7 @@ export class SamplesRepository {
 
   /** The sample and its ancestors, root first (at most INGOT → RIBBON → PIECE), in one round trip. */
   async chain(id: string, db: Executor = this.db): Promise<SampleWithAlloy[]> {
-    const { rows } = await sql<ChainRow>`
-      WITH RECURSIVE up AS (
-        SELECT s.id, s.code, s.kind, s."alloyId", s."parentId", s."massMg", s."lengthMm", s.notes, s.state, s.signature, s."createdById", s."createdAt", 0 AS depth
-        FROM samples s WHERE s.id = ${id}::uuid
-        UNION ALL
-        SELECT p.id, p.code, p.kind, p."alloyId", p."parentId", p."massMg", p."lengthMm", p.notes, p.state, p.signature, p."createdById", p."createdAt", up.depth + 1
-        FROM samples p JOIN up ON p.id = up."parentId" WHERE up.depth < 2
-      )
-      SELECT up.id, up.code, up.kind, up."alloyId", up."parentId", up."massMg", up."lengthMm", up.notes, up.state, up.signature,
-             up."createdById", up."createdAt", a.name AS "alloyName", a."tgK", a."txK", a."densityGCm3"
-      FROM up JOIN alloys a ON a.id = up."alloyId"
-      ORDER BY up.depth DESC`.execute(db);
+    const rows = await chainOf(db, id);
     return rows.map(({ alloyName, tgK, txK, densityGCm3, ...sample }) => ({
       ...sample,
       alloy: { id: sample.alloyId, name: alloyName, tgK, txK, densityGCm3 },
@@ -107,13 +97,7 @@ export class SamplesRepository {
   }
 
   stepsOf(ids: string[], db: Executor = this.db): Promise<ProcessStepRow[]> {
-    return db
-      .selectFrom('process_steps')
-      .select(STEP_COLUMNS)
-      .where('sampleId', '=', sql<string>`ANY(${ids}::uuid[])`)
-      .orderBy('createdAt')
-      .orderBy('seq')
-      .execute();
+    return stepsOf(db, ids);
   }
 
   /**
@@ -122,15 +106,7 @@ export class SamplesRepository {
    * every time arrives through the pool's UTC parser.
    */
   async measurementTimeline(sampleId: string): Promise<MeasurementTimelineRow[]> {
-    const rows = await this.db
-      .selectFrom('measurements as m')
-      .leftJoin('analysis_runs as r', 'r.measurementId', 'm.id')
-      .select(['m.id', 'm.technique', 'm.instrument', 'm.conditions', 'm.performedAt', 'm.createdById'])
-      .select(['r.id as runId', 'r.status', 'r.analyzer', 'r.analyzerVersion', 'r.error', 'r.createdAt as runCreatedAt', 'r.finishedAt'])
-      .where('m.sampleId', '=', sampleId)
-      .orderBy('m.id')
-      .orderBy('r.createdAt')
-      .execute();
+    const rows = await timelineOf(this.db, sampleId);
     const byId = new Map<string, MeasurementTimelineRow>();
     for (const r of rows) {
       let m = byId.get(r.id);
@@ -178,18 +154,60 @@ export class SamplesRepository {
    * gives an empty page. Each filter adds a fixed clause, so there are at most 2^5 statement texts.
    */
   list(q: ListSamplesDto): Promise<SampleListRow[]> {
-    let query = this.db.selectFrom('samples').select(['id', 'code', 'kind', 'state', 'signature', 'alloyId', 'parentId', 'massMg', 'createdAt']);
-    if (q.kind) query = query.where('kind', '=', q.kind);
-    if (q.state) query = query.where('state', '=', q.state);
-    if (q.alloyId) query = query.where('alloyId', '=', q.alloyId);
-    if (q.codePrefix) query = query.where(sql<boolean>`code ~>=~ ${q.codePrefix} AND code ~<~ ${prefixUpperBound(q.codePrefix)}`);
-    if (q.cursor) query = query.where('code', '>', (eb) => eb.selectFrom('samples as c').select('c.code').where('c.id', '=', q.cursor!));
-    return query
-      .orderBy('code')
-      .limit(q.limit + 1)
-      .execute();
+    const shape = [q.kind, q.state, q.alloyId, q.codePrefix, q.cursor].map((v) => (v ? '1' : '0')).join('');
+    const prefix = q.codePrefix ?? '';
+    return listPage(shape, this.db, q.kind!, q.state!, q.alloyId!, prefix, prefix && prefixUpperBound(prefix), q.cursor!, q.limit + 1);
   }
 }
+
+const chainOf = compileOnce(
+  (db: Executor, id: string) => sql<ChainRow>`
+    WITH RECURSIVE up AS (
+      SELECT s.id, s.code, s.kind, s."alloyId", s."parentId", s."massMg", s."lengthMm", s.notes, s.state, s.signature, s."createdById", s."createdAt", 0 AS depth
+      FROM samples s WHERE s.id = ${id}::uuid
+      UNION ALL
+      SELECT p.id, p.code, p.kind, p."alloyId", p."parentId", p."massMg", p."lengthMm", p.notes, p.state, p.signature, p."createdById", p."createdAt", up.depth + 1
+      FROM samples p JOIN up ON p.id = up."parentId" WHERE up.depth < 2
+    )
+    SELECT up.id, up.code, up.kind, up."alloyId", up."parentId", up."massMg", up."lengthMm", up.notes, up.state, up.signature,
+           up."createdById", up."createdAt", a.name AS "alloyName", a."tgK", a."txK", a."densityGCm3"
+    FROM up JOIN alloys a ON a.id = up."alloyId"
+    ORDER BY up.depth DESC`,
+);
+
+const stepsOf = compileOnce((db: Executor, ids: string[]) =>
+  db
+    .selectFrom('process_steps')
+    .select(STEP_COLUMNS)
+    .where('sampleId', '=', sql<string>`ANY(${ids}::uuid[])`)
+    .orderBy('createdAt')
+    .orderBy('seq'),
+);
+
+const timelineOf = compileOnce((db: Executor, sampleId: string) =>
+  db
+    .selectFrom('measurements as m')
+    .leftJoin('analysis_runs as r', 'r.measurementId', 'm.id')
+    .select(['m.id', 'm.technique', 'm.instrument', 'm.conditions', 'm.performedAt', 'm.createdById'])
+    .select(['r.id as runId', 'r.status', 'r.analyzer', 'r.analyzerVersion', 'r.error', 'r.createdAt as runCreatedAt', 'r.finishedAt'])
+    .where('m.sampleId', '=', sampleId)
+    .orderBy('m.id')
+    .orderBy('r.createdAt'),
+);
+
+/** `shape` says which of kind, state, alloyId, codePrefix, cursor filter the page ('1') and which do not ('0'). */
+const listPage = compileOncePerShape(
+  (shape) => (db: Executor, kind: SampleKind, state: SampleState, alloyId: string, prefix: string, prefixEnd: string, cursor: string, limit: number) => {
+    const [byKind, byState, byAlloy, byPrefix, afterCursor] = [...shape].map((c) => c === '1');
+    let query = db.selectFrom('samples').select(['id', 'code', 'kind', 'state', 'signature', 'alloyId', 'parentId', 'massMg', 'createdAt']);
+    if (byKind) query = query.where('kind', '=', kind);
+    if (byState) query = query.where('state', '=', state);
+    if (byAlloy) query = query.where('alloyId', '=', alloyId);
+    if (byPrefix) query = query.where(sql<boolean>`code ~>=~ ${prefix} AND code ~<~ ${prefixEnd}`);
+    if (afterCursor) query = query.where('code', '>', (eb) => eb.selectFrom('samples as c').select('c.code').where('c.id', '=', cursor));
+    return query.orderBy('code').limit(limit);
+  },
+);
 
 /** The first string after every string that starts with `prefix`, in byte order. */
 const prefixUpperBound = (prefix: string): string => prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);

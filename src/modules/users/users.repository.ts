@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { compileOnce } from '../../infra/database/compile-once';
 import { Database, Executor } from '../../infra/database/database';
 import type { Role, UserRow } from '../../infra/database/schema';
 
@@ -22,17 +23,11 @@ export class UsersRepository {
 
   /** The user a token names, as they are now (role included); null when no such user. */
   async findById(id: string): Promise<PublicUser | null> {
-    return (await this.database.kysely.selectFrom('users').select(PUBLIC).where('id', '=', id).executeTakeFirst()) ?? null;
+    return (await userById(this.database.kysely, id))[0] ?? null;
   }
 
   async findByApiTokenHash(tokenHash: string): Promise<PublicUser | null> {
-    const row = await this.database.kysely
-      .selectFrom('api_tokens as t')
-      .innerJoin('users as u', 'u.id', 't.userId')
-      .select(['u.id', 'u.email', 'u.name', 'u.role', 'u.createdAt'])
-      .where('t.tokenHash', '=', tokenHash)
-      .executeTakeFirst();
-    return row ?? null;
+    return (await userByTokenHash(this.database.kysely, tokenHash))[0] ?? null;
   }
 
   create(db: Executor, data: { email: string; name: string; role: Role; passwordHash: string }): Promise<PublicUser> {
@@ -56,3 +51,13 @@ export class UsersRepository {
     return db.insertInto('api_tokens').values({ id: randomUUID(), userId, name, tokenHash }).returning('id').executeTakeFirstOrThrow();
   }
 }
+
+/** Every authenticated request resolves its user (JWT subject or API token): compiled once. */
+const userById = compileOnce((db: Executor, id: string) => db.selectFrom('users').select(PUBLIC).where('id', '=', id));
+const userByTokenHash = compileOnce((db: Executor, tokenHash: string) =>
+  db
+    .selectFrom('api_tokens as t')
+    .innerJoin('users as u', 'u.id', 't.userId')
+    .select(['u.id', 'u.email', 'u.name', 'u.role', 'u.createdAt'])
+    .where('t.tokenHash', '=', tokenHash),
+);
