@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-const BENCHES = ['analysis-throughput', 'parse-scaling', 'bytea-storage', 'api-throughput', 'pipeline-throughput', 'report-latency'];
+const BENCHES = ['analysis-throughput', 'parse-scaling', 'bytea-storage', 'api-throughput', 'pipeline-throughput', 'report-latency', 'web-pages'];
 
 let failed = 0;
 for (const name of BENCHES) {

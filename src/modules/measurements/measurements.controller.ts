@@ -48,6 +48,12 @@ export class MeasurementsController {
     return this.measurements.upload(id, fileName, bytes, user);
   }
 
+  @Get('samples/:id/measurements')
+  @ApiOkResponse({ type: [MeasurementDetailResponse], description: 'the sample’s measurements, oldest first, each with its files and their latest analyses' })
+  forSample(@IdParam() id: string): Promise<MeasurementDetailResponse[]> {
+    return this.measurements.forSample(id);
+  }
+
   @Get('measurements/:id')
   @ApiOkResponse({ type: MeasurementDetailResponse })
   get(@IdParam() id: string): Promise<MeasurementDetailResponse> {

@@ -13,6 +13,7 @@ export const keys = {
   lineage: (id: string) => ['lineage', id] as const,
   history: (id: string) => ['history', id] as const,
   measurement: (id: string) => ['measurement', id] as const,
+  sampleMeasurements: (sampleId: string) => ['measurements', sampleId] as const,
   analysis: (id: string) => ['analysis', id] as const,
   alloys: ['alloys'] as const,
   campaigns: ['campaigns'] as const,
@@ -67,10 +68,12 @@ export function useHistory(id: string | undefined) {
   });
 }
 
-export function useMeasurement(id: string) {
+/** Every measurement of a sample with its files and latest analyses, in one request. */
+export function useSampleMeasurements(sampleId: string | undefined) {
   return useQuery({
-    queryKey: keys.measurement(id),
-    queryFn: ({ signal }) => unwrap(api.GET('/api/measurements/{id}', { params: { path: { id } }, signal })),
+    queryKey: keys.sampleMeasurements(sampleId ?? ''),
+    enabled: !!sampleId,
+    queryFn: ({ signal }) => unwrap(api.GET('/api/samples/{id}/measurements', { params: { path: { id: sampleId! } }, signal })),
   });
 }
 

@@ -11,8 +11,10 @@ export function AssignPieces({ campaignId, factor }: { campaignId: string; facto
   const queryClient = useQueryClient();
   const [prefix, setPrefix] = useState('');
   const [level, setLevel] = useState(String(factor.levels[0]));
+  // Checking candidates reads each piece's history: only once the PI opens the section.
+  const [open, setOpen] = useState(false);
   const deferred = useDeferredValue(prefix.trim().replace(/[^A-Za-z0-9-]/g, ''));
-  const candidates = useCandidates(campaignId, deferred, true);
+  const candidates = useCandidates(campaignId, deferred, open);
   const assign = useMutation({
     mutationFn: (sampleId: string) =>
       unwrap(api.POST('/api/campaigns/{id}/assignments', { params: { path: { id: campaignId } }, body: { sampleId, level: Number(level) } })),
@@ -20,8 +22,10 @@ export function AssignPieces({ campaignId, factor }: { campaignId: string; facto
   });
   const lvl = Number(level);
   return (
-    <section aria-labelledby="assign-title" className="card">
-      <h2 id="assign-title">Assign pieces</h2>
+    <details className="card" open={open} onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
+      <summary>
+        <h2>Assign pieces</h2>
+      </summary>
       <div className="filters">
         <SelectField
           label="Level"
@@ -76,6 +80,6 @@ export function AssignPieces({ campaignId, factor }: { campaignId: string; facto
         </table>
       </div>
       {candidates.data?.nextCursor && <p className="hint">First {candidates.data.items.length} pieces; type more of a code to narrow.</p>}
-    </section>
+    </details>
   );
 }

@@ -2,36 +2,36 @@
 import { useCallback } from 'react';
 import { analysisFigureOption, type Curve, type TechniqueKey } from '../../../../libs/charts/src/analysis-figure';
 import type { Schemas } from '../api/client';
-import { useAnalysisCurves, useMeasurement } from '../api/queries';
+import { useAnalysisCurves } from '../api/queries';
 import { metricRows } from '../lib/metrics';
 import Chart from './Chart';
 import { UploadZone } from './UploadZone';
 
 type FileRow = Schemas['MeasurementFileResponse'];
+type Measurement = Schemas['MeasurementDetailResponse'];
 
 const describeConditions = (c: Record<string, unknown>) =>
   Object.entries(c)
     .map(([k, v]) => `${k} ${String(v)}`)
     .join(', ');
 
-export function MeasurementCard({ id }: { id: string }) {
-  const m = useMeasurement(id);
-  if (!m.data) return <article className="card measurement" aria-busy="true" />;
-  const conditions = (m.data.conditions ?? {}) as Record<string, unknown>;
-  const title = `${m.data.technique}${typeof conditions.mode === 'string' ? ` ${conditions.mode}` : ''}`;
+export function MeasurementCard({ measurement }: { measurement: Measurement }) {
+  const id = measurement.id;
+  const conditions = (measurement.conditions ?? {}) as Record<string, unknown>;
+  const title = `${measurement.technique}${typeof conditions.mode === 'string' ? ` ${conditions.mode}` : ''}`;
   return (
     <article className="card measurement" aria-labelledby={`m-${id}`} data-testid={`measurement-${id}`}>
       <h3 id={`m-${id}`}>
-        {title} <span className="muted">· {m.data.instrument}</span>
+        {title} <span className="muted">· {measurement.instrument}</span>
       </h3>
       <p className="muted">
-        {new Date(m.data.performedAt).toLocaleString()} {describeConditions(conditions) && `· ${describeConditions(conditions)}`}
+        {new Date(measurement.performedAt).toLocaleString()} {describeConditions(conditions) && `· ${describeConditions(conditions)}`}
       </p>
-      {m.data.files.map((f) => (
+      {measurement.files.map((f) => (
         <FileResult
           key={f.fileId}
           file={f}
-          technique={m.data.technique}
+          technique={measurement.technique}
           mode={conditions.mode === 'FC' ? 'FC' : conditions.mode === 'ZFC' ? 'ZFC' : undefined}
         />
       ))}
@@ -65,7 +65,7 @@ function FileResult({ file, technique, mode }: { file: FileRow; technique: Schem
       </h4>
       {run?.status === 'FAILED' && <p className="error">{run.error}</p>}
       {finished && Object.keys(curves).length > 0 && (
-        <Chart option={option} height={320} label={`${technique} plot of ${file.fileName}`} testId="analysis-chart" />
+        <Chart option={option} height={320} label={`${technique} plot of ${file.fileName}`} testId="analysis-chart" renderer="canvas" />
       )}
       {finished && (
         <table className="metrics" aria-label={`Metrics of ${file.fileName}`}>

@@ -327,7 +327,11 @@ export function MeasurementForm({ sample }: { sample: Sample }) {
         }),
       );
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['history', sample.id] }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['history', sample.id] }),
+        queryClient.invalidateQueries({ queryKey: ['measurements', sample.id] }),
+      ]),
   });
   const on = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
   return (

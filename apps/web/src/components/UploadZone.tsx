@@ -27,7 +27,10 @@ export function UploadZone({ measurementId, label }: { measurementId: string; la
       uploadFile(measurementId, file, (progress) => update(key, { progress }))
         .then((res) => {
           update(key, { state: res.duplicate ? 'duplicate' : 'sent', progress: 1 });
-          return queryClient.invalidateQueries({ queryKey: keys.measurement(measurementId) });
+          return Promise.all([
+            queryClient.invalidateQueries({ queryKey: keys.measurement(measurementId) }),
+            queryClient.invalidateQueries({ queryKey: ['measurements'] }),
+          ]);
         })
         .catch((e: unknown) => update(key, { state: 'failed', message: e instanceof ApiError ? e.message : String(e) }));
     }

@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { useRunEvents } from '../api/events';
-import { keys, useHistory, useLineage, useSampleByCode } from '../api/queries';
+import { keys, useHistory, useLineage, useSampleByCode, useSampleMeasurements } from '../api/queries';
 import { HistoryTimeline } from '../components/HistoryTimeline';
 import { MeasurementCard } from '../components/MeasurementCard';
 import { CutForm, MeasurementForm, SpinForm, TreatmentForm } from '../components/SampleForms';
@@ -14,13 +14,14 @@ export default function SamplePage() {
   const s = sample.data ?? undefined;
   const lineage = useLineage(s?.id);
   const history = useHistory(s?.id);
+  const measurements = useSampleMeasurements(s?.id);
   const queryClient = useQueryClient();
-  const measurementIds = useMemo(() => (history.data?.events ?? []).flatMap((e) => (e.type === 'MEASUREMENT' ? [e.id] : [])), [history.data]);
+  const measurementIds = useMemo(() => new Set((measurements.data ?? []).map((m) => m.id)), [measurements.data]);
 
-  // A run of one of this sample's measurements changed status: refresh that measurement and the timeline.
+  // A run of one of this sample's measurements changed status: refresh the measurements and the timeline.
   useRunEvents((e) => {
-    if (!s || !measurementIds.includes(e.measurementId)) return;
-    void queryClient.invalidateQueries({ queryKey: keys.measurement(e.measurementId) });
+    if (!s || !measurementIds.has(e.measurementId)) return;
+    void queryClient.invalidateQueries({ queryKey: keys.sampleMeasurements(s.id) });
     void queryClient.invalidateQueries({ queryKey: keys.history(s.id) });
   });
 
@@ -103,10 +104,10 @@ export default function SamplePage() {
 
       <section aria-labelledby="measurements-title">
         <h2 id="measurements-title">Measurements</h2>
-        {measurementIds.length === 0 && <p className="muted">No measurement yet.</p>}
-        <div className="measurements">
-          {measurementIds.map((id) => (
-            <MeasurementCard key={id} id={id} />
+        {measurements.data?.length === 0 && <p className="muted">No measurement yet.</p>}
+        <div className="measurements" aria-busy={measurements.isPending}>
+          {measurements.data?.map((m) => (
+            <MeasurementCard key={m.id} measurement={m} />
           ))}
         </div>
       </section>
