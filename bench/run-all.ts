@@ -6,7 +6,16 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-const BENCHES = ['analysis-throughput', 'parse-scaling', 'bytea-storage', 'api-throughput', 'pipeline-throughput', 'report-latency', 'web-pages'];
+const BENCHES = [
+  'analysis-throughput',
+  'parse-scaling',
+  'parser-fuzz',
+  'bytea-storage',
+  'api-throughput',
+  'pipeline-throughput',
+  'report-latency',
+  'web-pages',
+];
 
 let failed = 0;
 for (const name of BENCHES) {

@@ -1,7 +1,8 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsNumber, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toNumber = toInt;
 
 /** The development default of JWT_SECRET and the value docker-compose once shipped: public, so refused in production. */
 export const PUBLIC_JWT_SECRETS = ['vitrack-dev-secret-change-me', 'change-me-to-a-long-random-secret'];
@@ -85,6 +86,20 @@ export class Env {
   @Min(1)
   @Max(64)
   WORKER_CONCURRENCY = 2;
+
+  /** Wall-time limit of one analysis, s; a run past it fails ("took longer than …") and is not retried. */
+  @Transform(toNumber)
+  @IsNumber()
+  @Min(0.1)
+  @Max(3600)
+  ANALYSIS_TIMEOUT_S = 60;
+
+  /** V8 heap limit of one analysis thread, MB; a run past it fails ("needed more than …") and is not retried. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(64)
+  @Max(65536)
+  ANALYSIS_MAX_MEMORY_MB = 2048;
 
   /**
    * Whether a starting worker queues again every file whose newest analysis came from an older

@@ -16,7 +16,7 @@ export interface DiffractionFormat {
 
 const OTHER_TECHNIQUE = /\[Header\]|\[Data\]|StartOfData|BYAPP|Heat\s*Flow|Temperature\s*\(|Moment\s*\(|Resist|DSC|TG\s*\(/i;
 const SAXS_WORDS = /\b(u?saxs|sans|small[-\s]angle|guinier|porod)\b|\bsigma\b|\bdI\b|\berror\b/i;
-const XRD_WORDS = /pyFAI|dioptas|fit2d|2\s*-?\s*theta|2th|wavelength|xrd|diffract/i;
+const XRD_WORDS = /pyFAI|dioptas|fit2d|2\s*(?:-\s*)?theta|2th|wavelength|xrd|diffract/i;
 
 /** Decide whether `text` is an XRD pattern or a SAXS profile; undefined when it is neither (or unsure). */
 export function detectDiffractionFormat(text: string, fileName?: string): DiffractionFormat | undefined {

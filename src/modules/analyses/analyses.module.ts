@@ -3,6 +3,7 @@ import { QueueModule } from '../../infra/queue/queue.module';
 import { AuditModule } from '../audit/audit.module';
 import { AnalysesRepository } from './analyses.repository';
 import { AnalysesService } from './analyses.service';
+import { AnalysisPool } from './analysis-pool';
 import { AnalysisRunner } from './analysis-runner.service';
 import { AnalysisProducer } from './analysis.producer';
 import { RunEventsPublisher } from './run-events';
@@ -10,7 +11,7 @@ import { RunEventsPublisher } from './run-events';
 /** Shared by both processes; the API adds the SSE stream, the worker the processor and sweeper. */
 @Module({
   imports: [QueueModule, AuditModule],
-  providers: [AnalysesRepository, AnalysesService, AnalysisProducer, AnalysisRunner, RunEventsPublisher],
+  providers: [AnalysesRepository, AnalysesService, AnalysisProducer, AnalysisPool, AnalysisRunner, RunEventsPublisher],
   exports: [AnalysesRepository, AnalysesService, AnalysisProducer, AnalysisRunner, RunEventsPublisher],
 })
 export class AnalysesModule {}

@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { analyzeFile } from '../../../libs/analysis/src/analyze-file';
 import type { AnalyzeParams, Technique } from '../../../libs/analysis/src/core/types';
 import { AnalysesRepository, ClaimedRun } from './analyses.repository';
 import { AnalysesService } from './analyses.service';
+import { AnalysisLimitError, AnalysisPool } from './analysis-pool';
 import { compareVersions, CURRENT_VERSIONS, currentVersionOf } from './analyzer-registry';
 import { RunEventsPublisher } from './run-events';
 
@@ -38,6 +38,7 @@ export class AnalysisRunner {
     private readonly runs: AnalysesRepository,
     private readonly events: RunEventsPublisher,
     private readonly analyses: AnalysesService,
+    private readonly pool: AnalysisPool,
   ) {}
 
   /**
@@ -52,7 +53,11 @@ export class AnalysisRunner {
     await this.events.emit({ runId, status: 'RUNNING', measurementId: run.measurementId, analyzer: run.analyzer });
     const params = await paramsFor(run, () => this.runs.fcPartnerBytes(run.sampleId, run.measurementId));
     const t1 = Date.now();
-    const result = analyzeFile(run.content, params);
+    // In a thread with time and memory limits: a limit hit is the file's outcome, not a transient failure.
+    const result = await this.pool.analyze(run.content, params).catch((e: unknown) => {
+      if (e instanceof AnalysisLimitError) return { ok: false as const, error: { message: e.message, code: e.code } };
+      throw e;
+    });
     const t2 = Date.now();
     const timings = { queueWaitMs: enqueuedAt ? Math.max(0, t0 - enqueuedAt) : 0, loadMs: t1 - t0, analysisMs: t2 - t1, totalMs: 0 };
     const finish = async (outcome: Parameters<AnalysesRepository['finish']>[1]) => {
@@ -63,7 +68,7 @@ export class AnalysisRunner {
     };
     if (!result.ok) {
       // A malformed file or an analysis that cannot apply fails at once with the reason; retrying cannot help.
-      await finish({ status: 'FAILED', error: result.error.message, errorCode: (result.error as { code?: string }).code, timings });
+      await finish({ status: 'FAILED', error: result.error.message, errorCode: result.error.code, timings });
       this.logger.log(`run ${runId} failed: ${result.error.message}`);
       return 'done';
     }

@@ -18,6 +18,23 @@ export function splitLines(text: string): string[] {
   return text.includes('\r') ? text.split(/\r?\n|\r/) : text.split('\n');
 }
 
+/**
+ * `s` without the trailing characters `drop` accepts. A loop, not `/[…]+$/`: V8 tries such a
+ * pattern from every position of a long run that does not reach the end, which is quadratic
+ * (a 200 kB line of `[` and spaces took minutes in `/[\s,]+$/`).
+ */
+export function trimEndWhere(s: string, drop: (ch: string) => boolean): string {
+  let end = s.length;
+  while (end > 0 && drop(s[end - 1])) end--;
+  return end === s.length ? s : s.slice(0, end);
+}
+
+/** Whitespace as `\s` defines it. */
+export const isSpace = (ch: string): boolean => ch.trim() === '';
+
+/** Whitespace or a comma: what spreadsheet re-saves pad section markers with. */
+export const isSpaceOrComma = (ch: string): boolean => ch === ',' || isSpace(ch);
+
 /** True when the bytes look binary (NUL bytes or many control characters in the first 4 kB). */
 export function looksBinary(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 4096);

@@ -11,9 +11,10 @@ function contentScores(text: string): Record<DscFormat, number> {
   if (/^StartOfData\s*$/m.test(text)) s['ta-universal-analysis'] = /^(Nsig|Sig\d+)\t/m.test(head) ? 1 : 0.6;
   if (/^#EXPORTTYPE/m.test(head)) s['netzsch-proteus'] = 1;
   else if (/^##[^\n]*temp/im.test(head)) s['netzsch-proteus'] = 0.8;
-  if (/^\s*Curve Values:\s*$/m.test(head)) s['mettler-stare'] = 1;
+  // [ \t]* rather than \s* after ^ under the m flag: \s* would run across every following blank line, from each.
+  if (/^[ \t]*Curve Values:[ \t]*$/m.test(head)) s['mettler-stare'] = 1;
   else if (/STARe/.test(head)) s['mettler-stare'] = 0.4;
-  if (/^\s*Sample Weight:/m.test(head) && /heat\s*flow/i.test(head)) s['pyris-ascii'] = 1;
+  if (/^[ \t]*Sample Weight:/m.test(head) && /heat\s*flow/i.test(head)) s['pyris-ascii'] = 1;
   else if (/Unsubtracted Heat Flow/i.test(head)) s['pyris-ascii'] = 0.8;
   else if (/Pyris/i.test(head)) s['pyris-ascii'] = 0.4;
 

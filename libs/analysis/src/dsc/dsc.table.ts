@@ -3,10 +3,13 @@
  * data-block reader that reports the first bad cell with its 1-based line instead of throwing.
  */
 import { ParseError, Result, fail, ok } from '../core/errors';
+import { isSpace, trimEndWhere } from '../core/text';
 import type { RawColumn, RawDscTable } from './dsc.types';
 
-const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-const COMMA_NUMBER = /^[+-]?(?:\d+,?\d*|,\d+)(?:[eE][+-]?\d+)?$/;
+// Every pattern here reads untrusted text and must stay linear: no `\d+\.?\d*` (two \d runs that can
+// split a digit run every way), no `\s*X?\s*`, no unanchored `(.*?)\s*`; parser-fuzz.spec.ts checks them.
+const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+const COMMA_NUMBER = /^[+-]?(?:\d+(?:,\d*)?|,\d+)(?:[eE][+-]?\d+)?$/;
 
 /**
  * Parse one cell strictly: `1.5`, `-2e-3`, or with `decimalComma` `1,5`. Anything else (notably
@@ -22,17 +25,46 @@ export function strictNumber(cell: string, decimalComma = false): number {
 /** Split `Heat Flow (mW)`, `Temperature [°C]`, `T/K`, `DSC/(mW/mg)` into name and unit. */
 export function splitNameUnit(header: string): { name: string; unit: string } {
   const h = header.trim().replace(/^"|"$/g, '').trim();
-  let m = /^(.*?)\s*\(([^()]*(?:\([^()]*\))?[^()]*)\)\s*$/.exec(h);
-  if (m && m[1] !== '') {
+  const paren = trailingGroup(h, '(', ')');
+  if (paren && paren.name !== '') {
     // `DSC/(mW/mg)` → name `DSC`, unit `mW/mg`
-    const name = m[1].replace(/\/$/, '').trim();
-    return { name, unit: m[2].trim() };
+    const name = paren.name.replace(/\/$/, '').trim();
+    return { name, unit: paren.inner.trim() };
   }
-  m = /^(.*?)\s*\[([^\]]*)\]\s*$/.exec(h);
-  if (m && m[1] !== '') return { name: m[1].trim(), unit: m[2].trim() };
-  m = /^([^/]+?)\s*\/\s*([^/].*)$/.exec(h);
-  if (m) return { name: m[1].trim(), unit: m[2].trim().replace(/^\((.*)\)$/, '$1') };
+  const bracket = trailingBrackets(h);
+  if (bracket && bracket.name !== '') return { name: bracket.name.trim(), unit: bracket.inner.trim() };
+  // `T/K`: the name before the first slash, the unit after it (which must not start with another slash).
+  const slash = h.indexOf('/');
+  const rest = slash > 0 ? h.slice(slash + 1) : '';
+  if (rest !== '' && rest[0] !== '/') return { name: h.slice(0, slash).trim(), unit: rest.trim().replace(/^\((.*)\)$/, '$1') };
   return { name: h, unit: '' };
+}
+
+/*
+ * The two helpers below find a trailing `(unit)` / `[unit]` by index: the regular expressions they
+ * replace (`^(.*?)\s*\((…)\)\s*$`) retried from every position and were quadratic on long headers.
+ */
+
+/** `name (unit)` with the unit's parentheses nested at most one level deep, e.g. `DSC/(mW/mg)`. */
+function trailingGroup(h: string, open: string, close: string): { name: string; inner: string } | undefined {
+  const t = trimEndWhere(h, isSpace);
+  if (!t.endsWith(close)) return undefined;
+  let depth = 0;
+  for (let i = t.length - 1; i >= 0; i--) {
+    if (t[i] === close) depth++;
+    else if (t[i] === open && --depth === 0) return { name: trimEndWhere(t.slice(0, i), isSpace), inner: t.slice(i + 1, -1) };
+    if (depth > 2) return undefined;
+  }
+  return undefined;
+}
+
+/** `name [unit]`: the unit holds no `]`; it opens at the first `[` after the previous `]`. */
+function trailingBrackets(h: string): { name: string; inner: string } | undefined {
+  const t = trimEndWhere(h, isSpace);
+  if (!t.endsWith(']')) return undefined;
+  const open = t.indexOf('[', t.lastIndexOf(']', t.length - 2) + 1);
+  if (open < 0 || open >= t.length - 1) return undefined;
+  return { name: trimEndWhere(t.slice(0, open), isSpace), inner: t.slice(open + 1, -1) };
 }
 
 export type TempUnit = 'C' | 'K';
@@ -82,7 +114,8 @@ export function timeUnit(unit: string): TimeUnit | undefined {
 
 /** Read the first number in `Size 9.00000 mg` style text, converting g/µg to mg; undefined if none. */
 export function massMgFrom(text: string): number | undefined {
-  const m = /([+-]?\d+(?:[.,]\d+)?(?:[eE][+-]?\d+)?)\s*(mg|g|µg|ug)?\b/i.exec(text);
+  // (?<!\d): a number starts where a digit run starts, so a long run is tried once, not from every digit.
+  const m = /(?<!\d)([+-]?\d+(?:[.,]\d+)?(?:[eE][+-]?\d+)?)\s*(mg|g|µg|ug)?\b/i.exec(text);
   if (!m) return undefined;
   const v = Number(m[1].replace(',', '.'));
   if (!Number.isFinite(v) || v <= 0) return undefined;
@@ -92,7 +125,7 @@ export function massMgFrom(text: string): number | undefined {
 
 /** Heating rate from method text such as `20.0(K/min)`, `at 20.00°C/min`, `20 K/min`; K/min. */
 export function rateFrom(text: string): number | undefined {
-  const m = /([+-]?\d+(?:\.\d+)?)\s*\(?\s*(?:K|°C|ºC|C)\s*\/\s*min/i.exec(text);
+  const m = /(?<!\d)([+-]?\d+(?:\.\d+)?)\s*(?:\(\s*)?(?:K|°C|ºC|C)\s*\/\s*min/i.exec(text);
   if (!m) return undefined;
   const v = Number(m[1]);
   return Number.isFinite(v) && v !== 0 ? Math.abs(v) : undefined;
@@ -100,9 +133,9 @@ export function rateFrom(text: string): number | undefined {
 
 /** Exo direction from free metadata text: `Exotherm Up`, `Exo up`, `Endo Up` (→ exo down) … */
 export function exoFrom(text: string): 'up' | 'down' | undefined {
-  const exo = /\bexo(?:therm(?:ic)?)?\s*[:=\t ]\s*(up|down)\b|\bexo(?:therm(?:ic)?)?\s+(up|down)\b/i.exec(text);
-  if (exo) return (exo[1] ?? exo[2]).toLowerCase() as 'up' | 'down';
-  const endo = /\bendo(?:therm(?:ic)?)?\s*[:=\t ]?\s*(up|down)\b/i.exec(text);
+  const exo = /\bexo(?:therm(?:ic)?)?(?:\s*[:=]\s*|\s+)(up|down)\b/i.exec(text);
+  if (exo) return exo[1].toLowerCase() as 'up' | 'down';
+  const endo = /\bendo(?:therm(?:ic)?)?\s*(?:[:=]\s*)?(up|down)\b/i.exec(text);
   if (endo) return endo[1].toLowerCase() === 'up' ? 'down' : 'up';
   return undefined;
 }

@@ -27,7 +27,8 @@ import { exoFrom, massMgFrom, rateFrom, readCurveColumns, splitNameUnit, strictN
 /** Parse a Pyris ASCII export into raw columns (file units). */
 export function parsePyris(text: string): Result<RawDscTable, ParseError> {
   const lines = splitLines(text);
-  const headIdx = lines.findIndex((l) => /(^|\t)\s*Time\b/i.test(l) && /heat\s*flow/i.test(l) && l.includes('\t'));
+  // Cell by cell: /(^|\t)\s*Time/ retries its \s* from every tab of a long run of tabs.
+  const headIdx = lines.findIndex((l) => l.includes('\t') && /heat\s*flow/i.test(l) && l.split('\t').some((c) => /^\s*Time\b/i.test(c)));
   if (headIdx < 0) return fail(new ParseError('MISSING_SECTION', 'no column line with Time and Heat Flow (not a Pyris ASCII export?)'));
 
   let massMg: number | undefined;

@@ -1,4 +1,5 @@
 /** Is this text a MultiVu `.dat`, and of which technique? Reads the header and column line only. */
+import { isSpaceOrComma, trimEndWhere } from '../core/text';
 import type { Technique } from '../core/types';
 import { AC_MOMENT_COLUMNS, isTransportChannelName, MOMENT_COLUMNS } from './extract';
 import { multiVuFormat } from './format';
@@ -11,7 +12,7 @@ const TRANSPORT_INSTRUMENTS: readonly MultiVuInstrument[] = ['PPMS_RESISTIVITY',
 /** True when the first non-blank line is `[Header]` (possibly padded by a spreadsheet re-save). */
 export function looksLikeMultiVu(text: string): boolean {
   const m = /^\s*([^\r\n]*)/.exec(text.slice(0, 4096));
-  return m !== null && m[1].replace(/[\s,]+$/, '').toLowerCase() === '[header]';
+  return m !== null && trimEndWhere(m[1], isSpaceOrComma).toLowerCase() === '[header]';
 }
 
 /**

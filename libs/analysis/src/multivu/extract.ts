@@ -1,5 +1,6 @@
 /** From a parsed MultiVu file to the shapes the magnetic and resistance analyzers take. */
 import { fail, ok, ParseError, type Result } from '../core/errors';
+import { isSpace, trimEndWhere } from '../core/text';
 import type { DataColumn, MagneticSweep, TransportData } from '../core/types';
 import { findColumn } from './parse-multivu';
 import type { MultiVuFile } from './multivu.types';
@@ -94,7 +95,13 @@ const temperatureOrField = oneOf([...TEMPERATURE_COLUMNS, ...FIELD_COLUMNS]);
 export const transportColumns = (name: string): boolean => temperatureOrField(name) || isTransportChannelName(name);
 
 /** The name without its `(unit)` suffix: `Bridge 1 Resistance (Ohms)` → `Bridge 1 Resistance`. */
-const baseName = (name: string): string => name.replace(/\s*\([^()]*\)\s*$/, '').trim();
+function baseName(name: string): string {
+  // By index, not /\s*\([^()]*\)\s*$/, which retries its leading \s* at every blank of a long run.
+  const t = trimEndWhere(name, isSpace);
+  const open = t.lastIndexOf('(');
+  if (!t.endsWith(')') || open < 0 || t.indexOf(')', open) !== t.length - 1) return t.trim();
+  return t.slice(0, open).trim();
+}
 
 /**
  * Transport data: temperature (K), field (Oe; NaN when absent) and every resistance-like channel

@@ -3,7 +3,7 @@
  * Layout and quirks are catalogued in test/fixtures/real/PROVENANCE.md; this reader never throws.
  */
 import { fail, ok, ParseError, type Result } from '../core/errors';
-import { decodeText, looksBinary, splitLines, toNumber } from '../core/text';
+import { decodeText, isSpaceOrComma, looksBinary, splitLines, toNumber, trimEndWhere } from '../core/text';
 import type { DataColumn } from '../core/types';
 import { detectInstrument, parseInfoFields, unitOf } from './header';
 import type { MultiVuFile, MultiVuInstrument } from './multivu.types';
@@ -28,10 +28,7 @@ export interface MultiVuHeader {
 
 /** A section marker possibly padded with delimiters by a spreadsheet re-save (`[Data]\t\t\t`). */
 function sectionName(line: string): string {
-  return line
-    .replace(/[\s,]+$/, '')
-    .trim()
-    .toLowerCase();
+  return trimEndWhere(line, isSpaceOrComma).trim().toLowerCase();
 }
 
 /** MultiVu writes `INF` / `-INF` / `NAN` where a fit diverged: a known blank, not a malformed number. */

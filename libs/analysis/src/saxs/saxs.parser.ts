@@ -9,8 +9,8 @@ import { describeLines, findNumericBlock } from '../xrd/numeric-table';
 import { SaxsProfile } from './saxs.types';
 
 const MIN_POINTS = 5;
-const PER_NM = /nm\s*\^?\s*[-−]\s*1|1\s*\/\s*nm|nm⁻¹|inv(erse)?\s*nm/i;
-const PER_A = /(a|å|angstroms?)\s*\^?\s*[-−]\s*1|1\s*\/\s*(a|å|angstroms?)\b|å⁻¹|inv(erse)?\s*(a|å|angstroms?)\b/i;
+const PER_NM = /nm\s*(?:\^\s*)?[-−]\s*1|1\s*\/\s*nm|nm⁻¹|inv(erse)?\s*nm/i;
+const PER_A = /(a|å|angstroms?)\s*(?:\^\s*)?[-−]\s*1|1\s*\/\s*(a|å|angstroms?)\b|å⁻¹|inv(erse)?\s*(a|å|angstroms?)\b/i;
 
 /** RKH/COLETTE: a FORTRAN format line such as ` 3 (F12.5,2E16.6)` right before the data. */
 export function isRkhColette(headerLines: string[]): boolean {

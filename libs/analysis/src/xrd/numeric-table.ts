@@ -37,7 +37,8 @@ export function splitCells(line: string): string[] {
 }
 
 // Number('') is 0 and Number('0x10') is 16: accept only decimal literals (Fortran `1.0D+03` too).
-const DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)([eEdD][-+]?\d+)?$/;
+// `\d+(?:\.\d*)?`, not `\d+\.?\d*`: the latter splits a long digit run between its two \d's every way before failing.
+const DECIMAL = /^[-+]?(\d+(?:\.\d*)?|\.\d+)([eEdD][-+]?\d+)?$/;
 const FORTRAN_EXPONENT = /[dD]/;
 const BLANK: LineKind = { kind: 'blank' };
 const TEXT: LineKind = { kind: 'text' };

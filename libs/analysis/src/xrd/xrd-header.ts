@@ -11,10 +11,11 @@ export interface XAxisInfo {
   label?: string;
 }
 
-const TWO_THETA = /(^|[^a-z0-9])2\s*-?\s*th(eta)?([^a-z]|$)|two[\s_-]*theta|2\s*θ|2θ/i;
+// No two \s* side by side (`\s*-?\s*`): over a long blank run they split it every way, quadratically.
+const TWO_THETA = /(^|[^a-z0-9])2\s*(?:-\s*)?th(eta)?([^a-z]|$)|two[\s_-]*theta|2\s*θ|2θ/i;
 const Q_LABEL = /(^|[^a-z])q([^a-z]|$)/i;
-const PER_NM = /nm\s*\^?\s*[-−]\s*1|1\s*\/\s*nm|nm⁻¹|inv(erse)?\s*nm/i;
-const PER_A = /(a|å|angstroms?)\s*\^?\s*[-−]\s*1|1\s*\/\s*(a|å|angstroms?)\b|å⁻¹|inv(erse)?\s*(a|å|angstroms?)\b/i;
+const PER_NM = /nm\s*(?:\^\s*)?[-−]\s*1|1\s*\/\s*nm|nm⁻¹|inv(erse)?\s*nm/i;
+const PER_A = /(a|å|angstroms?)\s*(?:\^\s*)?[-−]\s*1|1\s*\/\s*(a|å|angstroms?)\b|å⁻¹|inv(erse)?\s*(a|å|angstroms?)\b/i;
 
 /** Classify the x axis from header lines; the last labelled line wins (column labels come last). */
 export function detectXAxis(headerLines: string[]): XAxisInfo {
@@ -28,7 +29,7 @@ export function detectXAxis(headerLines: string[]): XAxisInfo {
   return { xKind: 'unknown', qScale: 1 };
 }
 
-const NUMBER = /[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?/;
+const NUMBER = /[-+]?(\d+(?:\.\d*)?|\.\d+)([eE][-+]?\d+)?/;
 
 /**
  * Wavelength in Å from a header line such as `# Wavelength: 1.908e-11` (pyFAI writes metres),
@@ -37,7 +38,7 @@ const NUMBER = /[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?/;
  */
 export function detectWavelengthA(headerLines: string[]): number | undefined {
   for (const raw of headerLines) {
-    const m = /(wave\s*-?length|lambda|λ|k\s*-?\s*alpha\s*1|kα1)/i.exec(raw);
+    const m = /(wave\s*-?length|lambda|λ|k\s*(?:-\s*)?alpha\s*1|kα1)/i.exec(raw);
     if (!m) continue;
     const rest = raw.slice(m.index + m[0].length);
     const num = NUMBER.exec(rest);

@@ -1,0 +1,81 @@
+/**
+ * Hostile files (issue 12, finding 5): long runs that defeat backtracking patterns, a million
+ * blank lines, hundreds of thousands of columns, deep XML nesting, each placed in every real
+ * fixture's header, column line and data, through detection and through each technique's parser.
+ * Every one must end in a result or a readable ParseError/AnalysisError, never a throw. Their time
+ * is bench/parser-fuzz.ts's business (no clock here); a super-linear pattern shows there, and a
+ * badly super-linear one (like the old /[\s,]+$/) would also hang the 1 MB cases below.
+ */
+import { readFileSync } from 'fs';
+import { basename } from 'path';
+import { realFixtureFiles } from '../../../scripts/real-fixtures';
+import { blankLines, deeplyNestedXml, hostileLines, placeHostile, PLACEMENTS } from '../../instruments/src/hostile';
+import { analyzeFile } from './analyze-file';
+import type { Technique } from './core/types';
+
+const techniqueOf = (path: string): Technique =>
+  path.includes('/mpms/') ? 'MAGNETIC' : path.includes('/ppms/') ? 'RESISTANCE' : path.includes('/xrd/') ? 'XRD' : path.includes('/saxs/') ? 'SAXS' : 'DSC';
+
+/** One template per format the parsers tell apart. */
+const TEMPLATES = realFixtureFiles().filter((f) =>
+  /zfcfc1_DC_100Oe_MPMS3|mvsh3_DC_5K_tabdelimited|MPMSXL_MultiVu1.60_DC|Resistivity_TMR|Mg2SiO4_glass_pyFAI|Fe81S19|xrdml2.1|Alumina_USAXS|COLETTE|Setaram|TA-2920/.test(
+    f,
+  ),
+);
+
+const CODE = /^[A-Z][A-Z_]+$/;
+
+/** The fixture's first 150 lines: its whole header and enough rows to analyse, so the analyzers stay quick. */
+const head = (text: string): string => text.split('\n').slice(0, 150).join('\n');
+
+function expectReadable(bytes: Uint8Array, technique: Technique | undefined, label: string): void {
+  let outcome: string;
+  try {
+    const r = analyzeFile(bytes, { technique });
+    outcome = r.ok
+      ? 'result'
+      : CODE.test((r.error as { code?: string }).code ?? '') && r.error.message.length > 0
+        ? 'readable error'
+        : `unreadable error ${r.error.message}`;
+  } catch (e) {
+    outcome = `threw ${(e as Error).message}`;
+  }
+  expect({ label, outcome }).toEqual({ label, outcome: expect.stringMatching(/^(result|readable error)$/) });
+}
+
+describe('parsers on hostile input', () => {
+  it('covers every format family', () => {
+    expect(new Set(TEMPLATES.map(techniqueOf))).toEqual(new Set(['MAGNETIC', 'RESISTANCE', 'XRD', 'SAXS', 'DSC']));
+    expect(TEMPLATES.length).toBeGreaterThanOrEqual(10);
+  });
+
+  // XRDML is one XML document, not lines: its hostile shapes are the 1 MB lines and the nesting below.
+  for (const file of TEMPLATES.filter((f) => !f.endsWith('.xrdml'))) {
+    it(`${basename(file)}: every hostile 16 kB line at every place ends in a result or a readable error`, () => {
+      const template = head(readFileSync(file, 'latin1'));
+      const lines = [...hostileLines(16_384), { label: 'blank LF', text: blankLines(16_384) }, { label: 'blank CR', text: blankLines(16_384, '\r') }];
+      for (const h of lines)
+        for (const placement of PLACEMENTS) {
+          const bytes = Buffer.from(placeHostile(template, h.text, placement), 'latin1');
+          for (const technique of [undefined, techniqueOf(file)]) expectReadable(bytes, technique, `${h.label} ${placement} ${technique ?? 'detected'}`);
+        }
+    });
+  }
+
+  it('a 1 MB line of brackets and spaces, of commas, of digits, of tabs before each format data ends readably', () => {
+    const big = hostileLines(1 << 20).filter((h) => ['brackets and spaces', 'commas and spaces', 'decimal digits', 'tabs', '2theta spaces'].includes(h.label));
+    for (const file of TEMPLATES) {
+      const template = head(readFileSync(file, 'latin1'));
+      for (const h of big)
+        expectReadable(Buffer.from(placeHostile(template, h.text, 'before-data'), 'latin1'), techniqueOf(file), `${basename(file)} ${h.label}`);
+    }
+  });
+
+  it('XRDML nested 100,000 elements deep ends in a readable error', () => {
+    for (const file of TEMPLATES.filter((f) => f.endsWith('.xrdml'))) {
+      const bytes = Buffer.from(deeplyNestedXml(readFileSync(file, 'utf8'), 100_000));
+      expectReadable(bytes, 'XRD', basename(file));
+      expectReadable(bytes, undefined, basename(file));
+    }
+  });
+});

@@ -1,0 +1,51 @@
+import { magneticCampaign } from '../../../libs/instruments/src/campaign';
+import { longXrdPattern } from '../../../libs/instruments/src/hostile';
+import { loadEnv } from '../../config/env';
+import { AnalysisLimitError, AnalysisPool } from './analysis-pool';
+
+/** The analysis threads: limits end a run with a readable reason, and a fresh thread takes the next one. */
+describe('AnalysisPool', () => {
+  const item = magneticCampaign('ANNEAL_453K', { piecesPerLevel: 1 }).items[0];
+  const small = new Uint8Array(Buffer.from(item.zfc.text));
+  const smallParams = { technique: 'MAGNETIC' as const, massG: item.massMg / 1000, densityGCm3: 5.9 };
+  // About 1.8 MB and 100,000 points: seconds to analyse, and ~100 MB of heap.
+  const slow = new Uint8Array(Buffer.from(longXrdPattern(100_000)));
+  const pools: AnalysisPool[] = [];
+  const pool = (vars: Record<string, string>) => {
+    const p = new AnalysisPool(loadEnv({ WORKER_CONCURRENCY: '1', ...vars }));
+    pools.push(p);
+    return p;
+  };
+  afterAll(() => Promise.all(pools.map((p) => p.onApplicationShutdown())));
+
+  it('returns the library result as plain data, error codes included', async () => {
+    const p = pool({});
+    const good = await p.analyze(small, smallParams);
+    expect(good.ok).toBe(true);
+    expect(await p.analyze(new Uint8Array(0), {})).toEqual({ ok: false, error: { code: 'EMPTY_FILE', message: 'the file is empty' } });
+  });
+
+  it('stops an analysis past ANALYSIS_TIMEOUT_S, then analyses the next file in a fresh thread', async () => {
+    const p = pool({ ANALYSIS_TIMEOUT_S: '0.3' });
+    const err = await p.analyze(slow, { technique: 'XRD' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AnalysisLimitError);
+    expect(err).toMatchObject({ code: 'ANALYSIS_TIMEOUT', message: 'the analysis took longer than 0.3 s and was stopped' });
+    expect((await p.analyze(small, smallParams)).ok).toBe(true);
+  });
+
+  it('stops an analysis past ANALYSIS_MAX_MEMORY_MB, then analyses the next file in a fresh thread', async () => {
+    // 1.5 million rows (27 MB): their line strings alone outgrow a 64 MB heap. The time limit only stops a regression early.
+    const huge = new Uint8Array(Buffer.from(longXrdPattern(1_500_000)));
+    const p = pool({ ANALYSIS_MAX_MEMORY_MB: '64', ANALYSIS_TIMEOUT_S: '20' });
+    const err = await p.analyze(huge, { technique: 'XRD' }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'ANALYSIS_OUT_OF_MEMORY', message: 'the analysis needed more than 64 MB and was stopped' });
+    expect((await p.analyze(small, smallParams)).ok).toBe(true);
+  });
+
+  it('runs analyses side by side up to WORKER_CONCURRENCY, a stopped one leaving the other untouched', async () => {
+    const p = pool({ WORKER_CONCURRENCY: '2', ANALYSIS_TIMEOUT_S: '0.3' });
+    const [stopped, fine] = await Promise.allSettled([p.analyze(slow, { technique: 'XRD' }), p.analyze(small, smallParams)]);
+    expect(stopped).toMatchObject({ status: 'rejected', reason: { code: 'ANALYSIS_TIMEOUT' } });
+    expect(fine).toMatchObject({ status: 'fulfilled', value: { ok: true } });
+  });
+});

@@ -1,0 +1,25 @@
+/**
+ * What runs inside an analysis thread: the pure library call, bytes + parameters → result, with
+ * errors flattened to plain data (structured cloning would drop ParseError's code). Loaded by
+ * AnalysisPool through piscina; nothing here may touch the database or the queue.
+ */
+import type { MessagePort } from 'node:worker_threads';
+import { analyzeFile } from '../../../libs/analysis/src/analyze-file';
+import type { AnalysisOutput, AnalyzeParams } from '../../../libs/analysis/src/core/types';
+
+export interface AnalysisTask {
+  bytes: Uint8Array;
+  params: AnalyzeParams;
+  /** Told when the analysis starts, so its time limit counts neither the queue nor a new thread's module loading. */
+  started: MessagePort;
+}
+
+export type ThreadResult = { ok: true; value: AnalysisOutput } | { ok: false; error: { message: string; code?: string } };
+
+export default function analyzeInThread({ bytes, params, started }: AnalysisTask): ThreadResult {
+  started.postMessage('started');
+  started.close();
+  const result = analyzeFile(bytes, params);
+  if (result.ok) return result;
+  return { ok: false, error: { message: result.error.message, code: (result.error as { code?: string }).code } };
+}
