@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { createValidationPipe } from '../../src/common/validation';
-import { Env } from '../../src/config/env';
+import { Env, loadEnv } from '../../src/config/env';
 import multipart from '@fastify/multipart';
 import { ApiModule } from './api.module';
+import { createHttpAdapter } from './http-server';
 import { guardQueueDashboard } from './queue-dashboard-guard';
 import { applyGlobalPrefix, buildOpenApiDocument } from './openapi';
 import { serveWebApp } from './web-app';
@@ -18,7 +19,13 @@ export interface ApiAppOptions {
 
 /** Builds the configured (not yet listening) API application; used by main.ts and the e2e tests. */
 export async function createApiApp(envOverrides: Partial<Record<keyof Env, string>> = {}, options: ApiAppOptions = {}): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(envOverrides), new FastifyAdapter({ logger: false }), { bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    ApiModule.forRoot(envOverrides),
+    createHttpAdapter(loadEnv({ ...process.env, ...envOverrides })),
+    {
+      bufferLogs: true,
+    },
+  );
   app.useLogger(app.get(Logger));
   const env = app.get(Env);
   await app.register(multipart as never, { limits: { fileSize: env.UPLOAD_LIMIT_BYTES, files: 1 } });

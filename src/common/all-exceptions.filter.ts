@@ -21,6 +21,7 @@ const REASON: Record<number, string> = {
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
@@ -38,6 +39,8 @@ function statusOf(code: DomainErrorCode): number {
       return 422;
     case 'INVALID_CREDENTIALS':
       return 401;
+    case 'RATE_LIMITED':
+      return 429;
     default:
       return assertUnreachable(code);
   }
@@ -63,7 +66,16 @@ export class AllExceptionsFilter implements ExceptionFilter {
   toBody(exception: unknown): ErrorBody & { retryAfterS?: number } {
     if (exception instanceof DomainError) {
       const statusCode = statusOf(exception.code);
-      return { statusCode, error: REASON[statusCode], code: exception.code, message: exception.message, field: exception.field };
+      // A rate-limit refusal (TooManyAttempts) says when to come back.
+      const retryAfterS = (exception as { retryAfterS?: unknown }).retryAfterS;
+      return {
+        statusCode,
+        error: REASON[statusCode],
+        code: exception.code,
+        message: exception.message,
+        field: exception.field,
+        ...(typeof retryAfterS === 'number' ? { retryAfterS } : {}),
+      };
     }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();

@@ -1,6 +1,6 @@
 /** Errors the services raise; mapped to HTTP in one place (AllExceptionsFilter). */
 export type DomainErrorCode =
-  'NOT_FOUND' | 'CONFLICT' | 'INVALID_LINEAGE' | 'ANNEAL_AT_OR_ABOVE_TG' | 'INVALID_CREDENTIALS' | 'APPEND_ONLY' | 'ASSIGNMENT_MISMATCH';
+  'NOT_FOUND' | 'CONFLICT' | 'INVALID_LINEAGE' | 'ANNEAL_AT_OR_ABOVE_TG' | 'INVALID_CREDENTIALS' | 'APPEND_ONLY' | 'ASSIGNMENT_MISMATCH' | 'RATE_LIMITED';
 
 export class DomainError extends Error {
   constructor(

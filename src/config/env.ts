@@ -61,6 +61,45 @@ export class Env {
   @Max(60_000)
   AUTH_USER_CACHE_MS = 3000;
 
+  /** Login attempts one client address may make per minute (429 beyond; counted in Redis across replicas). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_PER_ADDRESS_PER_MIN = 20;
+
+  /** Wrong passwords one account may take within LOGIN_FAILURE_WINDOW_S before logins to it answer 429. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES_PER_ACCOUNT = 10;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_FAILURE_WINDOW_S = 900;
+
+  /** Whether the API sits behind a reverse proxy whose X-Forwarded-For names the client ('true'/'false'). */
+  @IsIn(['true', 'false'])
+  TRUST_PROXY: 'true' | 'false' = 'false';
+
+  /** Longest time a client may take to send a whole request, s (a slow body is cut off with 408). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  HTTP_REQUEST_TIMEOUT_S = 120;
+
+  /** Longest time a client may take to send the request headers, s. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  HTTP_HEADERS_TIMEOUT_S = 10;
+
+  /** How long an idle keep-alive connection stays open, s. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  HTTP_KEEPALIVE_TIMEOUT_S = 5;
+
   /** The first administrator, created at API start if absent. */
   @IsString()
   ADMIN_EMAIL = 'admin@vitrack.local';

@@ -7,6 +7,7 @@ import { UsersModule } from '../users/users.module';
 import { AdminSetupService } from './admin-setup.service';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { LoginLimiter } from './login-limiter';
 
 @Module({
   imports: [
@@ -22,7 +23,7 @@ import { AuthService } from './auth.service';
       }),
     }),
   ],
-  providers: [AuthService, AuthGuard, AdminSetupService],
+  providers: [AuthService, AuthGuard, AdminSetupService, LoginLimiter],
   exports: [AuthService, AuthGuard, AdminSetupService],
 })
 export class AuthModule {}

@@ -8,6 +8,7 @@ import { AuditService } from '../audit/audit.service';
 import { UsersRepository } from '../users/users.repository';
 import { AuthUser } from './auth.decorators';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password';
+import { LoginLimiter } from './login-limiter';
 import { ShortCache } from './short-cache';
 
 const API_TOKEN_PREFIX = 'vt_';
@@ -25,17 +26,24 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly audit: AuditService,
     private readonly db: Database,
+    private readonly limiter: LoginLimiter,
     env: Env,
   ) {
     this.currentUsers = new ShortCache(env.AUTH_USER_CACHE_MS);
     this.maxLifetimeS = env.JWT_TTL_S;
   }
 
-  async login(email: string, password: string): Promise<{ accessToken: string; tokenType: 'Bearer' }> {
-    const user = await this.users.findByEmail(email.toLowerCase());
+  async login(email: string, password: string, clientAddress: string): Promise<{ accessToken: string; tokenType: 'Bearer' }> {
+    const account = email.toLowerCase();
+    await this.limiter.admit(clientAddress, account);
+    const user = await this.users.findByEmail(account);
     // An unknown email costs the same scrypt as a known one, so the answer's timing does not tell them apart.
     const { ok, needsRehash } = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
-    if (!user || !ok) throw new DomainError('INVALID_CREDENTIALS', 'email or password is wrong', 'password');
+    if (!user || !ok) {
+      await this.limiter.failed(account);
+      throw new DomainError('INVALID_CREDENTIALS', 'email or password is wrong', 'password');
+    }
+    await this.limiter.succeeded(account);
     if (needsRehash) await this.users.updatePasswordHash(user.id, await hashPassword(password));
     const accessToken = await this.jwt.signAsync({ sub: user.id, email: user.email, role: user.role });
     return { accessToken, tokenType: 'Bearer' };
