@@ -66,8 +66,8 @@ describe('uploads and analyses', () => {
     expect(kinds.slice(0, 3)).toEqual(['ARC_MELT', 'MELT_SPIN', 'CUT']);
     expect(kinds.filter((k: string) => k === 'MAGNETIC')).toHaveLength(2);
     expect(history.body.events.filter((e: { type: string }) => e.type === 'ANALYSIS').map((e: { id: string }) => e.id)).toContain(run.id);
-    // The timeline (plain pg) and the run and measurement (Prisma) give the same instants; the
-    // suite runs in UTC+14 (jest.config.js), where a time read as local would be 14 h off.
+    // The timeline (flat rows grouped in JS) and the run and measurement routes give the same
+    // instants; the suite runs in UTC+14 (jest.config.js), where a time read as local would be 14 h off.
     const at = (id: string) => history.body.events.find((e: { id: string }) => e.id === id).at;
     expect(at(run.id)).toBe(run.finishedAt);
     expect(at(zfc.id)).toBe(m.body.performedAt);
