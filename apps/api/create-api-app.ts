@@ -5,12 +5,40 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { createValidationPipe } from '../../src/common/validation';
 import { Env, loadEnv } from '../../src/config/env';
+import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { ApiModule } from './api.module';
 import { createHttpAdapter } from './http-server';
 import { guardQueueDashboard } from './queue-dashboard-guard';
 import { applyGlobalPrefix, buildOpenApiDocument } from './openapi';
 import { serveWebApp } from './web-app';
+
+/**
+ * Headers on every response, the report page, Swagger UI, Bull Board and errors included: same-origin
+ * scripts only, no framing (CSP frame-ancestors and X-Frame-Options), no MIME sniffing, no
+ * Referer leaving the site. Inline styles stay allowed: the HTML report and Swagger UI use them.
+ */
+const SECURITY_HEADERS = {
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:'],
+      fontSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+    },
+  },
+  frameguard: { action: 'deny' },
+  referrerPolicy: { policy: 'no-referrer' },
+  // The API is served over plain HTTP behind the lab's TLS proxy, which sets HSTS itself.
+  strictTransportSecurity: false,
+};
 
 export interface ApiAppOptions {
   /** The built web app to serve at / (default dist/web); tests pass their own build. */
@@ -28,6 +56,7 @@ export async function createApiApp(envOverrides: Partial<Record<keyof Env, strin
   );
   app.useLogger(app.get(Logger));
   const env = app.get(Env);
+  await app.register(helmet as never, SECURITY_HEADERS);
   await app.register(multipart as never, { limits: { fileSize: env.UPLOAD_LIMIT_BYTES, files: 1 } });
   guardQueueDashboard(app);
   applyGlobalPrefix(app);

@@ -103,7 +103,10 @@ describe('uploads and analyses', () => {
     expect(up.status).toBe(202);
     const raw = await api.app.inject({ method: 'GET', url: `/api/files/${up.body.fileId}/raw`, headers: { authorization: `Bearer ${member}` } });
     expect(Buffer.compare(raw.rawPayload, bytes)).toBe(0);
-    expect(raw.headers).toMatchObject({ etag: `"${up.body.sha256}"`, 'content-disposition': 'attachment; filename="eicosane.txt"' });
+    expect(raw.headers).toMatchObject({
+      etag: `"${up.body.sha256}"`,
+      'content-disposition': 'attachment; filename="eicosane.txt"; filename*=UTF-8\'\'eicosane.txt',
+    });
     expect(raw.headers['content-encoding']).toBeUndefined();
     // A client that takes brotli gets the stored bytes as they are: a third of the size, the same file once decoded.
     const br = await api.app.inject({

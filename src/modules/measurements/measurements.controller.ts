@@ -7,6 +7,7 @@ import { Env } from '../../config/env';
 import { AuthUser, CurrentUser } from '../auth/auth.decorators';
 import { CreateMeasurementDto } from './dto/create-measurement.dto';
 import { MeasurementDetailResponse, MeasurementResponse, UploadResponse } from './dto/measurement.responses';
+import { contentDisposition, storableFileName } from './file-name';
 import { MeasurementsService } from './measurements.service';
 import { acceptsEncoding, matchesEtag } from './http-headers';
 
@@ -20,7 +21,7 @@ async function readUpload(req: FastifyRequest, limitBytes: number): Promise<{ fi
   if (part.file.truncated) throw new PayloadTooLargeException({ message: `the file exceeds the upload limit of ${limitBytes} bytes`, field: 'file' });
   const bytes = Buffer.concat(chunks);
   if (bytes.length === 0) throw fieldError('file', 'the file is empty');
-  return { fileName: part.filename || 'upload.dat', bytes };
+  return { fileName: storableFileName(part.filename), bytes };
 }
 
 @ApiTags('measurements')
@@ -74,7 +75,7 @@ export class MeasurementsController {
       return Buffer.alloc(0);
     }
     reply.header('content-type', 'application/octet-stream');
-    reply.header('content-disposition', `attachment; filename="${file.fileName.replace(/["\\\r\n]/g, '_')}"`);
+    reply.header('content-disposition', contentDisposition(file.fileName));
     if (file.contentEncoding) reply.header('content-encoding', file.contentEncoding);
     return file.body;
   }
