@@ -2,10 +2,14 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { Gauge, Histogram, Registry } from 'prom-client';
+import { withTimeout } from '../../common/with-timeout';
 import { QueueName } from '../../infra/queue/queue.constants';
 import { AnalysesRepository } from '../analyses/analyses.repository';
 
 const STATES = ['waiting', 'active', 'delayed', 'failed', 'prioritized', 'waiting-children'] as const;
+
+/** How long a scrape waits for Redis; BullMQ's connection queues commands for ever while Redis is down. */
+const REDIS_TIMEOUT_MS = 1000;
 
 /**
  * Prometheus metrics read at scrape time from where the truth is: queue depth from BullMQ, job
@@ -20,6 +24,11 @@ export class MetricsService {
     name: 'vitrack_queue_jobs',
     help: 'Analysis jobs in the queue by state',
     labelNames: ['state'],
+    registers: [this.registry],
+  });
+  private readonly queueUp = new Gauge({
+    name: 'vitrack_queue_up',
+    help: 'Whether Redis answered the queue-depth query of this scrape (1) or not within 1 s (0)',
     registers: [this.registry],
   });
   private readonly runsByStatus = new Gauge({
@@ -42,8 +51,11 @@ export class MetricsService {
   ) {}
 
   async scrape(): Promise<string> {
-    const counts = await this.queue.getJobCounts(...STATES);
-    for (const s of STATES) this.depth.set({ state: s }, counts[s] ?? 0);
+    const counts = await withTimeout(this.queue.getJobCounts(...STATES), REDIS_TIMEOUT_MS, 'Redis did not answer').catch(() => undefined);
+    this.queueUp.set(counts ? 1 : 0);
+    // No depth is better than a stale one: the gauge is left out until Redis answers again.
+    this.depth.reset();
+    if (counts) for (const s of STATES) this.depth.set({ state: s }, counts[s] ?? 0);
     const byStatus = await this.runs.countByStatus();
     this.runsByStatus.reset();
     for (const row of byStatus) this.runsByStatus.set({ status: row.status }, row.count);
