@@ -3,6 +3,7 @@
  * and its csv-parse ceiling) are measured interleaved, in short alternating batches, so load from
  * other processes on a shared machine falls on both alike and their ratio stays meaningful.
  */
+import { median, quantileSorted } from '../libs/analysis/src/core/numeric';
 
 export interface TimingOptions {
   /** Warm-up calls per case before measuring (JIT tiers, inline caches). */
@@ -28,17 +29,6 @@ export interface TimedCase<T = unknown> {
 
 /** Aim for batches of about this many ms per case and round. */
 const BATCH_MS = 25;
-
-/** Nearest-rank percentile of ascending `sorted` (p in 0–100). */
-export function percentile(sorted: number[], p: number): number {
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
-}
-
-function median(sorted: number[]): number {
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid] : 0.5 * (sorted[mid - 1] + sorted[mid]);
-}
 
 const elapsedMs = (t0: bigint): number => Number(process.hrtime.bigint() - t0) / 1e6;
 
@@ -74,6 +64,6 @@ export function timeInterleaved(cases: TimedCase[], options: TimingOptions): Tim
   if (sink < 0) console.log(sink);
   return samples.map((s) => {
     const sorted = s.slice().sort((a, b) => a - b);
-    return { iterations: sorted.length, medianMs: median(sorted), p95Ms: percentile(sorted, 95), minMs: sorted[0] };
+    return { iterations: sorted.length, medianMs: median(sorted), p95Ms: quantileSorted(sorted, 0.95), minMs: sorted[0] };
   });
 }

@@ -6,6 +6,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpus, loadavg, totalmem } from 'node:os';
+import { quantile } from '../libs/analysis/src/core/numeric';
 import { adminSql, PG_BASE_URL } from '../scripts/pg-admin';
 import { deleteKeysUnder } from '../scripts/redis-admin';
 import { migrate } from './api-server';
@@ -78,12 +79,7 @@ export function runBench(main: () => Promise<void>): void {
 }
 
 /** Nearest-rank percentile (p in 0–100) of unsorted values; NaN when empty. */
-export function percentile(values: number[], p: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
-}
+export const percentile = (values: number[], p: number): number => quantile(values, p / 100);
 
 export interface Spread {
   n: number;

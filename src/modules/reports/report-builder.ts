@@ -2,7 +2,7 @@
  * The campaign report's pure core: ReportInput (rows the lead reads from the database) →
  * CampaignReport (per-piece values, per-level statistics, trend fits, open gaps). No I/O.
  */
-import { fitExponentialDecay, fitLinear, levelStats, type LevelStat } from '../../../libs/analysis/src/trends/index';
+import { fitExponentialDecay, fitLine, levelStats, type LevelStat } from '../../../libs/analysis/src/trends/index';
 import type { CampaignReport, LevelStatOut, ReportInput, TechniqueName } from './report.types';
 
 /** Display label and unit of one report metric. */
@@ -127,7 +127,7 @@ function fitChiExponential(points: { level: number; value: number }[]): ExpFit {
 
 function linearFit(points: { level: number; value: number }[]): LinFit {
   if (points.length < 3) return null;
-  const f = fitLinear(
+  const f = fitLine(
     points.map((p) => p.level),
     points.map((p) => p.value),
   );

@@ -11,7 +11,8 @@
  * All on an exo-up signal, so positive enthalpies are exothermic.
  */
 import { AnalysisError, Result, fail, ok } from '../core/errors';
-import { downsample, fitLine, gridStep, heatingRun, integrate, lineAt, median, noiseStd, resampleUniform, savitzkyGolay, sortMerge } from './dsc.curve';
+import { downsample, interpolateUniform, lineAt, robustStd } from '../core/numeric';
+import { cubicSavitzkyGolay, fitLineInWindows, gridStep, heatingRun, integrate, noiseStd, sortMerge } from './dsc.curve';
 import { PeakFeature, PreparedCurve, StepFeature, findPeak, findStep } from './dsc.features';
 import { DscAnalysis, DscAnalyzeParams, DscCurve, DscMetrics, DscScan } from './dsc.types';
 
@@ -47,7 +48,7 @@ function prepare(scan: DscScan, rateParam: number | undefined, warnings: string[
   let rateKPerMin: number | null = null;
   let rateSource: Prepared['rateSource'] = null;
   if (time) {
-    const fit = fitLine(time.slice(run.start, run.end), T.slice(run.start, run.end), [[-Infinity, Infinity]]);
+    const fit = fitLineInWindows(time.slice(run.start, run.end), T.slice(run.start, run.end), [[-Infinity, Infinity]]);
     if (fit && fit.slope > 0) {
       rateKPerMin = fit.slope;
       rateSource = 'time';
@@ -66,11 +67,10 @@ function prepare(scan: DscScan, rateParam: number | undefined, warnings: string[
   const count = Math.floor((sorted.x[sorted.x.length - 1] - sorted.x[0]) / stepK) + 1;
   if (!Number.isFinite(stepK) || !(count >= MIN_POINTS)) return fail(new AnalysisError('NOT_ENOUGH_DATA', `${label}: the temperature range is degenerate`));
   const tK = Array.from({ length: count }, (_, i) => sorted.x[0] + i * stepK);
-  const yr = resampleUniform(sorted.x, sorted.y, sorted.x[0], stepK, count);
-  const ys = savitzkyGolay(yr, stepK, SMOOTH_K, 0);
-  const d = savitzkyGolay(yr, stepK, DERIVATIVE_K, 1);
-  const dm = median(d);
-  const noiseD = 1.4826 * median(d.map((v) => Math.abs(v - dm)));
+  const yr = interpolateUniform(sorted.x, sorted.y, sorted.x[0], stepK, count);
+  const ys = cubicSavitzkyGolay(yr, stepK, SMOOTH_K, 0);
+  const d = cubicSavitzkyGolay(yr, stepK, DERIVATIVE_K, 1);
+  const noiseD = robustStd(d);
   return ok({ tK, stepK, y: yr, ys, d, noise: noiseStd(yr), noiseD, rateKPerMin, rateSource });
 }
 
@@ -87,9 +87,9 @@ function relaxAgainstReference(
   if (lowWindow[0] < lo || liquidWindow[1] > hi) return 'the reference scan does not cover the glass and supercooled-liquid windows';
   const x = c.tK.filter((t) => t >= lo && t <= hi);
   const ySample = x.map((t) => c.y[Math.round((t - c.tK[0]) / c.stepK)]);
-  const yRef = resampleUniform(r.tK, r.y, x[0], c.stepK, x.length);
+  const yRef = interpolateUniform(r.tK, r.y, x[0], c.stepK, x.length);
   const diff = ySample.map((v, i) => v - yRef[i]);
-  const match = fitLine(x, diff, [lowWindow, liquidWindow]);
+  const match = fitLineInWindows(x, diff, [lowWindow, liquidWindow]);
   if (!match) return 'too few points in the matching windows';
   const corrected = diff.map((v, i) => v - lineAt(match, x[i]));
   const area = integrate(x, corrected, lowWindow[1], liquidWindow[0]);
@@ -182,7 +182,7 @@ function analyze(scan: DscScan, params: DscAnalyzeParams): Result<DscAnalysis, A
         }
       }
     } else {
-      const base = fitLine(c.tK, c.y, [lowWindow, step.glassWindow]);
+      const base = fitLineInWindows(c.tK, c.y, [lowWindow, step.glassWindow]);
       if (base) {
         const excess = c.y.map((v, i) => v - lineAt(base, c.tK[i]));
         metrics.dhRelaxJPerG = toJPerG(integrate(c.tK, excess, lowWindow[1], step.glassWindow[0]));

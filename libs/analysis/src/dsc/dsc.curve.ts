@@ -1,45 +1,29 @@
 /**
- * Numerical groundwork for the DSC analyzer: pick the heating segment, resample it on a uniform
- * temperature grid, smooth/differentiate with Savitzky–Golay, fit lines, integrate, downsample.
+ * Numerical groundwork for the DSC analyzer: pick the heating segment, put it on a uniform
+ * temperature grid, smooth/differentiate it, fit baselines in temperature windows, integrate.
+ * The generic pieces (fits, medians, resampling, Savitzky–Golay) live in core/numeric.
  */
-import { sgg } from 'ml-savitzky-golay-generalized';
+import { differences, fitLine, type LineFit, medianHigh, mergeDuplicateX, oddWindow, robustStd, savitzkyGolay as sg, sortByX } from '../core/numeric';
 
 /** Cap on the resampled grid so smoothing stays fast on 20 000-row files. */
 const MAX_GRID_POINTS = 5000;
 
-export interface LineFit {
-  slope: number;
-  intercept: number;
-  residualStd: number;
-  n: number;
-}
-
-export const lineAt = (f: LineFit, x: number): number => f.intercept + f.slope * x;
-
-/** Least-squares straight line through the (x, y) pairs whose x lies in any of the windows. */
-export function fitLine(x: number[], y: number[], windows: [number, number][]): LineFit | undefined {
-  let n = 0;
-  let sx = 0;
-  let sy = 0;
-  let sxx = 0;
-  let sxy = 0;
-  const inside = (v: number): boolean => windows.some(([a, b]) => v >= a && v <= b);
+/**
+ * Least-squares straight line through the (x, y) pairs whose x lies in any of the windows;
+ * undefined below 3 such points or when their x do not vary.
+ */
+export function fitLineInWindows(x: number[], y: number[], windows: [number, number][]): LineFit | undefined {
+  const xs: number[] = [];
+  const ys: number[] = [];
   for (let i = 0; i < x.length; i++) {
-    if (!inside(x[i])) continue;
-    n++;
-    sx += x[i];
-    sy += y[i];
-    sxx += x[i] * x[i];
-    sxy += x[i] * y[i];
+    if (windows.some(([a, b]) => x[i] >= a && x[i] <= b)) {
+      xs.push(x[i]);
+      ys.push(y[i]);
+    }
   }
-  if (n < 3) return undefined;
-  const den = n * sxx - sx * sx;
-  if (!(Math.abs(den) > 0)) return undefined;
-  const slope = (n * sxy - sx * sy) / den;
-  const intercept = (sy - slope * sx) / n;
-  let ss = 0;
-  for (let i = 0; i < x.length; i++) if (inside(x[i])) ss += (y[i] - intercept - slope * x[i]) ** 2;
-  return { slope, intercept, residualStd: Math.sqrt(ss / Math.max(1, n - 2)), n };
+  if (xs.length < 3) return undefined;
+  const fit = fitLine(xs, ys);
+  return Number.isFinite(fit.slope) ? fit : undefined;
 }
 
 /**
@@ -69,45 +53,15 @@ export function heatingRun(temperatureK: number[]): { start: number; end: number
   return best;
 }
 
-/** Linear interpolation of sorted (x, y) on a uniform grid from x0 with `step`, `count` points. */
-export function resampleUniform(x: number[], y: number[], x0: number, step: number, count: number): number[] {
-  const out = new Array<number>(count);
-  let j = 0;
-  for (let i = 0; i < count; i++) {
-    const xi = x0 + i * step;
-    while (j < x.length - 2 && x[j + 1] < xi) j++;
-    const dx = x[j + 1] - x[j];
-    const f = dx > 0 ? (xi - x[j]) / dx : 0;
-    out[i] = y[j] + Math.min(1, Math.max(0, f)) * (y[j + 1] - y[j]);
-  }
-  return out;
-}
-
 /** Sort (x, y) by x and merge exact duplicates (their y averaged) so interpolation is defined. */
 export function sortMerge(x: number[], y: number[]): { x: number[]; y: number[] } {
-  const idx = x.map((_, i) => i).sort((a, b) => x[a] - x[b]);
-  const xs: number[] = [];
-  const ys: number[] = [];
-  let count = 0;
-  for (const i of idx) {
-    if (xs.length > 0 && x[i] === xs[xs.length - 1]) {
-      count++;
-      ys[ys.length - 1] += (y[i] - ys[ys.length - 1]) / count;
-    } else {
-      xs.push(x[i]);
-      ys.push(y[i]);
-      count = 1;
-    }
-  }
-  return { x: xs, y: ys };
+  const sorted = sortByX(x, y);
+  return mergeDuplicateX(sorted.x, sorted.y);
 }
 
 /** Grid step: the median temperature increment, but coarse enough to keep ≤ MAX_GRID_POINTS points. */
 export function gridStep(sortedX: number[]): number {
-  const steps: number[] = [];
-  for (let i = 1; i < sortedX.length; i++) steps.push(sortedX[i] - sortedX[i - 1]);
-  steps.sort((a, b) => a - b);
-  const median = steps[Math.floor(steps.length / 2)] ?? 0;
+  const median = sortedX.length > 1 ? medianHigh(differences(sortedX)) : 0;
   const span = sortedX[sortedX.length - 1] - sortedX[0];
   return Math.max(median, span / MAX_GRID_POINTS, 1e-6);
 }
@@ -116,27 +70,15 @@ export function gridStep(sortedX: number[]): number {
  * Savitzky–Golay (cubic) smoothing or derivative on a uniform grid; the window is given in the x
  * unit and rounded to an odd number of points (≥ 5, ≤ the data length).
  */
-export function savitzkyGolay(y: number[], step: number, windowX: number, derivative: 0 | 1): number[] {
-  let w = Math.max(5, Math.round(windowX / step));
-  if (w % 2 === 0) w++;
-  if (w > y.length) w = y.length % 2 === 1 ? y.length : y.length - 1;
+export function cubicSavitzkyGolay(y: number[], step: number, windowX: number, derivative: 0 | 1): number[] {
+  const w = oddWindow(windowX / step, y.length);
   if (w < 5) return derivative === 0 ? [...y] : y.map(() => 0);
-  return Array.from(sgg(y, step, { windowSize: w, derivative, polynomial: 3 }));
+  return Array.from(sg(y, step, w, derivative, 3));
 }
 
 /** Robust noise (standard deviation) of white noise on y from the MAD of first differences. */
 export function noiseStd(y: number[]): number {
-  const d: number[] = [];
-  for (let i = 1; i < y.length; i++) d.push(y[i] - y[i - 1]);
-  const center = median(d);
-  return (1.4826 * median(d.map((v) => Math.abs(v - center)))) / Math.SQRT2;
-}
-
-export function median(v: number[]): number {
-  if (v.length === 0) return NaN;
-  const s = [...v].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2;
+  return robustStd(differences(y)) / Math.SQRT2;
 }
 
 /** Trapezoid integral of y over x within [a, b] (grid points only). */
@@ -151,24 +93,3 @@ export function integrate(x: number[], y: number[], a: number, b: number): numbe
 
 /** Index of the grid point nearest x on a uniform grid starting at x0. */
 export const indexAt = (x0: number, step: number, n: number, x: number): number => Math.min(n - 1, Math.max(0, Math.round((x - x0) / step)));
-
-/** At most `maxPoints` bin means of (x, y), for plots. */
-export function downsample(x: number[], y: number[], maxPoints = 500): { x: number[]; y: number[] } {
-  if (x.length <= maxPoints) return { x: [...x], y: [...y] };
-  const bins = maxPoints;
-  const ox: number[] = [];
-  const oy: number[] = [];
-  for (let b = 0; b < bins; b++) {
-    const i0 = Math.floor((b * x.length) / bins);
-    const i1 = Math.floor(((b + 1) * x.length) / bins);
-    let sx = 0;
-    let sy = 0;
-    for (let i = i0; i < i1; i++) {
-      sx += x[i];
-      sy += y[i];
-    }
-    ox.push(sx / (i1 - i0));
-    oy.push(sy / (i1 - i0));
-  }
-  return { x: ox, y: oy };
-}

@@ -4,7 +4,8 @@
  * pre-peak baseline; area over a straight baseline from start to end) and a step (Tg onset by the
  * tangent at the inflection intersected with the extrapolated glass baseline).
  */
-import { LineFit, fitLine, integrate, lineAt, median } from './dsc.curve';
+import { type LineFit, lineAt, median } from '../core/numeric';
+import { fitLineInWindows, integrate } from './dsc.curve';
 
 /** A curve on a uniform temperature grid; y is exo-up (W/g or mW). */
 export interface PreparedCurve {
@@ -97,7 +98,7 @@ export function findPeak(c: PreparedCurve, sign: 1 | -1, loK: number, hiK: numbe
   const endK = tK[ie];
   let preLo = Math.max(startK - BASELINE_WINDOW_K, preFloorK ?? -Infinity, tK[0]);
   if (startK - preLo < 4 * stepK) preLo = startK - 4 * stepK;
-  const baseline = fitLine(tK, y, [[preLo, startK]]);
+  const baseline = fitLineInWindows(tK, y, [[preLo, startK]]);
   if (!baseline) return 'too few points before the peak for a baseline';
   const tangentSlope = d[istar] - baseline.slope;
   if (!(tangentSlope > 0)) return 'the leading edge is not steeper than the baseline';
@@ -152,7 +153,7 @@ export function findStep(c: PreparedCurve, loK: number, hiK: number, liquidHiK =
   const fwhmK = Math.max(tK[ir] - tK[il], 2 * stepK);
 
   const glassWindow: [number, number] = [Math.max(tK[0], ti - GLASS_END_FWHM * fwhmK - BASELINE_WINDOW_K), ti - GLASS_END_FWHM * fwhmK];
-  const glass = fitLine(tK, y, [glassWindow]);
+  const glass = fitLineInWindows(tK, y, [glassWindow]);
   if (!glass) return 'too few points below the step for a glass baseline';
   const tangentSlope = d[ii] - glass.slope;
   if (!(tangentSlope < 0)) return 'the step is not steeper than the glass baseline';
@@ -161,7 +162,7 @@ export function findStep(c: PreparedCurve, loK: number, hiK: number, liquidHiK =
   const liqLo = ti + LIQUID_START_FWHM * fwhmK;
   const liqHi = Math.min(liqLo + BASELINE_WINDOW_K, liquidHiK);
   const liquidWindow: [number, number] | null = liqHi - liqLo >= 4 * stepK ? [liqLo, liqHi] : null;
-  let liquid = liquidWindow ? fitLine(tK, y, [liquidWindow]) : undefined;
+  let liquid = liquidWindow ? fitLineInWindows(tK, y, [liquidWindow]) : undefined;
   const shortLiquid = liquidWindow !== null && liquidWindow[1] - liquidWindow[0] < MIN_SLOPE_WINDOW_K;
   if (liquid && shortLiquid) {
     // Too short a supercooled-liquid window to trust its slope: take the glass slope, fit the level.

@@ -5,7 +5,7 @@
 import { AnalysisError, fail, ok, type Result } from '../core/errors';
 import type { AnalysisOutput, MagneticSweep } from '../core/types';
 import type { MagneticAnalysis, MagneticMetrics, MagneticParams } from './magnetic.types';
-import { collapseDuplicates, fitLineRange, localLinearAt, lowerBound, median } from './numeric';
+import { decimate, differences, fitLine, localLineAt, lowerBound, median, mergeDuplicateX } from '../core/numeric';
 import { derivativePeakWidth, DERIVATIVE_WINDOW_FACTOR, locateTransition, type TransitionShape } from './transition';
 
 // Bound once: under Jest 30 every global property read (Math.abs, Number.isFinite) goes through a
@@ -63,21 +63,13 @@ function toChiSweep(sweep: MagneticSweep, massG: number, fieldOverride: number |
 
 /** Grid step for resampling: the median spacing of distinct temperatures, capped so the grid stays small. */
 function gridStep(temperatureK: number[]): number {
-  const gaps: number[] = [];
-  for (let i = 1; i < temperatureK.length; i++) gaps.push(temperatureK[i] - temperatureK[i - 1]);
+  const gaps = differences(temperatureK);
   const range = temperatureK[temperatureK.length - 1] - temperatureK[0];
   return Math.max(median(gaps), range / (MAX_GRID_POINTS - 1));
 }
 
-function downsample(x: ArrayLike<number>, y: ArrayLike<number>): { x: number[]; y: number[] } {
-  const stride = Math.max(1, Math.ceil(x.length / CURVE_POINTS));
-  const out = { x: [] as number[], y: [] as number[] };
-  for (let i = 0; i < x.length; i += stride) {
-    out.x.push(x[i]);
-    out.y.push(y[i]);
-  }
-  return out;
-}
+/** The measured points for plots: decimated, never averaged across the transition. */
+const plotPoints = (x: ArrayLike<number>, y: ArrayLike<number>): { x: number[]; y: number[] } => decimate(x, y, CURVE_POINTS);
 
 /** χ_mass at 1.8 K by a local straight-line fit; null (with a warning) when the sweep starts far above. */
 function chiAt1p8K(s: ChiSweep, label: string, warnings: string[]): number | null {
@@ -87,7 +79,7 @@ function chiAt1p8K(s: ChiSweep, label: string, warnings: string[]): number | nul
     return null;
   }
   if (minK > 1.85) warnings.push(`${label} sweep stops at ${minK.toFixed(3)} K, above 1.85 K: χ(1.8 K) is extrapolated`);
-  return localLinearAt(s.temperatureK, s.chi, 1.8, LOCAL_FIT_POINTS);
+  return localLineAt(s.temperatureK, s.chi, 1.8, LOCAL_FIT_POINTS);
 }
 
 interface BaselinePass {
@@ -106,7 +98,7 @@ interface BaselinePass {
 function fitTransition(s: ChiSweep, warnings: string[]): Result<BaselinePass, AnalysisError> {
   const t = s.temperatureK;
   const n = t.length;
-  const distinct = collapseDuplicates(t, s.chi);
+  const distinct = mergeDuplicateX(t, s.chi);
   const dataStepK = gridStep(distinct.x);
   const tMin = t[0];
   const tMax = t[n - 1];
@@ -120,12 +112,18 @@ function fitTransition(s: ChiSweep, warnings: string[]): Result<BaselinePass, An
       warnings.push(`baseline window above ${windowStartK.toFixed(3)} K would hold fewer than ${MIN_BASELINE_POINTS} points; kept the previous one`);
       break;
     }
-    const line = fitLineRange(t, s.chi, from, n);
+    const line = fitLine(t, s.chi, { from, to: n });
+    if (!Number.isFinite(line.slope)) {
+      // Every point of the window at one temperature: no line to fit there.
+      if (!pass) return fail(new AnalysisError('NOT_ENOUGH_DATA', `the normal-state baseline window above ${windowStartK.toFixed(3)} K holds one temperature`));
+      warnings.push(`baseline window above ${windowStartK.toFixed(3)} K holds one temperature; kept the previous one`);
+      break;
+    }
     // A noise-free curve would give σ = 0 and a threshold of 0; keep it at rounding level instead.
     const scale = Math.abs(line.intercept) + Math.abs(line.slope * tMax) + Number.MIN_VALUE;
     const noise = Math.max(line.residualStd, 1e-12 * scale);
     const signal = distinct.y.map((y, i) => y - line.intercept - line.slope * distinct.x[i]);
-    const lowValue = localLinearAt(distinct.x, signal, distinct.x[0], LOCAL_FIT_POINTS);
+    const lowValue = localLineAt(distinct.x, signal, distinct.x[0], LOCAL_FIT_POINTS);
     // Dense data go on a coarser, cell-averaged grid so the Savitzky–Golay windows stay short (their weights cost O(w²)).
     const stepK = Math.max(dataStepK, (smoothingSpanK * DERIVATIVE_WINDOW_FACTOR) / (MAX_DERIVATIVE_WINDOW - 1));
     const shape = locateTransition(distinct.x, signal, noise, lowValue, stepK, smoothingSpanK / stepK + 1);
@@ -207,7 +205,7 @@ export function analyzeMagnetic(zfc: MagneticSweep, params: MagneticParams): Res
   const chi18 = chiAt1p8K(sweep, 'ZFC', warnings);
   let fcZfcRatio: number | null = null;
   const curves: NonNullable<AnalysisOutput['curves']> = {
-    chiZfc: { ...downsample(sweep.temperatureK, sweep.chi), xLabel: 'Temperature (K)', yLabel: 'χ_mass ZFC (emu/g/Oe)' },
+    chiZfc: { ...plotPoints(sweep.temperatureK, sweep.chi), xLabel: 'Temperature (K)', yLabel: 'χ_mass ZFC (emu/g/Oe)' },
   };
   if (params.fc) {
     const fc = toChiSweep(params.fc, massG, fieldOe, 'FC');
@@ -215,12 +213,12 @@ export function analyzeMagnetic(zfc: MagneticSweep, params: MagneticParams): Res
     else {
       const chiFc18 = chiAt1p8K(fc.value, 'FC', warnings);
       fcZfcRatio = chiFc18 !== null && chi18 !== null && chi18 !== 0 ? chiFc18 / chi18 : null;
-      curves.chiFc = { ...downsample(fc.value.temperatureK, fc.value.chi), xLabel: 'Temperature (K)', yLabel: 'χ_mass FC (emu/g/Oe)' };
+      curves.chiFc = { ...plotPoints(fc.value.temperatureK, fc.value.chi), xLabel: 'Temperature (K)', yLabel: 'χ_mass FC (emu/g/Oe)' };
     }
   }
   const g = shape.grid;
   const gridK = Array.from(peak.derivative, (_, i) => g.startK + i * g.stepK);
-  curves.dChiDt = { ...downsample(gridK, peak.derivative), xLabel: 'Temperature (K)', yLabel: 'dχ/dT (emu/g/Oe/K)' };
+  curves.dChiDt = { ...plotPoints(gridK, peak.derivative), xLabel: 'Temperature (K)', yLabel: 'dχ/dT (emu/g/Oe/K)' };
 
   const metrics: MagneticMetrics = {
     tcOnsetK: shape.onsetAtTop ? null : shape.onsetK,

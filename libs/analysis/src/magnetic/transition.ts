@@ -2,9 +2,7 @@
  * Locates the diamagnetic transition in a baseline-subtracted χ(T): onset, midpoint, 10–90 %
  * crossings and the FWHM of the dχ/dT peak, on a uniform grid smoothed by Savitzky–Golay.
  */
-import { sgg } from 'ml-savitzky-golay-generalized';
-
-import { resampleUniform } from './numeric';
+import { oddWindow, resampleUniform, savitzkyGolay } from '../core/numeric';
 
 /**
  * The derivative window is 2.5× the smoothing window (≈ 0.6 × the 10–90 % width) with a quartic
@@ -31,12 +29,7 @@ export interface PeakWidth {
 }
 
 /** Odd Savitzky–Golay window in points, at least 5, no wider than a third of the grid. */
-export function oddWindow(points: number, gridCount: number): number {
-  const max = Math.max(5, Math.floor(gridCount / 3) | 1);
-  let w = Math.round(points);
-  if (w % 2 === 0) w++;
-  return Math.min(Math.max(w, 5), max % 2 ? max : max - 1);
-}
+const gridWindow = (points: number, gridCount: number): number => oddWindow(points, Math.max(5, Math.floor(gridCount / 3) | 1));
 
 /** Temperature where y crosses `level` between grid points i (below) and i + 1 (not below). */
 function interpolate(startK: number, stepK: number, y: ArrayLike<number>, i: number, level: number): number {
@@ -80,8 +73,8 @@ export function locateTransition(
   const startK = temperatureK[0];
   const count = Math.max(2, Math.floor((temperatureK[temperatureK.length - 1] - startK) / stepK + 1e-9) + 1);
   const grid = resampleUniform(temperatureK, signal, startK, stepK, count);
-  const w = oddWindow(windowPoints, count);
-  const smoothed = count >= 5 ? sgg(grid, stepK, { windowSize: w, derivative: 0, polynomial: 2 }) : grid;
+  const w = gridWindow(windowPoints, count);
+  const smoothed = count >= 5 ? savitzkyGolay(grid, stepK, w, 0, 2) : grid;
   const shape: TransitionShape = {
     onsetK: null,
     onsetAtTop: false,
@@ -114,8 +107,8 @@ export function locateTransition(
 export function derivativePeakWidth(shape: TransitionShape): PeakWidth {
   const { startK, stepK, values, windowPoints, onsetIndex } = shape.grid;
   const count = values.length;
-  const wd = oddWindow(windowPoints * DERIVATIVE_WINDOW_FACTOR, count);
-  const derivative = count >= 5 ? sgg(values, stepK, { windowSize: wd, derivative: 1, polynomial: 4 }) : new Float64Array(count);
+  const wd = gridWindow(windowPoints * DERIVATIVE_WINDOW_FACTOR, count);
+  const derivative = count >= 5 ? savitzkyGolay(values, stepK, wd, 1, 4) : new Float64Array(count);
   const out: PeakWidth = { fwhmK: null, peakK: null, derivative, pointsInFwhm: 0 };
   // Skip the half-window at each end, where Savitzky–Golay extrapolates.
   const half = (wd - 1) / 2;

@@ -1,3 +1,5 @@
+import { medianHigh } from '../core/numeric';
+
 /** One field setpoint of a transport file: the rows measured there. */
 export interface FieldGroup {
   /** Setpoint, Oe: the group's median reading rounded to 1 Oe (readings jitter by a fraction of an Oe). */
@@ -32,9 +34,13 @@ export function groupByField(fieldOe: readonly number[]): FieldGroup[] {
   if (current.length > 0) groups.push(current);
   return groups
     .map((rows) => {
-      const sorted = rows.map((i) => fieldOe[i]).sort((a, b) => a - b);
-      const median = sorted[Math.floor(sorted.length / 2)];
-      return { fieldOe: Math.round(median) + 0, rows: [...rows].sort((a, b) => a - b), spanOe: sorted[sorted.length - 1] - sorted[0] };
+      const readings = rows.map((i) => fieldOe[i]);
+      // Ascending by field already (idx was sorted), so the span is last − first.
+      return {
+        fieldOe: Math.round(medianHigh(readings)) + 0,
+        rows: [...rows].sort((a, b) => a - b),
+        spanOe: readings[readings.length - 1] - readings[0],
+      };
     })
     .sort((a, b) => Math.abs(a.fieldOe) - Math.abs(b.fieldOe));
 }

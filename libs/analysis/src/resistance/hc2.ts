@@ -1,5 +1,5 @@
 import { coherenceLengthNm, whhHc2ZeroT } from './dirty-limit';
-import { linearFit } from './linear-fit';
+import { fitLine } from '../core/numeric';
 import { fitMakiDeGennes, Hc2Point, MdgFit } from './mdg-fit';
 
 /** Hc2-derived metrics; null when the points cannot support them. */
@@ -65,16 +65,17 @@ export function estimateHc2(points: readonly Hc2Point[], warnings: string[]): Hc
       );
     }
   }
-  const fit = linearFit(
+  const fit = fitLine(
     slopePoints.map((p) => p.tcK),
     slopePoints.map((p) => p.fieldT),
   );
   const out: Hc2Estimates = { ...EMPTY, slopePoints };
-  if (fit && fit.slope < 0) {
+  if (fit.slope < 0) {
     const tc0K = zeroField ? tcRefK : -fit.intercept / fit.slope;
     out.dHc2dTTPerK = fit.slope;
-    out.dHc2dTErrTPerK = fit.slopeErr;
-    if (fit.slopeErr === null) warnings.push('dHc2/dT from two points: no standard error');
+    // Two points give a slope but no residual to estimate its error from.
+    out.dHc2dTErrTPerK = Number.isFinite(fit.slopeErr) ? fit.slopeErr : null;
+    if (out.dHc2dTErrTPerK === null) warnings.push('dHc2/dT from two points: no standard error');
     out.hc2ZeroWhhT = whhHc2ZeroT(tc0K, fit.slope);
     out.xiNm = coherenceLengthNm(out.hc2ZeroWhhT);
   } else {

@@ -1,4 +1,5 @@
 import { AnalysisError, fail, ok, Result } from '../core/errors';
+import { decimate } from '../core/numeric';
 import { AnalysisOutput, TransportData } from '../core/types';
 import { groupByField } from './field-groups';
 import { estimateHc2, Hc2Metrics } from './hc2';
@@ -31,17 +32,6 @@ export interface ResistanceResult {
 
 const MIN_GROUP_POINTS = 10;
 const MAX_CURVE_POINTS = 400;
-
-function downsample(x: number[], y: number[]): { x: number[]; y: number[] } {
-  const step = Math.max(1, Math.ceil(x.length / MAX_CURVE_POINTS));
-  const ox: number[] = [];
-  const oy: number[] = [];
-  for (let i = 0; i < x.length; i += step) {
-    ox.push(x[i]);
-    oy.push(y[i]);
-  }
-  return { x: ox, y: oy };
-}
 
 function countFinite(values: readonly number[]): number {
   let n = 0;
@@ -102,9 +92,10 @@ export function analyzeResistance(data: TransportData, params: { channel?: strin
     const order = tK.map((_, i) => i).sort((a, b) => tK[a] - tK[b]);
     const fieldT = Math.abs(g.fieldOe) / 1e4;
     curves[`R(T) ${fieldT} T`] = {
-      ...downsample(
+      ...decimate(
         order.map((i) => tK[i]),
         order.map((i) => r[i]),
+        MAX_CURVE_POINTS,
       ),
       xLabel: 'Temperature (K)',
       yLabel: `${channel.name}`,

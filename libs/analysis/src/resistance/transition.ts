@@ -1,5 +1,5 @@
 import { AnalysisError, fail, ok, Result } from '../core/errors';
-import { linearFit } from './linear-fit';
+import { fitLine, lineAt, median } from '../core/numeric';
 
 /** The resistive transition of one R(T) sweep at one field. */
 export interface Transition {
@@ -20,12 +20,6 @@ export interface Transition {
 const MIN_POINTS = 10;
 /** Normal points whose median tracks R(T) down to the transition; small enough to follow a large TCR. */
 const REF_WINDOW = 5;
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 
 /** Highest-temperature crossing of `level` by r, searching downward from index `top`; NaN if none. */
 function crossingK(tK: number[], r: number[], level: number, top: number): number {
@@ -87,11 +81,11 @@ export function analyzeTransition(temperatureK: readonly number[], resistance: r
   let baseWindow = above.filter((i) => tK[i] <= startK + spanK);
   if (baseWindow.length < 4) baseWindow = above.slice(0, 4);
   if (baseWindow.length < 2) return fail(new AnalysisError('NOT_ENOUGH_DATA', `fewer than 2 normal-state points above ${startK.toFixed(3)} K`));
-  const base = linearFit(
+  const base = fitLine(
     baseWindow.map((i) => tK[i]),
     baseWindow.map((i) => rOhm[i]),
   );
-  const rn = (t: number): number => (base ? base.intercept + base.slope * t : median(baseWindow.map((i) => rOhm[i])));
+  const rn = (t: number): number => (Number.isFinite(base.slope) ? lineAt(base, t) : median(baseWindow.map((i) => rOhm[i])));
   const ratio = tK.map((t, i) => rOhm[i] / rn(t));
   const top = above.length > 0 ? above[0] : n - 1;
 
@@ -100,12 +94,12 @@ export function analyzeTransition(temperatureK: readonly number[], resistance: r
   const t10K = crossingK(tK, ratio, 0.1, top);
   if (!Number.isFinite(tcK)) return fail(new AnalysisError('NO_TRANSITION', 'R/R_n never crosses 0.5'));
 
-  const tcr = linearFit(
+  const tcr = fitLine(
     above.map((i) => tK[i]),
     above.map((i) => rOhm[i]),
   );
-  const slope = tcr?.slope ?? 0;
-  const err = tcr?.slopeErr ?? null;
+  const slope = Number.isFinite(tcr.slope) ? tcr.slope : 0;
+  const err = Number.isFinite(tcr.slopeErr) ? tcr.slopeErr : null;
   const significant = err !== null && Math.abs(slope) > 3 * err;
   const tcrSign: -1 | 0 | 1 = significant ? (slope < 0 ? -1 : 1) : 0;
   return ok({

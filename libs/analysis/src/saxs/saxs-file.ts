@@ -1,7 +1,7 @@
 /** File-level SAXS entry point: bytes in, metrics and plot curves out. */
 import { AnalysisError, ok, ParseError, Result } from '../core/errors';
 import { AnalysisOutput, AnalyzeParams } from '../core/types';
-import { downsample } from '../xrd/xrd.analyzer';
+import { downsample } from '../core/numeric';
 import { analyzeSaxs, ANALYZER } from './saxs.analyzer';
 import { parseSaxs } from './saxs.parser';
 

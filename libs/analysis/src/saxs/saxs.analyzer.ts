@@ -3,6 +3,7 @@
  * the fitted decay beyond 3σ) as a sign of nanoscale heterogeneity.
  */
 import { AnalysisError, fail, ok, Result } from '../core/errors';
+import { fitLine, type LineFit, median, robustStd } from '../core/numeric';
 import { SaxsProfile } from './saxs.types';
 
 export const ANALYZER = { name: 'saxs', version: '1.0.0' } as const;
@@ -32,36 +33,6 @@ export interface SaxsResult {
   intensity: number[];
   fitIntensity: number[];
 }
-
-interface LineFit {
-  a: number;
-  b: number;
-  varB: number;
-}
-
-/** Weighted least squares y = a + b x with weights w = 1/σ². */
-function weightedLine(x: number[], y: number[], w: number[]): LineFit | undefined {
-  let s = 0;
-  let sx = 0;
-  let sy = 0;
-  let sxx = 0;
-  let sxy = 0;
-  for (let i = 0; i < x.length; i++) {
-    s += w[i];
-    sx += w[i] * x[i];
-    sy += w[i] * y[i];
-    sxx += w[i] * x[i] * x[i];
-    sxy += w[i] * x[i] * y[i];
-  }
-  const det = s * sxx - sx * sx;
-  if (!(det > 0) || !Number.isFinite(det)) return undefined;
-  return { a: (sxx * sy - sx * sxy) / det, b: (s * sxy - sx * sy) / det, varB: s / det };
-}
-
-const median = (v: number[]): number => {
-  const s = [...v].sort((a, b) => a - b);
-  return s.length ? (s.length % 2 ? s[s.length >> 1] : (s[(s.length >> 1) - 1] + s[s.length >> 1]) / 2) : NaN;
-};
 
 /**
  * Fit log10 I = log10 A + slope · log10 q by weighted least squares, σ_log = σ / (I ln 10). Points
@@ -98,41 +69,44 @@ export function analyzeSaxs(profile: SaxsProfile): Result<SaxsResult, AnalysisEr
     sigmaLog = y.map(() => 1);
   }
   let used = y.map(() => true);
-  let line: LineFit | undefined;
-  for (let it = 0; it < 10; it++) {
+  /** Weighted least squares of log I on log q over the points in use, w = 1/σ_log². */
+  const fitUsed = (): LineFit | undefined => {
     const sel = used.map((u, k) => (u ? k : -1)).filter((k) => k >= 0);
-    line = weightedLine(
+    const f = fitLine(
       sel.map((k) => x[k]),
       sel.map((k) => y[k]),
-      sel.map((k) => 1 / sigmaLog[k] ** 2),
+      { weights: sel.map((k) => 1 / sigmaLog[k] ** 2) },
     );
+    return Number.isFinite(f.slope) ? f : undefined;
+  };
+  let line: LineFit | undefined;
+  for (let it = 0; it < 10; it++) {
+    line = fitUsed();
     if (!line) return fail(new AnalysisError('FIT_FAILED', 'degenerate log–log fit (all q equal?)'));
-    const fitLine = line;
+    const current = line;
     if (!fileSigma) {
-      const scatter = 1.4826 * median(sel.map((k) => Math.abs(y[k] - fitLine.a - fitLine.b * x[k])));
+      const scatter = robustStd(
+        used.flatMap((u, k) => (u ? [y[k] - current.intercept - current.slope * x[k]] : [])),
+        0,
+      );
       sigmaLog = y.map(() => (scatter > 0 ? scatter : 1e-12));
     }
-    const next = y.map((v, k) => (v - fitLine.a - fitLine.b * x[k]) / sigmaLog[k] <= BUMP_SIGMA);
+    const next = y.map((v, k) => (v - current.intercept - current.slope * x[k]) / sigmaLog[k] <= BUMP_SIGMA);
     if (next.filter(Boolean).length < 5) break;
     if (next.every((u, k) => u === used[k])) break;
     used = next;
   }
   if (!fileSigma) {
     // Refit with the final scatter estimate so the slope's variance is in the right units.
-    const sel = used.map((u, k) => (u ? k : -1)).filter((k) => k >= 0);
-    line = weightedLine(
-      sel.map((k) => x[k]),
-      sel.map((k) => y[k]),
-      sel.map((k) => 1 / sigmaLog[k] ** 2),
-    );
+    line = fitUsed();
     if (!line) return fail(new AnalysisError('FIT_FAILED', 'degenerate log–log fit'));
   }
   const fit = line!;
-  const z = y.map((v, k) => (v - fit.a - fit.b * x[k]) / sigmaLog[k]);
+  const z = y.map((v, k) => (v - fit.intercept - fit.slope * x[k]) / sigmaLog[k]);
   const kept = used.map((u, k) => (u ? k : -1)).filter((k) => k >= 0);
   const chi2 = kept.reduce((s, k) => s + z[k] * z[k], 0);
   const reducedChi2 = chi2 / Math.max(1, kept.length - 2);
-  const slopeErr = Math.sqrt(fit.varB) * (fileSigma ? Math.max(1, Math.sqrt(reducedChi2)) : 1);
+  const slopeErr = fit.slopeErrKnownSigma * (fileSigma ? Math.max(1, Math.sqrt(reducedChi2)) : 1);
 
   const bumps: SaxsBump[] = [];
   for (let k = 0; k < z.length;) {
@@ -157,9 +131,9 @@ export function analyzeSaxs(profile: SaxsProfile): Result<SaxsResult, AnalysisEr
   }
   if (bumps.length > 3) warnings.push(`${bumps.length} bumps: more likely a non-power-law profile than isolated heterogeneities`);
   if (!fileSigma) warnings.push('σ estimated from the scatter about the fit (none in the file)');
-  const prefactor = 10 ** fit.a;
+  const prefactor = 10 ** fit.intercept;
   return ok({
-    slope: fit.b,
+    slope: fit.slope,
     slopeErr,
     prefactor,
     bumps,
@@ -169,6 +143,6 @@ export function analyzeSaxs(profile: SaxsProfile): Result<SaxsResult, AnalysisEr
     warnings,
     qInvA: q,
     intensity: inten,
-    fitIntensity: q.map((v) => prefactor * v ** fit.b),
+    fitIntensity: q.map((v) => prefactor * v ** fit.slope),
   });
 }

@@ -1,7 +1,8 @@
 /** File-level XRD entry point: bytes (+ reference bytes) in, metrics and plot curves out. */
 import { AnalysisError, ok, ParseError, Result } from '../core/errors';
 import { AnalysisOutput, AnalyzeParams } from '../core/types';
-import { analyzeXrd, ANALYZER, downsample, XrdParams } from './xrd.analyzer';
+import { downsample } from '../core/numeric';
+import { analyzeXrd, ANALYZER, XrdParams } from './xrd.analyzer';
 import { parseXrd } from './xrd.parser';
 
 /**

@@ -1,21 +1,9 @@
-import { sgg } from 'ml-savitzky-golay-generalized';
+import { differences, lowerBound, medianHigh, savitzkyGolay } from '../core/numeric';
 
 /**
  * Feature finding on a diffraction pattern in q: the principal amorphous halo (broad maximum)
  * and narrow Bragg peaks riding on it. Windows are set in Å⁻¹ so results do not depend on the step.
  */
-
-/** Index of the first element of sorted `a` that is ≥ v. */
-function lowerBound(a: number[], v: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (a[mid] < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
  * Median of y over ±half points (shrinking at the ends); robust against narrow peaks and spikes.
@@ -58,12 +46,9 @@ export function movingAverage(y: number[], half: number): number[] {
   });
 }
 
-/** Median q step, Å⁻¹. */
+/** Median q step (the upper median, one of the actual steps), Å⁻¹; 0 for fewer than two points. */
 export function medianStep(q: number[]): number {
-  const d: number[] = [];
-  for (let i = 1; i < q.length; i++) d.push(q[i] - q[i - 1]);
-  d.sort((a, b) => a - b);
-  return d.length ? d[d.length >> 1] : 0;
+  return q.length > 1 ? medianHigh(differences(q)) : 0;
 }
 
 /** Half-width in points of a window spanning `widthInvA`, clamped to [lo, hi]. */
@@ -150,7 +135,7 @@ function clippedBaseline(q: number[], y: number[], floor: number): { base: numbe
   const half = Math.min(halfPoints(0.06, step, 3, 150), Math.max(2, (n - 1) >> 1));
   const windowSize = 2 * half + 1;
   const noiseHalf = halfPoints(0.5, step, 10, 300);
-  const smooth = (v: number[]): number[] => (n >= windowSize ? Array.from(sgg(v, step, { windowSize, polynomial: 2 })) : runningMedian(v, half));
+  const smooth = (v: number[]): number[] => (n >= windowSize ? Array.from(savitzkyGolay(v, step, windowSize, 0, 2)) : runningMedian(v, half));
   let base = smooth(y);
   let sigma = localNoise(
     y.map((v, i) => v - base[i]),

@@ -61,26 +61,6 @@ function qAxis(pattern: XrdPattern, wavelengthA: number | undefined, warnings: s
   return ok({ q: pattern.x.map((t) => twoThetaDegToQInvA(t, lambda)), wavelengthA: lambda });
 }
 
-/** Reduce a curve to at most maxPoints by averaging consecutive buckets (plots only). */
-export function downsample(x: number[], y: number[], maxPoints = 500): { x: number[]; y: number[] } {
-  if (x.length <= maxPoints) return { x: x.slice(), y: y.slice() };
-  const per = Math.ceil(x.length / maxPoints);
-  const ox: number[] = [];
-  const oy: number[] = [];
-  for (let i = 0; i < x.length; i += per) {
-    const end = Math.min(x.length, i + per);
-    let sx = 0;
-    let sy = 0;
-    for (let j = i; j < end; j++) {
-      sx += x[j];
-      sy += y[j];
-    }
-    ox.push(sx / (end - i));
-    oy.push(sy / (end - i));
-  }
-  return { x: ox, y: oy };
-}
-
 /**
  * Analyze one XRD pattern. Definitions (DESIGN.md "XRD"): q = 4π sin θ / λ; the principal
  * (lowest-q) halo is located on a median-smoothed curve, then pseudo-Voigt + linear background is
