@@ -16,7 +16,7 @@ import { readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { analyzeFile } from '../libs/analysis/src/analyze-file';
-import type { AnalyzeParams } from '../libs/analysis/src/core/types';
+import type { AnalyzeParams } from '../libs/analysis/src/techniques';
 import { analyzeMagnetic } from '../libs/analysis/src/magnetic/index';
 import { toMagneticSweep } from '../libs/analysis/src/multivu/extract';
 import { parseMultiVu } from '../libs/analysis/src/multivu/parse-multivu';

@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { analyzeFile } from '../libs/analysis/src/analyze-file';
-import type { Technique } from '../libs/analysis/src/core/types';
+import type { TechniqueId as Technique } from '../libs/analysis/src/techniques';
 import { blankLines, deeplyNestedXml, hostileLines, placeHostile, type Placement } from '../libs/instruments/src/hostile';
 import { realFixtureFiles } from '../scripts/real-fixtures';
 import { recordRun, verdict } from './history';

@@ -8,7 +8,9 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyzeFile } from '../../libs/analysis/src/analyze-file';
-import { TECHNIQUES, type AnalyzeParams, type Technique } from '../../libs/analysis/src/core/types';
+import { TECHNIQUE_REGISTRY, type AnalyzeParams, type TechniqueId as Technique } from '../../libs/analysis/src/techniques';
+
+const TECHNIQUES = TECHNIQUE_REGISTRY.ids;
 
 const USAGE =
   'usage: analyze FILE [--fc FILE] [--reference FILE] [--technique MAGNETIC|RESISTANCE|XRD|SAXS|DSC] [--mass-g X] [--field-oe X] [--wavelength-a X] [--density-g-cm3 X] [--demag N] [--exo up|down] [--heating-rate-k-per-min X]';

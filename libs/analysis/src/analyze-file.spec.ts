@@ -8,8 +8,11 @@ import { createRng } from '../../instruments/src/rng';
 import { laAlSaxsModel, virtualSaxs } from '../../instruments/src/saxs';
 import { laAlXrdModel, virtualXrd } from '../../instruments/src/xrd';
 import { analyzeFile } from './analyze-file';
-import { analyzeDscFile } from './dsc/index';
-import { analyzeResistanceFile } from './multivu/analyze-multivu-file';
+import type { AnalyzeParams } from './techniques';
+
+/** The technique's analysis through the registry, as the worker runs it (technique given). */
+const analyzeDscFile = (bytes: Uint8Array, params: AnalyzeParams = {}) => analyzeFile(bytes, { ...params, technique: 'DSC' });
+const analyzeResistanceFile = (bytes: Uint8Array, params: AnalyzeParams = {}) => analyzeFile(bytes, { ...params, technique: 'RESISTANCE' });
 
 const REAL = join(__dirname, '../../../test/fixtures/real');
 const bytesOf = (rel: string): Uint8Array => new Uint8Array(readFileSync(join(REAL, rel)));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 
-import { detectFormat } from './detect';
+import { detectFormat } from './analyze-file';
 
 const REAL = join(__dirname, '../../../test/fixtures/real');
 const bytesOf = (rel: string): Uint8Array => new Uint8Array(readFileSync(join(REAL, rel)));
@@ -20,11 +20,11 @@ describe('detectFormat: MultiVu files', () => {
     ['ppms/nomadmeas_Resistivity_TMR_Hall_fieldsweep_2K.dat', 'RESISTANCE', 'multivu-ppms-resistivity'],
     ['ppms/nomadmeas_ACTransport_Hall_TMR_fieldsweep.dat', 'RESISTANCE', 'multivu-ppms-act'],
   ])('%s → %s %s', (rel, technique, format) => {
-    expect(detectFormat(bytesOf(rel))).toEqual({ technique, format });
+    expect(detectFormat(bytesOf(rel))).toMatchObject({ technique, format });
   });
 
   it('decides by content, not by the file name', () => {
-    expect(detectFormat(bytesOf('ppms/nomadmeas_ACTransport_Hall_TMR_fieldsweep.dat'), 'zfc_mpms.xrdml')).toEqual({
+    expect(detectFormat(bytesOf('ppms/nomadmeas_ACTransport_Hall_TMR_fieldsweep.dat'), 'zfc_mpms.xrdml')).toMatchObject({
       technique: 'RESISTANCE',
       format: 'multivu-ppms-act',
     });
@@ -32,9 +32,9 @@ describe('detectFormat: MultiVu files', () => {
 
   it('a VSM file with both a moment and (empty) bridge columns is MAGNETIC; a bridge-only unknown app is RESISTANCE', () => {
     const vsm = '[Header]\nBYAPP,VSM,1.0,1.0\n[Data]\nTemperature (K),Moment (emu),Bridge 1 Resistance (ohms)\n4,1e-5,\n';
-    expect(detectFormat(utf8(vsm))).toEqual({ technique: 'MAGNETIC', format: 'multivu-ppms-vsm' });
+    expect(detectFormat(utf8(vsm))).toMatchObject({ technique: 'MAGNETIC', format: 'multivu-ppms-vsm' });
     const logData = '[Header]\nBYAPP, LogData, 1.1, 2.0\n[Data]\nTemperature (K),Bridge 1 Resistance (ohms)\n4,12\n';
-    expect(detectFormat(utf8(logData))).toEqual({ technique: 'RESISTANCE', format: 'multivu' });
+    expect(detectFormat(utf8(logData))).toMatchObject({ technique: 'RESISTANCE', format: 'multivu' });
   });
 
   it('undefined for empty, binary, a MultiVu file without [Data], and a MultiVu file with neither moment nor channels', () => {
@@ -55,6 +55,6 @@ describe('detectFormat: delegates to the DSC and diffraction detectors', () => {
     ['saxs/sasdata_Alumina_USAXS_q_I_sigma.csv', 'SAXS', 'q-i-sigma'],
     ['saxs/sasdata_ISIS_LOQ_83404_SANS_COLETTE.txt', 'SAXS', 'rkh-colette'],
   ])('%s → %s %s', (rel, technique, format) => {
-    expect(detectFormat(bytesOf(rel), rel.split('/')[1])).toEqual({ technique, format });
+    expect(detectFormat(bytesOf(rel), rel.split('/')[1])).toMatchObject({ technique, format });
   });
 });

@@ -4,6 +4,7 @@
  * technique's file (MultiVu `[Header]`, TA `StartOfData`, more than 4 columns, negative x…).
  */
 import { splitLines } from './core/text';
+import type { FileSample, FormatMatch } from './technique/technique';
 import { isRkhColette } from './saxs/saxs.parser';
 import { findNumericBlock } from './xrd/numeric-table';
 import { detectXAxis } from './xrd/xrd-header';
@@ -51,4 +52,15 @@ export function detectDiffractionFormat(text: string, fileName?: string): Diffra
   if (xMax > 180 && axis.xKind !== 'qInvA') return undefined;
   const ext = /\.([a-z0-9]+)$/.exec(name)?.[1];
   return { technique: 'XRD', format: ext === 'chi' ? 'chi' : ext === 'csv' ? 'csv' : 'xy' };
+}
+
+/**
+ * The XRD and SAXS detectors: one classification per file (memoised on the sample), each
+ * technique claiming its own answer. An XRDML root element is certain (0.95); a numeric table is
+ * weak evidence (0.3), below every DSC export's named headers, which used to be checked first.
+ */
+export function diffractionMatch(sample: FileSample, technique: DiffractionFormat['technique']): FormatMatch | undefined {
+  const found = sample.memo('diffraction', () => detectDiffractionFormat(sample.text, sample.fileName));
+  if (found?.technique !== technique) return undefined;
+  return { format: found.format, confidence: found.format === 'xrdml' ? 0.95 : 0.3 };
 }

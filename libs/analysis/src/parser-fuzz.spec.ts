@@ -11,7 +11,7 @@ import { basename } from 'path';
 import { realFixtureFiles } from '../../../scripts/real-fixtures';
 import { blankLines, deeplyNestedXml, hostileLines, placeHostile, PLACEMENTS } from '../../instruments/src/hostile';
 import { analyzeFile } from './analyze-file';
-import type { Technique } from './core/types';
+import type { TechniqueId as Technique } from './techniques';
 
 const techniqueOf = (path: string): Technique =>
   path.includes('/mpms/') ? 'MAGNETIC' : path.includes('/ppms/') ? 'RESISTANCE' : path.includes('/xrd/') ? 'XRD' : path.includes('/saxs/') ? 'SAXS' : 'DSC';

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
-import type { AnalyzeParams } from '../../../libs/analysis/src/core/types';
+import type { AnalyzeParams } from '../../../libs/analysis/src/techniques';
 import { Env } from '../../config/env';
 import type { AnalysisTask, ThreadResult } from './analysis.thread';
 

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { AnalyzeParams, Technique } from '../../../libs/analysis/src/core/types';
+import type { AnalyzeParams, TechniqueId as Technique } from '../../../libs/analysis/src/techniques';
 import { AnalysesRepository, ClaimedRun } from './analyses.repository';
 import { AnalysesService } from './analyses.service';
 import { AnalysisLimitError, AnalysisPool } from './analysis-pool';

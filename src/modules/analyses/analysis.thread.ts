@@ -5,7 +5,8 @@
  */
 import type { MessagePort } from 'node:worker_threads';
 import { analyzeFile } from '../../../libs/analysis/src/analyze-file';
-import type { AnalysisOutput, AnalyzeParams } from '../../../libs/analysis/src/core/types';
+import type { AnalysisOutput } from '../../../libs/analysis/src/technique/technique';
+import type { AnalyzeParams } from '../../../libs/analysis/src/techniques';
 
 export interface AnalysisTask {
   bytes: Uint8Array;

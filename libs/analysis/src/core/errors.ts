@@ -14,8 +14,11 @@ export class ParseError extends Error {
   }
 }
 
-/** Why an analyzer could not produce its metrics from well-formed data (e.g. no transition in range). */
-export type AnalysisErrorCode = 'NO_TRANSITION' | 'NOT_ENOUGH_DATA' | 'FIT_FAILED' | 'MISSING_PARAMETER' | 'UNSUPPORTED';
+/**
+ * Why an analyzer could not produce its metrics from well-formed data (e.g. no transition in range);
+ * IMPLAUSIBLE: a metric came out outside its physically possible range (see NumberMetric.plausible).
+ */
+export type AnalysisErrorCode = 'NO_TRANSITION' | 'NOT_ENOUGH_DATA' | 'FIT_FAILED' | 'MISSING_PARAMETER' | 'UNSUPPORTED' | 'IMPLAUSIBLE';
 
 export class AnalysisError extends Error {
   readonly kind = 'AnalysisError' as const;

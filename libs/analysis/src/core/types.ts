@@ -1,8 +1,5 @@
 /** Shared shapes between parsers, analyzers and the glue that joins them. Units are in the names. */
 
-export type Technique = 'MAGNETIC' | 'RESISTANCE' | 'XRD' | 'SAXS' | 'DSC';
-export const TECHNIQUES: readonly Technique[] = ['MAGNETIC', 'RESISTANCE', 'XRD', 'SAXS', 'DSC'];
-
 /** One named data column; empty or unparsable cells are NaN so row alignment is kept. */
 export interface DataColumn {
   name: string;
@@ -28,31 +25,13 @@ export interface TransportData {
   channels: { name: string; unit: string; values: number[] }[];
 }
 
-/** Parameters a person or the database supplies; they override what the file header says. */
-export interface AnalyzeParams {
-  technique?: Technique;
-  fileName?: string;
-  massG?: number;
-  fieldOe?: number;
-  wavelengthA?: number;
-  densityGCm3?: number;
-  demagN?: number;
-  exo?: 'up' | 'down';
-  heatingRateKPerMin?: number;
-  /** The FC partner of a ZFC magnetic file (bytes), for the FC/ZFC ratio. */
-  fc?: Uint8Array;
-  /** A reference pattern or scan (bytes): XRD q1 shift, DSC relaxation enthalpy. */
-  reference?: Uint8Array;
+/** One curve for plots, downsampled. */
+export interface Curve {
+  x: number[];
+  y: number[];
+  xLabel: string;
+  yLabel: string;
 }
 
-/** What the analysis of one file yields; printed by the CLI and stored per analysis run. */
-export interface AnalysisOutput {
-  technique: Technique;
-  format: string;
-  analyzer: string;
-  analyzerVersion: string;
-  metrics: Record<string, unknown>;
-  warnings: string[];
-  /** Downsampled curves for plots, keyed by name. */
-  curves?: Record<string, { x: number[]; y: number[]; xLabel: string; yLabel: string }>;
-}
+/** Curves for plots, keyed by name. */
+export type Curves = Record<string, Curve>;

@@ -1,6 +1,11 @@
 import { VirtualDscOptions, virtualDscScan } from '../../../instruments/src/dsc';
-import { analyzeDsc, analyzeDscFile, parseDsc } from './index';
+import { analyzeFile } from '../analyze-file';
+import type { AnalyzeParams } from '../techniques';
+import { analyzeDsc, parseDsc } from './index';
 import { DSC_FORMATS, DscScan } from './dsc.types';
+
+/** The technique's analysis through the registry, as the worker runs it (technique given). */
+const analyzeDscFile = (bytes: Uint8Array, params: AnalyzeParams = {}) => analyzeFile(bytes, { ...params, technique: 'DSC' });
 
 function scanOf(opts: VirtualDscOptions): { scan: DscScan; file: ReturnType<typeof virtualDscScan> } {
   const file = virtualDscScan(opts);

@@ -16,8 +16,6 @@ import { cubicSavitzkyGolay, fitLineInWindows, gridStep, heatingRun, integrate, 
 import { PeakFeature, PreparedCurve, StepFeature, findPeak, findStep } from './dsc.features';
 import { DscAnalysis, DscAnalyzeParams, DscCurve, DscMetrics, DscScan } from './dsc.types';
 
-export const ANALYZER = { name: 'dsc', version: '1.0.0' } as const;
-
 const SMOOTH_K = 1.5;
 const DERIVATIVE_K = 3;
 /** The first minutes of a scan carry the start-up hook; skip max(15 K, 1.5 min × rate). */

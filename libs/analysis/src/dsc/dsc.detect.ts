@@ -40,17 +40,23 @@ function nameHint(fileName: string): DscFormat | undefined {
 
 /**
  * Identify a DSC export from its content ('ta-universal-analysis', 'pyris-ascii',
- * 'netzsch-proteus', 'mettler-stare', 'csv-units'); the file name decides only between formats the
+ * 'netzsch-proteus', 'mettler-stare', 'csv-units') with the content score in (0, 1] (1: the
+ * format's own markers, 0.4–0.8: weaker hints); the file name decides only between formats the
  * content matches equally well. Undefined when nothing matches.
  */
-export function detectDscFormat(text: string, fileName?: string): DscFormat | undefined {
+export function scoreDscFormat(text: string, fileName?: string): { format: DscFormat; score: number } | undefined {
   const scores = contentScores(text);
   const top = Math.max(...Object.values(scores));
   if (top <= 0) return undefined;
   const tied = (Object.keys(scores) as DscFormat[]).filter((f) => scores[f] === top);
   if (tied.length > 1 && fileName !== undefined) {
     const hint = nameHint(fileName);
-    if (hint !== undefined && tied.includes(hint)) return hint;
+    if (hint !== undefined && tied.includes(hint)) return { format: hint, score: top };
   }
-  return tied[0];
+  return { format: tied[0], score: top };
+}
+
+/** The DSC export format of a text (see scoreDscFormat), or undefined. */
+export function detectDscFormat(text: string, fileName?: string): DscFormat | undefined {
+  return scoreDscFormat(text, fileName)?.format;
 }

@@ -1,8 +1,13 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { virtualDscScan } from '../../../instruments/src/dsc';
-import { analyzeDsc, analyzeDscFile, detectDscFormat, parseDsc } from './index';
+import { analyzeFile } from '../analyze-file';
+import type { AnalyzeParams } from '../techniques';
+import { analyzeDsc, detectDscFormat, parseDsc } from './index';
 import { DSC_FORMATS } from './dsc.types';
+
+/** The technique's analysis through the registry, as the worker runs it (technique given). */
+const analyzeDscFile = (bytes: Uint8Array, params: AnalyzeParams = {}) => analyzeFile(bytes, { ...params, technique: 'DSC' });
 
 const REAL = join(__dirname, '../../../../test/fixtures/real/dsc');
 const TA_REAL = join(REAL, 'pkynetics_TA-2920-MDSC_UniversalAnalysis_eicosane_latin1.txt');

@@ -3,7 +3,7 @@
  * Definitions are those of DESIGN.md "Analysis definitions → Magnetic".
  */
 import { AnalysisError, fail, ok, type Result } from '../core/errors';
-import type { AnalysisOutput, MagneticSweep } from '../core/types';
+import type { Curves, MagneticSweep } from '../core/types';
 import type { MagneticAnalysis, MagneticMetrics, MagneticParams } from './magnetic.types';
 import { decimate, differences, fitLine, localLineAt, lowerBound, median, mergeDuplicateX } from '../core/numeric';
 import { derivativePeakWidth, DERIVATIVE_WINDOW_FACTOR, locateTransition, type TransitionShape } from './transition';
@@ -204,7 +204,7 @@ export function analyzeMagnetic(zfc: MagneticSweep, params: MagneticParams): Res
 
   const chi18 = chiAt1p8K(sweep, 'ZFC', warnings);
   let fcZfcRatio: number | null = null;
-  const curves: NonNullable<AnalysisOutput['curves']> = {
+  const curves: Curves = {
     chiZfc: { ...plotPoints(sweep.temperatureK, sweep.chi), xLabel: 'Temperature (K)', yLabel: 'χ_mass ZFC (emu/g/Oe)' },
   };
   if (params.fc) {

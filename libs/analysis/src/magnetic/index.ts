@@ -1,5 +1,4 @@
 /** Magnetic analyzer: Tc onset/mid, transition widths, χ and shielding at 1.8 K, FC/ZFC ratio. */
-export const ANALYZER = { name: 'magnetic', version: '1.0.0' } as const;
-
+export { ANALYZER, MAGNETIC, MAGNETIC_METRICS } from './magnetic.technique';
 export { analyzeMagnetic } from './analyze-magnetic';
-export type { MagneticAnalysis, MagneticMetrics, MagneticParams } from './magnetic.types';
+export type { MagneticAnalysis, MagneticFileMetrics, MagneticMetrics, MagneticParams } from './magnetic.types';

@@ -1,4 +1,4 @@
-import type { AnalysisOutput, MagneticSweep } from '../core/types';
+import type { Curves, MagneticSweep } from '../core/types';
 
 /** What the magnetic analyzer reports for one ZFC sweep (with its optional FC partner). */
 export interface MagneticMetrics {
@@ -36,5 +36,14 @@ export interface MagneticParams {
 export interface MagneticAnalysis {
   metrics: MagneticMetrics;
   warnings: string[];
-  curves?: AnalysisOutput['curves'];
+  curves?: Curves;
+}
+
+/** What the magnetic technique stores per file: the analyzer's metrics and where its inputs came from. */
+export interface MagneticFileMetrics extends MagneticMetrics {
+  /** Sample mass used, g. */
+  inputMassG: number;
+  massSource: 'parameter' | 'header';
+  /** The moment column used, e.g. "Moment (emu)" or "DC Moment Free Ctr (emu)". */
+  momentColumn: string;
 }

@@ -4,7 +4,12 @@ import { join } from 'path';
 import { modelTruth, simulateSweep, type SuperconductorModel, type SweepMode } from '../../../instruments/src/mpms-model';
 import { simulatePpms } from '../../../instruments/src/ppms';
 import { createRng } from '../../../instruments/src/rng';
-import { analyzeMagneticFile, analyzeResistanceFile } from './analyze-multivu-file';
+import { analyzeFile } from '../analyze-file';
+import type { AnalyzeParams } from '../techniques';
+
+/** The technique's analysis through the registry, as the worker runs it (technique given). */
+const analyzeMagneticFile = (bytes: Uint8Array, params: AnalyzeParams = {}) => analyzeFile(bytes, { ...params, technique: 'MAGNETIC' });
+const analyzeResistanceFile = (bytes: Uint8Array, params: AnalyzeParams = {}) => analyzeFile(bytes, { ...params, technique: 'RESISTANCE' });
 
 const MODEL: SuperconductorModel = {
   localTc: { meanK: 3.45, sigmaLowK: 0.12, sigmaHighK: 0.06 },

@@ -6,8 +6,6 @@ import { AnalysisError, fail, ok, Result } from '../core/errors';
 import { fitLine, type LineFit, median, robustStd } from '../core/numeric';
 import { SaxsProfile } from './saxs.types';
 
-export const ANALYZER = { name: 'saxs', version: '1.0.0' } as const;
-
 const BUMP_SIGMA = 3;
 
 export interface SaxsBump {

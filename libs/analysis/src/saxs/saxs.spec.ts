@@ -2,10 +2,14 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 
 import { laAlSaxsModel, SaxsFormat, virtualSaxs } from '../../../instruments/src/saxs';
-import { analyzeSaxsFile } from './saxs-file';
+import { analyzeFile } from '../analyze-file';
+import type { AnalyzeParams } from '../techniques';
 import { analyzeSaxs, SaxsResult } from './saxs.analyzer';
 import { parseSaxs } from './saxs.parser';
 import { SaxsProfile } from './saxs.types';
+
+/** The technique's analysis through the registry, as the worker runs it (technique given). */
+const analyzeSaxsFile = (bytes: Uint8Array, params: AnalyzeParams = {}) => analyzeFile(bytes, { ...params, technique: 'SAXS' });
 
 const REAL = join(__dirname, '../../../../test/fixtures/real/saxs');
 const real = (name: string): SaxsProfile => {

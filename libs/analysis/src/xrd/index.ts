@@ -1,7 +1,7 @@
 export { detectDiffractionFormat } from '../diffraction-detect';
 export type { DiffractionFormat } from '../diffraction-detect';
-export { analyzeXrdFile } from './xrd-file';
-export { analyzeXrd, ANALYZER } from './xrd.analyzer';
+export { ANALYZER, XRD, XRD_METRICS, type XrdMetrics } from './xrd.technique';
+export { analyzeXrd } from './xrd.analyzer';
 export type { XrdParams, XrdResult } from './xrd.analyzer';
 export { parseXrd, parseXrdText } from './xrd.parser';
 export { parseXrdColumns } from './xrd-columns.parser';

@@ -3,9 +3,13 @@ import { join } from 'path';
 
 import { laAlXrdModel, virtualXrd, VirtualXrdFile, XrdFormat } from '../../../instruments/src/xrd';
 import { analyzeXrd, XrdResult } from './xrd.analyzer';
-import { analyzeXrdFile } from './xrd-file';
+import { analyzeFile } from '../analyze-file';
+import type { AnalyzeParams } from '../techniques';
 import { parseXrd } from './xrd.parser';
 import { XrdPattern } from './xrd.types';
+
+/** The technique's analysis through the registry, as the worker runs it (technique given). */
+const analyzeXrdFile = (bytes: Uint8Array, params: AnalyzeParams = {}) => analyzeFile(bytes, { ...params, technique: 'XRD' });
 
 const REAL = join(__dirname, '../../../../test/fixtures/real/xrd');
 const parse = (f: { bytes: Uint8Array; fileName: string }): XrdPattern => {

@@ -7,8 +7,6 @@ import { evaluateFit, fitPseudoVoigt, PseudoVoigtFit } from './pseudo-voigt';
 import { findBraggPeaks, findPrincipalHalo, halfPoints, medianStep, movingAverage, runningMedian } from './xrd-peaks';
 import { twoThetaDegToQInvA, XrdPattern } from './xrd.types';
 
-export const ANALYZER = { name: 'xrd', version: '1.0.0' } as const;
-
 /** Half-width of the fit window around the halo, in units of its estimated FWHM. */
 const WINDOW_FWHM = 1.0;
 /** A peak is "narrow" (Bragg) when its FWHM is below this fraction of the halo's FWHM. */

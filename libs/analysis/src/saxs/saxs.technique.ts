@@ -1,0 +1,58 @@
+/**
+ * SAXS: small-angle scattering profiles (q, I, σ tables, RKH/COLETTE). The power-law decay and
+ * bumps above it (DESIGN.md "Analysis definitions → SAXS").
+ */
+import { downsample } from '../core/numeric';
+import { ok } from '../core/errors';
+import { diffractionMatch } from '../diffraction-detect';
+import type { MetricSpecs } from '../technique/metrics';
+import { defineTechnique } from '../technique/technique';
+import { analyzeSaxs, type SaxsResult } from './saxs.analyzer';
+import { parseSaxs } from './saxs.parser';
+
+/** Bump when outputs change: a starting worker then re-analyses every stored file. */
+export const ANALYZER = { name: 'saxs', version: '1.0.0' } as const;
+
+/** What the SAXS technique stores per profile. */
+export type SaxsMetrics = Pick<SaxsResult, 'slope' | 'slopeErr' | 'bumps' | 'homogeneous' | 'reducedChi2' | 'sigmaSource'>;
+
+export const SAXS_METRICS: MetricSpecs<SaxsMetrics> = {
+  slope: { kind: 'number', unit: '', label: 'power-law slope d log I / d log q', uncertainty: 'slopeErr' },
+  slopeErr: { kind: 'number', unit: '', label: 'standard error of the slope' },
+  bumps: {
+    kind: 'list',
+    label: 'bumps above the power law (> 3σ)',
+    item: { qInvA: { kind: 'number', unit: 'Å⁻¹', label: 'q of the largest excess' }, excessSigma: { kind: 'number', unit: 'σ', label: 'largest excess' } },
+  },
+  homogeneous: { kind: 'flag', label: 'no bumps' },
+  reducedChi2: { kind: 'number', unit: '', label: 'χ² per degree of freedom' },
+  sigmaSource: { kind: 'text', label: 'σ from', values: ['file', 'scatter'] },
+};
+
+export const SAXS = defineTechnique({
+  id: 'SAXS',
+  label: 'small-angle X-ray scattering',
+  formats: 'q, I(, σ) tables, RKH/COLETTE',
+  analyzer: ANALYZER,
+  parameters: {},
+  metrics: SAXS_METRICS,
+  detect: (sample) => diffractionMatch(sample, 'SAXS'),
+  parse: (bytes, { fileName }) => parseSaxs(bytes, fileName),
+  /** See analyzeSaxs. Curves: the profile and the fitted power law. */
+  analyze(profile) {
+    const analyzed = analyzeSaxs(profile);
+    if (!analyzed.ok) return analyzed;
+    const r = analyzed.value;
+    const curve = downsample(r.qInvA, r.intensity, 500);
+    const fit = downsample(r.qInvA, r.fitIntensity, 500);
+    return ok({
+      format: profile.format,
+      metrics: { slope: r.slope, slopeErr: r.slopeErr, bumps: r.bumps, homogeneous: r.homogeneous, reducedChi2: r.reducedChi2, sigmaSource: r.sigmaSource },
+      warnings: [...profile.warnings, ...r.warnings],
+      curves: {
+        profile: { x: curve.x, y: curve.y, xLabel: 'q (Å⁻¹)', yLabel: 'I' },
+        powerLaw: { x: fit.x, y: fit.y, xLabel: 'q (Å⁻¹)', yLabel: 'I fit' },
+      },
+    });
+  },
+});
