@@ -23,12 +23,25 @@ export interface ReportFigureInput {
   fits: { chiExponential: { k: number; tauMin: number; y0: number } | null };
 }
 
-/** The three panels, left to right: report metric key, fallback title and the y-axis name (units). */
-export const REPORT_PANELS = [
+/** One panel of the figure: report metric key, fallback title and the y-axis name (units). */
+export interface ReportPanel {
+  key: string;
+  title: string;
+  yName: string;
+}
+
+/**
+ * The panels the browser draws, left to right, and the metric the decay fit belongs to: the report
+ * metrics the technique registry puts in the figure (libs/analysis/src/techniques.ts; the server
+ * passes those, and report-svg.spec checks these match them). Kept here as data so the web bundle
+ * does not load the analyzers.
+ */
+export const REPORT_PANELS: readonly ReportPanel[] = [
   { key: 'tcOnsetK', title: 'Tc onset', yName: 'Tc onset (K)' },
   { key: 'chiAbs1p8KEmuPerGOe', title: '|χ| at 1.8 K', yName: '|χ_mass| (emu g⁻¹ Oe⁻¹)' },
   { key: 'fcZfcRatio', title: 'FC/ZFC', yName: 'χ_FC / χ_ZFC at 1.8 K' },
-] as const;
+];
+export const DECAY_FIT_PANEL = 'chiAbs1p8KEmuPerGOe';
 
 /** Stroke colour of the fitted exponential, also how tests find its path. */
 export const FIT_CURVE_COLOR = '#d62728';
@@ -43,6 +56,10 @@ export interface ReportFigureOptions {
   height?: number;
   /** Browser use: tooltips naming each piece, and points that carry their sample id for clicks. */
   interactive?: boolean;
+  /** The panels, left to right (default REPORT_PANELS). */
+  panels?: readonly ReportPanel[];
+  /** The panel whose metric carries the k·exp(−t/τ) + y0 fit (default DECAY_FIT_PANEL). */
+  decayFitKey?: string;
 }
 
 /** A scatter point of one piece: [level, value], with the piece's code and id for tooltips and clicks. */
@@ -118,6 +135,8 @@ export function reportFigureOption(report: ReportFigureInput, options: ReportFig
   const width = options.width ?? 1200;
   const height = options.height ?? 460;
   const interactive = options.interactive ?? false;
+  const panels = options.panels ?? REPORT_PANELS;
+  const decayFitKey = options.decayFitKey ?? DECAY_FIT_PANEL;
   const { factor } = report.campaign;
   const allLevels = report.pieces
     .map((p) => p.level)
@@ -125,10 +144,10 @@ export function reportFigureOption(report: ReportFigureInput, options: ReportFig
     .filter(Number.isFinite);
   const tMin = allLevels.length ? Math.min(...allLevels) : 0;
   const tMax = allLevels.length ? Math.max(...allLevels) : 1;
-  // Pixel layout: three equal plot areas, room on the left of each for the y labels and name.
+  // Pixel layout: equal plot areas, room on the left of each for the y labels and name.
   const marginLeft = 78;
   const gap = 88;
-  const plotWidth = (width - marginLeft - 2 * gap - 24) / 3;
+  const plotWidth = (width - marginLeft - (panels.length - 1) * gap - 24) / Math.max(1, panels.length);
   const top = 128;
   const bottom = 64;
   const gridLeft = (i: number) => marginLeft + i * (plotWidth + gap);
@@ -149,7 +168,7 @@ export function reportFigureOption(report: ReportFigureInput, options: ReportFig
   const series: SeriesOption[] = [];
   const graphics: GraphicComponentOption[] = [];
 
-  REPORT_PANELS.forEach((panel, i) => {
+  panels.forEach((panel, i) => {
     const left = gridLeft(i);
     titles.push({
       text: report.metrics[panel.key]?.label ?? panel.title,
@@ -215,7 +234,7 @@ export function reportFigureOption(report: ReportFigureInput, options: ReportFig
       z: 3,
     });
     const fit = report.fits.chiExponential;
-    if (panel.key === 'chiAbs1p8KEmuPerGOe' && fit) {
+    if (panel.key === decayFitKey && fit) {
       series.push({
         type: 'line',
         name: FIT_NAME,

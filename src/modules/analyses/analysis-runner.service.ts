@@ -1,33 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { AnalyzeParams, TechniqueId as Technique } from '../../../libs/analysis/src/techniques';
-import { AnalysesRepository, ClaimedRun } from './analyses.repository';
+import { AnalysesRepository } from './analyses.repository';
 import { AnalysesService } from './analyses.service';
+import { paramsFor } from './analysis-params';
 import { AnalysisLimitError, AnalysisPool } from './analysis-pool';
 import { compareVersions, CURRENT_VERSIONS, currentVersionOf } from './analyzer-registry';
 import { RunEventsPublisher } from './run-events';
-
-const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
-
-/**
- * What the database knows about a run's sample and measurement, as analyzer parameters; these
- * override the file header (a mis-typed SAMPLE_MASS in a MultiVu header must not win).
- */
-export async function paramsFor(run: ClaimedRun, fcPartner: () => Promise<Uint8Array | undefined>): Promise<AnalyzeParams> {
-  const c = run.conditions ?? {};
-  const mass = run.massMg;
-  const params: AnalyzeParams = {
-    technique: run.technique as Technique,
-    massG: num(c.massMg) !== undefined ? num(c.massMg)! / 1000 : mass != null ? mass / 1000 : undefined,
-    densityGCm3: num(c.densityGCm3) ?? run.densityGCm3,
-    fieldOe: num(c.fieldOe),
-    wavelengthA: num(c.wavelengthA),
-    demagN: num(c.demagN),
-    heatingRateKPerMin: num(c.heatingRateKPerMin),
-    exo: c.exo === 'up' || c.exo === 'down' ? c.exo : undefined,
-  };
-  if (run.technique === 'MAGNETIC' && c.mode !== 'FC') params.fc = await fcPartner();
-  return Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined)) as AnalyzeParams;
-}
 
 /** Runs one analysis run to completion, idempotently; throws only on transient failures (so BullMQ retries). */
 @Injectable()
@@ -51,6 +28,7 @@ export class AnalysisRunner {
     const run = await this.runs.claim(runId, CURRENT_VERSIONS);
     if (!run) return this.unclaimed(runId);
     await this.events.emit({ runId, status: 'RUNNING', measurementId: run.measurementId, analyzer: run.analyzer });
+    // The only partner file a technique declares today is MAGNETIC's FC sweep, which this query serves.
     const params = await paramsFor(run, () => this.runs.fcPartnerBytes(run.sampleId, run.measurementId));
     const t1 = Date.now();
     // In a thread with time and memory limits: a limit hit is the file's outcome, not a transient failure.

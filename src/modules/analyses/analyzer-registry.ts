@@ -1,17 +1,25 @@
-import { Technique } from '../../infra/database/schema';
-import { DSC_ANALYZER, MAGNETIC_ANALYZER, RESISTANCE_ANALYZER, SAXS_ANALYZER, XRD_ANALYZER } from '../../../libs/analysis/src/index';
+/**
+ * The worker's and API's view of the technique registry (libs/analysis/src/techniques.ts): which
+ * analyzer and version applies to a technique's files. Also where the database enum `Technique`
+ * (prisma/schema.prisma, typed by prisma-kysely) is held to the registry until techniques become a registry-validated text column.
+ */
+import type { Technique } from '../../infra/database/schema';
+import type { AnalyzerVersion } from '../../../libs/analysis/src/technique/technique';
+import { TECHNIQUE_REGISTRY, type TechniqueId } from '../../../libs/analysis/src/techniques';
 
-/** The analyzer (name and current version) that applies to each technique's files. */
-export const ANALYZER_FOR: Record<Technique, { name: string; version: string }> = {
-  MAGNETIC: MAGNETIC_ANALYZER,
-  RESISTANCE: RESISTANCE_ANALYZER,
-  XRD: XRD_ANALYZER,
-  SAXS: SAXS_ANALYZER,
-  DSC: DSC_ANALYZER,
-};
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+
+/**
+ * Compile-time check: a technique added to the registry without the Prisma enum value (or the
+ * reverse) makes this `false` and the build fails here (analyzer-registry.spec checks the values).
+ */
+export const PRISMA_TECHNIQUES_MATCH_REGISTRY: Same<Technique, TechniqueId> = true;
+
+/** The analyzer (name and current version) that applies to a technique's files. */
+export const analyzerFor = (technique: Technique): AnalyzerVersion => TECHNIQUE_REGISTRY.get(technique).analyzer;
 
 /** Analyzer name → the version this process's libs/analysis implements. */
-export const CURRENT_VERSIONS: Readonly<Record<string, string>> = Object.fromEntries(Object.values(ANALYZER_FOR).map((a) => [a.name, a.version]));
+export const CURRENT_VERSIONS: Readonly<Record<string, string>> = TECHNIQUE_REGISTRY.analyzerVersions;
 
 export const currentVersionOf = (analyzer: string): string | undefined => CURRENT_VERSIONS[analyzer];
 

@@ -1,6 +1,8 @@
 import type { ReportInput, TechniqueName } from '../reports/report.types';
 import type { AssignedPiece, MeasurementFacts } from './campaigns.repository';
 
+const isJsonObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 /**
  * The level × technique matrix: per cell, pieces planned (assigned at that level), with at least
  * one uploaded file, with a successful analysis, and with only failed analyses.
@@ -33,7 +35,8 @@ export function latestResults(facts: MeasurementFacts[]): ReportInput['results']
   const newest = new Map<string, ReportInput['results'][number] & { at: number }>();
   for (const m of facts) {
     for (const r of m.runs) {
-      if (r.status !== 'SUCCEEDED' || !r.metrics) continue;
+      // Only a JSON object can hold metrics; the report decodes them per technique (decodeMetrics).
+      if (r.status !== 'SUCCEEDED' || !isJsonObject(r.metrics)) continue;
       const key = `${m.sampleId}|${m.technique}|${m.mode}`;
       const at = r.createdAt.getTime();
       if ((newest.get(key)?.at ?? -1) < at)
@@ -44,7 +47,7 @@ export function latestResults(facts: MeasurementFacts[]): ReportInput['results']
           runId: r.id,
           analyzer: r.analyzer,
           analyzerVersion: r.analyzerVersion,
-          metrics: r.metrics as Record<string, unknown>,
+          metrics: r.metrics,
           at,
         });
     }

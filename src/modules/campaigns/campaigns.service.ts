@@ -106,7 +106,7 @@ export class CampaignsService {
   async reportInput(id: string): Promise<ReportInput> {
     const c = await this.get(id);
     const [pieces, facts] = await Promise.all([this.campaigns.pieces(id), this.campaigns.measurementFacts(id)]);
-    const techniques = c.plannedTechniques as TechniqueName[];
+    const techniques: TechniqueName[] = c.plannedTechniques;
     return {
       campaign: { id: c.id, name: c.name, hypothesis: c.hypothesis, factor: c.factor, plannedTechniques: techniques },
       pieces,

@@ -6,7 +6,7 @@ import { Database } from '../../infra/database/database';
 import { AnalysesRepository } from '../analyses/analyses.repository';
 import { toRunView } from '../analyses/analyses.service';
 import { AnalysisProducer } from '../analyses/analysis.producer';
-import { ANALYZER_FOR } from '../analyses/analyzer-registry';
+import { analyzerFor } from '../analyses/analyzer-registry';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth.decorators';
 import { SamplesService } from '../samples/samples.service';
@@ -72,7 +72,7 @@ export class MeasurementsService {
       const sizeBytes = content.length;
       const fileId = await this.measurements.storeFile(trx, { sha256, sizeBytes, stored: packed });
       const linked = await this.measurements.link(trx, { measurementId, fileId, fileName, uploadedById: user.id });
-      const { name, version } = ANALYZER_FOR[technique];
+      const { name, version } = analyzerFor(technique);
       const run = await this.runs.createOrGet(trx, { measurementId, fileId, fileSha256: sha256, analyzer: name, analyzerVersion: version, published: true });
       if (linked) await this.audit.record(trx, user.id, 'file.upload', 'Measurement', measurementId, { fileId, sha256, fileName, sizeBytes, runId: run.id });
       return { fileId, runId: run.id, linked, created: run.created };

@@ -1,7 +1,9 @@
+import { TOY, writeToyFile } from '../../../libs/analysis/src/technique/testing/toy-technique';
+import { TECHNIQUE_REGISTRY } from '../../../libs/analysis/src/techniques';
 import { fitExponentialDecay } from '../../../libs/analysis/src/trends/index';
 import { analysedAnnealCampaign, type AnalysedCampaign } from '../../../test/factories/report.factory';
 import { buildCampaignReport } from './report-builder';
-import type { CampaignReport, ReportInput } from './report.types';
+import type { CampaignReport, ReportInput, TechniqueName } from './report.types';
 
 const NOW = new Date('2026-11-27T10:00:00Z');
 const levelOf = (report: CampaignReport, key: string, level: number) => report.metrics[key].levels.find((s) => s.level === level)!;
@@ -91,8 +93,9 @@ describe('buildCampaignReport on the analysed 453 K anneal campaign (virtual MPM
       { level: 0.5, technique: 'XRD', missing: 2, failed: 0 },
       { level: 1, technique: 'XRD', missing: 2, failed: 0 },
       { level: 5, technique: 'XRD', missing: 2, failed: 0 },
-      { level: 8, technique: 'XRD', missing: 2, failed: 0 },
+      // Within a level, techniques in registry order (the report's order: MAGNETIC first).
       { level: 8, technique: 'MAGNETIC', missing: 1, failed: 1 },
+      { level: 8, technique: 'XRD', missing: 2, failed: 0 },
       { level: 10, technique: 'XRD', missing: 2, failed: 0 },
     ]);
     expect(report.progress).toBe(campaign.input.progress);
@@ -274,5 +277,43 @@ describe('buildCampaignReport edge cases', () => {
     expect(fit.n).toBe(1000);
     expect(fit.tauMin).toBeCloseTo(1.2, 2);
     expect(report.fits.linear.q1InvA!.slope).toBeCloseTo(0.001, 12);
+  });
+});
+
+describe('buildCampaignReport takes its metrics from the technique registry', () => {
+  it('lists a toy technique added to the registry, with its label and unit', () => {
+    const registry = TECHNIQUE_REGISTRY.with(TOY);
+    const toyRun = (sampleId: string, peakNm: number): ReportInput['results'][number] => {
+      const r = registry.analyzeFile(writeToyFile({ peakNm, areaCountsNm: 10 }));
+      if (!r.ok) throw r.error;
+      // TechniqueName holds the built-in ids until techniques are a registry-validated text column.
+      return {
+        sampleId,
+        technique: 'TOY' as TechniqueName,
+        mode: null,
+        runId: `${sampleId}-toy`,
+        analyzer: 'toy',
+        analyzerVersion: '0.1.0',
+        metrics: r.value.metrics,
+      };
+    };
+    const report = buildCampaignReport(
+      input({
+        pieces: [0, 1, 5].map((level, i) => ({ sampleId: `s${i}`, code: `S${i}`, level })),
+        results: [toyRun('s0', 500), toyRun('s1', 505), toyRun('s2', 525)],
+      }),
+      NOW,
+      registry,
+    );
+    expect(report.metrics.toyPeakNm).toMatchObject({ label: 'Toy line position', unit: 'nm' });
+    expect(report.metrics.toyPeakNm.levels.map((s) => [s.level, s.mean, s.changePct])).toEqual([
+      [0, 500, 0],
+      [1, 505, 1],
+      [5, 525, 5],
+    ]);
+    expect(report.fits.linear.toyPeakNm!.slope).toBeCloseTo(5, 12);
+    expect(report.pieces.map((p) => p.values.toyPeakNm)).toEqual([500, 505, 525]);
+    // The built-in registry does not know the toy: its runs are not read.
+    expect(buildCampaignReport(input({ pieces: [], results: [toyRun('s0', 500)] }), NOW).metrics.toyPeakNm).toBeUndefined();
   });
 });

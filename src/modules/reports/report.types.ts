@@ -1,6 +1,10 @@
 /** What the reports feature reads from the database (ReportInput) and what it serves (CampaignReport). */
 
-export type TechniqueName = 'XRD' | 'SAXS' | 'DSC' | 'MAGNETIC' | 'RESISTANCE';
+import type { MeasurementMode } from '../../../libs/analysis/src/technique/parameters';
+import type { TechniqueId } from '../../../libs/analysis/src/techniques';
+
+/** A registered technique (libs/analysis/src/techniques.ts). */
+export type TechniqueName = TechniqueId;
 
 export type CampaignFactor =
   { kind: 'ANNEAL_HOLD_MIN'; targetK: number; levels: number[] } | { kind: 'CRYO_CYCLES'; lowK: number; highK: number; levels: number[] };
@@ -10,15 +14,14 @@ export interface ReportInput {
   /** Every assigned piece with its level. */
   pieces: { sampleId: string; code: string; level: number }[];
   /**
-   * The newest SUCCEEDED analysis run of each (sample, technique, mode) — mode is the magnetic
-   * measurement's ZFC/FC condition, null otherwise. Metrics exactly as the analyzers produce them
-   * (magnetic: tcOnsetK, tcMidK, widthFwhmK, width1090K, chiMass1p8K (signed, emu g⁻¹ Oe⁻¹),
-   * shieldingFraction1p8K, fcZfcRatio; resistance: tcK, hc2ZeroWhhT, …; xrd: q1InvA, …; dsc: …).
+   * The newest SUCCEEDED analysis run of each (sample, technique, mode) — mode is the measurement's
+   * ZFC/FC condition, null otherwise. Metrics as stored (a JSON object): the report reads them only
+   * through the technique's decodeMetrics and report metrics (libs/analysis/src/<technique>/*.technique.ts).
    */
   results: {
     sampleId: string;
     technique: TechniqueName;
-    mode: 'ZFC' | 'FC' | null;
+    mode: MeasurementMode | null;
     runId: string;
     analyzer: string;
     analyzerVersion: string;
@@ -40,7 +43,7 @@ export interface LevelStatOut {
 export interface CampaignReport {
   campaign: ReportInput['campaign'];
   generatedAt: string;
-  /** Report metric key → unit label and per-level statistics. Keys: tcOnsetK, tcMidK, chiAbs1p8KEmuPerGOe, shieldingFraction1p8K, fcZfcRatio, plus tcResistiveK, q1InvA, dhRelaxJPerG when measured. */
+  /** Report metric key → label, unit and per-level statistics, in registry order (TECHNIQUE_REGISTRY.reportMetrics): the `always` ones (magnetic) plus the others when measured. */
   metrics: Record<string, { label: string; unit: string; levels: LevelStatOut[] }>;
   /** Per piece: its level and the report metric values (null when not measured). */
   pieces: { sampleId: string; code: string; level: number; values: Record<string, number | null> }[];

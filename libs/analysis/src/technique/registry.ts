@@ -15,6 +15,10 @@ type ParamsOfTechnique<T> = T extends Technique<string, infer P> ? ParamsOf<P> :
 /** The id of a technique in the list T. */
 export type TechniqueIdOf<T extends readonly Technique[]> = T[number]['id'];
 
+/** The technique with id I: exact for a registry of known ids, possibly undefined for a registry typed only as Technique[]. */
+export type TechniqueOf<T extends readonly Technique[], I extends string> =
+  string extends TechniqueIdOf<T> ? T[number] | undefined : Extract<T[number], { id: I }>;
+
 /** analyzeFile's parameters: a technique override, the file name, and every parameter of every technique in T. */
 export type AnalyzeParamsOf<T extends readonly Technique[]> = { technique?: TechniqueIdOf<T>; fileName?: string } & Partial<
   UnionToIntersection<ParamsOfTechnique<T[number]>>
@@ -23,9 +27,25 @@ export type AnalyzeParamsOf<T extends readonly Technique[]> = { technique?: Tech
 /** A report metric with the technique that produces it. */
 export type RegisteredReportMetric = ReportMetricInfo & { technique: string };
 
+/**
+ * What readers need from a registry, whatever techniques it holds (the built-in one, or one with a
+ * toy technique added): pass this type around, not TechniqueRegistry<…>.
+ */
+export interface TechniqueRegistryView {
+  readonly list: readonly Technique[];
+  readonly ids: readonly string[];
+  readonly analyzerVersions: Readonly<Record<string, string>>;
+  readonly parameters: readonly { key: string; spec: ParameterSpec; flag: string }[];
+  readonly reportMetrics: readonly RegisteredReportMetric[];
+  get(id: string): Technique | undefined;
+  byAnalyzer(name: string): Technique | undefined;
+  detectAll(bytes: Uint8Array, fileName?: string): Detection[];
+  detect(bytes: Uint8Array, fileName?: string): Detection | undefined;
+}
+
 const sameSpec = (a: ParameterSpec, b: ParameterSpec): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-export class TechniqueRegistry<const T extends readonly Technique[] = readonly Technique[]> {
+export class TechniqueRegistry<const T extends readonly Technique[] = readonly Technique[]> implements TechniqueRegistryView {
   readonly ids: readonly TechniqueIdOf<T>[];
   /** Analyzer name → the version this build implements. */
   readonly analyzerVersions: Readonly<Record<string, string>>;
@@ -79,7 +99,7 @@ export class TechniqueRegistry<const T extends readonly Technique[] = readonly T
   }
 
   /** The technique with this id: typed for a registered id, undefined for an unknown one from outside TypeScript. */
-  get<I extends TechniqueIdOf<T>>(id: I): Extract<T[number], { id: I }>;
+  get<I extends TechniqueIdOf<T>>(id: I): TechniqueOf<T, I>;
   get(id: string): T[number] | undefined;
   get(id: string): T[number] | undefined {
     return this.byIdMap.get(id);

@@ -1,12 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Technique } from '../../../infra/database/schema';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
   IsArray,
-  IsEnum,
   IsIn,
   IsNumber,
   IsOptional,
@@ -22,6 +20,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination';
+import { TECHNIQUE_REGISTRY, type TechniqueId } from '../../../../libs/analysis/src/techniques';
 
 export class FactorDto {
   @ApiProperty({ enum: ['ANNEAL_HOLD_MIN', 'CRYO_CYCLES'] })
@@ -75,12 +74,12 @@ export class CreateCampaignDto {
   @Type(() => FactorDto)
   factor!: FactorDto;
 
-  @ApiProperty({ enum: Technique, isArray: true, example: ['MAGNETIC', 'RESISTANCE', 'XRD', 'DSC'] })
+  @ApiProperty({ enum: [...TECHNIQUE_REGISTRY.ids], isArray: true, example: ['MAGNETIC', 'RESISTANCE', 'XRD', 'DSC'] })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayUnique()
-  @IsEnum(Technique, { each: true })
-  plannedTechniques!: Technique[];
+  @IsIn(TECHNIQUE_REGISTRY.ids, { each: true })
+  plannedTechniques!: TechniqueId[];
 }
 
 export class AssignDto {

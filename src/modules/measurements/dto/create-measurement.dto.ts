@@ -1,22 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Technique } from '../../../infra/database/schema';
 import { Type } from 'class-transformer';
-import {
-  IsDate,
-  IsEnum,
-  IsIn,
-  IsNumber,
-  IsObject,
-  IsOptional,
-  IsPositive,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
+import { IsDate, IsIn, IsNumber, IsObject, IsOptional, IsPositive, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { TECHNIQUE_REGISTRY, type TechniqueId } from '../../../../libs/analysis/src/techniques';
 
 /** Conditions the analyzers use; each overrides what the file header says. */
 export class ConditionsDto {
@@ -66,9 +51,9 @@ export class CreateMeasurementDto {
   @IsUUID()
   sampleId!: string;
 
-  @ApiProperty({ enum: Technique })
-  @IsEnum(Technique)
-  technique!: Technique;
+  @ApiProperty({ enum: [...TECHNIQUE_REGISTRY.ids] })
+  @IsIn(TECHNIQUE_REGISTRY.ids)
+  technique!: TechniqueId;
 
   @ApiProperty({ example: 'MPMS3 SQUID-VSM' })
   @IsString()

@@ -1,4 +1,5 @@
 /** The campaign report as one self-contained HTML page for a PI: no scripts, no external assets. */
+import { decayFitMetric } from '../report-builder';
 import type { CampaignReport } from '../report.types';
 import { describeFactor, escapeHtml, formatLevel, formatNumber, formatPercent, formatWithError, levelUnit } from './format';
 import { REPORT_HTML_STYLE } from './report-html.style';
@@ -52,7 +53,8 @@ function levelTable(report: CampaignReport): string {
 
 function exponentialFit(report: CampaignReport): string {
   const fit = report.fits.chiExponential;
-  const unit = report.metrics.chiAbs1p8KEmuPerGOe?.unit ?? '';
+  const decayKey = decayFitMetric()?.key;
+  const unit = (decayKey && report.metrics[decayKey]?.unit) ?? '';
   if (!fit) {
     const why =
       report.campaign.factor.kind === 'ANNEAL_HOLD_MIN' ? 'needs |χ| of at least 4 pieces over 3 or more levels' : 'only for anneal hold-time campaigns';

@@ -1,7 +1,8 @@
-import { buildCampaignReport } from '../report-builder';
+import { DECAY_FIT_PANEL, REPORT_PANELS } from '../../../../libs/charts/src/report-figure';
+import { buildCampaignReport, decayFitMetric } from '../report-builder';
 import type { CampaignReport } from '../report.types';
 import { handMadeAnnealInput } from '../../../../test/factories/report.factory';
-import { FIT_CURVE_COLOR, renderReportSvg } from './report-svg';
+import { FIT_CURVE_COLOR, renderReportSvg, SVG_PANELS } from './report-svg';
 
 const NOW = new Date('2026-11-27T00:00:00Z');
 const texts = (svg: string): string[] => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
@@ -46,5 +47,17 @@ describe('renderReportSvg', () => {
     const out = renderReportSvg(empty);
     expect(texts(out).filter((s) => s === 'no data')).toHaveLength(3);
     expect(out).not.toContain(`stroke="${FIT_CURVE_COLOR}"`);
+  });
+});
+
+describe('the figure panels come from the technique registry', () => {
+  it('the server passes the registry’s figure metrics, and the browser’s defaults in libs/charts are the same', () => {
+    expect(SVG_PANELS).toEqual([
+      { key: 'tcOnsetK', title: 'Tc onset', yName: 'Tc onset (K)' },
+      { key: 'chiAbs1p8KEmuPerGOe', title: '|χ| at 1.8 K', yName: '|χ_mass| (emu g⁻¹ Oe⁻¹)' },
+      { key: 'fcZfcRatio', title: 'FC/ZFC', yName: 'χ_FC / χ_ZFC at 1.8 K' },
+    ]);
+    expect(REPORT_PANELS).toEqual(SVG_PANELS);
+    expect(DECAY_FIT_PANEL).toBe(decayFitMetric()?.key);
   });
 });

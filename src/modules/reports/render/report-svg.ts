@@ -1,10 +1,18 @@
 /** The campaign report's figure rendered server-side by ECharts as one SVG; the option comes from libs/charts, shared with the web app. */
 import * as echarts from 'echarts';
 
-import { reportFigureOption, type ReportFigureOptions } from '../../../../libs/charts/src/report-figure';
+import { TECHNIQUE_REGISTRY } from '../../../../libs/analysis/src/techniques';
+import { reportFigureOption, type ReportFigureOptions, type ReportPanel } from '../../../../libs/charts/src/report-figure';
+import { decayFitMetric } from '../report-builder';
 import type { CampaignReport } from '../report.types';
 
-export { FIT_CURVE_COLOR, REPORT_PANELS as SVG_PANELS } from '../../../../libs/charts/src/report-figure';
+export { FIT_CURVE_COLOR } from '../../../../libs/charts/src/report-figure';
+
+/** The panels, left to right: the report metrics the techniques put in the figure, with their y-axis names (units). */
+export const SVG_PANELS: readonly ReportPanel[] = TECHNIQUE_REGISTRY.reportMetrics.flatMap((m) =>
+  m.figure ? [{ key: m.key, title: m.label, yName: m.figure.yName }] : [],
+);
+const DECAY_FIT_KEY = decayFitMetric()?.key;
 
 /** Figure size in px (default 1200 × 460); the SVG has a viewBox, so CSS can scale it. */
 export type ReportSvgOptions = Pick<ReportFigureOptions, 'width' | 'height'>;
@@ -19,7 +27,7 @@ export function renderReportSvg(report: CampaignReport, options: ReportSvgOption
   const height = options.height ?? 460;
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
-    chart.setOption(reportFigureOption(report, { width, height }));
+    chart.setOption(reportFigureOption(report, { width, height, panels: SVG_PANELS, ...(DECAY_FIT_KEY !== undefined && { decayFitKey: DECAY_FIT_KEY }) }));
     return chart.renderToSVGString();
   } finally {
     chart.dispose();
