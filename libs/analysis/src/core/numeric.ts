@@ -5,6 +5,8 @@
  */
 import { sgg } from 'ml-savitzky-golay-generalized';
 
+import type { Curve } from './types';
+
 // Bound once: under Jest 30 a global read such as Math.round in a per-point loop is ~50× slower.
 const { round, sqrt } = Math;
 
@@ -309,4 +311,9 @@ export function decimate(x: ArrayLike<number>, y: ArrayLike<number>, maxPoints: 
     out.y.push(y[i]);
   }
   return out;
+}
+
+/** A labelled plot curve of (x, y), bucket-averaged to at most maxPoints (see downsample). */
+export function plotCurve(x: ArrayLike<number>, y: ArrayLike<number>, xLabel: string, yLabel: string, maxPoints = 500): Curve {
+  return { ...downsample(x, y, maxPoints), xLabel, yLabel };
 }

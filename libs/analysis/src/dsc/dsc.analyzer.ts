@@ -11,7 +11,7 @@
  * All on an exo-up signal, so positive enthalpies are exothermic.
  */
 import { AnalysisError, Result, fail, ok } from '../core/errors';
-import { downsample, interpolateUniform, lineAt, robustStd } from '../core/numeric';
+import { interpolateUniform, lineAt, plotCurve, robustStd } from '../core/numeric';
 import { cubicSavitzkyGolay, fitLineInWindows, gridStep, heatingRun, integrate, noiseStd, sortMerge } from './dsc.curve';
 import { PeakFeature, PreparedCurve, StepFeature, findPeak, findStep } from './dsc.features';
 import { DscAnalysis, DscAnalyzeParams, DscCurve, DscMetrics, DscScan } from './dsc.types';
@@ -91,8 +91,7 @@ function relaxAgainstReference(
   if (!match) return 'too few points in the matching windows';
   const corrected = diff.map((v, i) => v - lineAt(match, x[i]));
   const area = integrate(x, corrected, lowWindow[1], liquidWindow[0]);
-  const ds = downsample(x, corrected);
-  return { value: area / rateKPerS, curve: { x: ds.x, y: ds.y, xLabel: 'T (K)', yLabel: 'sample − reference, exo up' } };
+  return { value: area / rateKPerS, curve: plotCurve(x, corrected, 'T (K)', 'sample − reference, exo up') };
 }
 
 /** Analyze a DSC heating scan of a metallic glass; see the module comment for the definitions. */
@@ -144,8 +143,7 @@ function analyze(scan: DscScan, params: DscAnalyzeParams): Result<DscAnalysis, A
     heatingRateKPerMin: c.rateKPerMin,
   };
   const curves: Record<string, DscCurve> = {};
-  const ds = downsample(c.tK, c.y);
-  curves.heatFlow = { x: ds.x, y: ds.y, xLabel: 'T (K)', yLabel: `heat flow (${scan.heatFlowUnit}), exo up` };
+  curves.heatFlow = plotCurve(c.tK, c.y, 'T (K)', `heat flow (${scan.heatFlowUnit}), exo up`);
 
   if (typeof cryst !== 'string') {
     metrics.txOnsetK = cryst.onsetK;

@@ -1,4 +1,5 @@
-/** Shapes shared by the DSC parsers, the analyzer and the glue in index.ts. Units are in the names. */
+/** Shapes shared by the DSC parsers, the analyzer and the technique descriptor. Units are in the names. */
+import type { Curve } from '../core/types';
 
 export type DscFormat = 'ta-universal-analysis' | 'pyris-ascii' | 'netzsch-proteus' | 'mettler-stare' | 'csv-units';
 export const DSC_FORMATS: readonly DscFormat[] = ['ta-universal-analysis', 'pyris-ascii', 'netzsch-proteus', 'mettler-stare', 'csv-units'];
@@ -63,12 +64,8 @@ export interface DscAnalyzeParams {
   heatingRateKPerMin?: number;
 }
 
-export interface DscCurve {
-  x: number[];
-  y: number[];
-  xLabel: string;
-  yLabel: string;
-}
+/** A plot curve (the shared Curve shape). */
+export type DscCurve = Curve;
 
 /** Metrics of a glass heating scan; null where a feature was not found (the warnings say why). */
 export interface DscMetrics {

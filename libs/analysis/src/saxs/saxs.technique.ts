@@ -2,7 +2,7 @@
  * SAXS: small-angle scattering profiles (q, I, σ tables, RKH/COLETTE). The power-law decay and
  * bumps above it (DESIGN.md "Analysis definitions → SAXS").
  */
-import { downsample } from '../core/numeric';
+import { plotCurve } from '../core/numeric';
 import { ok } from '../core/errors';
 import { diffractionMatch } from '../diffraction-detect';
 import type { MetricSpecs } from '../technique/metrics';
@@ -43,15 +43,13 @@ export const SAXS = defineTechnique({
     const analyzed = analyzeSaxs(profile);
     if (!analyzed.ok) return analyzed;
     const r = analyzed.value;
-    const curve = downsample(r.qInvA, r.intensity, 500);
-    const fit = downsample(r.qInvA, r.fitIntensity, 500);
     return ok({
       format: profile.format,
       metrics: { slope: r.slope, slopeErr: r.slopeErr, bumps: r.bumps, homogeneous: r.homogeneous, reducedChi2: r.reducedChi2, sigmaSource: r.sigmaSource },
       warnings: [...profile.warnings, ...r.warnings],
       curves: {
-        profile: { x: curve.x, y: curve.y, xLabel: 'q (Å⁻¹)', yLabel: 'I' },
-        powerLaw: { x: fit.x, y: fit.y, xLabel: 'q (Å⁻¹)', yLabel: 'I fit' },
+        profile: plotCurve(r.qInvA, r.intensity, 'q (Å⁻¹)', 'I'),
+        powerLaw: plotCurve(r.qInvA, r.fitIntensity, 'q (Å⁻¹)', 'I fit'),
       },
     });
   },

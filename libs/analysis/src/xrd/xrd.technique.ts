@@ -3,7 +3,7 @@
  * principal halo's q1 and FWHM, crystallinity, and the change against a reference pattern
  * (DESIGN.md "Analysis definitions → XRD").
  */
-import { downsample } from '../core/numeric';
+import { plotCurve } from '../core/numeric';
 import { ok } from '../core/errors';
 import { diffractionMatch } from '../diffraction-detect';
 import type { MetricSpecs } from '../technique/metrics';
@@ -73,8 +73,6 @@ export const XRD = defineTechnique({
     const analyzed = analyzeXrd(pattern, xrdParams);
     if (!analyzed.ok) return analyzed;
     const r = analyzed.value;
-    const curve = downsample(r.q, r.intensity, 500);
-    const fit = downsample(r.fitQ, r.fitIntensity, 500);
     return ok({
       format: pattern.format,
       metrics: {
@@ -93,8 +91,8 @@ export const XRD = defineTechnique({
       },
       warnings: [...warnings, ...r.warnings],
       curves: {
-        pattern: { x: curve.x, y: curve.y, xLabel: 'q (Å⁻¹)', yLabel: 'intensity' },
-        haloFit: { x: fit.x, y: fit.y, xLabel: 'q (Å⁻¹)', yLabel: 'pseudo-Voigt + background' },
+        pattern: plotCurve(r.q, r.intensity, 'q (Å⁻¹)', 'intensity'),
+        haloFit: plotCurve(r.fitQ, r.fitIntensity, 'q (Å⁻¹)', 'pseudo-Voigt + background'),
       },
     });
   },
