@@ -14,6 +14,9 @@ export const TECHNIQUE_REGISTRY = createTechniqueRegistry([MAGNETIC, RESISTANCE,
 
 type Registered = typeof TECHNIQUE_REGISTRY.list;
 
+/** The registered ids in registry order, as a plain array (validators, OpenAPI enums). */
+export const TECHNIQUE_IDS: TechniqueId[] = [...TECHNIQUE_REGISTRY.ids];
+
 /** 'MAGNETIC' | 'RESISTANCE' | 'XRD' | 'SAXS' | 'DSC': every registered technique. */
 export type TechniqueId = TechniqueIdOf<Registered>;
 

@@ -2,6 +2,7 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { SampleState, Technique } from '../../../infra/database/schema';
 import { DateTime, NullableNumber, NullableString, NumberMap } from '../../../common/api-response';
+import { TECHNIQUE_IDS } from '../../../../libs/analysis/src/techniques';
 
 export class CampaignFactorResponse {
   @ApiProperty({ enum: ['ANNEAL_HOLD_MIN', 'CRYO_CYCLES'] }) kind!: 'ANNEAL_HOLD_MIN' | 'CRYO_CYCLES';
@@ -16,7 +17,7 @@ export class CampaignResponse {
   @ApiProperty() name!: string;
   @ApiProperty() hypothesis!: string;
   @ApiProperty({ type: CampaignFactorResponse }) factor!: unknown;
-  @ApiProperty({ enum: Technique, enumName: 'Technique', isArray: true }) plannedTechniques!: Technique[];
+  @ApiProperty({ enum: TECHNIQUE_IDS, enumName: 'Technique', isArray: true }) plannedTechniques!: Technique[];
   @ApiProperty() createdById!: string;
   @DateTime() createdAt!: Date;
 }
@@ -30,7 +31,7 @@ export class AssignmentResponse {
 
 export class ProgressCellResponse {
   @ApiProperty() level!: number;
-  @ApiProperty({ enum: Technique, enumName: 'Technique' }) technique!: Technique;
+  @ApiProperty({ enum: TECHNIQUE_IDS, enumName: 'Technique' }) technique!: Technique;
   @ApiProperty({ description: 'pieces assigned to the level' }) planned!: number;
   @ApiProperty({ description: 'pieces with at least one file of the technique' }) uploaded!: number;
   @ApiProperty({ description: 'pieces with a successful analysis' }) analysed!: number;
@@ -40,7 +41,7 @@ export class ProgressCellResponse {
 export class ProgressResponse {
   @ApiProperty() campaignId!: string;
   @ApiProperty({ type: [Number] }) levels!: number[];
-  @ApiProperty({ enum: Technique, enumName: 'Technique', isArray: true }) techniques!: Technique[];
+  @ApiProperty({ enum: TECHNIQUE_IDS, enumName: 'Technique', isArray: true }) techniques!: Technique[];
   @ApiProperty({ type: [ProgressCellResponse] }) cells!: ProgressCellResponse[];
 }
 
@@ -114,7 +115,7 @@ export class ReportFitsResponse {
 
 export class ReportGapResponse {
   @ApiProperty() level!: number;
-  @ApiProperty({ enum: Technique, enumName: 'Technique' }) technique!: Technique;
+  @ApiProperty({ enum: TECHNIQUE_IDS, enumName: 'Technique' }) technique!: Technique;
   @ApiProperty() missing!: number;
   @ApiProperty() failed!: number;
 }
@@ -124,7 +125,7 @@ export class ReportCampaignResponse {
   @ApiProperty() name!: string;
   @ApiProperty() hypothesis!: string;
   @ApiProperty({ type: CampaignFactorResponse }) factor!: CampaignFactorResponse;
-  @ApiProperty({ enum: Technique, enumName: 'Technique', isArray: true }) plannedTechniques!: Technique[];
+  @ApiProperty({ enum: TECHNIQUE_IDS, enumName: 'Technique', isArray: true }) plannedTechniques!: Technique[];
 }
 
 @ApiExtraModels(ReportMetricResponse)

@@ -20,7 +20,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination';
-import { TECHNIQUE_REGISTRY, type TechniqueId } from '../../../../libs/analysis/src/techniques';
+import { TECHNIQUE_IDS, type TechniqueId } from '../../../../libs/analysis/src/techniques';
 
 export class FactorDto {
   @ApiProperty({ enum: ['ANNEAL_HOLD_MIN', 'CRYO_CYCLES'] })
@@ -74,11 +74,11 @@ export class CreateCampaignDto {
   @Type(() => FactorDto)
   factor!: FactorDto;
 
-  @ApiProperty({ enum: [...TECHNIQUE_REGISTRY.ids], isArray: true, example: ['MAGNETIC', 'RESISTANCE', 'XRD', 'DSC'] })
+  @ApiProperty({ enum: TECHNIQUE_IDS, enumName: 'Technique', isArray: true, example: ['MAGNETIC', 'RESISTANCE', 'XRD', 'DSC'] })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayUnique()
-  @IsIn(TECHNIQUE_REGISTRY.ids, { each: true })
+  @IsIn(TECHNIQUE_IDS, { each: true })
   plannedTechniques!: TechniqueId[];
 }
 

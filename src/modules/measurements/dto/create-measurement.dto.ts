@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDate, IsIn, IsNumber, IsObject, IsOptional, IsPositive, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { TECHNIQUE_REGISTRY, type TechniqueId } from '../../../../libs/analysis/src/techniques';
+import { TECHNIQUE_IDS, type TechniqueId } from '../../../../libs/analysis/src/techniques';
 
 /** Conditions the analyzers use; each overrides what the file header says. */
 export class ConditionsDto {
@@ -51,8 +51,8 @@ export class CreateMeasurementDto {
   @IsUUID()
   sampleId!: string;
 
-  @ApiProperty({ enum: [...TECHNIQUE_REGISTRY.ids] })
-  @IsIn(TECHNIQUE_REGISTRY.ids)
+  @ApiProperty({ enum: TECHNIQUE_IDS, enumName: 'Technique' })
+  @IsIn(TECHNIQUE_IDS)
   technique!: TechniqueId;
 
   @ApiProperty({ example: 'MPMS3 SQUID-VSM' })

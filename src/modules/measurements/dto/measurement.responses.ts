@@ -3,11 +3,12 @@ import { ApiProperty } from '@nestjs/swagger';
 import { RunStatus, Technique } from '../../../infra/database/schema';
 import { DateTime, JsonObject } from '../../../common/api-response';
 import { RunViewResponse } from '../../analyses/dto/analysis.responses';
+import { TECHNIQUE_IDS } from '../../../../libs/analysis/src/techniques';
 
 export class MeasurementResponse {
   @ApiProperty() id!: string;
   @ApiProperty() sampleId!: string;
-  @ApiProperty({ enum: Technique, enumName: 'Technique' }) technique!: Technique;
+  @ApiProperty({ enum: TECHNIQUE_IDS, enumName: 'Technique' }) technique!: Technique;
   @ApiProperty() instrument!: string;
   @JsonObject({ description: 'fieldOe, mode (ZFC|FC), wavelengthA, heatingRateKPerMin, demagN, exo, massMg' }) conditions!: unknown;
   @DateTime() performedAt!: Date;

@@ -1,7 +1,8 @@
 /** Response bodies of the samples routes, as the OpenAPI document (and so the web app's client) sees them. */
 import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
-import { RunStatus, SampleKind, SampleState, StepKind, Technique } from '../../../infra/database/schema';
+import { RunStatus, SampleKind, SampleState, StepKind } from '../../../infra/database/schema';
 import { DateTime, JsonObject, NullableNumber, NullableString, NumberMap } from '../../../common/api-response';
+import { TECHNIQUE_IDS } from '../../../../libs/analysis/src/techniques';
 
 export class CreatedSampleResponse {
   @ApiProperty() id!: string;
@@ -93,7 +94,7 @@ export class MeasurementEventResponse {
   @ApiProperty({ enum: ['MEASUREMENT'] }) type!: 'MEASUREMENT';
   @ApiProperty() id!: string;
   @DateTime() at!: Date;
-  @ApiProperty({ enum: Technique, enumName: 'Technique' }) technique!: string;
+  @ApiProperty({ enum: TECHNIQUE_IDS, enumName: 'Technique' }) technique!: string;
   @ApiProperty() instrument!: string;
   @JsonObject() conditions!: unknown;
   @ApiProperty() createdById!: string;
