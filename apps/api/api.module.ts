@@ -1,5 +1,5 @@
-import { DynamicModule, Module, OnApplicationBootstrap } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { DynamicModule, Injectable, Module, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, HttpAdapterHost } from '@nestjs/core';
 import { AllExceptionsFilter } from '../../src/common/all-exceptions.filter';
 import { ConfigModule } from '../../src/config/config.module';
 import { Env } from '../../src/config/env';
@@ -48,6 +48,34 @@ class AdminBootstrap implements OnApplicationBootstrap {
   }
 }
 
+/**
+ * Stops taking requests and waits for the ones in flight before any module's onModuleDestroy
+ * closes the database pool or Redis: Nest closes the HTTP server only after those hooks, which
+ * failed uploads still arriving at shutdown with "Cannot use a pool after calling end". The root
+ * module's hooks run first, so this provider closes the server before the pools go.
+ */
+/** How long shutdown waits for requests in flight before it closes their connections, ms. */
+const DRAIN_MS = 10_000;
+
+@Injectable()
+class DrainHttpFirst implements OnModuleDestroy {
+  constructor(private readonly host: HttpAdapterHost) {}
+  async onModuleDestroy(): Promise<void> {
+    const server = this.host.httpAdapter?.getHttpServer() as import('node:http').Server | undefined;
+    if (!server?.listening) return;
+    // Idle keep-alive connections would hold close() open; busy ones finish their request first,
+    // for DRAIN_MS at most: an open event stream never finishes by itself.
+    await new Promise<void>((resolve) => {
+      const force = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
+      server.close(() => {
+        clearTimeout(force);
+        resolve();
+      });
+      server.closeIdleConnections();
+    });
+  }
+}
+
 /** The HTTP process: every controller, the global guard and the error filter. */
 @Module({})
 export class ApiModule {
@@ -91,7 +119,13 @@ export class ApiModule {
         CampaignsController,
         ReportsController,
       ],
-      providers: [AdminBootstrap, RunEventsStream, { provide: APP_GUARD, useExisting: AuthGuard }, { provide: APP_FILTER, useClass: AllExceptionsFilter }],
+      providers: [
+        DrainHttpFirst,
+        AdminBootstrap,
+        RunEventsStream,
+        { provide: APP_GUARD, useExisting: AuthGuard },
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+      ],
     };
   }
 }
