@@ -30,6 +30,7 @@ import { QueueName } from '../../src/infra/queue/queue.constants';
 import { AnalysesController } from '../../src/modules/analyses/analyses.controller';
 import { AnalysesModule } from '../../src/modules/analyses/analyses.module';
 import { EventsController } from '../../src/modules/analyses/events.controller';
+import { EventStreamQuota } from '../../src/modules/analyses/event-stream-quota';
 import { RunEventsStream } from '../../src/modules/analyses/run-events.stream';
 import { CampaignsController } from '../../src/modules/campaigns/campaigns.controller';
 import { CampaignsModule } from '../../src/modules/campaigns/campaigns.module';
@@ -123,6 +124,7 @@ export class ApiModule {
         DrainHttpFirst,
         AdminBootstrap,
         RunEventsStream,
+        EventStreamQuota,
         { provide: APP_GUARD, useExisting: AuthGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
       ],

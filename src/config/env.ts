@@ -100,6 +100,12 @@ export class Env {
   @Min(1)
   HTTP_KEEPALIVE_TIMEOUT_S = 5;
 
+  /** Event streams (GET /api/events) one user may hold open per API process (429 beyond). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SSE_MAX_PER_USER = 5;
+
   /** The first administrator, created at API start if absent. */
   @IsString()
   ADMIN_EMAIL = 'admin@vitrack.local';
