@@ -11,10 +11,22 @@ import { contentDisposition, storableFileName } from './file-name';
 import { MeasurementsService } from './measurements.service';
 import { acceptsEncoding, matchesEtag } from './http-headers';
 
-/** Reads the multipart field `file` as a stream, refusing it (413) past the configured size. */
+/** What a multipart upload may carry besides the file: a few short text fields, their headers, the boundaries. */
+const MULTIPART_LIMITS = { fields: 8, fieldSize: 4096, parts: 9, headerPairs: 64 };
+const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
+
+/**
+ * Reads the multipart field `file` as a stream, refusing the request (413) past the configured
+ * size over all of it: a declared Content-Length at once, text fields by count and size (busboy
+ * buffers fields, which let a 200 MB request through before), the file part as it streams.
+ */
 async function readUpload(req: FastifyRequest, limitBytes: number): Promise<{ fileName: string; bytes: Buffer }> {
   if (!req.isMultipart()) throw fieldError('file', 'send the file as multipart/form-data in the field "file"');
-  const part = await req.file({ limits: { fileSize: limitBytes, files: 1 } });
+  const declared = Number(req.headers['content-length']);
+  if (declared > limitBytes + MULTIPART_OVERHEAD_BYTES) {
+    throw new PayloadTooLargeException({ message: `the request exceeds the upload limit of ${limitBytes} bytes`, field: 'file' });
+  }
+  const part = await req.file({ limits: { ...MULTIPART_LIMITS, fileSize: limitBytes, files: 1 } });
   if (!part || part.fieldname !== 'file') throw fieldError('file', 'the multipart field "file" is missing');
   const chunks: Buffer[] = [];
   for await (const chunk of part.file) chunks.push(chunk as Buffer);

@@ -1,0 +1,78 @@
+import { randomBytes } from 'node:crypto';
+import { connect } from 'node:net';
+import { magneticCampaign } from '../../libs/instruments/src/campaign';
+import { newAlloy } from '../factories/sample.factory';
+import { newMeasurement } from '../factories/upload.factory';
+import { newUser } from '../factories/user.factory';
+import { TestApi } from '../setup/test-api';
+
+/**
+ * The upload limit holds over the whole request (issue 12, finding 9): a 200 MB request, declared
+ * or streamed as multipart text fields, is refused with 413 long before its last byte is sent.
+ */
+describe('upload request limits', () => {
+  let api: TestApi;
+  let port: number;
+  let member: string;
+  let measurementId: string;
+  const LIMIT = 1 << 20;
+  const item = magneticCampaign('ANNEAL_453K', { piecesPerLevel: 1 }).items[0];
+
+  beforeAll(async () => {
+    api = await TestApi.start({ UPLOAD_LIMIT_BYTES: String(LIMIT) });
+    const admin = await api.login();
+    const pi = await newUser(api, admin, 'PI');
+    member = (await newUser(api, admin, 'MEMBER')).token;
+    const alloy = await newAlloy(api, pi.token, { densityGCm3: 5.9 });
+    const ingot = await api.request('POST', '/api/samples/ingots', { token: member, body: { alloyId: alloy.id, massG: 5, melts: 5 } });
+    const ribbon = await api.request('POST', `/api/samples/${ingot.body.id}/ribbons`, { token: member, body: { wheelSpeedMs: 40, thicknessUm: 25 } });
+    const pieces = await api.request('POST', `/api/samples/${ribbon.body.id}/pieces`, { token: member, body: { count: 1, lengthMm: 4, massMg: item.massMg } });
+    measurementId = (await newMeasurement(api, member, pieces.body[0].id, 'MAGNETIC', { mode: 'ZFC' })).id;
+    await api.app.listen(0, '127.0.0.1');
+    port = (api.app.getHttpServer().address() as { port: number }).port;
+  }, 60_000);
+  afterAll(() => api?.close());
+
+  /** Sends the head, then `body()` chunks until the server answers or closes; returns the status line and the bytes sent. */
+  async function send(head: string, chunk: () => Buffer, totalBytes: number): Promise<{ status: string; sent: number }> {
+    const socket = connect(port, '127.0.0.1');
+    let response = '';
+    let done = false;
+    socket.on('data', (c) => {
+      response += c.toString();
+      done = true;
+    });
+    socket.on('close', () => (done = true));
+    socket.on('error', () => (done = true));
+    await new Promise((r) => socket.once('connect', r));
+    socket.write(head);
+    let sent = 0;
+    while (!done && sent < totalBytes) {
+      const c = chunk();
+      sent += c.length;
+      if (!socket.write(c)) await new Promise((r) => setTimeout(r, 5));
+    }
+    for (let i = 0; i < 100 && !response; i++) await new Promise((r) => setTimeout(r, 50));
+    socket.destroy();
+    return { status: response.split('\r\n')[0], sent };
+  }
+
+  const boundary = `----vt${randomBytes(6).toString('hex')}`;
+  const head = (extra: string) =>
+    `POST /api/measurements/${measurementId}/files HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${member}\r\nContent-Type: multipart/form-data; boundary=${boundary}\r\n${extra}\r\n`;
+  const textField = () => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="note"\r\n\r\n${'n'.repeat(64 * 1024)}\r\n`);
+  const TOTAL = 200 * 1024 * 1024;
+
+  it('refuses a declared 200 MB request at once', async () => {
+    const res = await send(head(`Content-Length: ${TOTAL}\r\n`), textField, TOTAL);
+    expect(res.status).toBe('HTTP/1.1 413 Payload Too Large');
+    expect(res.sent).toBeLessThan(TOTAL / 10);
+  });
+
+  it('refuses 200 MB of streamed text fields before the file', async () => {
+    const chunked = (b: Buffer) => Buffer.concat([Buffer.from(`${b.length.toString(16)}\r\n`), b, Buffer.from('\r\n')]);
+    const res = await send(head('Transfer-Encoding: chunked\r\n'), () => chunked(textField()), TOTAL);
+    expect(res.status).toBe('HTTP/1.1 413 Payload Too Large');
+    expect(res.sent).toBeLessThan(TOTAL / 10);
+  });
+});
