@@ -40,6 +40,8 @@ import { MetricsController } from '../../src/modules/metrics/metrics.controller'
 import { MetricsModule } from '../../src/modules/metrics/metrics.module';
 import { ReportsController } from '../../src/modules/reports/reports.controller';
 import { ReportsModule } from '../../src/modules/reports/reports.module';
+import { UploadsController } from '../../src/modules/uploads/uploads.controller';
+import { UploadsModule } from '../../src/modules/uploads/uploads.module';
 
 @Module({})
 class AdminBootstrap implements OnApplicationBootstrap {
@@ -101,6 +103,7 @@ export class ApiModule {
         CampaignsModule,
         MetricsModule,
         ReportsModule,
+        UploadsModule,
         // The queue dashboard; ADMIN-only through the onRequest hook in create-api-app.ts.
         BullBoardModule.forRoot({ route: '/admin/queues', adapter: BullBoardFastifyAdapter }),
         BullBoardModule.forFeature({ name: QueueName.Analysis, adapter: BullMQAdapter }),
@@ -119,6 +122,7 @@ export class ApiModule {
         EventsController,
         CampaignsController,
         ReportsController,
+        UploadsController,
       ],
       providers: [
         DrainHttpFirst,

@@ -34,3 +34,4 @@ export type { DiffractionFormat, XrdMetrics, XrdParams, XrdPattern, XrdResult } 
 export { analyzeSaxs, ANALYZER as SAXS_ANALYZER, parseSaxs, parseSaxsText, SAXS } from './saxs/index';
 export type { SaxsBump, SaxsMetrics, SaxsProfile, SaxsResult } from './saxs/index';
 export * as trends from './trends/index';
+export * from './upload-match/index';
