@@ -9,6 +9,7 @@
  * worker's WORKER_CONCURRENCY, default 2), BENCH_POINTS (points per file, default 2000),
  * BENCH_MEASUREMENTS (ZFC measurements the uploads rotate over, default 4), BENCH_WARMUP (uploads
  * before measuring, default 20), BENCH_DRAIN_SECONDS (wait after the last send, default 120),
+ * BENCH_FLOOR_SECONDS (how long BullMQ's own floor is measured after the load, default 15),
  * BENCH_PG_URL, REDIS_URL. BENCH_CPU_PROF_DIR=<dir> makes the API and the worker write V8 CPU profiles
  * there when they stop (read them with dist/bench/cpu-profile-top.js).
  *
@@ -19,6 +20,9 @@
  * Overhead = end-to-end − timings.analysisMs.
  * Targets (issue): nothing lost (every upload answered 202 with its own run, every run SUCCEEDED),
  * overhead p50 ≤ 50 ms and p99 ≤ 250 ms. A MISS exits 0; setup errors or a crashed process exit 1.
+ * After the load, BullMQ's own add → completed round trip (a no-op job at the same rate and
+ * concurrency, bench/bullmq-floor.ts) is measured on this machine, and the overhead is printed as
+ * a ratio to that floor: the ratio travels between machines better than milliseconds do.
  */
 import { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -26,6 +30,7 @@ import { Client } from 'pg';
 import { startProcess, stopProcess } from '../scripts/processes';
 import { cpuShare, cpuSnapshot, CpuSnapshot } from './api-cpu';
 import { RunningApi, startApi } from './api-server';
+import { measureBullmqFloor } from './bullmq-floor';
 import { createBenchDatabase, digestLogs, fixed, machineLine, onCleanup, printTable, runBench, sleep, spread, Spread } from './pipeline-common';
 import { recordRun, verdict } from './history';
 import { createFixture, generateFiles, upload, UploadFile, UploadOutcome } from './pipeline-setup';
@@ -229,6 +234,9 @@ async function main(): Promise<void> {
   // The whole server's WAL, mostly the stored file bytes: what each commit has to flush to disk.
   const walMb = Number((await pg.query<{ d: string }>('SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), $1) AS d', [walFrom])).rows[0].d) / 1e6;
 
+  const floorS = envNumber('BENCH_FLOOR_SECONDS', 15);
+  const floor = await measureBullmqFloor({ prefix: `${db.queuePrefix}-floor`, rate, seconds: floorS, concurrency });
+
   const dbCounts = (
     await pg.query<{ runs: string; hashes: string; succeeded: string; failed: string; unfinished: string }>(
       `SELECT count(*) AS runs, count(DISTINCT "fileSha256") AS hashes,
@@ -253,6 +261,8 @@ async function main(): Promise<void> {
     drainedMs,
     drainS,
     walMb,
+    floor,
+    floorS,
     cpu: { api: cpuShare(cpuFrom[0], cpuTo[0]), worker: cpuShare(cpuFrom[1], cpuTo[1]), postgresPct },
   });
   console.log('');
@@ -275,6 +285,8 @@ interface Figures {
   drainedMs: number;
   drainS: number;
   walMb: number;
+  floor: Spread & { lost: number };
+  floorS: number;
   cpu: { api: ReturnType<typeof cpuShare>; worker: ReturnType<typeof cpuShare>; postgresPct: number };
 }
 
@@ -406,6 +418,23 @@ function report(f: Figures): void {
     ok.length === f.count &&
     dup === 0;
   const ov = spread(overhead);
+  console.log(`\nBULLMQ FLOOR (no-op job, add → completed, ${f.rate}/s for ${f.floorS} s, concurrency ${f.concurrency}, after the load)`);
+  printTable(
+    ['', 'n', 'p50', 'p95', 'p99', 'max', 'lost'],
+    [
+      [
+        'BullMQ add → completed (ms)',
+        String(f.floor.n),
+        fixed(f.floor.p50, 1),
+        fixed(f.floor.p95, 1),
+        fixed(f.floor.p99, 1),
+        fixed(f.floor.max, 1),
+        String(f.floor.lost),
+      ],
+      ['pipeline overhead (ms)', String(ov.n), fixed(ov.p50, 1), fixed(ov.p95, 1), fixed(ov.p99, 1), fixed(ov.max, 1), '-'],
+      ['overhead ÷ floor', '', fixed(ov.p50 / f.floor.p50, 1), fixed(ov.p95 / f.floor.p95, 1), fixed(ov.p99 / f.floor.p99, 1), '', ''],
+    ],
+  );
   const verdicts = {
     nothingLost: verdict(noneLost),
     overheadP50: verdict(ov.p50 <= TARGET_OVERHEAD_P50_MS),
@@ -436,6 +465,10 @@ function report(f: Figures): void {
       workerCpuPct: f.cpu.worker.apiPctOfCore ?? NaN,
       postgresCpuPct: f.cpu.postgresPct,
       walMb: f.walMb,
+      bullmqFloorP50Ms: f.floor.p50,
+      bullmqFloorP99Ms: f.floor.p99,
+      overheadToFloorP50: ov.p50 / f.floor.p50,
+      overheadToFloorP99: ov.p99 / f.floor.p99,
     },
     verdicts,
   );
