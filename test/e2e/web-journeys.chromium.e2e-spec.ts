@@ -1,10 +1,11 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { formatLevel, formatWithError } from '../../libs/charts/src/format';
 import { magneticCampaign, type CampaignItem } from '../../libs/instruments/src/campaign';
+import { MPMS_FORMATS, writeMpmsFile } from '../../libs/instruments/src/mpms-writers';
 import { buildWebApp, launchChromium, signIn } from '../../scripts/browser';
 import { anneal, newAlloy } from '../factories/sample.factory';
 import { newMeasurement, upload, waitForRuns } from '../factories/upload.factory';
@@ -275,6 +276,85 @@ describe('web app journeys in Chromium', () => {
     await context.close();
     expect(problems).toEqual([]);
   }, 240_000);
+
+  it('a member bulk-uploads a folder of 12 files matched to 6 pieces, corrects the one without a code, and sees all analysed live', async () => {
+    // Six new pieces, and a folder with a ZFC and an FC sweep of each from the virtual magnetometers
+    // (every format in turn); one FC file carries no code in its name or header.
+    const cut = (await api.request('POST', `/api/samples/${ribbon.id}/pieces`, { token: member.token, body: { count: 6, lengthMm: 4, massMg: 2.2 } })).body as {
+      id: string;
+      code: string;
+    }[];
+    const folder = join(mkdtempSync(join(tmpdir(), 'vitrack-bulk-')), 'run-0042');
+    mkdirSync(folder);
+    const expected = new Map<string, { code: string; mode: 'ZFC' | 'FC' }>();
+    cut.forEach((p, i) => {
+      const item = campaign.items[i];
+      for (const mode of ['ZFC', 'FC'] as const) {
+        const sampleName = i === 5 && mode === 'FC' ? 'unlabelled' : p.code;
+        const f = writeMpmsFile(MPMS_FORMATS[(2 * i + (mode === 'FC' ? 1 : 0)) % MPMS_FORMATS.length], item.model, {
+          mode,
+          direction: mode === 'ZFC' ? 'up' : 'down',
+          fieldOe: 20,
+          massMg: 2.2,
+          noiseEmu: 5e-8,
+          seed: 100 + 2 * i + (mode === 'FC' ? 1 : 0),
+          sampleName,
+        });
+        writeFileSync(join(folder, f.fileName), f.text);
+        expected.set(`run-0042/${f.fileName}`, { code: p.code, mode });
+      }
+    });
+    expect(expected.size).toBe(12);
+
+    const { context, page } = await newPage();
+    await signIn(page, base, member.email, PASSWORD);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Bulk upload' }).click();
+    await page.getByLabel('Choose a folder').setInputFiles(folder);
+    const rows = page.locator('table.bulk tbody tr');
+    await rows.nth(11).waitFor();
+    expect(await rows.count()).toBe(12);
+
+    // Every proposal as the files say; the unlabelled one has no sample and says why.
+    for (const [path, want] of expected) {
+      const unlabelled = path.includes('unlabelled');
+      expect(await page.getByLabel(`Technique of ${path}`).inputValue()).toBe('MAGNETIC');
+      expect(await page.getByLabel(`Mode of ${path}`).inputValue()).toBe(want.mode);
+      expect(await page.getByLabel(`Field (Oe) of ${path}`).inputValue()).toBe('20');
+      expect(await page.getByLabel(`Sample of ${path}`).inputValue()).toBe(unlabelled ? '' : want.code);
+      expect(await page.getByLabel(`Upload ${path}`).isChecked()).toBe(!unlabelled);
+    }
+    const [lonePath, lone] = [...expected].find(([path]) => path.includes('unlabelled'))!;
+    expect(await page.locator(`tr[data-file="${lonePath}"]`).getAttribute('data-confidence')).toBe('low');
+    expect(await page.getByRole('button', { name: /^Upload \d+ files?$/ }).innerText()).toBe('Upload 11 files');
+    await expectUsable(page);
+
+    // Correct it by keyboard: the sample code, then include it.
+    await page.getByLabel(`Sample of ${lonePath}`).fill(lone.code.toLowerCase());
+    await page.getByLabel(`Upload ${lonePath}`).focus();
+    await page.keyboard.press('Space');
+    await page.getByRole('button', { name: 'Upload 12 files' }).click();
+
+    // Each row goes through its upload to the worker's result, live.
+    for (const path of expected.keys())
+      await page.locator(`tr[data-file="${path}"]`).getByTestId('bulk-analysis').filter({ hasText: 'SUCCEEDED' }).waitFor({ timeout: 120_000 });
+    await expectUsable(page);
+
+    // The API holds what the table said: per piece one ZFC and one FC measurement, each analysed.
+    for (const p of cut) {
+      const ms = (await api.request('GET', `/api/samples/${p.id}/measurements`, { token: member.token })).body as {
+        technique: string;
+        conditions: { mode?: string; fieldOe?: number };
+        files: { latestAnalysis: { status: string } | null }[];
+      }[];
+      expect(ms.map((m) => `${m.technique} ${m.conditions.mode} ${m.conditions.fieldOe}`).sort()).toEqual(['MAGNETIC FC 20', 'MAGNETIC ZFC 20']);
+      expect(ms.map((m) => m.files.map((f) => f.latestAnalysis?.status))).toEqual([['SUCCEEDED'], ['SUCCEEDED']]);
+    }
+    await page.getByRole('link', { name: lone.code }).first().click();
+    await page.waitForURL(`**/samples/${lone.code}`);
+    await context.close();
+    rmSync(join(folder, '..'), { recursive: true, force: true });
+    expect(problems).toEqual([]);
+  }, 300_000);
 
   it('an admin lists and adds users, with the way to the queue dashboard; the login works by keyboard alone', async () => {
     const { context, page } = await newPage();

@@ -15,6 +15,7 @@ const LabelsPage = lazy(() => import('./pages/LabelsPage'));
 const CampaignsPage = lazy(() => import('./pages/CampaignsPage'));
 const CampaignPage = lazy(() => import('./pages/CampaignPage'));
 const UsersPage = lazy(() => import('./pages/UsersPage'));
+const BulkUploadPage = lazy(() => import('./pages/BulkUploadPage'));
 
 function RequireSession({ role, children }: { role?: Role; children: ReactNode }) {
   const session = useSession();
@@ -59,6 +60,7 @@ export const router = createBrowserRouter([
       { path: '/', element: <Navigate to="/samples" replace /> },
       { path: '/samples', element: page(<SamplesPage />) },
       { path: '/samples/:code', element: page(<SamplePage />) },
+      { path: '/upload', element: page(<BulkUploadPage />) },
       { path: '/labels', element: page(<LabelsPage />) },
       { path: '/campaigns', element: page(<CampaignsPage />) },
       { path: '/campaigns/:id', element: page(<CampaignPage />) },

@@ -23,6 +23,7 @@ export function Layout({ children }: { children: ReactNode }) {
         {session && (
           <nav aria-label="Main">
             <NavLink to="/samples">Samples</NavLink>
+            <NavLink to="/upload">Bulk upload</NavLink>
             <NavLink to="/campaigns">Campaigns</NavLink>
             {hasRole(session, 'ADMIN') && <NavLink to="/admin/users">Users</NavLink>}
             {hasRole(session, 'ADMIN') && <a href="/admin/queues">Queue dashboard</a>}
