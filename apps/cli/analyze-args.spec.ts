@@ -11,10 +11,16 @@ const read = (path: string): Uint8Array => {
 describe('analyze CLI arguments come from the technique registry', () => {
   it('usage lists every technique and every parameter flag', () => {
     expect(usage()).toBe(
-      'usage: analyze FILE [--technique MAGNETIC|RESISTANCE|XRD|SAXS|DSC] [--mass-g X] [--field-oe X] [--density-g-cm3 X] [--demag X] [--fc FILE] [--wavelength-a X] [--reference FILE] [--exo up|down] [--heating-rate-k-per-min X]',
+      'usage: analyze FILE [--technique MAGNETIC|RESISTANCE|XRD|SAXS|DSC] [--mass-g X] [--field-oe X] [--density-g-cm3 X] [--demag X] [--fc FILE] [--channel X] [--wavelength-a X] [--reference FILE] [--exo up|down] [--heating-rate-k-per-min X]',
     );
     expect(help()).toContain('  --mass-g X  sample mass (g); MAGNETIC, DSC');
     expect(help()).toContain('  XRD: X-ray diffraction — ');
+    expect(help()).toContain('  --channel X  transport channel (1–4) for the headline metrics; RESISTANCE');
+  });
+
+  it('--channel N chooses the resistance channel', () => {
+    expect(parseCli(['R.dat', '--channel', '2'], read)).toEqual({ file: 'R.dat', params: { fileName: 'R.dat', channel: 2 } });
+    expect(() => parseCli(['R.dat', '--channel', 'two'], read)).toThrow(/--channel must be a number/);
   });
 
   it('reads numbers, choices and files into typed parameters', () => {

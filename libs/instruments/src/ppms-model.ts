@@ -19,6 +19,11 @@ export interface RibbonModel {
   normalOhm4K: number;
   /** Temperature coefficient of resistance (1/R dR/dT), 1/K; small and negative for these glasses. */
   tcrPerK: number;
+  /**
+   * Curvature of the normal state, 1/K² (R_n ∝ 1 + tcr·(T − 4) + tcr2·(T − 4)²); 0 when absent. A
+   * crystalline film's phonon resistance makes R_n(T) bend over a 2–300 K run.
+   */
+  tcr2PerK2?: number;
 }
 
 const PSI_HALF = digamma(0.5);
@@ -58,9 +63,10 @@ export function widthAtFieldK(model: RibbonModel, fieldT: number): number {
   return model.width0K + (model.widthPerHc2K * Math.abs(fieldT)) / model.hc2ZeroT;
 }
 
-/** Normal-state resistance, ohm: linear in T with the model's TCR. */
+/** Normal-state resistance, ohm: linear in T with the model's TCR, plus its curvature when given. */
 export function normalOhm(model: RibbonModel, temperatureK: number): number {
-  return model.normalOhm4K * (1 + model.tcrPerK * (temperatureK - 4));
+  const d = temperatureK - 4;
+  return model.normalOhm4K * (1 + model.tcrPerK * d + (model.tcr2PerK2 ?? 0) * d * d);
 }
 
 /** Noise-free R(T, H), ohm. */

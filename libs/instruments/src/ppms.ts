@@ -5,7 +5,7 @@ export { reducedTcAtField, resistanceOhm, tcAtFieldK, DIRTY_LIMIT_RATIO } from '
 export type { RibbonModel } from './ppms-model';
 
 /** Φ0 = h/2e, Wb. */
-const PHI0_WB = 2.067833848e-15;
+export const PHI0_WB = 2.067833848e-15;
 
 /** As-quenched La75Al25 glass ribbon shaped after the study: Tc 3.6 K, < 0.02 K wide, μ0Hc2(0) 5.8 T. */
 export const GLASS_RIBBON: RibbonModel = {
@@ -83,15 +83,15 @@ function sweep(model: RibbonModel, opts: PpmsOptions, rng: Rng): Reading[] {
 }
 
 /** Numbers as MultiVu writes them: up to 15 significant digits, shortest form. */
-function num(v: number, upperE = false): string {
+export function num(v: number, upperE = false): string {
   const s = String(Number(v.toPrecision(15)));
   return upperE ? s.replace('e', 'E').replace('E+', 'E') : s;
 }
 
-const RESISTIVITY_COLUMNS =
+export const RESISTIVITY_COLUMNS =
   'Comment,Time Stamp (sec),Status (code),Temperature (K),Magnetic Field (Oe),Sample Position (deg),Bridge 1 Resistivity (Ohm),Bridge 1 Excitation (uA),Bridge 2 Resistivity (Ohm),Bridge 2 Excitation (uA),Bridge 3 Resistivity (Ohm-m),Bridge 3 Excitation (uA),Bridge 4 Resistivity (Ohm-m),Bridge 4 Excitation (uA),Bridge 1 Std. Dev. (Ohm),Bridge 2 Std. Dev. (Ohm),Bridge 3 Std. Dev. (Ohm-m),Bridge 4 Std. Dev. (Ohm-m),Number of Readings,Bridge 1 Resistance (Ohms),Bridge 2 Resistance (Ohms),Bridge 3 Resistance (Ohms),Bridge 4 Resistance (Ohms),Signal 1 Vin (V),Signal 2 Vin (V),Digital Inputs (code),Drive 1 Iout (mA),Drive 1 Ipower (watts),Drive 2 Iout (mA),Drive 2 Ipower (watts),Pressure (),Map 20 (),Map 21 (),Map 22 (),Map 23 (),Map 24 (),Map 25 (),Map 26 (),Map 27 (),Map 28 (),Map 29 ()';
 
-function resistivityHeader(title: string): string[] {
+export function resistivityHeader(title: string): string[] {
   const fieldGroup = Array.from({ length: 40 }, (_, k) => k + 2).join(',');
   return [
     '[Header]',

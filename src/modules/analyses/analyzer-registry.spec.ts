@@ -13,7 +13,10 @@ describe('the technique registry and the database', () => {
 
   it('maps each technique to its analyzer and knows the current versions', () => {
     expect(analyzerFor('MAGNETIC')).toEqual({ name: 'magnetic', version: '1.0.0' });
-    expect(Object.values(Technique).map((t) => currentVersionOf(analyzerFor(t).name))).toEqual(Object.values(Technique).map(() => '1.0.0'));
+    expect(Object.values(Technique).map((t) => currentVersionOf(analyzerFor(t).name))).toEqual(
+      Object.values(Technique).map((t) => TECHNIQUE_REGISTRY.get(t)!.analyzer.version),
+    );
+    expect(analyzerFor('RESISTANCE')).toEqual({ name: 'resistance', version: '1.1.0' });
     expect(currentVersionOf('toy')).toBeUndefined();
     expect([compareVersions('1.0.0', '1.0.1'), compareVersions('1.10', '1.9'), compareVersions('2', '2.0.0')]).toEqual([-1, 1, 0]);
   });
@@ -23,11 +26,11 @@ describe('the measurement conditions the techniques read', () => {
   it('are all accepted by ConditionsDto (whitelisted, forbid unknown), so a new condition needs the DTO too', async () => {
     const conditions: Record<string, unknown> = { mode: 'ZFC' };
     for (const { spec } of TECHNIQUE_REGISTRY.parameters) {
-      if (spec.kind === 'number' && spec.condition) conditions[spec.condition.key] = 0.5;
+      if (spec.kind === 'number' && spec.condition) conditions[spec.condition.key] = spec.condition.key === 'channel' ? 2 : 0.5;
       if (spec.kind === 'choice' && spec.condition) conditions[spec.condition.key] = spec.values[0];
     }
     const keys = Object.keys(conditions).sort();
-    expect(keys).toEqual(['demagN', 'densityGCm3', 'exo', 'fieldOe', 'heatingRateKPerMin', 'massMg', 'mode', 'wavelengthA']);
+    expect(keys).toEqual(['channel', 'demagN', 'densityGCm3', 'exo', 'fieldOe', 'heatingRateKPerMin', 'massMg', 'mode', 'wavelengthA']);
     // densityGCm3 is honoured when a row has it, but the API takes the density from the alloy, not the measurement.
     const viaApi = keys.filter((k) => k !== 'densityGCm3');
     const errors = await validate(plainToInstance(ConditionsDto, Object.fromEntries(viaApi.map((k) => [k, conditions[k]]))), {

@@ -114,7 +114,7 @@ describe('analyzeResistanceFile', () => {
     const m = r.value.metrics as Record<string, number>;
     expect(r.value.technique).toBe('RESISTANCE');
     expect(r.value.format).toBe(option === 'resistivity' ? 'multivu-ppms-resistivity' : 'multivu-ppms-act');
-    expect([r.value.analyzer, r.value.analyzerVersion]).toEqual(['resistance', '1.0.0']);
+    expect([r.value.analyzer, r.value.analyzerVersion]).toEqual(['resistance', '1.1.0']);
     expect(Math.abs(m.tcK - ppms.truth.tcK)).toBeLessThan(0.01);
     expect(m.hc2ZeroWhhT / ppms.truth.hc2ZeroT).toBeGreaterThan(0.85);
     expect(m.hc2ZeroWhhT / ppms.truth.hc2ZeroT).toBeLessThan(1.15);

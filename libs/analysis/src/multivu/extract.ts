@@ -81,8 +81,8 @@ export function toMagneticSweep(file: MultiVuFile): Result<MultiVuMagneticSweep>
   return ok(sweep);
 }
 
-/** Transport channel column names: Resistivity option, older PPMS bridges, and the ACT option. */
-const CHANNEL_PATTERNS: RegExp[] = [/^Bridge\s*\d+\s+Resistance\b/i, /^Bridge\s*\d+\s+Resistivity\b/i, /^Res\.\s*ch\s*\d+\b/i];
+/** Transport channel column names: Resistivity option, older PPMS bridges, the ACT option, and the DynaCool ETO (`Resistance Ch1`). */
+const CHANNEL_PATTERNS: RegExp[] = [/^Bridge\s*\d+\s+Resistance\b/i, /^Bridge\s*\d+\s+Resistivity\b/i, /^Res\.\s*ch\s*\d+\b/i, /^Resistance\s+Ch\s*\d+\b/i];
 
 /** True for a transport channel column (its standard-deviation companions excluded). */
 export function isTransportChannelName(name: string): boolean {
@@ -121,7 +121,7 @@ export function toTransportData(file: MultiVuFile): Result<TransportData> {
     }
   }
   if (channelColumns.length === 0) {
-    return fail(new ParseError('MISSING_COLUMN', 'no resistance channel with data (Bridge N Resistance/Resistivity, Res. chN)'));
+    return fail(new ParseError('MISSING_COLUMN', 'no resistance channel with data (Bridge N Resistance/Resistivity, Res. chN, Resistance ChN)'));
   }
   const temperatureK: number[] = [];
   const fieldOe: number[] = [];

@@ -6,7 +6,7 @@ import { parseMultiVu } from '../multivu/parse-multivu';
 import { analyzeResistance } from './index';
 
 /** The production path: virtual-instrument bytes → parseMultiVu → toTransportData → analyzeResistance. */
-function roundTrip(bytes: Uint8Array, params: { channel?: string } = {}) {
+function roundTrip(bytes: Uint8Array, params: { channel?: number } = {}) {
   const parsed = parseMultiVu(bytes);
   if (!parsed.ok) throw parsed.error;
   const data = toTransportData(parsed.value);

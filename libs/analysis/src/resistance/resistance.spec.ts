@@ -23,7 +23,7 @@ function transportOf(text: string, channels: string[]): TransportData {
   };
 }
 
-function analyze(opts: PpmsOptions, params: { channel?: string } = {}) {
+function analyze(opts: PpmsOptions, params: { channel?: number } = {}) {
   const file = simulatePpms(opts);
   const names = opts.option === 'actransport' ? ['Res. ch1 (ohm-cm)', 'Res. ch2 (ohm-cm)'] : ['Bridge 2 Resistance (Ohms)', 'Bridge 1 Resistance (Ohms)'];
   const res = analyzeResistance(transportOf(file.text, names), params);
@@ -39,7 +39,7 @@ const rel = (a: number | null, b: number): number => Math.abs((a ?? NaN) - b) / 
 
 describe('analyzeResistance on the virtual PPMS (full dirty-limit Hc2(T), fields up to 0.65·Hc2(0))', () => {
   it('identifies itself', () => {
-    expect(ANALYZER).toEqual({ name: 'resistance', version: '1.0.0' });
+    expect(ANALYZER).toEqual({ name: 'resistance', version: '1.1.0' });
   });
 
   it.each([1, 2, 3])('recovers Tc within 5 mK, Hc2(0) (WHH and MdG) and ξ within 3 %, seed %i', (seed) => {
@@ -100,10 +100,10 @@ describe('analyzeResistance on the virtual PPMS (full dirty-limit Hc2(T), fields
     const ch1 = value(analyzeResistance(data, {}));
     expect(Math.abs(ch1.metrics.tcK - 3.6)).toBeLessThan(0.005);
     expect(ch1.curves?.['R(T) 0 T'].yLabel).toBe('Res. ch1 (ohm-cm)');
-    const ch2 = value(analyzeResistance(data, { channel: 'ch2' }));
+    const ch2 = value(analyzeResistance(data, { channel: 2 }));
     expect(ch2.curves?.['R(T) 0 T'].yLabel).toBe('Res. ch2 (ohm-cm)');
     expect(Math.abs(ch2.metrics.tcK - 3.6)).toBeLessThan(0.005);
-    const missing = analyzeResistance(data, { channel: 'ch7' });
+    const missing = analyzeResistance(data, { channel: 7 });
     expect(missing.ok ? 'ok' : missing.error.code).toBe('MISSING_PARAMETER');
   });
 

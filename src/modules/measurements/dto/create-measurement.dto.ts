@@ -1,6 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDate, IsIn, IsNumber, IsObject, IsOptional, IsPositive, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  IsDate,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsPositive,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { TECHNIQUE_IDS, type TechniqueId } from '../../../../libs/analysis/src/techniques';
 
 /** Conditions the analyzers use; each overrides what the file header says. */
@@ -38,6 +53,13 @@ export class ConditionsDto {
   @IsOptional()
   @IsIn(['up', 'down'])
   exo?: 'up' | 'down';
+
+  @ApiPropertyOptional({ example: 1, description: 'transport channel (1–4) whose R(T) gives the headline metrics; default the first with data' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(4)
+  channel?: number;
 
   @ApiPropertyOptional({ description: 'mass actually measured, mg, if not the piece mass' })
   @IsOptional()

@@ -10,7 +10,7 @@ export class MeasurementResponse {
   @ApiProperty() sampleId!: string;
   @ApiProperty({ enum: TECHNIQUE_IDS, enumName: 'Technique' }) technique!: Technique;
   @ApiProperty() instrument!: string;
-  @JsonObject({ description: 'fieldOe, mode (ZFC|FC), wavelengthA, heatingRateKPerMin, demagN, exo, massMg' }) conditions!: unknown;
+  @JsonObject({ description: 'fieldOe, mode (ZFC|FC), wavelengthA, heatingRateKPerMin, demagN, exo, massMg, channel' }) conditions!: unknown;
   @DateTime() performedAt!: Date;
   @ApiProperty() createdById!: string;
   @DateTime() createdAt!: Date;
