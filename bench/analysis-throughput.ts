@@ -169,7 +169,7 @@ function ceilingCase(f: BenchFile): StageCase {
   return stageCase(
     'csv-parse ceiling',
     f.dataSection.length,
-    () => csvParse(f.dataSection, f.csvOptions) as string[][],
+    (): string[][] => csvParse(f.dataSection, f.csvOptions),
     (records) => assert(records.length === f.csvRecords, `${f.label}: csv-parse read ${records.length} records, expected ${f.csvRecords}`),
   );
 }

@@ -45,7 +45,7 @@ export async function profileReport(url: string, campaignId: string, warmup: num
       const [pieces, tPieces] = await time(() => repo.pieces(campaignId));
       const [facts, tFacts] = await time(() => repo.measurementFacts(campaignId));
       const [, tParallel] = await time(() => Promise.all([repo.pieces(campaignId), repo.measurementFacts(campaignId)]));
-      const factor = c!.factor as unknown as CampaignFactor;
+      const factor = c!.factor as CampaignFactor;
       const techniques = c!.plannedTechniques as TechniqueName[];
       const [results, tLatest] = await time(() => latestResults(facts));
       const [progress, tProgress] = await time(() => progressMatrix(factor.levels, techniques, pieces, facts));

@@ -68,7 +68,7 @@ async function main(): Promise<void> {
   console.log(machineLine());
   const db = await createBenchDatabase('report');
   console.log(`created and migrated ${db.name}`);
-  let t = performance.now();
+  const t = performance.now();
   const seeded = await seedReportCampaign(db.url, pieces);
   console.log(
     `seeded in ${fixed(performance.now() - t)} ms: 1 ANNEAL_HOLD_MIN campaign at 453 K, levels ${seeded.levels.join(', ')} min; ${seeded.pieces} pieces, ${seeded.measurements} MAGNETIC measurements (ZFC + FC), ${seeded.runs} SUCCEEDED runs`,

@@ -57,7 +57,7 @@ export async function createApiApp(envOverrides: Partial<Record<keyof Env, strin
   app.useLogger(app.get(Logger));
   const env = app.get(Env);
   await app.register(helmet as never, SECURITY_HEADERS);
-  await app.register(multipart as never, { limits: { fileSize: env.UPLOAD_LIMIT_BYTES, files: 1 } });
+  await app.register(multipart, { limits: { fileSize: env.UPLOAD_LIMIT_BYTES, files: 1 } });
   guardQueueDashboard(app);
   applyGlobalPrefix(app);
   await serveWebApp(app, options.webDir);

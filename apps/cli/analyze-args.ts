@@ -44,11 +44,11 @@ export function parseCli(
   readFile: (path: string) => Uint8Array,
   registry: TechniqueRegistryView = TECHNIQUE_REGISTRY,
 ): { file: string; params: AnalyzeParams } | 'help' {
-  const options = Object.fromEntries([
-    ['technique', { type: 'string' as const }],
-    ['help', { type: 'boolean' as const }],
-    ...registry.parameters.map((p) => [p.flag, { type: 'string' as const }]),
-  ]);
+  const options: Record<string, { type: 'string' | 'boolean' }> = {
+    technique: { type: 'string' },
+    help: { type: 'boolean' },
+    ...Object.fromEntries(registry.parameters.map((p) => [p.flag, { type: 'string' as const }])),
+  };
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options });
@@ -80,5 +80,5 @@ export function parseCli(
     }
   }
   // Every value was converted and checked against its parameter's spec above.
-  return { file, params: params as AnalyzeParams };
+  return { file, params: params };
 }

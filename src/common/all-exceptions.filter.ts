@@ -1,7 +1,14 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { describeDatabaseError } from '../infra/database/database-errors';
 import { DomainError, DomainErrorCode } from './domain-error';
+
+/** What the filter uses of Fastify's reply. */
+interface Reply {
+  header(name: string, value: string): Reply;
+  status(code: number): Reply;
+  send(body: unknown): unknown;
+}
 
 interface ErrorBody {
   statusCode: number;
@@ -56,7 +63,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const reply = host.switchToHttp().getResponse();
+    const reply = host.switchToHttp().getResponse<Reply>();
     const { retryAfterS, ...body } = this.toBody(exception);
     if (retryAfterS !== undefined) reply.header('Retry-After', String(retryAfterS));
     // A route's @Header('content-type', 'text/html') is already set when its handler throws; the error body is JSON.
@@ -81,8 +88,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const statusCode = exception.getStatus();
       const res = exception.getResponse();
       const base = typeof res === 'string' ? { message: res } : (res as Record<string, unknown>);
-      const message = Array.isArray(base.message) ? base.message.join('; ') : String(base.message ?? exception.message);
-      return { ...base, statusCode, error: REASON[statusCode] ?? String(base.error ?? 'Error'), message };
+      const message = Array.isArray(base.message) ? base.message.join('; ') : String((base.message as string | undefined) ?? exception.message);
+      return { ...base, statusCode, error: REASON[statusCode] ?? String((base.error as string | undefined) ?? 'Error'), message };
     }
     const db = describeDatabaseError(exception);
     if (db) {

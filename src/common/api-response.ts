@@ -10,13 +10,13 @@ import { ApiProperty, ApiPropertyOptions } from '@nestjs/swagger';
 export const JsonObject = (options: ApiPropertyOptions = {}) => ApiProperty({ type: 'object', additionalProperties: true, ...options } as ApiPropertyOptions);
 
 /** An ISO-8601 timestamp (a Date on the server, a string on the wire). */
-export const DateTime = (options: ApiPropertyOptions = {}) => ApiProperty({ type: String, format: 'date-time', ...options } as ApiPropertyOptions);
+export const DateTime = (options: ApiPropertyOptions = {}) => ApiProperty({ type: String, format: 'date-time', ...options });
 
 /** A number that may be null (a metric not measured, a mass not given). */
-export const NullableNumber = (options: ApiPropertyOptions = {}) => ApiProperty({ type: Number, nullable: true, ...options } as ApiPropertyOptions);
+export const NullableNumber = (options: ApiPropertyOptions = {}) => ApiProperty({ type: Number, nullable: true, ...options });
 
 /** A string that may be null. */
-export const NullableString = (options: ApiPropertyOptions = {}) => ApiProperty({ type: String, nullable: true, ...options } as ApiPropertyOptions);
+export const NullableString = (options: ApiPropertyOptions = {}) => ApiProperty({ type: String, nullable: true, ...options });
 
 /** A map from string keys to numbers (minutes per anneal temperature, metric values). */
 export const NumberMap = (options: ApiPropertyOptions = {}) =>

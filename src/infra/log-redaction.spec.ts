@@ -29,7 +29,7 @@ describe('log redaction', () => {
       url: '/r?access_token=s',
       headers: {},
       ...{ query: { access_token: 's' }, params: { x: 's' } },
-    } as never);
+    });
     expect(JSON.stringify(logged)).not.toContain('"s"');
     expect(logged.url).toBe('/r?access_token=[Redacted]');
   });

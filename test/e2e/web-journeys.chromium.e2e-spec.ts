@@ -263,7 +263,7 @@ describe('web app journeys in Chromium', () => {
     // The CSV download carries every assigned piece.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
-    const csv = readFileSync((await download.path())!, 'utf8');
+    const csv = readFileSync(await download.path(), 'utf8');
     for (const s of seeded) expect(csv).toContain(s.code);
 
     // Clicking a piece's point in the figure opens that piece.

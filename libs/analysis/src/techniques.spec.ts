@@ -54,7 +54,7 @@ function kindMismatch(spec: AnyMetricSpec, v: unknown): boolean {
 describe('every built-in technique describes exactly the metrics it produces', () => {
   const inputs = files();
   it.each(TECHNIQUE_REGISTRY.ids.map((id) => [id]))('%s', (id) => {
-    const technique = TECHNIQUE_REGISTRY.get(id)!;
+    const technique = TECHNIQUE_REGISTRY.get(id);
     const r = analyzeFile(inputs[id].bytes, inputs[id].params);
     if (!r.ok) throw r.error;
     expect(r.value.technique).toBe(id);
@@ -78,7 +78,7 @@ describe('every built-in technique describes exactly the metrics it produces', (
     const r = analyzeFile(inputs.MAGNETIC.bytes, inputs.MAGNETIC.params);
     if (!r.ok) throw r.error;
     const stored = JSON.parse(JSON.stringify(r.value.metrics));
-    const values = TECHNIQUE_REGISTRY.get('MAGNETIC')!.reportValues({ main: stored, byMode: { ZFC: stored } });
+    const values = TECHNIQUE_REGISTRY.get('MAGNETIC').reportValues({ main: stored, byMode: { ZFC: stored } });
     expect(values.chiAbs1p8KEmuPerGOe).toBe(Math.abs(r.value.metrics.chiMass1p8K as number));
     expect(values.fcZfcRatio).toBe(r.value.metrics.fcZfcRatio);
     expect(values.fcZfcRatio).toBeGreaterThan(0.2);

@@ -273,7 +273,7 @@ export function reportFigureOption(report: ReportFigureInput, options: ReportFig
           },
         }
       : {}),
-    title: titles as EChartsOption['title'],
+    title: titles,
     legend: {
       top: 60,
       left: 'center',

@@ -21,7 +21,7 @@ interface PgError {
   table?: string;
 }
 
-const pgError = (e: unknown): PgError | undefined => (e !== null && typeof e === 'object' ? (e as PgError) : undefined);
+const pgError = (e: unknown): PgError | undefined => (e !== null && typeof e === 'object' ? e : undefined);
 
 /** "Key (a, \"bC\")=(…) …" → "a,bC": the key's columns, without the values (never echoed). */
 function keyColumns(detail: string | undefined): string | undefined {

@@ -13,7 +13,9 @@ const SESSION_UTC = '-c TimeZone=UTC';
  */
 const utcTimestamps = new TypeOverrides();
 utcTimestamps.setTypeParser(types.builtins.TIMESTAMP, (text: string) =>
-  /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)?$/.test(text) ? new Date(`${text.replace(' ', 'T')}Z`) : types.getTypeParser(types.builtins.TIMESTAMP)(text),
+  /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)?$/.test(text)
+    ? new Date(`${text.replace(' ', 'T')}Z`)
+    : (types.getTypeParser(types.builtins.TIMESTAMP) as (value: string) => Date)(text),
 );
 
 /**

@@ -22,5 +22,5 @@ export async function paramsFor(run: ClaimedRun, partner: (mode: MeasurementMode
     if (bytes !== undefined) params[key] = bytes;
   }
   // Each value was checked against the technique's spec above, and analyzeFile checks them again.
-  return params as AnalyzeParams;
+  return params;
 }

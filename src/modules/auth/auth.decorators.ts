@@ -16,7 +16,7 @@ export interface AuthUser {
   role: Role;
 }
 
-export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthUser => ctx.switchToHttp().getRequest().user);
+export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthUser => ctx.switchToHttp().getRequest<{ user: AuthUser }>().user);
 
 export const ROLE_RANK: Record<Role, number> = { MEMBER: 1, PI: 2, ADMIN: 3 };
 

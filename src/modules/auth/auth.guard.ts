@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { Role } from '../../infra/database/schema';
-import { hasRole, IS_PUBLIC, MIN_ROLE } from './auth.decorators';
+import { AuthUser, hasRole, IS_PUBLIC, MIN_ROLE } from './auth.decorators';
 import { AuthService } from './auth.service';
 
 /**
@@ -10,6 +10,15 @@ import { AuthService } from './auth.service';
  */
 const QUERY_TOKEN_ROUTES = [/^\/api\/events(\?|$)/, /^\/api\/campaigns\/[^/]+\/report\.(html|svg|csv)(\?|$)/];
 const takesQueryToken = (method: string, url: string) => method === 'GET' && QUERY_TOKEN_ROUTES.some((r) => r.test(url));
+
+/** What the guard reads of the Fastify request, and the user it attaches for @CurrentUser(). */
+interface GuardedRequest {
+  method: string;
+  url?: string;
+  headers?: { authorization?: string };
+  query?: { access_token?: string };
+  user?: AuthUser;
+}
 
 /** Global guard: every route needs a bearer token unless marked @Public(); @MinRole() adds a role floor. */
 @Injectable()
@@ -22,8 +31,8 @@ export class AuthGuard implements CanActivate {
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const targets = [ctx.getHandler(), ctx.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
-    const req = ctx.switchToHttp().getRequest();
-    const header: string | undefined = req.headers?.authorization;
+    const req = ctx.switchToHttp().getRequest<GuardedRequest>();
+    const header = req.headers?.authorization;
     const bearer = header?.match(/^Bearer\s+(.+)$/i)?.[1] ?? (takesQueryToken(req.method, String(req.url ?? '')) ? req.query?.access_token : undefined);
     if (!bearer) throw new UnauthorizedException({ message: 'a bearer token is required', field: 'authorization' });
     const user = await this.auth.authenticate(bearer.trim());

@@ -12,8 +12,6 @@ import type { CampaignReport, LevelStatOut, ReportInput } from './report.types';
 export const decayFitMetric = (registry: TechniqueRegistryView = TECHNIQUE_REGISTRY): RegisteredReportMetric | undefined =>
   registry.reportMetrics.find((m) => m.decayFit);
 
-type Result = ReportInput['results'][number];
-
 /**
  * Per sample and technique, the runs a report reads (metrics still as stored): by mode for a
  * technique with modes, the primary-mode run (else one without a mode) as `main`; otherwise the
@@ -25,7 +23,7 @@ function indexResults(results: ReportInput['results'], registry: TechniqueRegist
   for (const r of results) {
     const technique = registry.get(r.technique);
     if (!technique) continue;
-    const byTechnique = bySample.get(r.sampleId) ?? new Map();
+    const byTechnique = bySample.get(r.sampleId) ?? new Map<string, PieceRuns<unknown> & { unlabelled?: unknown }>();
     bySample.set(r.sampleId, byTechnique);
     const runs = byTechnique.get(r.technique) ?? { byMode: {} };
     byTechnique.set(r.technique, runs);

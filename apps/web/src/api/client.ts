@@ -60,7 +60,7 @@ export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; respo
     const body = (
       typeof error === 'object' && error !== null
         ? error
-        : { statusCode: response.status, error: response.statusText, message: String(error ?? response.statusText) }
+        : { statusCode: response.status, error: response.statusText, message: typeof error === 'string' ? error : response.statusText }
     ) as ErrorBody;
     throw new ApiError(response.status, body);
   }

@@ -102,7 +102,7 @@ export function useCampaign(id: string) {
     queryKey: keys.campaign(id),
     queryFn: async ({ signal }) => {
       const c = await unwrap(api.GET('/api/campaigns/{id}', { params: { path: { id } }, signal }));
-      return { ...c, factor: c.factor as Factor };
+      return { ...c, factor: c.factor };
     },
   });
 }

@@ -4,7 +4,7 @@ import { useDeferredValue, useState } from 'react';
 import { Link } from 'react-router';
 import { formatLevel, type FactorSpec } from '../../../../libs/charts/src/format';
 import { api, unwrap } from '../api/client';
-import { keys, useCandidates } from '../api/queries';
+import { useCandidates } from '../api/queries';
 import { Field, FormError, SelectField } from './Field';
 
 export function AssignPieces({ campaignId, factor }: { campaignId: string; factor: FactorSpec }) {

@@ -15,7 +15,7 @@ export function formMessage(error: unknown, fields: string[]): string | undefine
     if (named.length > 0 && named.every((f) => fields.includes(f!))) return undefined;
     return error.message;
   }
-  return error instanceof Error ? error.message : String(error);
+  return error instanceof Error ? error.message : typeof error === 'string' ? error : 'the request failed';
 }
 
 interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {

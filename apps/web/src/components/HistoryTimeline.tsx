@@ -33,7 +33,7 @@ function line(e: Event): { what: string; detail: string; className: string } {
     case 'STEP':
       return {
         what: e.kind.replace('_', ' ').toLowerCase(),
-        detail: `${describeParams(e.kind, (e.params ?? {}) as Record<string, unknown>)}${e.inherited ? ` — on ${e.sampleCode}` : ''}${e.flags.length ? ` — flagged ${e.flags.join(', ')}` : ''}${e.overrideReason ? ` (override: ${e.overrideReason})` : ''}`,
+        detail: `${describeParams(e.kind, e.params ?? {})}${e.inherited ? ` — on ${e.sampleCode}` : ''}${e.flags.length ? ` — flagged ${e.flags.join(', ')}` : ''}${e.overrideReason ? ` (override: ${e.overrideReason})` : ''}`,
         className: `step${e.inherited ? ' inherited' : ''}`,
       };
     case 'MEASUREMENT':

@@ -11,7 +11,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const signOut = () => {
     endSession();
     queryClient.clear();
-    navigate('/login');
+    void navigate('/login');
   };
   return (
     <>

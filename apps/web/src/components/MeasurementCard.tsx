@@ -1,6 +1,6 @@
 /** One measurement: its conditions, its files with each analysis's live status, and the result — plot and metrics — once the worker has it. */
 import { useCallback } from 'react';
-import { analysisFigureOption, type Curve, type TechniqueKey } from '../../../../libs/charts/src/analysis-figure';
+import { analysisFigureOption, type Curve } from '../../../../libs/charts/src/analysis-figure';
 import type { Schemas } from '../api/client';
 import { useAnalysisCurves } from '../api/queries';
 import { metricRows } from '../lib/metrics';
@@ -49,7 +49,7 @@ function FileResult({ file, technique, mode }: { file: FileRow; technique: Schem
   // Query data are stable objects, so the chart redraws only when the run or its curves change.
   const option = useCallback(
     () =>
-      analysisFigureOption(technique as TechniqueKey, (detail.data?.curves ?? {}) as Record<string, Curve>, (run?.metrics ?? {}) as Record<string, unknown>, {
+      analysisFigureOption(technique, (detail.data?.curves ?? {}) as Record<string, Curve>, (run?.metrics ?? {}) as Record<string, unknown>, {
         mode,
       }),
     [technique, detail.data, run, mode],
@@ -80,9 +80,9 @@ function FileResult({ file, technique, mode }: { file: FileRow; technique: Schem
           </tbody>
         </table>
       )}
-      {Array.isArray(run?.warnings) && (run.warnings as string[]).length > 0 && (
+      {Array.isArray(run?.warnings) && run.warnings.length > 0 && (
         <ul className="warnings">
-          {(run.warnings as string[]).map((w) => (
+          {run.warnings.map((w) => (
             <li key={w}>{w}</li>
           ))}
         </ul>

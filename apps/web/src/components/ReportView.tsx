@@ -28,7 +28,7 @@ export function ReportView({ campaignId, campaignName }: { campaignId: string; c
   const open = useCallback(
     (data: unknown) => {
       const code = (data as Partial<PiecePoint> | null)?.name;
-      if (code) navigate(`/samples/${code}`);
+      if (code) void navigate(`/samples/${code}`);
     },
     [navigate],
   );

@@ -43,7 +43,7 @@ export function SpinForm({ ingot }: { ingot: Sample }) {
       ),
     onSuccess: async (ribbon) => {
       await refresh();
-      navigate(`/samples/${ribbon.code}`);
+      void navigate(`/samples/${ribbon.code}`);
     },
   });
   const on = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });

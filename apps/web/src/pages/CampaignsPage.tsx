@@ -68,7 +68,7 @@ function DesignForm() {
     },
     onSuccess: async (c) => {
       await queryClient.invalidateQueries({ queryKey: keys.campaigns });
-      navigate(`/campaigns/${c.id}`);
+      void navigate(`/campaigns/${c.id}`);
     },
   });
   const on = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });

@@ -18,7 +18,7 @@ export function LoginPage() {
     mutationFn: () => unwrap(api.POST('/api/auth/login', { body: { email, password } })),
     onSuccess: (res) => {
       startSession(res.accessToken);
-      navigate(safeNext(params.get('next')), { replace: true });
+      void navigate(safeNext(params.get('next')), { replace: true });
     },
   });
   if (session && !login.isPending) return <Navigate to={safeNext(params.get('next'))} replace />;

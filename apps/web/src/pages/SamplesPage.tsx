@@ -101,7 +101,7 @@ function ArcMeltForm() {
       unwrap(api.POST('/api/samples/ingots', { body: { alloyId: alloyId || alloys.data?.[0]?.id || '', massG: Number(massG), melts: Number(melts) } })),
     onSuccess: (ingot) => {
       void queryClient.invalidateQueries({ queryKey: ['samples'] });
-      navigate(`/samples/${ingot.code}`);
+      void navigate(`/samples/${ingot.code}`);
     },
   });
   const submit = (e: FormEvent) => {

@@ -95,7 +95,7 @@ describe('analyzeMagneticFile', () => {
     expect(Math.abs(ratio - truth.fcZfcRatio)).toBeLessThan(0.03);
     const badFc = analyzeMagneticFile(mpms3File('ZFC', 7, String(MASS_MG)), { fc: new TextEncoder().encode('not a file') });
     if (!badFc.ok) throw badFc.error;
-    expect((badFc.value.metrics as Record<string, unknown>).fcZfcRatio).toBeNull();
+    expect(badFc.value.metrics.fcZfcRatio).toBeNull();
     expect(badFc.value.warnings.join('\n')).toMatch(/FC partner not used: line 1: no \[Header\] section/);
   });
 

@@ -71,6 +71,9 @@ function describe(spec: ParameterSpec): string {
   return 'file bytes';
 }
 
+/** A rejected value as a message shows it: primitives as written (NaN stays NaN), anything else as JSON. */
+const shown = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v));
+
 function valid(spec: ParameterSpec, v: unknown): boolean {
   if (spec.kind === 'number') return typeof v === 'number' && Number.isFinite(v);
   if (spec.kind === 'choice') return typeof v === 'string' && spec.values.includes(v);
@@ -86,7 +89,7 @@ export function readParameters<P extends ParameterSpecs>(specs: P, bag: Readonly
   for (const [key, spec] of Object.entries(specs)) {
     const v = bag[key];
     if (v === undefined) continue;
-    if (!valid(spec, v)) return fail(new AnalysisError('MISSING_PARAMETER', `${spec.label} (${key}) must be ${describe(spec)}, got ${String(v)}`));
+    if (!valid(spec, v)) return fail(new AnalysisError('MISSING_PARAMETER', `${spec.label} (${key}) must be ${describe(spec)}, got ${shown(v)}`));
     out[key] = v;
   }
   // Every value was checked against its spec just above.

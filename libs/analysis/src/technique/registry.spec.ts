@@ -107,7 +107,7 @@ describe('the built-in registry', () => {
   });
 
   it('derives |χ|(1.8 K) from the signed χ and FC/ZFC from either run', () => {
-    const mag = TECHNIQUE_REGISTRY.get('MAGNETIC')!;
+    const mag = TECHNIQUE_REGISTRY.get('MAGNETIC');
     const zfc = { chiMass1p8K: -0.008, tcOnsetK: 3.6, fcZfcRatio: null };
     const fc = { chiMass1p8K: -0.002 };
     expect(mag.reportValues({ main: zfc, byMode: { ZFC: zfc, FC: fc } })).toMatchObject({ tcOnsetK: 3.6, chiAbs1p8KEmuPerGOe: 0.008, fcZfcRatio: 0.25 });
@@ -117,7 +117,7 @@ describe('the built-in registry', () => {
   });
 
   it('reads the worker parameters of each technique from conditions and sample facts', () => {
-    const mag = TECHNIQUE_REGISTRY.get('MAGNETIC')!;
+    const mag = TECHNIQUE_REGISTRY.get('MAGNETIC');
     const conditions = { massMg: 2.137, fieldOe: 20, mode: 'ZFC', exo: 'up', wavelengthA: 1.54, demagN: 'x' };
     expect(parametersFromConditions(mag.parameters, conditions, { massG: 0.003, densityGCm3: 5.9 })).toEqual({
       massG: 2.137 / 1000,
@@ -125,7 +125,7 @@ describe('the built-in registry', () => {
       densityGCm3: 5.9,
     });
     expect(parametersFromConditions(mag.parameters, {}, { massG: 0.003 })).toEqual({ massG: 0.003 });
-    const dsc = TECHNIQUE_REGISTRY.get('DSC')!;
+    const dsc = TECHNIQUE_REGISTRY.get('DSC');
     expect(parametersFromConditions(dsc.parameters, { ...conditions, exo: 'sideways', heatingRateKPerMin: 20 })).toEqual({
       massG: 2.137 / 1000,
       heatingRateKPerMin: 20,
@@ -177,7 +177,7 @@ describe('decodeMetrics', () => {
   });
 
   it('decodes lists, number arrays and closed text values', () => {
-    const res = TECHNIQUE_REGISTRY.get('RESISTANCE')!;
+    const res = TECHNIQUE_REGISTRY.get('RESISTANCE');
     const d = res.decodeMetrics({ tcK: 3.55, hc2Points: [{ fieldT: 0, tcK: 3.55 }, { fieldT: 'x', tcK: 3.1 }, 7] });
     expect(d).toMatchObject({
       tcK: 3.55,
@@ -187,8 +187,8 @@ describe('decodeMetrics', () => {
       ],
       xiNm: null,
     });
-    const xrd = TECHNIQUE_REGISTRY.get('XRD')!.decodeMetrics({ braggPeaksInvA: [1.9, 2.4], fitWindowInvA: [1, null], crystalline: true });
+    const xrd = TECHNIQUE_REGISTRY.get('XRD').decodeMetrics({ braggPeaksInvA: [1.9, 2.4], fitWindowInvA: [1, null], crystalline: true });
     expect(xrd).toMatchObject({ braggPeaksInvA: [1.9, 2.4], fitWindowInvA: null, crystalline: true });
-    expect(TECHNIQUE_REGISTRY.get('SAXS')!.decodeMetrics({ sigmaSource: 'guess' }).sigmaSource).toBeNull();
+    expect(TECHNIQUE_REGISTRY.get('SAXS').decodeMetrics({ sigmaSource: 'guess' }).sigmaSource).toBeNull();
   });
 });

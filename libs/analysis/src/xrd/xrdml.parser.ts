@@ -13,8 +13,8 @@ const asArray = (v: unknown): unknown[] => (v === undefined ? [] : Array.isArray
 const isNode = (v: unknown): v is XmlNode => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** Text content of an element that may carry attributes (`{ '#text', '@_unit' }`) or be a bare string. */
 const textOf = (v: unknown): string | undefined => {
-  if (typeof v === 'string' || typeof v === 'number') return String(v);
-  if (isNode(v) && v['#text'] !== undefined) return String(v['#text']);
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (isNode(v)) return textOf(v['#text']);
   return undefined;
 };
 const numberOf = (v: unknown): number => {
@@ -76,7 +76,8 @@ export function parseXrdml(text: string): Result<XrdPattern, ParseError> {
   if (scans.length === 0) return fail(new ParseError('MISSING_SECTION', 'no <scan> element'));
   if (scans.length > 1 || measurements.length > 1) warnings.push(`${scans.length} scans in the file; only the first was read`);
   const scan = scans[0];
-  if (scan['@_scanAxis'] !== undefined) metadata.scanAxis = String(scan['@_scanAxis']);
+  const scanAxis = textOf(scan['@_scanAxis']);
+  if (scanAxis !== undefined) metadata.scanAxis = scanAxis;
   const points = isNode(scan.dataPoints) ? scan.dataPoints : undefined;
   if (!points) return fail(new ParseError('MISSING_SECTION', 'no <dataPoints> in the scan'));
 

@@ -1,27 +1,10 @@
+import { parse } from 'csv-parse/sync';
 import { buildCampaignReport } from '../report-builder';
 import { handMadeAnnealInput } from '../../../../test/factories/report.factory';
 import { renderReportCsv } from './report-csv';
 
-/** Minimal RFC 4180 reader, so the spec checks what a spreadsheet would see. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') ((cell += '"'), i++);
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') (row.push(cell), (cell = ''));
-    else if (c === '\r' && text[i + 1] === '\n') (row.push(cell), rows.push(row), (row = []), (cell = ''), i++);
-    else cell += c;
-  }
-  if (cell !== '' || row.length) (row.push(cell), rows.push(row));
-  return rows;
-}
+/** What a spreadsheet would see: an RFC 4180 reader with CRLF records. */
+const parseCsv = (text: string): string[][] => parse(text, { record_delimiter: '\r\n' });
 
 describe('renderReportCsv', () => {
   const report = buildCampaignReport(handMadeAnnealInput(), new Date('2026-11-27T00:00:00Z'));
