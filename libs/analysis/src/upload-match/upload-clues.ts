@@ -92,7 +92,7 @@ const MODE_TOKEN = /(?<![A-Za-z])(ZFC|FCW|FCC|FC)(?![A-Za-z])/gi;
 function modeIn(text: string, modes: readonly MeasurementMode[]): MeasurementMode | undefined {
   const found = new Set<MeasurementMode>();
   for (const m of text.matchAll(MODE_TOKEN)) {
-    const mode = (m[1].toUpperCase() === 'ZFC' ? 'ZFC' : 'FC') as MeasurementMode;
+    const mode = m[1].toUpperCase() === 'ZFC' ? 'ZFC' : 'FC';
     if (modes.includes(mode)) found.add(mode);
   }
   return found.size === 1 ? [...found][0] : undefined;
