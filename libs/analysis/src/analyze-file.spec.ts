@@ -112,9 +112,13 @@ describe('analyzeFile dispatch', () => {
     expect(r.ok ? undefined : (r.error as unknown as { line: number }).line).toBe(2);
   });
 
-  it('params.technique overrides detection', () => {
+  it('params.technique overrides a weak detection, but not a file certainly of another technique', () => {
+    // A q, I, σ table reads as SAXS by default (weak evidence); asked for as XRD, XRD analyses it.
+    const saxs = virtualSaxs(laAlSaxsModel(false));
+    const asXrd = analyzeFile(saxs.bytes, { technique: 'XRD', fileName: saxs.fileName });
+    expect(codeOf(asXrd)).not.toBe('AnalysisError:WRONG_TECHNIQUE');
     const r = analyzeFile(bytesOf('ppms/nomadmeas_ACTransport_Hall_TMR_fieldsweep.dat'), { technique: 'MAGNETIC' });
-    expect(codeOf(r)).toBe('ParseError:MISSING_COLUMN');
+    expect(codeOf(r)).toBe('AnalysisError:WRONG_TECHNIQUE');
   });
 
   it('EMPTY_FILE, BINARY_CONTENT, UNKNOWN_FORMAT, and a broken MultiVu file explained by its parser', () => {

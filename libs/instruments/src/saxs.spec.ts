@@ -8,7 +8,7 @@ describe('virtual SAXS instrument', () => {
     expect(slope).toBeCloseTo(-3, 12);
     const b = laAlSaxsModel(true);
     expect(saxsModelIntensity(b, 0.06) / saxsModelIntensity(m, 0.06)).toBeCloseTo(1.25, 12);
-    expect(virtualSaxs(b).truth).toEqual({ slope: -3, homogeneous: false, bumpQInvA: 0.06 });
+    expect(virtualSaxs(b).truth).toEqual({ slope: -3, powerLawN: 3, backgroundB: 0, homogeneous: false, bumpQInvA: 0.06 });
   });
 
   it('is reproducible from its seed', () => {

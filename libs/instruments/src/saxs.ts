@@ -1,5 +1,6 @@
 /**
- * Virtual SAXS camera: a homogeneous glass scatters as a smooth power law I = A q^slope; a
+ * Virtual SAXS camera: a homogeneous glass scatters as a smooth power law I = A q^slope, plus a
+ * flat background B (incoherent and thermal diffuse scattering, detector dark level); a
  * heterogeneous variant adds a Gaussian bump (nanoscale density fluctuation at q ≈ 2π/d).
  * Gaussian noise with a relative σ that is also written to the file.
  */
@@ -12,6 +13,8 @@ export interface SaxsSampleModel {
   intensityAt001: number;
   /** Optional bump: Gaussian in q, amplitude relative to the power law at its centre. */
   bump?: { qInvA: number; widthInvA: number; relAmplitude: number };
+  /** Flat background B, same units as the intensity; 0 when absent. */
+  backgroundB?: number;
 }
 
 export type SaxsFormat = 'q-i-sigma' | 'q-i' | 'q-i-sigma-nm' | 'rkh' | '4col';
@@ -29,6 +32,9 @@ export interface SaxsInstrumentOptions {
 
 export interface SaxsTruth {
   slope: number;
+  /** −slope: the exponent n of I = A·q^−n + B. */
+  powerLawN: number;
+  backgroundB: number;
   homogeneous: boolean;
   bumpQInvA?: number;
 }
@@ -45,11 +51,21 @@ export function laAlSaxsModel(withBump = false): SaxsSampleModel {
   return { slope: -3, intensityAt001: 1e4, bump: withBump ? { qInvA: 0.06, widthInvA: 0.006, relAmplitude: 0.25 } : undefined };
 }
 
+/**
+ * A homogeneous glass as the study measured it: Porod's law (n = 4, sharp interfaces of the ribbon)
+ * on a flat background that dominates above ≈ 0.1 Å⁻¹, so a bare power law fitted in log–log would
+ * give n ≈ 2; `withBump` adds the density-fluctuation bump at 0.06 Å⁻¹.
+ */
+export function glassSaxsModel(withBump = false): SaxsSampleModel {
+  return { ...laAlSaxsModel(withBump), slope: -4, intensityAt001: 1e4, backgroundB: 3 };
+}
+
 /** Model intensity at q (Å⁻¹). */
 export function saxsModelIntensity(model: SaxsSampleModel, q: number): number {
   const power = model.intensityAt001 * (q / 0.01) ** model.slope;
   const b = model.bump;
-  return b ? power * (1 + b.relAmplitude * Math.exp(-0.5 * ((q - b.qInvA) / b.widthInvA) ** 2)) : power;
+  const structured = b ? power * (1 + b.relAmplitude * Math.exp(-0.5 * ((q - b.qInvA) / b.widthInvA) ** 2)) : power;
+  return structured + (model.backgroundB ?? 0);
 }
 
 const e = (v: number): string => v.toExponential(6);
@@ -94,6 +110,12 @@ export function virtualSaxs(model: SaxsSampleModel, options: SaxsInstrumentOptio
     text = ['# Vitrack virtual SAXS', '# q(A^-1),I(cm^-1),sigma', ...rows.map((r) => `${e(r.q)},${e(r.i)},${e(r.s)}`)].join('\n') + '\n';
     fileName = `${name}_saxs.csv`;
   }
-  const truth: SaxsTruth = { slope: model.slope, homogeneous: !model.bump, bumpQInvA: model.bump?.qInvA };
+  const truth: SaxsTruth = {
+    slope: model.slope,
+    powerLawN: -model.slope,
+    backgroundB: model.backgroundB ?? 0,
+    homogeneous: !model.bump,
+    bumpQInvA: model.bump?.qInvA,
+  };
   return { text, bytes: new TextEncoder().encode(text), fileName, truth };
 }

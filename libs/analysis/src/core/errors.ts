@@ -17,8 +17,9 @@ export class ParseError extends Error {
 /**
  * Why an analyzer could not produce its metrics from well-formed data (e.g. no transition in range);
  * IMPLAUSIBLE: a metric came out outside its physically possible range (see NumberMetric.plausible).
+ * WRONG_TECHNIQUE: the file is recognised as another technique's than the one asked for.
  */
-export type AnalysisErrorCode = 'NO_TRANSITION' | 'NOT_ENOUGH_DATA' | 'FIT_FAILED' | 'MISSING_PARAMETER' | 'UNSUPPORTED' | 'IMPLAUSIBLE';
+export type AnalysisErrorCode = 'NO_TRANSITION' | 'NOT_ENOUGH_DATA' | 'FIT_FAILED' | 'MISSING_PARAMETER' | 'UNSUPPORTED' | 'IMPLAUSIBLE' | 'WRONG_TECHNIQUE';
 
 export class AnalysisError extends Error {
   readonly kind = 'AnalysisError' as const;

@@ -120,8 +120,9 @@ describe('analyzeResistanceFile', () => {
     expect(m.hc2ZeroWhhT / ppms.truth.hc2ZeroT).toBeLessThan(1.15);
   });
 
-  it('a magnetic file has no transport channel: ParseError MISSING_COLUMN', () => {
+  it('a magnetic file given as resistance fails at once, naming both techniques', () => {
     const r = analyzeResistanceFile(mpms3File('ZFC', 7, '2'), {});
-    expect(r.ok ? 'ok' : (r.error as { code: string }).code).toBe('MISSING_COLUMN');
+    expect(r.ok ? 'ok' : (r.error as { code: string }).code).toBe('WRONG_TECHNIQUE');
+    expect(r.ok ? '' : r.error.message).toMatch(/^this is MAGNETIC data \(.*, multivu-mpms3\); the measurement is RESISTANCE/);
   });
 });

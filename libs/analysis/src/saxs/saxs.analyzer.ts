@@ -1,9 +1,11 @@
 /**
- * SAXS analyzer: power-law decay I ∝ q^slope fitted in log–log, and bumps (local excess above
- * the fitted decay beyond 3σ) as a sign of nanoscale heterogeneity.
+ * SAXS analyzer: the profile of a homogeneous glass is a power law on a flat background,
+ * I = A·q^−n + B; bumps (local excess above that model beyond 3σ) are a sign of nanoscale
+ * heterogeneity.
  */
 import { AnalysisError, fail, ok, Result } from '../core/errors';
-import { fitLine, type LineFit, median, robustStd } from '../core/numeric';
+import { MAD_TO_STD, median } from '../core/numeric';
+import { fitPowerLawBackground, powerLawAt, type PowerLawFit } from './power-law-fit';
 import { SaxsProfile } from './saxs.types';
 
 const BUMP_SIGMA = 3;
@@ -15,14 +17,21 @@ export interface SaxsBump {
 }
 
 export interface SaxsResult {
-  /** d log I / d log q of the fitted power law (negative for a decay). */
+  /** Power-law exponent n of I = A·q^−n + B (positive for a decay; Porod: 4). */
+  powerLawN: number;
+  powerLawNErr: number;
+  /** A: the power-law term at q = 1 Å⁻¹. */
+  prefactorA: number;
+  /** B: the flat background, in the file's intensity unit (≥ 0). */
+  backgroundB: number;
+  /** Null when B sits on its bound 0. */
+  backgroundBErr: number | null;
+  /** −n, the log–log slope of the power-law term (kept for readers of older results). */
   slope: number;
   slopeErr: number;
-  /** I_fit(q) = prefactor · q^slope, q in Å⁻¹. */
-  prefactor: number;
   bumps: SaxsBump[];
   homogeneous: boolean;
-  /** χ² per degree of freedom of the power law over the points kept in the fit. */
+  /** χ² per degree of freedom of the model over the points kept in the fit. */
   reducedChi2: number;
   /** Whether σ came from the file or was estimated from the scatter about the fit. */
   sigmaSource: 'file' | 'scatter';
@@ -33,12 +42,26 @@ export interface SaxsResult {
 }
 
 /**
- * Fit log10 I = log10 A + slope · log10 q by weighted least squares, σ_log = σ / (I ln 10). Points
- * more than 3σ above the line are excluded and the fit repeated (up to 10 times), so a bump
- * does not drag the decay up. Without σ in the file, σ_log is the robust scatter (1.4826 × MAD)
- * of the log residuals. slopeErr = sqrt(var) × max(1, sqrt(χ²_red)). A bump is a run of ≥ 2
- * consecutive points each more than 3σ above the fitted decay (a single point is noise-level:
- * p ≈ 0.13 % each); it is reported at its largest excess. Homogeneous = no bumps.
+ * Relative point-to-point noise: 1.4826 · median |ρ_k − ρ_{k−1}| / √2 of ρ = (I − I_fit)/I_fit. From
+ * successive differences, so a smooth misfit (a bump, a shape the model lacks) does not pass for noise.
+ */
+function relativeNoise(inten: readonly number[], model: readonly number[]): number {
+  const rho = inten.map((v, k) => (model[k] > 0 ? (v - model[k]) / model[k] : NaN));
+  const d: number[] = [];
+  for (let k = 1; k < rho.length; k++) if (Number.isFinite(rho[k]) && Number.isFinite(rho[k - 1])) d.push(Math.abs(rho[k] - rho[k - 1]));
+  const r = d.length > 0 ? (MAD_TO_STD * median(d)) / Math.SQRT2 : 0;
+  return r > 0 ? r : 1e-12;
+}
+
+/**
+ * Fit I = A·q^−n + B by weighted least squares (fitPowerLawBackground), σ from the file or, without
+ * one, a relative noise r·I_fit with r from the point-to-point scatter of (I − I_fit)/I_fit (see relativeNoise).
+ * Points more than 3σ above the model are excluded and the fit repeated (up to 10 times), so a bump
+ * does not drag the model up. n ± σ_n and B ± σ_B from the covariance, scaled by max(1, sqrt(χ²/dof))
+ * when σ came from the file. A bump is a run of ≥ 2 consecutive points each more than 3σ above the
+ * model (a single point is noise-level: p ≈ 0.13 % each); it is reported at its largest excess.
+ * Homogeneous = no bumps. Errors: NOT_ENOUGH_DATA (< 8 points with q > 0 and I > 0), FIT_FAILED
+ * (degenerate, or n, B or their errors not finite).
  */
 export function analyzeSaxs(profile: SaxsProfile): Result<SaxsResult, AnalysisError> {
   const warnings: string[] = [];
@@ -47,64 +70,57 @@ export function analyzeSaxs(profile: SaxsProfile): Result<SaxsResult, AnalysisEr
     if (profile.qInvA[i] > 0 && profile.intensity[i] > 0 && Number.isFinite(profile.intensity[i])) idx.push(i);
   }
   const skipped = profile.qInvA.length - idx.length;
-  if (skipped > 0) warnings.push(`${skipped} point(s) with I ≤ 0 left out of the log–log fit`);
+  if (skipped > 0) warnings.push(`${skipped} point(s) with q ≤ 0 or I ≤ 0 left out of the fit`);
   if (idx.length < 8) return fail(new AnalysisError('NOT_ENOUGH_DATA', `only ${idx.length} points with q > 0 and I > 0`));
   const q = idx.map((i) => profile.qInvA[i]);
   const inten = idx.map((i) => profile.intensity[i]);
-  const x = q.map(Math.log10);
-  const y = inten.map(Math.log10);
   const fileSigma = profile.sigma ? idx.map((i) => profile.sigma![i]) : undefined;
-  let sigmaLog: number[];
   const sigmaSource: 'file' | 'scatter' = fileSigma ? 'file' : 'scatter';
+  let sigma: number[];
   if (fileSigma) {
-    const good = fileSigma.map((s, k) => s / (inten[k] * Math.LN10)).filter((s) => s > 0 && Number.isFinite(s));
+    const good = fileSigma.map((s, k) => s / inten[k]).filter((r) => r > 0 && Number.isFinite(r));
     const fallback = good.length ? median(good) : 0.01;
-    sigmaLog = fileSigma.map((s, k) => {
-      const v = s / (inten[k] * Math.LN10);
-      return v > 0 && Number.isFinite(v) ? v : fallback;
-    });
+    sigma = fileSigma.map((s, k) => (s > 0 && Number.isFinite(s) ? s : fallback * inten[k]));
   } else {
-    sigmaLog = y.map(() => 1);
+    // Relative weights to start with; replaced by the scatter about the first fit.
+    sigma = inten.slice();
   }
-  let used = y.map(() => true);
-  /** Weighted least squares of log I on log q over the points in use, w = 1/σ_log². */
-  const fitUsed = (): LineFit | undefined => {
-    const sel = used.map((u, k) => (u ? k : -1)).filter((k) => k >= 0);
-    const f = fitLine(
-      sel.map((k) => x[k]),
-      sel.map((k) => y[k]),
-      { weights: sel.map((k) => 1 / sigmaLog[k] ** 2) },
-    );
-    return Number.isFinite(f.slope) ? f : undefined;
-  };
-  let line: LineFit | undefined;
+  let used = inten.map(() => true);
+  let fit: PowerLawFit | undefined;
   for (let it = 0; it < 10; it++) {
-    line = fitUsed();
-    if (!line) return fail(new AnalysisError('FIT_FAILED', 'degenerate log–log fit (all q equal?)'));
-    const current = line;
+    fit = fitPowerLawBackground(q, inten, sigma, used);
+    if (!fit) return fail(new AnalysisError('FIT_FAILED', 'the power law + background fit is degenerate (too few distinct q?)'));
+    const current = fit;
+    const model = q.map((v) => powerLawAt(current, v));
     if (!fileSigma) {
-      const scatter = robustStd(
-        used.flatMap((u, k) => (u ? [y[k] - current.intercept - current.slope * x[k]] : [])),
-        0,
-      );
-      sigmaLog = y.map(() => (scatter > 0 ? scatter : 1e-12));
+      const r = relativeNoise(inten, model);
+      sigma = model.map((m, k) => r * (m > 0 ? m : inten[k]));
     }
-    const next = y.map((v, k) => (v - current.intercept - current.slope * x[k]) / sigmaLog[k] <= BUMP_SIGMA);
-    if (next.filter(Boolean).length < 5) break;
+    const next = inten.map((v, k) => (v - model[k]) / sigma[k] <= BUMP_SIGMA);
+    if (next.filter(Boolean).length < 8) break;
     if (next.every((u, k) => u === used[k])) break;
     used = next;
   }
   if (!fileSigma) {
-    // Refit with the final scatter estimate so the slope's variance is in the right units.
-    line = fitUsed();
-    if (!line) return fail(new AnalysisError('FIT_FAILED', 'degenerate log–log fit'));
+    // Refit with the final scatter estimate so the errors are in the right units.
+    fit = fitPowerLawBackground(q, inten, sigma, used);
   }
-  const fit = line!;
-  const z = y.map((v, k) => (v - fit.intercept - fit.slope * x[k]) / sigmaLog[k]);
-  const kept = used.map((u, k) => (u ? k : -1)).filter((k) => k >= 0);
-  const chi2 = kept.reduce((s, k) => s + z[k] * z[k], 0);
-  const reducedChi2 = chi2 / Math.max(1, kept.length - 2);
-  const slopeErr = fit.slopeErrKnownSigma * (fileSigma ? Math.max(1, Math.sqrt(reducedChi2)) : 1);
+  if (!fit) return fail(new AnalysisError('FIT_FAILED', 'the power law + background fit is degenerate'));
+  const f = fit;
+  const reducedChi2 = f.chi2 / Math.max(1, f.dof);
+  const errScale = fileSigma ? Math.max(1, Math.sqrt(reducedChi2)) : 1;
+  const nErr = f.nErr * errScale;
+  const bErr = f.bErr * errScale;
+  if (![f.n, f.a, f.b, nErr].every(Number.isFinite) || (!f.bAtZero && !Number.isFinite(bErr))) {
+    return fail(new AnalysisError('FIT_FAILED', `the power law + background fit did not converge to finite values (n = ${f.n}, B = ${f.b})`));
+  }
+  if (f.nAtEdge) {
+    return fail(
+      new AnalysisError('FIT_FAILED', `the profile is not a power law on a flat background: the exponent n ran to the end of its range (${f.n.toFixed(2)})`),
+    );
+  }
+  const model = q.map((v) => powerLawAt(f, v));
+  const z = inten.map((v, k) => (v - model[k]) / sigma[k]);
 
   const bumps: SaxsBump[] = [];
   for (let k = 0; k < z.length;) {
@@ -121,19 +137,24 @@ export function analyzeSaxs(profile: SaxsProfile): Result<SaxsResult, AnalysisEr
     }
     k = end + 1;
   }
-  const excludedFraction = 1 - kept.length / z.length;
+  const kept = used.filter(Boolean).length;
+  const excludedFraction = 1 - kept / z.length;
   if ((fileSigma && reducedChi2 > 5) || excludedFraction > 0.1) {
     warnings.push(
-      `the profile is not a single power law (${(100 * excludedFraction).toFixed(0)} % of points above the fit by > 3σ, χ²/dof = ${reducedChi2.toFixed(1)} on the rest): the slope is an average over the q range and bumps may reflect shape, not fluctuations`,
+      `the profile is not a single power law on a flat background (${(100 * excludedFraction).toFixed(0)} % of points above the fit by > 3σ, χ²/dof = ${reducedChi2.toFixed(1)} on the rest): n is an average over the q range and bumps may reflect shape, not fluctuations`,
     );
   }
-  if (bumps.length > 3) warnings.push(`${bumps.length} bumps: more likely a non-power-law profile than isolated heterogeneities`);
+  if (f.bAtZero) warnings.push('the background came out at its bound B = 0 (background already subtracted?): n is that of a bare power law');
+  if (bumps.length > 3) warnings.push(`${bumps.length} bumps: more likely a profile of another shape than isolated heterogeneities`);
   if (!fileSigma) warnings.push('σ estimated from the scatter about the fit (none in the file)');
-  const prefactor = 10 ** fit.intercept;
   return ok({
-    slope: fit.slope,
-    slopeErr,
-    prefactor,
+    powerLawN: f.n,
+    powerLawNErr: nErr,
+    prefactorA: f.a,
+    backgroundB: f.b,
+    backgroundBErr: f.bAtZero ? null : bErr,
+    slope: -f.n,
+    slopeErr: nErr,
     bumps,
     homogeneous: bumps.length === 0,
     reducedChi2,
@@ -141,6 +162,6 @@ export function analyzeSaxs(profile: SaxsProfile): Result<SaxsResult, AnalysisEr
     warnings,
     qInvA: q,
     intensity: inten,
-    fitIntensity: q.map((v) => prefactor * v ** fit.slope),
+    fitIntensity: model,
   });
 }

@@ -1,7 +1,8 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 
-import { laAlSaxsModel, SaxsFormat, virtualSaxs } from '../../../instruments/src/saxs';
+import { glassSaxsModel, laAlSaxsModel, saxsModelIntensity, SaxsFormat, virtualSaxs } from '../../../instruments/src/saxs';
+import { fitLine } from '../core/numeric';
 import { analyzeFile } from '../analyze-file';
 import type { AnalyzeParams } from '../techniques';
 import { analyzeSaxs, SaxsResult } from './saxs.analyzer';
@@ -140,7 +141,7 @@ describe('analyzeSaxsFile', () => {
     const r = analyzeSaxsFile(f.bytes, { fileName: f.fileName });
     if (!r.ok) throw r.error;
     const m = r.value.metrics;
-    expect(r.value).toMatchObject({ technique: 'SAXS', analyzer: 'saxs', analyzerVersion: '1.0.0', format: 'q-i-sigma' });
+    expect(r.value).toMatchObject({ technique: 'SAXS', analyzer: 'saxs', analyzerVersion: '1.1.0', format: 'q-i-sigma' });
     expect(m.slope as number).toBeCloseTo(-3, 1);
     expect(m.slopeErr as number).toBeGreaterThan(0);
     expect(m.homogeneous).toBe(false);
@@ -148,5 +149,58 @@ describe('analyzeSaxsFile', () => {
     for (const c of Object.values(r.value.curves!)) expect(c.x.length).toBeLessThanOrEqual(500);
     const bad = analyzeSaxsFile(new Uint8Array([0, 0, 0]));
     expect(bad.ok).toBe(false);
+  });
+});
+
+describe('analyzeSaxs: a power law on a flat background, I = A·q^−n + B (Porod glass, n = 4, B = 3)', () => {
+  it('a bare log–log line is biased by the background (n ≈ 2.9, not 4): the model needs B', () => {
+    const m = glassSaxsModel(false);
+    const q = Array.from({ length: 150 }, (_, i) => 0.005 * 60 ** (i / 149));
+    const bare = fitLine(
+      q.map(Math.log10),
+      q.map((v) => Math.log10(saxsModelIntensity(m, v))),
+    );
+    expect(-bare.slope).toBeLessThan(3.1);
+  });
+
+  it.each(['q-i-sigma', 'q-i', 'rkh'] as SaxsFormat[])('%s: n within 0.02 of 4 (and 5σ), B within 2 %, no bumps', (format) => {
+    for (const seed of [1, 2, 3]) {
+      const f = virtualSaxs(glassSaxsModel(false), { format, seed });
+      const r = analyzeSaxsFile(f.bytes, { fileName: f.fileName });
+      if (!r.ok) throw r.error;
+      const m = r.value.metrics as Record<string, number | unknown[]>;
+      const n = m.powerLawN as number;
+      expect(Math.abs(n - f.truth.powerLawN)).toBeLessThan(0.02);
+      expect(Math.abs(n - f.truth.powerLawN)).toBeLessThan(5 * (m.powerLawNErr as number));
+      expect(m.powerLawNErr as number).toBeLessThan(0.01);
+      expect(Math.abs((m.backgroundB as number) / f.truth.backgroundB - 1)).toBeLessThan(0.02);
+      expect(m.backgroundBErr as number).toBeGreaterThan(0);
+      expect(m.slope).toBeCloseTo(-n, 12);
+      expect(m.bumps).toEqual([]);
+      expect(m.homogeneous).toBe(true);
+    }
+  });
+
+  it('no false bumps on 30 homogeneous profiles with background', () => {
+    let falseBumps = 0;
+    for (let seed = 200; seed < 230; seed++) {
+      const p = parseSaxs(virtualSaxs(glassSaxsModel(false), { seed }).bytes);
+      if (!p.ok) throw p.error;
+      falseBumps += analyze(p.value).bumps.length;
+    }
+    expect(falseBumps).toBe(0);
+  });
+
+  it('the bump is found above the model (near 0.06 Å⁻¹) and n, B are not dragged by it', () => {
+    for (const seed of [1, 2, 3]) {
+      const f = virtualSaxs(glassSaxsModel(true), { seed });
+      const p = parseSaxs(f.bytes);
+      if (!p.ok) throw p.error;
+      const r = analyze(p.value);
+      expect(r.bumps).toHaveLength(1);
+      expect(Math.abs(r.bumps[0].qInvA - f.truth.bumpQInvA!)).toBeLessThan(0.004);
+      expect(Math.abs(r.powerLawN - 4)).toBeLessThan(0.02);
+      expect(Math.abs(r.backgroundB / 3 - 1)).toBeLessThan(0.02);
+    }
   });
 });

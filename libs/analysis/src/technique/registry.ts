@@ -43,6 +43,9 @@ export interface TechniqueRegistryView {
   detect(bytes: Uint8Array, fileName?: string): Detection | undefined;
 }
 
+/** Below this a detection is too weak to call a file another technique's (see FormatMatch.confidence). */
+const MIN_WRONG_TECHNIQUE_CONFIDENCE = 0.5;
+
 const sameSpec = (a: ParameterSpec, b: ParameterSpec): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 export class TechniqueRegistry<const T extends readonly Technique[] = readonly Technique[]> implements TechniqueRegistryView {
@@ -128,6 +131,23 @@ export class TechniqueRegistry<const T extends readonly Technique[] = readonly T
     return this.detectAll(bytes, fileName)[0];
   }
 
+  /**
+   * WRONG_TECHNIQUE when the file is certainly another technique's: the requested technique does not
+   * recognise it and another does on specific evidence (confidence ≥ 0.5: a MultiVu header, an XRDML
+   * root, named DSC columns — not a bare numeric table, which XRD and SAXS share).
+   */
+  private otherTechniqueOf(sample: FileSample, requested: Technique): AnalysisError | undefined {
+    const found = this.detectSample(sample);
+    const best = found[0];
+    if (best === undefined || best.technique === requested.id || best.confidence < MIN_WRONG_TECHNIQUE_CONFIDENCE) return undefined;
+    if (found.some((d) => d.technique === requested.id)) return undefined;
+    const owner = this.get(best.technique);
+    return new AnalysisError(
+      'WRONG_TECHNIQUE',
+      `this is ${best.technique} data (${owner?.label ?? best.technique}, ${best.format}); the measurement is ${requested.id} (${requested.label}, which reads ${requested.formats})`,
+    );
+  }
+
   private detectSample(sample: FileSample): Detection[] {
     const found: Detection[] = [];
     for (const t of this.list) {
@@ -141,7 +161,8 @@ export class TechniqueRegistry<const T extends readonly Technique[] = readonly T
   /**
    * Analyse one file: detect its technique and format from the content (`params.technique`
    * overrides detection; `params.fileName` only breaks ties), then run that technique. Errors:
-   * EMPTY_FILE, BINARY_CONTENT, UNKNOWN_FORMAT, UNSUPPORTED (unregistered technique), or whatever
+   * EMPTY_FILE, BINARY_CONTENT, UNKNOWN_FORMAT, UNSUPPORTED (unregistered technique), WRONG_TECHNIQUE
+   * (the technique asked for, but the file is certainly another technique's), or whatever
    * the technique's parser (ParseError) or analyzer (AnalysisError) reports. Never throws.
    */
   analyzeFile(bytes: Uint8Array, params: AnalyzeParamsOf<T> = {}): Result<AnalysisOutput<TechniqueIdOf<T>>, ParseError | AnalysisError> {
@@ -165,6 +186,8 @@ export class TechniqueRegistry<const T extends readonly Technique[] = readonly T
       technique = this.get(requested);
       // params come from outside TypeScript (HTTP, CLI): an unknown technique is a readable failure.
       if (technique === undefined) return fail(new AnalysisError('UNSUPPORTED', `no analyzer for technique "${requested}"`));
+      const other = looksBinary(bytes) ? undefined : this.otherTechniqueOf(fileSample(bytes, params.fileName), technique);
+      if (other) return fail(other);
     }
     return (technique as T[number]).analyzeBytes(bytes, params, params.fileName);
   }
