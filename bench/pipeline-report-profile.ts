@@ -34,8 +34,8 @@ export async function profileReport(url: string, campaignId: string, warmup: num
   const database = new Database(loadEnv({ DATABASE_URL: url }));
   try {
     const repo = new CampaignsRepository(database);
-    // reportInput needs only the repository (samples and audit serve other methods).
-    const service = new CampaignsService(repo, undefined as never, database, undefined as never);
+    // reportInput needs only the repository (samples, alloys and audit serve other methods).
+    const service = new CampaignsService(repo, undefined as never, undefined as never, database, undefined as never);
     const samples: Record<string, number[]> = {};
     const notes: Record<string, string> = {};
     const add = (stage: string, ms: number) => (samples[stage] ??= []).push(ms);

@@ -180,9 +180,9 @@ export async function seedReportCampaign(url: string, pieces: number, seed = 7):
       [piece.id, piece.level, TARGET_K, userId],
     );
     await db.query(
-      `INSERT INTO campaigns (id, name, hypothesis, factor, "plannedTechniques", "createdById")
-       VALUES ($1, 'Bench anneal at 453 K', 'Sub-Tg annealing lowers the Meissner shielding as k·exp(−t/τ) + y0.', $2, '{MAGNETIC}', $3)`,
-      [campaignId, JSON.stringify({ kind: 'ANNEAL_HOLD_MIN', targetK: TARGET_K, levels }), userId],
+      `INSERT INTO campaigns (id, name, hypothesis, factor, "plannedTechniques", "alloyId", "createdById")
+       VALUES ($1, 'Bench anneal at 453 K', 'Sub-Tg annealing lowers the Meissner shielding as k·exp(−t/τ) + y0.', $2, '{MAGNETIC}', $4, $3)`,
+      [campaignId, JSON.stringify({ kind: 'ANNEAL_HOLD_MIN', targetK: TARGET_K, levels }), userId, alloyId],
     );
     await db.query(
       `INSERT INTO campaign_assignments ("campaignId", "sampleId", level, "createdById") SELECT $1, id, level, $4 FROM unnest($2::uuid[], $3::float8[]) AS p(id, level)`,

@@ -71,10 +71,11 @@ export interface DemoCampaigns {
   runIds: string[];
 }
 
-export async function logCampaigns(member: ApiClient, pi: ApiClient, ribbonId: string): Promise<DemoCampaigns> {
+export async function logCampaigns(member: ApiClient, pi: ApiClient, ribbonId: string, alloyId: string): Promise<DemoCampaigns> {
   const annealCampaign = (
     await pi.call('POST', '/api/campaigns', {
       name: `Anneal at 453 K (${new Date().toISOString().slice(0, 16)})`,
+      alloyId,
       hypothesis:
         'Sub-Tg annealing relaxes the glass: the weak-pinning, liquid-like regions shrink, so the nominal Meissner shielding falls as k·exp(−t/τ) + y0 and Tc drops slightly.',
       factor: { kind: 'ANNEAL_HOLD_MIN', targetK: 453, levels: [0, 0.5, 1, 5, 8, 10] },
@@ -84,6 +85,7 @@ export async function logCampaigns(member: ApiClient, pi: ApiClient, ribbonId: s
   const cryoCampaign = (
     await pi.call('POST', '/api/campaigns', {
       name: `Cryo-cycling 77/293 K (${new Date().toISOString().slice(0, 16)})`,
+      alloyId,
       hypothesis: 'Thermal cycling between 77 K and 293 K rejuvenates the glass and raises Tc and the shielding fraction.',
       factor: { kind: 'CRYO_CYCLES', lowK: 77, highK: 293, levels: [0, 27, 50] },
       plannedTechniques: ['MAGNETIC'],

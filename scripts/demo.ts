@@ -29,7 +29,7 @@ async function seed(base: string) {
     (await pi.call('POST', '/api/alloys', { name: 'La75Al25', composition: { La: 75, Al: 25 }, densityGCm3: 5.9, tgK: 474, txK: 493 })).body;
   const ingot = (await member.call('POST', '/api/samples/ingots', { alloyId: alloy.id, massG: 5, melts: 5, purities: { La: '99.9 %', Al: '99.99 %' } })).body;
   const ribbon = (await member.call('POST', `/api/samples/${ingot.id}/ribbons`, { wheelSpeedMs: 40, thicknessUm: 25, widthMm: 1.5, atmosphere: 'Ar' })).body;
-  const campaigns = await logCampaigns(member, pi, ribbon.id);
+  const campaigns = await logCampaigns(member, pi, ribbon.id, alloy.id);
   const analyses = await waitForAnalyses(member, campaigns.runIds);
   const report = (await pi.call('GET', `/api/campaigns/${campaigns.annealId}/report`)).body;
   const lineage = (await member.call('GET', `/api/samples/${ribbon.id}/lineage`)).body;

@@ -16,6 +16,7 @@ describe('anneal campaign: upload to report', () => {
   let tokens: { member: string; pi: string };
   let campaignId: string;
   let ribbonId: string;
+  let alloyId: string;
   const campaign = magneticCampaign('ANNEAL_453K');
 
   beforeAll(async () => {
@@ -26,6 +27,7 @@ describe('anneal campaign: upload to report', () => {
     const pi = await newUser(api, admin, 'PI');
     tokens = { member: (await newUser(api, admin, 'MEMBER')).token, pi: pi.token };
     const alloy = await newAlloy(api, pi.token, { densityGCm3: 5.9 });
+    alloyId = alloy.id;
     const ingot = await api.request('POST', '/api/samples/ingots', { token: tokens.member, body: { alloyId: alloy.id, massG: 5, melts: 5 } });
     ribbonId = (await api.request('POST', `/api/samples/${ingot.body.id}/ribbons`, { token: tokens.member, body: { wheelSpeedMs: 40, thicknessUm: 25 } })).body
       .id;
@@ -36,7 +38,13 @@ describe('anneal campaign: upload to report', () => {
   });
 
   it('only a PI designs campaigns; the factor is validated', async () => {
-    const body = { name: 'anneal-453', hypothesis: 'Annealing shrinks the Meissner fraction', factor: ANNEAL_FACTOR, plannedTechniques: ['MAGNETIC', 'XRD'] };
+    const body = {
+      name: 'anneal-453',
+      alloyId,
+      hypothesis: 'Annealing shrinks the Meissner fraction',
+      factor: ANNEAL_FACTOR,
+      plannedTechniques: ['MAGNETIC', 'XRD'],
+    };
     expect((await api.request('POST', '/api/campaigns', { token: tokens.member, body })).status).toBe(403);
     const bad = await api.request('POST', '/api/campaigns', {
       token: tokens.pi,

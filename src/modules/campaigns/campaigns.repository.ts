@@ -26,6 +26,7 @@ const CAMPAIGN_COLUMNS = [
   'hypothesis',
   'factor',
   sql<Technique[]>`"plannedTechniques"::text[]`.as('plannedTechniques'),
+  'alloyId',
   'createdById',
   'createdAt',
 ] as const;
@@ -68,6 +69,12 @@ export class CampaignsRepository {
       .onConflict((oc) => oc.columns(['campaignId', 'sampleId']).doUpdateSet({ level }))
       .returning(['campaignId', 'sampleId', 'level'])
       .executeTakeFirstOrThrow();
+  }
+
+  /** Names the alloy of an old campaign the migration could not place (its first assignment decides); false if it had one. */
+  async setAlloyIfUnset(db: Executor, campaignId: string, alloyId: string): Promise<boolean> {
+    const rows = await db.updateTable('campaigns').set({ alloyId }).where('id', '=', campaignId).where('alloyId', 'is', null).returning('id').execute();
+    return rows.length === 1;
   }
 
   pieces(campaignId: string): Promise<AssignedPiece[]> {

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, notFound } from '../../common/domain-error';
 import { fieldError } from '../../common/validation';
+import { withArticle } from '../../common/words';
 import { Database } from '../../infra/database/database';
 import type { CampaignRow } from '../../infra/database/schema';
+import { AlloysService } from '../alloys/alloys.service';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth.decorators';
 import type { CampaignFactor, ReportInput, TechniqueName } from '../reports/report.types';
@@ -18,6 +20,7 @@ export class CampaignsService {
   constructor(
     private readonly campaigns: CampaignsRepository,
     private readonly samples: SamplesService,
+    private readonly alloys: AlloysService,
     private readonly db: Database,
     private readonly audit: AuditService,
   ) {}
@@ -32,15 +35,17 @@ export class CampaignsService {
       f.kind === 'ANNEAL_HOLD_MIN'
         ? { kind: f.kind, targetK: f.targetK!, levels: [...f.levels].sort((a, b) => a - b) }
         : { kind: f.kind, lowK: f.lowK!, highK: f.highK!, levels: [...f.levels].sort((a, b) => a - b) };
+    const alloy = await this.alloys.get(dto.alloyId, 'alloyId');
     return this.db.transaction(async (trx) => {
       const c = await this.campaigns.create(trx, {
         name: dto.name,
+        alloyId: alloy.id,
         hypothesis: dto.hypothesis,
         factor,
         plannedTechniques: dto.plannedTechniques,
         createdById: user.id,
       });
-      await this.audit.record(trx, user.id, 'campaign.create', 'Campaign', c.id, { name: dto.name, factor });
+      await this.audit.record(trx, user.id, 'campaign.create', 'Campaign', c.id, { name: dto.name, alloy: alloy.name, factor });
       return c;
     });
   }
@@ -55,10 +60,28 @@ export class CampaignsService {
     return c as CampaignRow & { factor: CampaignFactor };
   }
 
-  /** Assigns a sample to a level after checking that its treatment history really is that level. */
+  /**
+   * Assigns a piece to a level after checking that it is a piece of the campaign's alloy and
+   * that its treatment history really is that level.
+   */
   async assign(id: string, dto: AssignDto, user: AuthUser) {
     const campaign = await this.get(id);
     if (!campaign.factor.levels.includes(dto.level)) throw fieldError('level', `must be one of ${campaign.factor.levels.join(', ')}`);
+    const chain = await this.samples.chainOrThrow(dto.sampleId).catch((e: unknown) => {
+      throw e instanceof DomainError && e.code === 'NOT_FOUND' ? notFound('sample', dto.sampleId, 'sampleId') : e;
+    });
+    const sample = chain[chain.length - 1];
+    if (sample.kind !== 'PIECE') {
+      throw new DomainError('ASSIGNMENT_MISMATCH', `only pieces can be assigned; ${sample.code} is ${withArticle(sample.kind)}`, 'sampleId');
+    }
+    if (campaign.alloyId !== null && sample.alloyId !== campaign.alloyId) {
+      const studied = await this.alloys.get(campaign.alloyId);
+      throw new DomainError(
+        'ASSIGNMENT_MISMATCH',
+        `${sample.code} is of alloy ${sample.alloy.name}; campaign ${campaign.name} studies ${studied.name}`,
+        'sampleId',
+      );
+    }
     const history = await this.samples.history(dto.sampleId).catch((e: unknown) => {
       throw e instanceof DomainError && e.code === 'NOT_FOUND' ? notFound('sample', dto.sampleId, 'sampleId') : e;
     });
@@ -68,6 +91,7 @@ export class CampaignsService {
       throw new DomainError('ASSIGNMENT_MISMATCH', `${history.sample.code} does not match level ${dto.level}: ${mismatches.join('; ')}`, 'level');
     }
     return this.db.transaction(async (trx) => {
+      if (campaign.alloyId === null) await this.campaigns.setAlloyIfUnset(trx, id, sample.alloyId);
       const a = await this.campaigns.upsertAssignment(trx, id, dto.sampleId, dto.level, user.id);
       await this.audit.record(trx, user.id, 'campaign.assign', 'Campaign', id, { sampleId: dto.sampleId, code: history.sample.code, level: dto.level });
       return { campaignId: a.campaignId, sampleId: a.sampleId, code: history.sample.code, level: a.level };
@@ -75,13 +99,13 @@ export class CampaignsService {
   }
 
   /**
-   * A page of pieces (code order, optional code prefix) with, for every level, why each piece's
+   * A page of the campaign alloy's pieces (code order, optional code prefix) with, for every level, why each piece's
    * history does not match it — the same check assign() makes — and the level it is assigned to.
    */
   async candidates(id: string, q: CandidatesQueryDto): Promise<CandidatePageResponse> {
     const campaign = await this.get(id);
     const [page, assigned] = await Promise.all([
-      this.samples.list({ kind: 'PIECE', codePrefix: q.codePrefix?.toUpperCase(), limit: q.limit, cursor: q.cursor }),
+      this.samples.list({ kind: 'PIECE', alloyId: campaign.alloyId ?? undefined, codePrefix: q.codePrefix?.toUpperCase(), limit: q.limit, cursor: q.cursor }),
       this.campaigns.pieces(id),
     ]);
     const levelOf = new Map(assigned.map((a) => [a.sampleId, a.level]));

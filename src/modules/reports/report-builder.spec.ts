@@ -89,14 +89,14 @@ describe('buildCampaignReport on the analysed 453 K anneal campaign (virtual MPM
 
   it('lists the open cells of the level × technique matrix', () => {
     expect(report.gaps).toEqual([
-      { level: 0, technique: 'XRD', missing: 2, failed: 0 },
-      { level: 0.5, technique: 'XRD', missing: 2, failed: 0 },
-      { level: 1, technique: 'XRD', missing: 2, failed: 0 },
-      { level: 5, technique: 'XRD', missing: 2, failed: 0 },
+      { level: 0, technique: 'XRD', missing: 2, failed: 0, noPieces: false },
+      { level: 0.5, technique: 'XRD', missing: 2, failed: 0, noPieces: false },
+      { level: 1, technique: 'XRD', missing: 2, failed: 0, noPieces: false },
+      { level: 5, technique: 'XRD', missing: 2, failed: 0, noPieces: false },
       // Within a level, techniques in registry order (the report's order: MAGNETIC first).
-      { level: 8, technique: 'MAGNETIC', missing: 1, failed: 1 },
-      { level: 8, technique: 'XRD', missing: 2, failed: 0 },
-      { level: 10, technique: 'XRD', missing: 2, failed: 0 },
+      { level: 8, technique: 'MAGNETIC', missing: 1, failed: 1, noPieces: false },
+      { level: 8, technique: 'XRD', missing: 2, failed: 0, noPieces: false },
+      { level: 10, technique: 'XRD', missing: 2, failed: 0, noPieces: false },
     ]);
     expect(report.progress).toBe(campaign.input.progress);
   });
@@ -247,11 +247,33 @@ describe('buildCampaignReport edge cases', () => {
       NOW,
     );
     expect(report.gaps).toEqual([
-      { level: 0, technique: 'RESISTANCE', missing: 1, failed: 0 },
-      { level: 5, technique: 'DSC', missing: 3, failed: 2 },
+      { level: 0, technique: 'RESISTANCE', missing: 1, failed: 0, noPieces: false },
+      { level: 5, technique: 'DSC', missing: 3, failed: 2, noPieces: false },
     ]);
     expect(report.pieces).toEqual([]);
     expect(report.metrics.tcOnsetK.levels.map((s) => s.n)).toEqual([0, 0, 0]);
+  });
+
+  it('a level without pieces is a gap too (noPieces), and a baseline without data is flagged with a warning', () => {
+    const report = buildCampaignReport(
+      input({
+        pieces: [{ sampleId: 's1', code: 'S1', level: 1 }],
+        results: [mag('s1', 'ZFC', { chiMass1p8K: -0.005, tcOnsetK: 3.5 })],
+        progress: [
+          { level: 0, technique: 'MAGNETIC', planned: 0, uploaded: 0, analysed: 0, failed: 0 },
+          { level: 1, technique: 'MAGNETIC', planned: 1, uploaded: 1, analysed: 1, failed: 0 },
+        ],
+      }),
+      NOW,
+    );
+    expect(report.gaps).toEqual([{ level: 0, technique: 'MAGNETIC', missing: 0, failed: 0, noPieces: true }]);
+    expect(report.baselineLevel).toBe(0);
+    expect(report.baselineMissing).toBe(true);
+    expect(report.warnings).toHaveLength(1);
+    expect(report.warnings[0]).toContain('the baseline level (0 min) has no data');
+    const withBaseline = buildCampaignReport(input(chiPieces([0, 1, 5])), NOW);
+    expect(withBaseline.baselineMissing).toBe(false);
+    expect(withBaseline.warnings).toEqual([]);
   });
 
   it('builds a 1,000-piece campaign (ZFC, FC and XRD per piece) correctly', () => {

@@ -89,13 +89,23 @@ function linearFit(points: { level: number; value: number }[]): LinFit {
   return Object.values(out).every(Number.isFinite) ? out : null;
 }
 
-/** Cells of the level × technique matrix with fewer analysed pieces than planned, by level then registry order. */
+/**
+ * Every cell of the level × technique matrix short of analysed results — including cells of a
+ * level no piece is assigned to (`noPieces`), a missing baseline among them — by level then registry order.
+ */
 function gapsOf(progress: ReportInput['progress'], registry: TechniqueRegistryView): CampaignReport['gaps'] {
   const order = (t: string): number => registry.ids.indexOf(t);
   return progress
-    .filter((c) => c.analysed < c.planned)
-    .map((c) => ({ level: c.level, technique: c.technique, missing: c.planned - c.analysed, failed: c.failed }))
+    .filter((c) => c.planned === 0 || c.analysed < c.planned)
+    .map((c) => ({ level: c.level, technique: c.technique, missing: c.planned - c.analysed, failed: c.failed, noPieces: c.planned === 0 }))
     .sort((a, b) => a.level - b.level || order(a.technique) - order(b.technique));
+}
+
+/** The plain-words warnings a report carries (HTML and CSV show them): today, a baseline level without data. */
+function reportWarnings(baselineLevel: number | null, baselineMissing: boolean, factor: ReportInput['campaign']['factor']): string[] {
+  if (!baselineMissing || baselineLevel === null) return [];
+  const unit = factor.kind === 'ANNEAL_HOLD_MIN' ? ' min' : factor.kind === 'CRYO_CYCLES' ? ' cycles' : '';
+  return [`the baseline level (${baselineLevel}${unit}) has no data: changes against it cannot be computed`];
 }
 
 /**
@@ -105,7 +115,8 @@ function gapsOf(progress: ReportInput['progress'], registry: TechniqueRegistryVi
  * run —, resistive Tc, XRD q1, DSC relaxation enthalpy); per level and metric mean, sample std, n
  * and % change against the lowest level; for ANNEAL_HOLD_MIN campaigns the fit of the decay-fit
  * metric (|χ|) = k·exp(−t/τ) + y0 (t in min; ≥ 4 pieces over ≥ 3 levels); a linear fit of each
- * metric against the level (≥ 3 pieces); the progress cells with analysed < planned. Metrics marked
+ * metric against the level (≥ 3 pieces); the progress cells with analysed < planned or no pieces
+ * at all; whether the baseline (lowest) level has no data (`baselineMissing`, with a warning). Metrics marked
  * `always` are reported even unmeasured, the others only when some piece has a value. Linear in
  * the number of pieces and results.
  */
@@ -135,9 +146,17 @@ export function buildCampaignReport(input: ReportInput, now: Date = new Date(), 
     if (m.decayFit && input.campaign.factor.kind === 'ANNEAL_HOLD_MIN') chiExponential = fitChiExponential(pts);
   }
 
+  // The baseline is the lowest campaign level; it "has data" when one of its pieces has a reported value.
+  const baselineLevel = allLevels.length > 0 ? allLevels[0] : null;
+  const baselineMissing =
+    baselineLevel !== null && !pieces.some((p) => p.level === baselineLevel && reported.some((m) => p.values[m.key] !== null && p.values[m.key] !== undefined));
+
   return {
     campaign: input.campaign,
     generatedAt: now.toISOString(),
+    baselineLevel,
+    baselineMissing,
+    warnings: reportWarnings(baselineLevel, baselineMissing, input.campaign.factor),
     metrics,
     // Every piece carries every reported key, so CSV columns line up.
     pieces: pieces.map((p) => ({ ...p, values: Object.fromEntries(reported.map((m) => [m.key, p.values[m.key]])) })),

@@ -54,6 +54,12 @@ export interface CampaignReport {
     linear: Record<string, { slope: number; slopeErr: number; intercept: number; interceptErr: number; r2: number; n: number } | null>;
   };
   progress: ReportInput['progress'];
-  /** Cells of the level × technique matrix still short of analysed results. */
-  gaps: { level: number; technique: TechniqueName; missing: number; failed: number }[];
+  /** The lowest campaign level, against which changes are computed (null without levels). */
+  baselineLevel: number | null;
+  /** True when no piece at the baseline level has any reported value: every changePct is then null. */
+  baselineMissing: boolean;
+  /** Plain-words warnings about the report as a whole (e.g. a baseline without data), shown in HTML and CSV. */
+  warnings: string[];
+  /** Every cell of the level × technique matrix still short of analysed results, including cells of a level without pieces (`noPieces`). */
+  gaps: { level: number; technique: TechniqueName; missing: number; failed: number; noPieces: boolean }[];
 }

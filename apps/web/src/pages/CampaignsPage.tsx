@@ -5,7 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import { describeFactor, type FactorSpec } from '../../../../libs/charts/src/format';
 import { hasRole, useSession } from '../api/auth';
 import { api, unwrap } from '../api/client';
-import { keys, useCampaigns, type Technique } from '../api/queries';
+import { keys, useAlloys, useCampaigns, type Technique } from '../api/queries';
 import { Field, FormError, SelectField } from '../components/Field';
 
 const TECHNIQUES: Technique[] = ['MAGNETIC', 'RESISTANCE', 'XRD', 'SAXS', 'DSC'];
@@ -47,13 +47,17 @@ export default function CampaignsPage() {
 }
 
 // Errors on the hypothesis or planned techniques show above the button (those controls have no message slot).
-const CAMPAIGN_FIELDS = ['name', 'factor.kind', 'factor.targetK', 'factor.lowK', 'factor.highK', 'factor.levels'];
+const CAMPAIGN_FIELDS = ['name', 'alloyId', 'factor.kind', 'factor.targetK', 'factor.lowK', 'factor.highK', 'factor.levels'];
 
 function DesignForm() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [f, setF] = useState({ name: '', hypothesis: '', kind: 'ANNEAL_HOLD_MIN', targetK: '453', lowK: '77', highK: '293', levels: '0, 0.5, 1, 5, 8, 10' });
   const [planned, setPlanned] = useState<Technique[]>(['MAGNETIC']);
+  const alloys = useAlloys();
+  // The alloy picked, else the first one listed (most labs study one alloy at a time).
+  const [alloyId, setAlloyId] = useState('');
+  const chosenAlloy = alloyId || alloys.data?.[0]?.id || '';
   const create = useMutation({
     mutationFn: () => {
       const levels = f.levels
@@ -64,7 +68,7 @@ function DesignForm() {
         f.kind === 'ANNEAL_HOLD_MIN'
           ? { kind: 'ANNEAL_HOLD_MIN' as const, targetK: Number(f.targetK), levels }
           : { kind: 'CRYO_CYCLES' as const, lowK: Number(f.lowK), highK: Number(f.highK), levels };
-      return unwrap(api.POST('/api/campaigns', { body: { name: f.name, hypothesis: f.hypothesis, factor, plannedTechniques: planned } }));
+      return unwrap(api.POST('/api/campaigns', { body: { name: f.name, alloyId: chosenAlloy, hypothesis: f.hypothesis, factor, plannedTechniques: planned } }));
     },
     onSuccess: async (c) => {
       await queryClient.invalidateQueries({ queryKey: keys.campaigns });
@@ -78,6 +82,14 @@ function DesignForm() {
       <h2 id="design-title">Design a campaign</h2>
       <form className="grid-form" onSubmit={(e: FormEvent) => (e.preventDefault(), create.mutate())}>
         <Field label="Name" field="name" required value={f.name} onChange={on('name')} error={err} />
+        <SelectField
+          label="Alloy"
+          field="alloyId"
+          value={chosenAlloy}
+          onChange={(e) => setAlloyId(e.target.value)}
+          error={err}
+          options={(alloys.data ?? []).map((a) => ({ value: a.id, label: a.name }))}
+        />
         <SelectField
           label="Factor"
           field="factor.kind"

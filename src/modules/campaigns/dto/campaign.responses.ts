@@ -18,6 +18,8 @@ export class CampaignResponse {
   @ApiProperty() hypothesis!: string;
   @ApiProperty({ type: CampaignFactorResponse }) factor!: unknown;
   @ApiProperty({ enum: TECHNIQUE_IDS, enumName: 'Technique', isArray: true }) plannedTechniques!: Technique[];
+  @NullableString({ description: 'the alloy the campaign studies (null only for an old campaign not yet placed; its first assignment decides)' })
+  alloyId!: string | null;
   @ApiProperty() createdById!: string;
   @DateTime() createdAt!: Date;
 }
@@ -116,8 +118,9 @@ export class ReportFitsResponse {
 export class ReportGapResponse {
   @ApiProperty() level!: number;
   @ApiProperty({ enum: TECHNIQUE_IDS, enumName: 'Technique' }) technique!: Technique;
-  @ApiProperty() missing!: number;
+  @ApiProperty({ description: 'pieces of the cell without an analysed result' }) missing!: number;
   @ApiProperty() failed!: number;
+  @ApiProperty({ description: 'no piece is assigned to this level at all' }) noPieces!: boolean;
 }
 
 export class ReportCampaignResponse {
@@ -141,5 +144,12 @@ export class CampaignReportResponse {
   @ApiProperty({ type: [ReportPieceResponse] }) pieces!: ReportPieceResponse[];
   @ApiProperty({ type: ReportFitsResponse }) fits!: ReportFitsResponse;
   @ApiProperty({ type: [ProgressCellResponse] }) progress!: ProgressCellResponse[];
-  @ApiProperty({ type: [ReportGapResponse], description: 'cells of the level × technique matrix still short of analysed results' }) gaps!: ReportGapResponse[];
+  @NullableNumber({ description: 'the lowest level, against which changes are computed' }) baselineLevel!: number | null;
+  @ApiProperty({ description: 'no piece at the baseline level has data: changes against it are not computed' }) baselineMissing!: boolean;
+  @ApiProperty({ type: [String], description: 'plain-words warnings about the report as a whole' }) warnings!: string[];
+  @ApiProperty({
+    type: [ReportGapResponse],
+    description: 'every cell of the level × technique matrix short of analysed results, levels without pieces included',
+  })
+  gaps!: ReportGapResponse[];
 }

@@ -69,6 +69,10 @@ export class CreateCampaignDto {
   @MaxLength(5000)
   hypothesis!: string;
 
+  @ApiProperty({ description: 'the alloy the campaign studies: only its pieces can be assigned' })
+  @IsUUID(undefined, { message: 'alloyId must be the id (a UUID) of an alloy' })
+  alloyId!: string;
+
   @ApiProperty({ type: FactorDto })
   @ValidateNested()
   @Type(() => FactorDto)

@@ -23,11 +23,13 @@ function numberField(value: number | null | undefined): string {
 /**
  * RFC 4180 CSV of a campaign report: a header row `code,level,<metric keys…>` (keys carry their
  * units, e.g. tcOnsetK, chiAbs1p8KEmuPerGOe), then one row per piece in report order, CRLF line
- * ends; nothing else. Unmeasured values are empty cells; numbers keep full precision.
+ * ends; nothing else — except that a report with warnings (a baseline level without data) starts
+ * with one `# warning: …` line per warning, which spreadsheets show in the first cell and
+ * `pandas.read_csv(comment='#')` skips. Unmeasured values are empty cells; numbers keep full precision.
  */
 export function renderReportCsv(report: CampaignReport): string {
   const keys = Object.keys(report.metrics);
-  const lines = [['code', 'level', ...keys].map(field).join(',')];
+  const lines = [...(report.warnings ?? []).map((w) => field(`# warning: ${w}`)), ['code', 'level', ...keys].map(field).join(',')];
   for (const piece of report.pieces) {
     lines.push([field(neutraliseFormula(piece.code)), numberField(piece.level), ...keys.map((k) => numberField(piece.values[k]))].join(','));
   }

@@ -41,6 +41,9 @@ td.empty { color: var(--muted); text-align: center; }
 ul.gaps { margin: 0; padding-left: 20px; columns: 2 280px; }
 ul.gaps li { margin: 2px 0; break-inside: avoid; }
 .failed { color: var(--warn); font-weight: 600; }
+.warnings { border: 2px solid var(--warn); border-radius: 6px; padding: 8px 16px; margin: 16px 0; }
+.warnings h2 { color: var(--warn); margin-top: 0; }
+li.no-pieces { color: var(--warn); }
 .no-gaps { color: #1e7b34; }
 .count { color: var(--muted); font-weight: 400; }
 details { margin-top: 28px; }

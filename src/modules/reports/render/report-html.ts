@@ -94,13 +94,23 @@ function gapsSection(report: CampaignReport): string {
         .map((g) => {
           const of = planned.get(`${g.level}|${g.technique}`);
           const failed = g.failed > 0 ? `, <span class="failed">${g.failed} failed</span>` : '';
-          return `<li class="gap"><strong>${e(formatLevel(g.level, report.campaign.factor))} · ${e(g.technique)}</strong>: ${g.missing}${of === undefined ? '' : ` of ${of}`} missing${failed}</li>`;
+          const what = g.noPieces ? 'no pieces assigned' : `${g.missing}${of === undefined ? '' : ` of ${of}`} missing${failed}`;
+          return `<li class="gap${g.noPieces ? ' no-pieces' : ''}"><strong>${e(formatLevel(g.level, report.campaign.factor))} · ${e(g.technique)}</strong>: ${what}</li>`;
         })
         .join('')}</ul>`
     : '<p class="gaps no-gaps">No gaps: every planned measurement has an analysed result.</p>';
   return `<section id="gaps">
   <h2>Open gaps <span class="count">(${report.gaps.length})</span></h2>
   ${body}
+</section>`;
+}
+
+/** Warnings about the report as a whole (`#warnings`, e.g. a baseline level without data); nothing when there are none. */
+function warningsSection(report: CampaignReport): string {
+  if (report.warnings.length === 0) return '';
+  return `<section id="warnings" class="warnings" role="alert">
+  <h2>Warning${report.warnings.length === 1 ? '' : 's'}</h2>
+  <ul>${report.warnings.map((w) => `<li>${e(w)}</li>`).join('')}</ul>
 </section>`;
 }
 
@@ -123,7 +133,7 @@ function piecesSection(report: CampaignReport): string {
  * A self-contained HTML page of a campaign report: name, hypothesis and factor; the three-panel SVG
  * (inline, `#plots`); the per-level table (`#level-table`: mean ± std (n), % change against the
  * baseline); the |χ| exponential fit (`#fit-tau`, `#fit-k`, `#fit-y0`, `#fit-r2`) and linear
- * slopes (`#fit-linear`); open gaps (`#gaps`, `ul.gaps` or `p.no-gaps`); per-piece values
+ * slopes (`#fit-linear`); warnings (`#warnings`, e.g. a baseline without data); open gaps (`#gaps`, `ul.gaps` or `p.no-gaps`); per-piece values
  * (`#pieces`). Every piece of user text is HTML-escaped; a Content-Security-Policy forbids scripts
  * and outside requests.
  */
@@ -145,6 +155,7 @@ export function renderReportHtml(report: CampaignReport): string {
   <h1 id="campaign-name">${name}</h1>
   <p class="meta">Generated <time datetime="${e(report.generatedAt)}">${e(report.generatedAt.replace('T', ' ').replace(/\.\d+Z$/, ' UTC'))}</time> · campaign <code>${e(report.campaign.id)}</code></p>
 </header>
+${warningsSection(report)}
 ${designSection(report)}
 <section id="plots">
   <h2>Trends</h2>
