@@ -3,7 +3,7 @@ import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } 
 import { IdParam } from '../../common/id-param';
 import { AuthUser, CurrentUser } from '../auth/auth.decorators';
 import { AnalysesService } from './analyses.service';
-import { RerunResponse, RunWithCurvesResponse } from './dto/analysis.responses';
+import { RerunResponse, RetryResponse, RunWithCurvesResponse } from './dto/analysis.responses';
 import { RerunDto } from './dto/rerun.dto';
 
 @ApiTags('analyses')
@@ -17,6 +17,14 @@ export class AnalysesController {
   @ApiOkResponse({ type: RunWithCurvesResponse })
   get(@IdParam() id: string, @Query('curves') curves?: string): Promise<RunWithCurvesResponse> {
     return this.analyses.get(id, curves === 'true');
+  }
+
+  /** A new attempt of a run that failed transiently (409 for a file the analyzer rejected); the uploader, a PI or an ADMIN. */
+  @Post(':id/retry')
+  @HttpCode(202)
+  @ApiAcceptedResponse({ type: RetryResponse })
+  retry(@IdParam() id: string, @CurrentUser() user: AuthUser): Promise<RetryResponse> {
+    return this.analyses.retry(id, user);
   }
 
   @Post('rerun')

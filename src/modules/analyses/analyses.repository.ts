@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { StoredContent, unpackContent } from '../../infra/file-store/stored-content';
 import { compileOnce } from '../../infra/database/compile-once';
 import { Database, Executor, json } from '../../infra/database/database';
-import type { AnalysisRunRow, RunStatus, Technique } from '../../infra/database/schema';
+import type { AnalysisRunRow, FailureKind, RunStatus, Technique } from '../../infra/database/schema';
 
 /** A run just claimed by a worker, with everything its analysis needs. */
 export interface ClaimedRun {
@@ -41,7 +41,10 @@ export const RUN_SUMMARY_COLUMNS = [
   'warnings',
   'error',
   'errorCode',
+  'failureKind',
   'attempts',
+  'retry',
+  'retryOfId',
   'publishedAt',
   'queuedAt',
   'startedAt',
@@ -60,7 +63,7 @@ export class AnalysesRepository {
   }
 
   /**
-   * Creates a QUEUED run unless (measurement, hash, analyzer, version) exists; returns its id
+   * Creates a QUEUED run unless (measurement, hash, analyzer, version) exists; returns its id (the newest attempt's)
    * either way, and whether it is new. `published` marks it published at once, for a caller that
    * publishes right after commit (see AnalysisProducer.publishCommitted). Concurrent callers get
    * the same run: the insert yields on the unique key instead of failing.
@@ -75,6 +78,48 @@ export class AnalysesRepository {
 
   async find(id: string): Promise<AnalysisRunRow | null> {
     return (await runById(this.db, id))[0] ?? null;
+  }
+
+  /**
+   * A new QUEUED attempt of a failed run (same measurement, file, analyzer and version; `retry`
+   * one higher), marked published for a caller that publishes right after commit. Null when the
+   * run was retried already (one retry per run: retry the newest attempt instead).
+   */
+  async createRetry(db: Executor, of: Pick<AnalysisRunRow, 'id' | 'measurementId' | 'fileId' | 'fileSha256' | 'analyzer' | 'analyzerVersion' | 'retry'>) {
+    const row = await db
+      .insertInto('analysis_runs')
+      .values({
+        id: randomUUID(),
+        measurementId: of.measurementId,
+        fileId: of.fileId,
+        fileSha256: of.fileSha256,
+        analyzer: of.analyzer,
+        analyzerVersion: of.analyzerVersion,
+        retry: of.retry + 1,
+        retryOfId: of.id,
+        publishedAt: sql<Date>`now()`,
+      })
+      .onConflict((oc) => oc.doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    return row?.id ?? null;
+  }
+
+  /** The run that retried `id`, if any. */
+  async retryOf(id: string): Promise<string | null> {
+    const row = await this.db.selectFrom('analysis_runs').select('id').where('retryOfId', '=', id).executeTakeFirst();
+    return row?.id ?? null;
+  }
+
+  /** Who uploaded the run's file to its measurement (the one member besides PIs who may retry it). */
+  async uploaderOf(run: Pick<AnalysisRunRow, 'measurementId' | 'fileId'>): Promise<string | null> {
+    const row = await this.db
+      .selectFrom('measurement_files')
+      .select('uploadedById')
+      .where('measurementId', '=', run.measurementId)
+      .where('fileId', '=', run.fileId)
+      .executeTakeFirst();
+    return row?.uploadedById ?? null;
   }
 
   async markPublished(ids: string[]): Promise<void> {
@@ -117,10 +162,10 @@ export class AnalysesRepository {
    * Fails a run that will not be analysed (QUEUED or RUNNING: superseded, or given up after its
    * last attempt) without claiming it first; false when it had finished already.
    */
-  async failUnfinished(id: string, errorCode: string, error: string): Promise<boolean> {
+  async failUnfinished(id: string, errorCode: string, error: string, failureKind: FailureKind): Promise<boolean> {
     const rows = await this.db
       .updateTable('analysis_runs')
-      .set({ status: 'FAILED', errorCode, error, timings: '{}', finishedAt: sql<Date>`now()` })
+      .set({ status: 'FAILED', errorCode, error, failureKind, timings: '{}', finishedAt: sql<Date>`now()` })
       .where('id', '=', id)
       .where('status', 'in', ['QUEUED', 'RUNNING'])
       .returning('id')
@@ -138,6 +183,7 @@ export class AnalysesRepository {
       curves?: unknown;
       error?: string;
       errorCode?: string;
+      failureKind?: FailureKind;
       timings: Record<string, number>;
     },
   ): Promise<boolean> {
@@ -150,6 +196,7 @@ export class AnalysesRepository {
       json(outcome.curves),
       outcome.error ?? null,
       outcome.errorCode ?? null,
+      outcome.failureKind ?? null,
       json(outcome.timings),
     );
     return rows.length === 1;
@@ -241,7 +288,7 @@ const insertRunWith = (publishedAt: 'now' | 'null') =>
     db
       .insertInto('analysis_runs')
       .values({ id, measurementId, fileId, fileSha256, analyzer, analyzerVersion, publishedAt: publishedAt === 'now' ? sql<Date>`now()` : null })
-      .onConflict((oc) => oc.columns(['measurementId', 'fileSha256', 'analyzer', 'analyzerVersion']).doNothing())
+      .onConflict((oc) => oc.columns(['measurementId', 'fileSha256', 'analyzer', 'analyzerVersion', 'retry']).doNothing())
       .returning('id'),
   );
 const insertRun = insertRunWith('null');
@@ -254,7 +301,10 @@ const runByKey = compileOnce((db: Executor, measurementId: string, fileSha256: s
     .where('measurementId', '=', measurementId)
     .where('fileSha256', '=', fileSha256)
     .where('analyzer', '=', analyzer)
-    .where('analyzerVersion', '=', analyzerVersion),
+    .where('analyzerVersion', '=', analyzerVersion)
+    // A retried run has later attempts: the newest is the one to show.
+    .orderBy('retry', 'desc')
+    .limit(1),
 );
 
 const runById = compileOnce((db: Executor, id: string) =>
@@ -287,11 +337,12 @@ const finishRun = compileOnce(
     curves: string | null,
     error: string | null,
     errorCode: string | null,
+    failureKind: FailureKind | null,
     timings: string | null,
   ) =>
     db
       .updateTable('analysis_runs')
-      .set({ status, metrics, warnings, curves, error, errorCode, timings, finishedAt: sql<Date>`now()` })
+      .set({ status, metrics, warnings, curves, error, errorCode, failureKind, timings, finishedAt: sql<Date>`now()` })
       .where('id', '=', id)
       .where('status', '=', 'RUNNING')
       .returning('id'),

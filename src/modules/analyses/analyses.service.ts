@@ -1,9 +1,9 @@
-import { Injectable } from '@nestjs/common';
-import { notFound } from '../../common/domain-error';
+import { ForbiddenException, Injectable } from '@nestjs/common';
+import { DomainError, notFound } from '../../common/domain-error';
 import { fieldError } from '../../common/validation';
 import { Database } from '../../infra/database/database';
 import { AuditService } from '../audit/audit.service';
-import { AuthUser } from '../auth/auth.decorators';
+import { AuthUser, hasRole } from '../auth/auth.decorators';
 import { AnalysesRepository, RunSummary, RunTarget } from './analyses.repository';
 import { AnalysisProducer } from './analysis.producer';
 import { compareVersions, currentVersionOf } from './analyzer-registry';
@@ -22,6 +22,9 @@ export function toRunView(r: RunSummary) {
     warnings: r.warnings,
     error: r.error,
     errorCode: r.errorCode,
+    failureKind: r.failureKind,
+    retry: r.retry,
+    retryOfId: r.retryOfId,
     timings: r.timings,
     attempts: r.attempts,
     queuedAt: r.queuedAt,
@@ -43,6 +46,47 @@ export class AnalysesService {
     const run = await this.runs.find(id);
     if (!run) throw notFound('analysis run', id);
     return { ...toRunView(run), ...(withCurves ? { curves: run.curves } : {}) };
+  }
+
+  /**
+   * A new attempt of a FAILED run, same analyzer version, queued at once (202). Refused (409) for
+   * a run that has not failed, whose file the analyzer rejected (retrying cannot help: the reason
+   * stands until a corrected file is uploaded), whose version was superseded (the file is queued
+   * for the current one already), or that was retried already. The uploader of the file, a PI or
+   * an ADMIN may retry.
+   */
+  async retry(id: string, user: AuthUser): Promise<{ analysisRunId: string; retryOf: string; retry: number }> {
+    const run = await this.runs.find(id);
+    if (!run) throw notFound('analysis run', id);
+    if (!hasRole(user.role, 'PI') && (await this.runs.uploaderOf(run)) !== user.id) {
+      throw new ForbiddenException({ message: 'only the uploader of the file, a PI or an ADMIN may retry its analysis', field: 'id' });
+    }
+    if (run.status !== 'FAILED') throw new DomainError('CONFLICT', `only a FAILED run can be retried; this one is ${run.status}`, 'id');
+    if (run.failureKind === 'FILE') {
+      throw new DomainError(
+        'CONFLICT',
+        `the analyzer rejected the file (${run.errorCode ?? 'FAILED'}: ${run.error ?? 'no reason given'}); a retry would fail the same way: upload a corrected file`,
+        'id',
+      );
+    }
+    if (run.failureKind === 'SUPERSEDED') {
+      throw new DomainError(
+        'CONFLICT',
+        `analyzer ${run.analyzer} ${run.analyzerVersion} was replaced; the file was queued again for the current version`,
+        'id',
+      );
+    }
+    const created = await this.db.transaction(async (trx) => {
+      const newId = await this.runs.createRetry(trx, run);
+      if (newId) await this.audit.record(trx, user.id, 'analysis.retry', 'AnalysisRun', id, { retryRunId: newId, errorCode: run.errorCode });
+      return newId;
+    });
+    if (!created) {
+      const later = await this.runs.retryOf(id);
+      throw new DomainError('CONFLICT', `this run was retried already as run ${later}; retry that one if it failed too`, 'id');
+    }
+    await this.producer.publishCommitted([created]);
+    return { analysisRunId: created, retryOf: id, retry: run.retry + 1 };
   }
 
   /**

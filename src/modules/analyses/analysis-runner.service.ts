@@ -46,7 +46,9 @@ export class AnalysisRunner {
     };
     if (!result.ok) {
       // A malformed file or an analysis that cannot apply fails at once with the reason; retrying cannot help.
-      await finish({ status: 'FAILED', error: result.error.message, errorCode: result.error.code, timings });
+      // A time or memory limit may pass on a quieter worker, so it can be retried; the analyzer's own reason cannot.
+      const failureKind = result.error.code === 'ANALYSIS_TIMEOUT' || result.error.code === 'ANALYSIS_OUT_OF_MEMORY' ? 'TRANSIENT' : 'FILE';
+      await finish({ status: 'FAILED', error: result.error.message, errorCode: result.error.code, failureKind, timings });
       this.logger.log(`run ${runId} failed: ${result.error.message}`);
       return 'done';
     }
@@ -67,7 +69,7 @@ export class AnalysisRunner {
     const mine = currentVersionOf(run.analyzer);
     if (!mine || compareVersions(run.analyzerVersion, mine) > 0) return 'later';
     const reason = `analyzer ${run.analyzer} ${run.analyzerVersion} was replaced by ${mine} before this run started; the file is queued again for ${mine}`;
-    if (await this.runs.failUnfinished(runId, 'ANALYZER_SUPERSEDED', reason)) {
+    if (await this.runs.failUnfinished(runId, 'ANALYZER_SUPERSEDED', reason, 'SUPERSEDED')) {
       await this.events.emit({ runId, status: 'FAILED', measurementId: run.measurementId, analyzer: run.analyzer, error: reason });
       await this.analyses.queueCurrentVersion([run], null, 'analysis.reanalyze', runId, { superseded: runId });
     }
@@ -78,7 +80,7 @@ export class AnalysisRunner {
   async giveUp(runId: string, reason: string): Promise<void> {
     const run = await this.runs.runState(runId);
     if (!run) return;
-    if (await this.runs.failUnfinished(runId, 'TRANSIENT_FAILURE', `gave up after ${run.attempts} attempt(s): ${reason}`)) {
+    if (await this.runs.failUnfinished(runId, 'TRANSIENT_FAILURE', `gave up after ${run.attempts} attempt(s): ${reason}`, 'TRANSIENT')) {
       await this.events.emit({ runId, status: 'FAILED', measurementId: run.measurementId, analyzer: run.analyzer, error: reason });
     }
   }

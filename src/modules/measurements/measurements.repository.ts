@@ -63,6 +63,24 @@ export class MeasurementsRepository {
     return (await insertLink(trx, l.measurementId, l.fileId, l.fileName, l.uploadedById)).length === 1;
   }
 
+  /**
+   * The other samples' measurements this file is linked to, by sample code: the same bytes on
+   * two samples is usually a file uploaded to the wrong piece, which the upload then says.
+   */
+  otherSampleLinks(trx: Executor, fileId: string, measurementId: string): Promise<{ measurementId: string; sampleCode: string }[]> {
+    return trx
+      .selectFrom('measurement_files as mf')
+      .innerJoin('measurements as m', 'm.id', 'mf.measurementId')
+      .innerJoin('samples as s', 's.id', 'm.sampleId')
+      .select(['mf.measurementId', 's.code as sampleCode'])
+      .where('mf.fileId', '=', fileId)
+      .where('m.sampleId', '<>', (eb) => eb.selectFrom('measurements').select('sampleId').where('id', '=', measurementId))
+      .orderBy('s.code')
+      .orderBy('mf.createdAt')
+      .limit(20)
+      .execute();
+  }
+
   /** Up to `limit` files stored as uploaded (encoding identity) with ids after `afterId`, in id order, with their stored size. */
   identityFilesAfter(afterId: string, limit: number): Promise<{ id: string; content: Buffer; stored: number }[]> {
     return this.db

@@ -19,6 +19,8 @@ export interface UploadResult {
   analysisRunIds: string[];
   /** True when this measurement already had these exact bytes: nothing new was stored or queued. */
   duplicate: boolean;
+  /** Measurements of other samples holding the same bytes (same SHA-256): usually an upload to the wrong piece. */
+  alsoLinkedTo: { measurementId: string; sampleCode: string }[];
 }
 
 @Injectable()
@@ -59,7 +61,8 @@ export class MeasurementsService {
    * the measurement link, the QUEUED analysis run (unique per measurement, hash, analyzer,
    * version; marked published, as it is published right after commit) and the audit row.
    * Publishing happens after commit, and a failed publish is left to the sweeper
-   * (publishCommitted). The same bytes twice on one measurement queue nothing new.
+   * (publishCommitted). The same bytes twice on one measurement queue nothing new; the same bytes
+   * on another sample's measurement are named in `alsoLinkedTo`.
    */
   async upload(measurementId: string, fileName: string, content: Uint8Array, user: AuthUser): Promise<UploadResult> {
     // Brotli runs on libuv's thread pool while this thread hashes.
@@ -74,12 +77,22 @@ export class MeasurementsService {
       const linked = await this.measurements.link(trx, { measurementId, fileId, fileName, uploadedById: user.id });
       const { name, version } = analyzerFor(technique);
       const run = await this.runs.createOrGet(trx, { measurementId, fileId, fileSha256: sha256, analyzer: name, analyzerVersion: version, published: true });
-      if (linked) await this.audit.record(trx, user.id, 'file.upload', 'Measurement', measurementId, { fileId, sha256, fileName, sizeBytes, runId: run.id });
-      return { fileId, runId: run.id, linked, created: run.created };
+      const alsoLinkedTo = await this.measurements.otherSampleLinks(trx, fileId, measurementId);
+      if (linked) {
+        await this.audit.record(trx, user.id, 'file.upload', 'Measurement', measurementId, {
+          fileId,
+          sha256,
+          fileName,
+          sizeBytes,
+          runId: run.id,
+          ...(alsoLinkedTo.length > 0 ? { alsoLinkedTo } : {}),
+        });
+      }
+      return { fileId, runId: run.id, linked, created: run.created, alsoLinkedTo };
     });
     if (!stored) throw notFound('measurement', measurementId);
     if (stored.created) await this.producer.publishCommitted([stored.runId]);
-    return { fileId: stored.fileId, sha256, analysisRunIds: [stored.runId], duplicate: !stored.linked };
+    return { fileId: stored.fileId, sha256, analysisRunIds: [stored.runId], duplicate: !stored.linked, alsoLinkedTo: stored.alsoLinkedTo };
   }
 
   async get(id: string) {

@@ -1,6 +1,6 @@
 /** Response bodies of the analyses routes (see src/common/api-response.ts for why they exist). */
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
-import { RunStatus } from '../../../infra/database/schema';
+import { FailureKind, RunStatus } from '../../../infra/database/schema';
 import { DateTime, JsonObject, NullableString } from '../../../common/api-response';
 
 /** One downsampled plot curve of an analysis (x and y of equal length, axis labels with units). */
@@ -23,6 +23,16 @@ export class RunViewResponse {
   @ApiProperty({ type: [String], nullable: true }) warnings!: unknown;
   @NullableString({ description: 'readable reason of a FAILED run' }) error!: string | null;
   @NullableString() errorCode!: string | null;
+  @ApiProperty({
+    enum: FailureKind,
+    enumName: 'FailureKind',
+    nullable: true,
+    description:
+      'why a FAILED run failed: FILE (the analyzer rejected the file; not retried), TRANSIENT (limit, crash, database or Redis: POST /api/analyses/:id/retry), SUPERSEDED',
+  })
+  failureKind!: FailureKind | null;
+  @ApiProperty({ description: '0 for the first run of this file and analyzer version, n for its n-th retry' }) retry!: number;
+  @NullableString({ description: 'the failed run this one retries' }) retryOfId!: string | null;
   @JsonObject({ nullable: true, description: 'milliseconds: queueWait, load, analysis, total' }) timings!: unknown;
   @ApiProperty() attempts!: number;
   @DateTime() queuedAt!: Date;
@@ -44,4 +54,10 @@ export class RunWithCurvesResponse extends RunViewResponse {
 export class RerunResponse {
   @ApiProperty({ type: [String] }) analysisRunIds!: string[];
   @ApiProperty() skipped!: number;
+}
+
+export class RetryResponse {
+  @ApiProperty({ description: 'the new, QUEUED run' }) analysisRunId!: string;
+  @ApiProperty({ description: 'the failed run it retries' }) retryOf!: string;
+  @ApiProperty({ description: 'the attempt number of the new run (1 for the first retry)' }) retry!: number;
 }

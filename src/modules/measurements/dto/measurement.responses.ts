@@ -37,9 +37,19 @@ export class MeasurementDetailResponse extends MeasurementResponse {
   @ApiProperty({ type: [MeasurementFileResponse] }) files!: MeasurementFileResponse[];
 }
 
+export class FileLinkResponse {
+  @ApiProperty() measurementId!: string;
+  @ApiProperty({ example: 'I0001-R1-P03' }) sampleCode!: string;
+}
+
 export class UploadResponse {
   @ApiProperty() fileId!: string;
   @ApiProperty() sha256!: string;
   @ApiProperty({ type: [String] }) analysisRunIds!: string[];
   @ApiProperty({ description: 'this measurement already had these exact bytes: nothing new was stored or queued' }) duplicate!: boolean;
+  @ApiProperty({
+    type: [FileLinkResponse],
+    description: 'measurements of other samples that hold the same bytes (same SHA-256): usually a file uploaded to the wrong piece',
+  })
+  alsoLinkedTo!: FileLinkResponse[];
 }
