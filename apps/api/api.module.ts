@@ -40,6 +40,7 @@ import { MetricsController } from '../../src/modules/metrics/metrics.controller'
 import { MetricsModule } from '../../src/modules/metrics/metrics.module';
 import { ReportsController } from '../../src/modules/reports/reports.controller';
 import { ReportsModule } from '../../src/modules/reports/reports.module';
+import { TechniquesController } from '../../src/modules/techniques/techniques.controller';
 import { UploadsController } from '../../src/modules/uploads/uploads.controller';
 import { UploadsModule } from '../../src/modules/uploads/uploads.module';
 
@@ -123,6 +124,7 @@ export class ApiModule {
         CampaignsController,
         ReportsController,
         UploadsController,
+        TechniquesController,
       ],
       providers: [
         DrainHttpFirst,

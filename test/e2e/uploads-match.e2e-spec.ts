@@ -68,6 +68,16 @@ describe('bulk-upload matching route', () => {
     expect(p[3].why.join(' ')).toContain('no sample I9999-R1-P01');
   });
 
+  it('GET /api/techniques serves the registry: modes and metric labels and units', async () => {
+    const res = await api.request('GET', '/api/techniques', { token: member });
+    expect(res.status).toBe(200);
+    expect(res.body.map((t: { id: string }) => t.id)).toEqual(['MAGNETIC', 'RESISTANCE', 'XRD', 'SAXS', 'DSC']);
+    const magnetic = res.body[0];
+    expect(magnetic.modes).toEqual(['ZFC', 'FC']);
+    expect(magnetic.metrics.find((m: { key: string }) => m.key === 'tcOnsetK')).toMatchObject({ kind: 'number', label: 'Tc onset', unit: 'K' });
+    expect(res.body.find((t: { id: string }) => t.id === 'XRD').modes).toEqual([]);
+  });
+
   it('refuses bad input naming the field, and asks for a token', async () => {
     const bad = await api.request('POST', '/api/uploads/match', { token: member, body: { files: [{ fileName: 'x.dat', headBase64: '%%%' }] } });
     expect(bad.status).toBe(400);

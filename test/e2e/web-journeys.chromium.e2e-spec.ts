@@ -273,6 +273,20 @@ describe('web app journeys in Chromium', () => {
     await points.nth(2).click({ force: true });
     await page.waitForURL(/\/samples\/I\d{4}-R\d+-P\d+$/);
     expect(seeded.map((s) => s.code)).toContain(decodeURIComponent(page.url().split('/').pop()!));
+
+    // The sample search filters by campaign: exactly the assigned pieces.
+    const assigned = seeded.map((s) => s.code).sort();
+    const listed = (await api.request('GET', `/api/samples?campaignId=${campaignId}&limit=100`, { token: pi.token })).body.items.map(
+      (s: { code: string }) => s.code,
+    );
+    expect(listed).toEqual(assigned);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Samples' }).click();
+    await page.getByLabel('Campaign').selectOption({ label: 'Anneal 453 K in the app' });
+    const table = page.locator('table[aria-label="Samples"]');
+    await table.locator(`a:text-is("${assigned[0]}")`).waitFor();
+    for (let tries = 0; (await table.locator('tbody tr').count()) !== assigned.length && tries < 100; tries++) await page.waitForTimeout(100);
+    expect(await table.locator('tbody td:first-child').allInnerTexts()).toEqual(assigned);
+    await expectUsable(page);
     await context.close();
     expect(problems).toEqual([]);
   }, 240_000);

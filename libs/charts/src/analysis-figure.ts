@@ -104,7 +104,10 @@ export function analysisFigureOption(
   metrics: Record<string, unknown>,
   options: AnalysisFigureOptions = {},
 ): EChartsOption {
-  const { main, secondary } = splitCurves(technique, curves);
+  // A curve with no finite point (an FC partner that could not be read) gets no series or legend entry:
+  // χ FC appears on a ZFC run only when the run was paired with a readable FC sweep.
+  const drawable = Object.fromEntries(Object.entries(curves).filter(([, c]) => pairs(c).length > 0));
+  const { main, secondary } = splitCurves(technique, drawable);
   const logAxes = technique === 'SAXS';
   const first = main[0]?.[1] ?? secondary[0]?.[1];
   const markers = analysisMarkers(technique, metrics);

@@ -74,6 +74,16 @@ describe('analysis figure option', () => {
     expect((series[0].markLine!.data as { xAxis: number }[]).map((d) => d.xAxis)).toEqual([3.61, 3.2]);
   });
 
+  it('draws χ FC only when the run was paired: an unpaired ZFC or an FC run shows one sweep', () => {
+    const names = (curves: Record<string, ReturnType<typeof curve>>, mode?: 'ZFC' | 'FC') =>
+      (analysisFigureOption('MAGNETIC', curves, {}, { mode }).series as LineSeriesOption[]).map((s) => s.name);
+    const zfc = curve([2, 3, 4], [-1, -0.5, 0], 'χ_mass ZFC (emu/g/Oe)');
+    expect(names({ chiZfc: zfc }, 'ZFC')).toEqual(['χ ZFC']);
+    expect(names({ chiZfc: zfc, chiFc: curve([], [], 'χ_mass FC') }, 'ZFC')).toEqual(['χ ZFC']);
+    expect(names({ chiZfc: zfc, chiFc: curve([2, 3], [Number.NaN, Number.NaN], 'χ_mass FC') }, 'ZFC')).toEqual(['χ ZFC']);
+    expect(names({ chiZfc: zfc }, 'FC')).toEqual(['χ FC']);
+  });
+
   it('leaves out markers whose metric is missing, and points that are not finite', () => {
     expect(analysisMarkers('DSC', { tgOnsetK: 474.2, txOnsetK: null })).toEqual([{ label: 'Tg', x: 474.2 }]);
     const option = analysisFigureOption('DSC', { heatFlow: curve([400, 450, 500], [0.1, Number.NaN, 0.3], 'W/g') }, {});

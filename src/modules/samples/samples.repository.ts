@@ -151,12 +151,13 @@ export class SamplesRepository {
    * byte-order range (~>=~ / ~<~, what LIKE 'prefix%' becomes for a constant pattern), so a
    * prepared statement's generic plan still uses the text_pattern_ops index; the DTO limits
    * prefixes to [A-Za-z0-9-]. The cursor is the last row's id; a cursor that no longer exists
-   * gives an empty page. Each filter adds a fixed clause, so there are at most 2^5 statement texts.
+   * gives an empty page. A campaign keeps its assigned pieces. Each filter adds a fixed clause, so
+   * there are at most 2^6 statement texts.
    */
   list(q: ListSamplesDto): Promise<SampleListRow[]> {
-    const shape = [q.kind, q.state, q.alloyId, q.codePrefix, q.cursor].map((v) => (v ? '1' : '0')).join('');
+    const shape = [q.kind, q.state, q.alloyId, q.codePrefix, q.cursor, q.campaignId].map((v) => (v ? '1' : '0')).join('');
     const prefix = q.codePrefix ?? '';
-    return listPage(shape, this.db, q.kind!, q.state!, q.alloyId!, prefix, prefix && prefixUpperBound(prefix), q.cursor!, q.limit + 1);
+    return listPage(shape, this.db, q.kind!, q.state!, q.alloyId!, prefix, prefix && prefixUpperBound(prefix), q.cursor!, q.campaignId!, q.limit + 1);
   }
 }
 
@@ -195,18 +196,31 @@ const timelineOf = compileOnce((db: Executor, sampleId: string) =>
     .orderBy('r.createdAt'),
 );
 
-/** `shape` says which of kind, state, alloyId, codePrefix, cursor filter the page ('1') and which do not ('0'). */
+/** `shape` says which of kind, state, alloyId, codePrefix, cursor, campaignId filter the page ('1') and which do not ('0'). */
 const listPage = compileOncePerShape(
-  (shape) => (db: Executor, kind: SampleKind, state: SampleState, alloyId: string, prefix: string, prefixEnd: string, cursor: string, limit: number) => {
-    const [byKind, byState, byAlloy, byPrefix, afterCursor] = [...shape].map((c) => c === '1');
-    let query = db.selectFrom('samples').select(['id', 'code', 'kind', 'state', 'signature', 'alloyId', 'parentId', 'massMg', 'createdAt']);
-    if (byKind) query = query.where('kind', '=', kind);
-    if (byState) query = query.where('state', '=', state);
-    if (byAlloy) query = query.where('alloyId', '=', alloyId);
-    if (byPrefix) query = query.where(sql<boolean>`code ~>=~ ${prefix} AND code ~<~ ${prefixEnd}`);
-    if (afterCursor) query = query.where('code', '>', (eb) => eb.selectFrom('samples as c').select('c.code').where('c.id', '=', cursor));
-    return query.orderBy('code').limit(limit);
-  },
+  (shape) =>
+    (
+      db: Executor,
+      kind: SampleKind,
+      state: SampleState,
+      alloyId: string,
+      prefix: string,
+      prefixEnd: string,
+      cursor: string,
+      campaignId: string,
+      limit: number,
+    ) => {
+      const [byKind, byState, byAlloy, byPrefix, afterCursor, byCampaign] = [...shape].map((c) => c === '1');
+      let query = db.selectFrom('samples').select(['id', 'code', 'kind', 'state', 'signature', 'alloyId', 'parentId', 'massMg', 'createdAt']);
+      if (byKind) query = query.where('kind', '=', kind);
+      if (byState) query = query.where('state', '=', state);
+      if (byAlloy) query = query.where('alloyId', '=', alloyId);
+      if (byPrefix) query = query.where(sql<boolean>`code ~>=~ ${prefix} AND code ~<~ ${prefixEnd}`);
+      if (afterCursor) query = query.where('code', '>', (eb) => eb.selectFrom('samples as c').select('c.code').where('c.id', '=', cursor));
+      if (byCampaign)
+        query = query.where('id', 'in', (eb) => eb.selectFrom('campaign_assignments as ca').select('ca.sampleId').where('ca.campaignId', '=', campaignId));
+      return query.orderBy('code').limit(limit);
+    },
 );
 
 /** The first string after every string that starts with `prefix`, in byte order. */

@@ -22,12 +22,14 @@ export const keys = {
   report: (id: string) => ['report', id] as const,
   candidates: (id: string, q: object) => ['candidates', id, q] as const,
   users: ['users'] as const,
+  techniques: ['techniques'] as const,
 };
 
 export interface SampleFilter {
   codePrefix?: string;
   kind?: SampleKind;
   state?: SampleState;
+  campaignId?: string;
 }
 
 export function useSamples(filter: SampleFilter, limit = 50) {
@@ -134,4 +136,9 @@ export function useCandidates(id: string, codePrefix: string, enabled: boolean) 
 
 export function useUsers() {
   return useQuery({ queryKey: keys.users, queryFn: ({ signal }) => unwrap(api.GET('/api/users', { signal })) });
+}
+
+/** The technique registry's descriptors (labels, modes, metric labels and units); fixed for a build. */
+export function useTechniques() {
+  return useQuery({ queryKey: keys.techniques, staleTime: Infinity, queryFn: ({ signal }) => unwrap(api.GET('/api/techniques', { signal })) });
 }

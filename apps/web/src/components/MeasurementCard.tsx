@@ -2,7 +2,7 @@
 import { useCallback } from 'react';
 import { analysisFigureOption, type Curve } from '../../../../libs/charts/src/analysis-figure';
 import type { Schemas } from '../api/client';
-import { useAnalysisCurves } from '../api/queries';
+import { useAnalysisCurves, useTechniques } from '../api/queries';
 import { metricRows } from '../lib/metrics';
 import Chart from './Chart';
 import { UploadZone } from './UploadZone';
@@ -45,6 +45,7 @@ function FileResult({ file, technique, mode }: { file: FileRow; technique: Schem
   const finished = run?.status === 'SUCCEEDED';
   const detail = useAnalysisCurves(run?.id, finished);
   const metrics = (run?.metrics ?? {}) as Record<string, unknown>;
+  const specs = useTechniques().data?.find((t) => t.id === technique)?.metrics ?? [];
   const curves = (detail.data?.curves ?? {}) as Record<string, Curve>;
   // Query data are stable objects, so the chart redraws only when the run or its curves change.
   const option = useCallback(
@@ -70,7 +71,7 @@ function FileResult({ file, technique, mode }: { file: FileRow; technique: Schem
       {finished && (
         <table className="metrics" aria-label={`Metrics of ${file.fileName}`}>
           <tbody>
-            {metricRows(metrics).map((r) => (
+            {metricRows(metrics, specs).map((r) => (
               <tr key={r.key} data-metric={r.key}>
                 <th scope="row">{r.label}</th>
                 <td className="num">{r.value}</td>

@@ -1,29 +1,30 @@
-import { errorKeyOf, metricRows, unitOf } from './metrics';
+import { describeTechniques } from '../../../../libs/analysis/src/technique/describe';
+import { TECHNIQUE_REGISTRY } from '../../../../libs/analysis/src/techniques';
+import { metricRows } from './metrics';
 
-describe('metric display', () => {
-  it('reads units from key suffixes', () => {
-    expect(unitOf('tcOnsetK')).toBe('K');
-    expect(unitOf('q1InvA')).toBe('Å⁻¹');
-    expect(unitOf('dhRelaxJPerG')).toBe('J g⁻¹');
-    expect(unitOf('dCpJPerGK')).toBe('J g⁻¹ K⁻¹');
-    expect(unitOf('hc2ZeroWhhT')).toBe('T');
-    expect(unitOf('chiMass1p8K')).toBe('emu g⁻¹ Oe⁻¹');
-    expect(unitOf('shieldingFraction1p8K')).toBe('');
-    expect(unitOf('fcZfcRatio')).toBe('');
-    expect(unitOf('slope')).toBe('');
+/** The specs as GET /api/techniques serves them. */
+const specsOf = (id: string) => describeTechniques(TECHNIQUE_REGISTRY).find((t) => t.id === id)!.metrics;
+
+describe('metric display from the registry descriptors', () => {
+  it('labels and units come from the technique registry, in its order', () => {
+    const rows = metricRows({ fieldOe: 20, tcOnsetK: 3.612, chiMass1p8K: -0.012, massSource: 'header' }, specsOf('MAGNETIC'));
+    expect(rows).toEqual([
+      { key: 'tcOnsetK', label: 'Tc onset', value: '3.612', unit: 'K' },
+      { key: 'chiMass1p8K', label: 'χ_mass at 1.8 K', value: '−0.012', unit: specsOf('MAGNETIC').find((m) => m.key === 'chiMass1p8K')!.unit },
+      { key: 'fieldOe', label: 'Field', value: '20', unit: 'Oe' },
+      { key: 'massSource', label: 'Mass from', value: 'header', unit: '' },
+    ]);
   });
 
-  it('pairs a value with its uncertainty key in both spellings', () => {
-    expect(errorKeyOf('q1InvA')).toContain('q1ErrInvA');
-    expect(errorKeyOf('slope')).toContain('slopeErr');
+  it('folds a declared uncertainty into its value and leaves lists out', () => {
+    const xrd = specsOf('XRD');
+    const withErr = xrd.find((m) => m.kind === 'number' && m.uncertainty)!;
+    const list = xrd.find((m) => m.kind === 'list' || m.kind === 'numbers');
+    const rows = metricRows({ [withErr.key]: 1.9123, [withErr.uncertainty!]: 0.0004, ...(list && { [list.key]: [] }) }, xrd);
+    expect(rows).toEqual([{ key: withErr.key, label: expect.any(String), value: '1.9123 ± 0.0004', unit: withErr.unit }]);
   });
 
-  it('folds uncertainties into their value and leaves structured values out', () => {
-    const rows = metricRows({ q1InvA: 1.9123, q1ErrInvA: 0.0004, slope: 3.98, slopeErr: 0.12, crystalline: false, braggPeaksInvA: [], tcOnsetK: null });
-    expect(rows.map((r) => r.key)).toEqual(['q1InvA', 'slope', 'crystalline', 'tcOnsetK']);
-    expect(rows[0]).toEqual({ key: 'q1InvA', label: 'Halo position q₁', value: '1.9123 ± 0.0004', unit: 'Å⁻¹' });
-    expect(rows[1].value).toBe('3.98 ± 0.12');
-    expect(rows[2].value).toBe('no');
-    expect(rows[3]).toMatchObject({ value: '—', unit: 'K' });
+  it('shows a missing value as a dash and ignores keys the registry does not declare', () => {
+    expect(metricRows({ tcOnsetK: null, somethingElse: 5 }, specsOf('MAGNETIC'))).toEqual([{ key: 'tcOnsetK', label: 'Tc onset', value: '—', unit: 'K' }]);
   });
 });

@@ -10,15 +10,15 @@ import { Link } from 'react-router';
 import { createAndUpload, matchFiles, sampleIdByCode, type Proposal } from '../api/bulk';
 import { ApiError, type Schemas } from '../api/client';
 import { useRunEvents, type RunEvent } from '../api/events';
-import { useSamples } from '../api/queries';
+import { useSamples, useTechniques } from '../api/queries';
 import { Field } from '../components/Field';
 import { filesFromDrop, filesFromList, type PickedFile } from '../lib/bulk-files';
 
 type Technique = Schemas['Technique'];
-const TECHNIQUES: Technique[] = ['MAGNETIC', 'RESISTANCE', 'XRD', 'SAXS', 'DSC'];
-/** Techniques whose measurements carry a mode and a field (the magnetic sweeps). */
-const WITH_MODE: ReadonlySet<Technique> = new Set(['MAGNETIC']);
+type Modes = ReadonlyMap<string, readonly string[]>;
 const PARALLEL_UPLOADS = 3;
+/** Whether a technique's measurements carry a mode and a field (the registry's modes: the magnetic sweeps). */
+const takesMode = (modes: Modes, t: Technique | ''): t is Technique => !!t && (modes.get(t)?.length ?? 0) > 0;
 
 type Status = 'ready' | 'creating' | 'uploading' | 'uploaded' | 'duplicate' | 'failed';
 
@@ -51,10 +51,10 @@ const toRow = (picked: PickedFile, p: Proposal, i: number): Row => ({
 });
 
 /** What is missing before a row can be sent, or undefined when it is complete. */
-function missing(r: Row): string | undefined {
+function missing(r: Row, modes: Modes): string | undefined {
   if (!r.technique) return 'choose the technique';
   if (!r.sampleCode.trim()) return 'choose the sample';
-  if (WITH_MODE.has(r.technique) && !r.mode) return 'choose the mode';
+  if (takesMode(modes, r.technique) && !r.mode) return 'choose the mode';
   return undefined;
 }
 
@@ -72,6 +72,8 @@ export default function BulkUploadPage() {
   const seen = useRef(new Map<string, RunEvent>());
   const [, redraw] = useState(0);
   const pieces = useSamples({ kind: 'PIECE' }, 200);
+  const techniques = useTechniques();
+  const modes: Modes = new Map((techniques.data ?? []).map((t) => [t.id, t.modes]));
 
   useRunEvents((e) => {
     seen.current.set(e.runId, e);
@@ -107,7 +109,7 @@ export default function BulkUploadPage() {
     try {
       const sampleId = code === r.proposal.sampleCode && r.proposal.sampleId ? r.proposal.sampleId : await sampleIdByCode(code);
       if (!sampleId) throw new Error(`no sample ${code}`);
-      const conditions: Schemas['ConditionsDto'] = WITH_MODE.has(technique)
+      const conditions: Schemas['ConditionsDto'] = takesMode(modes, technique)
         ? { mode: r.mode as 'ZFC' | 'FC', ...(r.fieldOe.trim() !== '' && { fieldOe: Number(r.fieldOe) }) }
         : {};
       const done = await createAndUpload(
@@ -120,7 +122,7 @@ export default function BulkUploadPage() {
     }
   };
 
-  const ready = rows.filter((r) => r.include && r.status === 'ready' && !missing(r));
+  const ready = rows.filter((r) => r.include && r.status === 'ready' && !missing(r, modes));
   const send = async () => {
     setSending(true);
     const queue = [...ready];
@@ -197,7 +199,15 @@ export default function BulkUploadPage() {
               </thead>
               <tbody>
                 {rows.map((r) => (
-                  <BulkRow key={r.key} row={r} run={r.runId ? seen.current.get(r.runId) : undefined} update={update} locked={r.status !== 'ready'} />
+                  <BulkRow
+                    key={r.key}
+                    row={r}
+                    run={r.runId ? seen.current.get(r.runId) : undefined}
+                    update={update}
+                    locked={r.status !== 'ready'}
+                    techniques={(techniques.data ?? []).map((t) => t.id)}
+                    modes={modes}
+                  />
                 ))}
               </tbody>
             </table>
@@ -222,9 +232,19 @@ export default function BulkUploadPage() {
   );
 }
 
-function BulkRow({ row: r, run, update, locked }: { row: Row; run?: RunEvent; update: (key: string, patch: Partial<Row>) => void; locked: boolean }) {
+interface BulkRowProps {
+  row: Row;
+  run?: RunEvent;
+  update: (key: string, patch: Partial<Row>) => void;
+  locked: boolean;
+  techniques: Technique[];
+  modes: Modes;
+}
+
+function BulkRow({ row: r, run, update, locked, techniques, modes }: BulkRowProps) {
   const name = r.picked.path;
-  const todo = missing(r);
+  const todo = missing(r, modes);
+  const withMode = takesMode(modes, r.technique);
   const status = run?.status;
   return (
     <tr data-file={name} data-confidence={r.proposal.confidence}>
@@ -256,7 +276,7 @@ function BulkRow({ row: r, run, update, locked }: { row: Row; run?: RunEvent; up
           onChange={(e) => update(r.key, { technique: e.target.value as Technique | '' })}
         >
           <option value="">choose…</option>
-          {TECHNIQUES.map((t) => (
+          {(techniques.length > 0 ? techniques : r.technique ? [r.technique] : []).map((t) => (
             <option key={t} value={t}>
               {t}
             </option>
@@ -264,18 +284,21 @@ function BulkRow({ row: r, run, update, locked }: { row: Row; run?: RunEvent; up
         </select>
       </td>
       <td data-label="Mode">
-        {r.technique && WITH_MODE.has(r.technique) ? (
+        {withMode ? (
           <select aria-label={`Mode of ${name}`} value={r.mode} disabled={locked} onChange={(e) => update(r.key, { mode: e.target.value as Row['mode'] })}>
             <option value="">choose…</option>
-            <option value="ZFC">ZFC</option>
-            <option value="FC">FC</option>
+            {modes.get(r.technique)!.map((m) => (
+              <option key={m} value={m}>
+                {m}
+              </option>
+            ))}
           </select>
         ) : (
           <span className="muted">—</span>
         )}
       </td>
       <td data-label="Field (Oe)">
-        {r.technique && WITH_MODE.has(r.technique) ? (
+        {withMode ? (
           <input
             type="number"
             step="any"

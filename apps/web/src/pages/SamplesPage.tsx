@@ -1,9 +1,9 @@
-/** Find samples by code (prefix, any case, as you type), kind and state; arc-melt a new ingot. */
+/** Find samples by code (prefix, any case, as you type), kind, state and campaign; arc-melt a new ingot. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useDeferredValue, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, unwrap } from '../api/client';
-import { useAlloys, useSamples, type SampleKind, type SampleState } from '../api/queries';
+import { useAlloys, useCampaigns, useSamples, type SampleKind, type SampleState } from '../api/queries';
 import { Field, FormError, SelectField } from '../components/Field';
 
 const KINDS: SampleKind[] = ['INGOT', 'RIBBON', 'PIECE'];
@@ -14,10 +14,12 @@ export default function SamplesPage() {
   const code = params.get('code') ?? '';
   const kind = (params.get('kind') ?? '') as SampleKind | '';
   const state = (params.get('state') ?? '') as SampleState | '';
+  const campaignId = params.get('campaign') ?? '';
+  const campaigns = useCampaigns();
   // Typing stays responsive; the list follows the deferred value.
   const deferredCode = useDeferredValue(code);
   const prefix = deferredCode.trim().replace(/[^A-Za-z0-9-]/g, '');
-  const list = useSamples({ codePrefix: prefix || undefined, kind: kind || undefined, state: state || undefined });
+  const list = useSamples({ codePrefix: prefix || undefined, kind: kind || undefined, state: state || undefined, campaignId: campaignId || undefined });
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
@@ -52,6 +54,14 @@ export default function SamplesPage() {
           value={state}
           onChange={(e) => set('state', e.target.value)}
           options={[{ value: '', label: 'any state' }, ...STATES]}
+        />
+        <SelectField
+          label="Campaign"
+          field="campaignId"
+          value={campaignId}
+          onChange={(e) => set('campaign', e.target.value)}
+          error={list.error}
+          options={[{ value: '', label: 'any campaign' }, ...(campaigns.data ?? []).map((c) => ({ value: c.id, label: c.name }))]}
         />
       </form>
       <div className="table-wrap">

@@ -3,3 +3,4 @@ export * from './metrics';
 export * from './parameters';
 export * from './registry';
 export * from './technique';
+export * from './describe';

@@ -19,6 +19,11 @@ export class ListSamplesDto extends PageQueryDto {
   @IsUUID()
   alloyId?: string;
 
+  @ApiPropertyOptional({ description: 'only the pieces assigned to this campaign' })
+  @IsOptional()
+  @IsUUID()
+  campaignId?: string;
+
   @ApiPropertyOptional({ example: 'I0001-R1' })
   @IsOptional()
   @IsString()

@@ -1,0 +1,43 @@
+/**
+ * What readers outside the analyzers need to show a technique's results: its label, modes and
+ * stored metrics (label, unit, uncertainty sibling), as plain JSON — the API serves it
+ * (GET /api/techniques) so the web app takes labels and units from the registry, not its own table.
+ */
+import type { AnyMetricSpec } from './metrics';
+import type { TechniqueRegistryView } from './registry';
+
+export interface MetricInfo {
+  key: string;
+  kind: AnyMetricSpec['kind'];
+  label: string;
+  /** '' when dimensionless or not a number. */
+  unit: string;
+  /** Key of the metric holding this one's standard uncertainty. */
+  uncertainty: string | null;
+  description: string | null;
+}
+
+export interface TechniqueInfo {
+  id: string;
+  label: string;
+  formats: string;
+  /** Measurement modes (empty when the technique has none); the first is the primary one. */
+  modes: string[];
+  /** The stored metrics in declaration order. */
+  metrics: MetricInfo[];
+}
+
+export function describeTechniques(registry: TechniqueRegistryView): TechniqueInfo[] {
+  return registry.list.map((t) => {
+    const modes = t.modes ? [t.modes.primary, ...t.modes.values.filter((m) => m !== t.modes!.primary)] : [];
+    const metrics = Object.entries(t.metrics as Record<string, AnyMetricSpec>).map(([key, spec]) => ({
+      key,
+      kind: spec.kind,
+      label: spec.label,
+      unit: 'unit' in spec ? spec.unit : '',
+      uncertainty: spec.kind === 'number' ? (spec.uncertainty ?? null) : null,
+      description: spec.description ?? null,
+    }));
+    return { id: t.id, label: t.label, formats: t.formats, modes, metrics };
+  });
+}
