@@ -3,7 +3,8 @@
  * - unit: specs beside their files in libs/, src/, apps/ and scripts/, plus the repository checks in test/*.spec.ts
  *   and test/bench/. No database, no Redis, no global setup; any network connection fails the spec
  *   (test/setup/unit-environment.ts), so a spec that needs a service belongs in integration.
- * - integration: test/integration, repositories and stores on a database cloned from the migrated template.
+ * - integration: test/integration, repositories and stores on a database cloned from the migrated template, and the
+ *   checks too slow for unit (the web app type-checked against the API).
  * - e2e: test/e2e and test/security, the real API and worker processes on the real services, and the browser journeys.
  */
 const fs = require('node:fs');

@@ -1,7 +1,7 @@
 /**
  * Generates the web app's API types (apps/web/src/api/schema.gen.ts) from the OpenAPI document
  * of the Nest app itself, built without a database (apps/api/openapi.ts). Runs first in
- * `npm run build:web` and in test/web-typed-client.spec.ts, so a change to the API that the app
+ * `npm run build:web` and in test/integration/web-typed-client.spec.ts, so a change to the API that the app
  * does not follow fails the type check of the app, not a user's browser.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const ROOT = join(__dirname, '..');
+const ROOT = join(__dirname, '..', '..');
 const SCHEMA_FILE = join(ROOT, 'apps', 'web', 'src', 'api', 'schema.gen.ts');
 
 /** The body of one generated schema type (up to its closing brace at the same indentation). */
@@ -15,7 +15,9 @@ function schema(types: string, name: string): string {
 /**
  * The web app's client is typed from the API's OpenAPI document: regenerate the types from the
  * current controllers and DTOs and type-check the app against them, so an API change the app does
- * not follow fails here (and in `npm run build`), not in a user's browser.
+ * not follow fails here (and in `npm run build`), not in a user's browser. It is in the integration
+ * tier although it needs no database: it boots the API's modules and runs the compiler over the
+ * whole app (about half a minute of CPU), which the unit tier cannot afford.
  */
 describe('web app typed client', () => {
   beforeAll(() => {
