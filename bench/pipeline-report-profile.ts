@@ -12,7 +12,7 @@ import { CampaignsService } from '../src/modules/campaigns/campaigns.service';
 import { renderReportHtml } from '../src/modules/reports/render/report-html';
 import { renderReportSvg } from '../src/modules/reports/render/report-svg';
 import { buildCampaignReport } from '../src/modules/reports/report-builder';
-import type { CampaignFactor, TechniqueName } from '../src/modules/reports/report.types';
+import type { CampaignFactor } from '../src/modules/reports/report.types';
 import { fixed, printTable, spread } from './pipeline-common';
 
 export interface StageTiming {
@@ -46,7 +46,7 @@ export async function profileReport(url: string, campaignId: string, warmup: num
       const [facts, tFacts] = await time(() => repo.measurementFacts(campaignId));
       const [, tParallel] = await time(() => Promise.all([repo.pieces(campaignId), repo.measurementFacts(campaignId)]));
       const factor = c!.factor as CampaignFactor;
-      const techniques = c!.plannedTechniques as TechniqueName[];
+      const techniques = c!.plannedTechniques;
       const [results, tLatest] = await time(() => latestResults(facts));
       const [progress, tProgress] = await time(() => progressMatrix(factor.levels, techniques, pieces, facts));
       const [input, tInput] = await time(() => service.reportInput(campaignId));

@@ -1,6 +1,6 @@
 /**
  * THE technique registry. Adding a technique = its folder (a descriptor made by defineTechnique,
- * see technique/technique.ts) + one entry here (+ the Prisma enum value, which a test checks).
+ * see technique/technique.ts) + one entry here. The database stores the ids as text; no migration.
  * The order is the report's display order and breaks detection ties.
  */
 import { DSC } from './dsc/dsc.technique';

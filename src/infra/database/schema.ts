@@ -7,6 +7,12 @@ import type { Insertable, Selectable } from 'kysely';
 import type { AnalysisRun, Campaign, DataFile, Measurement, ProcessStep, Sample, User } from './generated/tables';
 
 export * from './generated/enums';
+/**
+ * A technique column holds a registered technique id (libs/analysis/src/techniques.ts) as text, not
+ * a database enum: the API validates techniques against the registry before they are stored, and
+ * repositories read the columns as this type.
+ */
+export type { TechniqueId as Technique } from '../../../libs/analysis/src/techniques';
 export type { DB } from './generated/tables';
 
 export type SampleRow = Selectable<Sample>;

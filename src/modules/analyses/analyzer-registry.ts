@@ -1,19 +1,11 @@
 /**
  * The worker's and API's view of the technique registry (libs/analysis/src/techniques.ts): which
- * analyzer and version applies to a technique's files. Also where the database enum `Technique`
- * (prisma/schema.prisma, typed by prisma-kysely) is held to the registry until techniques become a registry-validated text column.
+ * analyzer and version applies to a technique's files. The database stores technique ids as text
+ * (technique-columns.repository.ts), so a registry line is all a new technique needs.
  */
 import type { Technique } from '../../infra/database/schema';
 import type { AnalyzerVersion } from '../../../libs/analysis/src/technique/technique';
-import { TECHNIQUE_REGISTRY, type TechniqueId } from '../../../libs/analysis/src/techniques';
-
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-
-/**
- * Compile-time check: a technique added to the registry without the Prisma enum value (or the
- * reverse) makes this `false` and the build fails here (analyzer-registry.spec checks the values).
- */
-export const PRISMA_TECHNIQUES_MATCH_REGISTRY: Same<Technique, TechniqueId> = true;
+import { TECHNIQUE_REGISTRY } from '../../../libs/analysis/src/techniques';
 
 /** The analyzer (name and current version) that applies to a technique's files. */
 export const analyzerFor = (technique: Technique): AnalyzerVersion => TECHNIQUE_REGISTRY.get(technique).analyzer;

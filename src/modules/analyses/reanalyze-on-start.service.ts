@@ -1,6 +1,8 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Env } from '../../config/env';
+import { TECHNIQUE_REGISTRY } from '../../../libs/analysis/src/techniques';
 import { AnalysesService } from './analyses.service';
+import { TechniqueColumnsRepository } from './technique-columns.repository';
 
 /**
  * Results follow the analyzers: a worker that starts with a newer analyzer version queues every
@@ -14,9 +16,16 @@ export class ReanalyzeOnStart implements OnApplicationBootstrap {
   constructor(
     private readonly analyses: AnalysesService,
     private readonly env: Env,
+    private readonly techniques: TechniqueColumnsRepository,
   ) {}
 
   onApplicationBootstrap(): void {
+    // Techniques are text columns validated by the API; a value this worker's registry lacks (a newer
+    // worker's technique during a rolling upgrade) means runs it will leave to another worker.
+    void this.techniques.unregistered(TECHNIQUE_REGISTRY.ids).then(
+      (unknown) => unknown.length > 0 && this.logger.warn(`the database holds techniques this worker does not know: ${unknown.join(', ')}`),
+      (e: Error) => this.logger.warn(`could not read the stored techniques: ${e.message}`),
+    );
     if (this.env.REANALYZE_ON_START !== 'true') return;
     void this.analyses.reanalyzeOutdated().then(
       (ids) => ids.length > 0 && this.logger.log(`queued ${ids.length} file(s) analysed by an older analyzer version`),

@@ -105,7 +105,7 @@ export interface ReportMetricSpec<M> extends ReportMetricInfo {
 
 /** What a technique folder declares. */
 export interface TechniqueDefinition<Id extends string, P extends ParameterSpecs, Parsed, M> {
-  /** Also the Prisma enum value and the CLI's --technique choice. */
+  /** Also the value stored in the technique columns and the CLI's --technique choice. */
   id: Id;
   /** e.g. 'magnetic susceptibility χ(T)'. */
   label: string;
