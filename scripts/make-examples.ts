@@ -54,7 +54,7 @@ export function buildExamples(): Examples {
         asQuenched: asQuenched.truth,
         annealed: annealed.truth,
         q1ShiftPct: ANNEALED.q1ShiftPct,
-        // Δρ/ρ ≈ 3 Δq1/q1 (DESIGN.md "Analysis definitions", XRD).
+        // Δρ/ρ ≈ 3 Δq1/q1 (docs/analysis-definitions.md "XRD").
         densityChangePct: 3 * ANNEALED.q1ShiftPct,
       },
     },

@@ -1,5 +1,5 @@
 /**
- * Paper-shaped magnetic campaigns (DESIGN.md "The science"): La75Al25 glass ribbons annealed at
+ * Paper-shaped magnetic campaigns (docs/analysis-definitions.md "The science"): La75Al25 glass ribbons annealed at
  * 453 K or cryo-cycled, and a crystallized control, each level measured on two pieces in ZFC and
  * FC at 20 Oe with the MPMS virtual instrument.
  *

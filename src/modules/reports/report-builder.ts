@@ -109,7 +109,7 @@ function reportWarnings(baselineLevel: number | null, baselineMissing: boolean, 
 }
 
 /**
- * Build a campaign report (DESIGN.md "Trends"): per piece, the value of every report metric the
+ * Build a campaign report (docs/analysis-definitions.md "Trends"): per piece, the value of every report metric the
  * registry's techniques declare (magnetic ones from the ZFC run, e.g. |χ_mass(1.8 K)| in
  * emu g⁻¹ Oe⁻¹ and the FC/ZFC ratio — the run's own, else χ_FC(1.8 K)/χ_ZFC(1.8 K) from the FC
  * run —, resistive Tc, XRD q1, DSC relaxation enthalpy); per level and metric mean, sample std, n

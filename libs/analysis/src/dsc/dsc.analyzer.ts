@@ -1,5 +1,5 @@
 /**
- * DSC heating-scan analyzer (DESIGN.md "Analysis definitions", DSC):
+ * DSC heating-scan analyzer (docs/analysis-definitions.md "DSC"):
  * - Tg onset: tangent at the inflection of the heat-capacity step intersected with the extrapolated
  *   glass baseline; Tg mid: half height between glass and liquid baselines; ΔCp from the step height.
  * - Tx onset: tangent at the steepest point of the first crystallization exotherm's leading edge

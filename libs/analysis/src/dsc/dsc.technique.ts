@@ -1,7 +1,7 @@
 /**
  * DSC: heating scans of metallic glasses from five export formats (TA Universal Analysis, Pyris
  * ASCII, NETZSCH Proteus, Mettler STARe, unit-labelled CSV). Tg, Tx, enthalpies and the relaxation
- * enthalpy (DESIGN.md "Analysis definitions → DSC").
+ * enthalpy (docs/analysis-definitions.md "DSC").
  */
 import { fail, ok, ParseError } from '../core/errors';
 import type { MetricSpecs } from '../technique/metrics';

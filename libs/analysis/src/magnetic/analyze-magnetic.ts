@@ -1,6 +1,6 @@
 /**
  * Magnetic analyzer: ZFC (and FC) χ(T) sweeps through the superconducting transition.
- * Definitions are those of DESIGN.md "Analysis definitions → Magnetic".
+ * Definitions are those of docs/analysis-definitions.md "Magnetic".
  */
 import { AnalysisError, fail, ok, type Result } from '../core/errors';
 import type { Curves, MagneticSweep } from '../core/types';

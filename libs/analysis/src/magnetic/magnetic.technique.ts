@@ -1,7 +1,7 @@
 /**
  * MAGNETIC: ZFC/FC χ(T) sweeps in Quantum Design MultiVu `.dat` files (MPMS3, MPMS-XL, PPMS VSM
  * and ACMS). Detection and parsing are the MultiVu format's (multivu/); the analysis is
- * analyzeMagnetic (DESIGN.md "Analysis definitions → Magnetic").
+ * analyzeMagnetic (docs/analysis-definitions.md "Magnetic").
  */
 import { AnalysisError, fail, ok } from '../core/errors';
 import type { MagneticSweep } from '../core/types';

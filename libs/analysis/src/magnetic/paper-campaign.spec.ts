@@ -1,5 +1,5 @@
 /**
- * The study's numbers (DESIGN.md "The science") recovered by analysing paper-shaped campaign files
+ * The study's numbers (docs/analysis-definitions.md "The science") recovered by analysing paper-shaped campaign files
  * end to end: file text → parseMultiVu → toMagneticSweep → analyzeMagnetic → trends.
  */
 import { magneticCampaign, GLASS_DENSITY_G_CM3, type CampaignItem } from '../../../instruments/src/campaign';

@@ -1,7 +1,7 @@
 /**
  * RESISTANCE: R(T) sweeps at one or more fields in Quantum Design MultiVu `.dat` transport files
  * (PPMS Resistivity, AC Transport, bridge channels). Detection and parsing are the MultiVu format's;
- * the analysis is analyzeResistance (DESIGN.md "Analysis definitions → Resistance").
+ * the analysis is analyzeResistance (docs/analysis-definitions.md "Resistance").
  */
 import { ok } from '../core/errors';
 import { explainBrokenMultiVu, multiVuMatch } from '../multivu/detect-multivu';

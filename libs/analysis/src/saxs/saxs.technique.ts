@@ -1,6 +1,6 @@
 /**
  * SAXS: small-angle scattering profiles (q, I, σ tables, RKH/COLETTE). The power law on a flat
- * background, I = A·q^−n + B, and bumps above it (DESIGN.md "Analysis definitions → SAXS").
+ * background, I = A·q^−n + B, and bumps above it (docs/analysis-definitions.md "SAXS").
  */
 import { plotCurve } from '../core/numeric';
 import { ok } from '../core/errors';

@@ -60,7 +60,7 @@ function qAxis(pattern: XrdPattern, wavelengthA: number | undefined, warnings: s
 }
 
 /**
- * Analyze one XRD pattern. Definitions (DESIGN.md "XRD"): q = 4π sin θ / λ; the principal
+ * Analyze one XRD pattern. Definitions (docs/analysis-definitions.md "XRD"): q = 4π sin θ / λ; the principal
  * (lowest-q) halo is located on a median-smoothed curve, then pseudo-Voigt + linear background is
  * least-squares fitted over q1 ± 1 FWHM (Bragg-peak points excluded) → q1 and FWHM in Å⁻¹ with
  * standard errors from s²(JᵀJ)⁻¹ (see fitPseudoVoigt). Bragg peaks: narrow maxima (FWHM < ⅕ of

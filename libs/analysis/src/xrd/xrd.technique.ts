@@ -1,7 +1,7 @@
 /**
  * XRD: 1D diffraction patterns (.xy/.chi/.csv in 2θ or q, pyFAI, Fit2D, PANalytical XRDML). The
  * principal halo's q1 and FWHM, crystallinity, and the change against a reference pattern
- * (DESIGN.md "Analysis definitions → XRD").
+ * (docs/analysis-definitions.md "XRD").
  */
 import { plotCurve } from '../core/numeric';
 import { ok } from '../core/errors';
