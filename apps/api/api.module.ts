@@ -43,6 +43,8 @@ import { ReportsModule } from '../../src/modules/reports/reports.module';
 import { TechniquesController } from '../../src/modules/techniques/techniques.controller';
 import { UploadsController } from '../../src/modules/uploads/uploads.controller';
 import { UploadsModule } from '../../src/modules/uploads/uploads.module';
+import { RetractionsController } from '../../src/modules/retractions/retractions.controller';
+import { RetractionsModule } from '../../src/modules/retractions/retractions.module';
 
 @Module({})
 class AdminBootstrap implements OnApplicationBootstrap {
@@ -105,6 +107,7 @@ export class ApiModule {
         MetricsModule,
         ReportsModule,
         UploadsModule,
+        RetractionsModule,
         // The queue dashboard; ADMIN-only through the onRequest hook in create-api-app.ts.
         BullBoardModule.forRoot({ route: '/admin/queues', adapter: BullBoardFastifyAdapter }),
         BullBoardModule.forFeature({ name: QueueName.Analysis, adapter: BullMQAdapter }),
@@ -125,6 +128,7 @@ export class ApiModule {
         ReportsController,
         UploadsController,
         TechniquesController,
+        RetractionsController,
       ],
       providers: [
         DrainHttpFirst,

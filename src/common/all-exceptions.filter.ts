@@ -39,11 +39,20 @@ function statusOf(code: DomainErrorCode): number {
       return 404;
     case 'CONFLICT':
     case 'APPEND_ONLY':
+    case 'ALREADY_RETRACTED':
+    case 'RETRACTED':
       return 409;
     case 'INVALID_LINEAGE':
     case 'ANNEAL_AT_OR_ABOVE_TG':
     case 'ASSIGNMENT_MISMATCH':
+    case 'ANNEAL_AT_OR_ABOVE_TX':
+    case 'TREATMENT_ON_INGOT':
+    case 'PERFORMED_AT_OUT_OF_RANGE':
+    case 'NOT_RETRACTABLE':
       return 422;
+    case 'OVERRIDE_NEEDS_PI':
+    case 'NOT_YOURS':
+      return 403;
     case 'INVALID_CREDENTIALS':
       return 401;
     case 'RATE_LIMITED':

@@ -21,3 +21,14 @@ export const NullableString = (options: ApiPropertyOptions = {}) => ApiProperty(
 /** A map from string keys to numbers (minutes per anneal temperature, metric values). */
 export const NumberMap = (options: ApiPropertyOptions = {}) =>
   ApiProperty({ type: 'object', additionalProperties: { type: 'number', nullable: true }, ...options } as ApiPropertyOptions);
+
+/** Who retracted a record, when and why (retracted records stay in history, marked). */
+export class RetractionResponse {
+  @ApiProperty({ description: 'id of the user who retracted it' }) by!: string;
+  @DateTime() at!: Date;
+  @ApiProperty() reason!: string;
+}
+
+/** `retraction` of a record: null while it stands. */
+export const RetractionField = () =>
+  ApiProperty({ type: RetractionResponse, nullable: true, description: 'who retracted it, when and why; null while it stands' });

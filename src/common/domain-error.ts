@@ -1,6 +1,22 @@
 /** Errors the services raise; mapped to HTTP in one place (AllExceptionsFilter). */
 export type DomainErrorCode =
-  'NOT_FOUND' | 'CONFLICT' | 'INVALID_LINEAGE' | 'ANNEAL_AT_OR_ABOVE_TG' | 'INVALID_CREDENTIALS' | 'APPEND_ONLY' | 'ASSIGNMENT_MISMATCH' | 'RATE_LIMITED';
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'INVALID_LINEAGE'
+  | 'ANNEAL_AT_OR_ABOVE_TG'
+  | 'INVALID_CREDENTIALS'
+  | 'APPEND_ONLY'
+  | 'ASSIGNMENT_MISMATCH'
+  | 'RATE_LIMITED'
+  // Sample history (issue 11): physical order, guardrails, retractions.
+  | 'ANNEAL_AT_OR_ABOVE_TX'
+  | 'TREATMENT_ON_INGOT'
+  | 'PERFORMED_AT_OUT_OF_RANGE'
+  | 'NOT_RETRACTABLE'
+  | 'OVERRIDE_NEEDS_PI'
+  | 'NOT_YOURS'
+  | 'ALREADY_RETRACTED'
+  | 'RETRACTED';
 
 export class DomainError extends Error {
   constructor(

@@ -6,12 +6,14 @@ import { TestApi } from '../setup/test-api';
 describe('sample lifecycle', () => {
   let api: TestApi;
   let token: string;
+  let piToken: string;
   let alloy: { id: string };
 
   beforeAll(async () => {
     api = await TestApi.start();
     const admin = await api.login();
     const pi = await newUser(api, admin, 'PI');
+    piToken = pi.token;
     token = (await newUser(api, admin, 'MEMBER')).token;
     alloy = await newAlloy(api, pi.token);
   });
@@ -86,7 +88,7 @@ describe('sample lifecycle', () => {
     expect((await get(`/api/samples/${pieces[0].id}/history`)).body.events).toHaveLength(3);
   });
 
-  it('guards Tg: anneal at or above Tg is 422 unless overridden with a reason, then flagged', async () => {
+  it('guards Tg: anneal at or above Tg is 422 unless a PI overrides it with a reason, then flagged', async () => {
     const { pieces } = await newLineage(api, token, alloy.id, 1);
     const url = `/api/samples/${pieces[0].id}/treatments`;
     const refused = await post(url, anneal(474, 5));
@@ -94,7 +96,7 @@ describe('sample lifecycle', () => {
     expect(refused.body).toMatchObject({ code: 'ANNEAL_AT_OR_ABOVE_TG', field: 'targetK' });
     expect(refused.body.message).toContain('474 K');
     expect((await post(url, anneal(480, 5, { override: {} }))).body.field).toBe('override.reason');
-    const ok = await post(url, anneal(480, 5, { override: { reason: 'supercooled-liquid relaxation test' } }));
+    const ok = await api.request('POST', url, { token: piToken, body: anneal(480, 5, { override: { reason: 'supercooled-liquid relaxation test' } }) });
     expect(ok.status).toBe(201);
     expect(ok.body.step.flags).toEqual(['TG_OVERRIDE']);
     expect(ok.body.step.overrideReason).toBe('supercooled-liquid relaxation test');

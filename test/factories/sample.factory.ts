@@ -15,11 +15,26 @@ export async function newAlloy(api: TestApi, piToken: string, overrides: Partial
   );
 }
 
+/** When each creating step was performed (default now). */
+export interface LineageDates {
+  arcMelt?: Date;
+  meltSpin?: Date;
+  cut?: Date;
+}
+
+const at = (d: Date | undefined) => (d ? { performedAt: d.toISOString() } : {});
+
 /** Ingot → ribbon → `pieces` pieces, returning each created sample. */
-export async function newLineage(api: TestApi, token: string, alloyId: string, pieces = 2) {
-  const ingot = await ok(api.request('POST', '/api/samples/ingots', { token, body: { alloyId, massG: 5, melts: 5 } }), 201);
-  const ribbon = await ok(api.request('POST', `/api/samples/${ingot.id}/ribbons`, { token, body: { wheelSpeedMs: 40, thicknessUm: 25 } }), 201);
-  const cut = await ok(api.request('POST', `/api/samples/${ribbon.id}/pieces`, { token, body: { count: pieces, lengthMm: 4, massMg: 1.2 } }), 201);
+export async function newLineage(api: TestApi, token: string, alloyId: string, pieces = 2, dates: LineageDates = {}) {
+  const ingot = await ok(api.request('POST', '/api/samples/ingots', { token, body: { alloyId, massG: 5, melts: 5, ...at(dates.arcMelt) } }), 201);
+  const ribbon = await ok(
+    api.request('POST', `/api/samples/${ingot.id}/ribbons`, { token, body: { wheelSpeedMs: 40, thicknessUm: 25, ...at(dates.meltSpin) } }),
+    201,
+  );
+  const cut = await ok(
+    api.request('POST', `/api/samples/${ribbon.id}/pieces`, { token, body: { count: pieces, lengthMm: 4, massMg: 1.2, ...at(dates.cut) } }),
+    201,
+  );
   return { ingot, ribbon, pieces: cut as { id: string; code: string; kind: string }[] };
 }
 

@@ -120,14 +120,47 @@ const piecesOf = compileOnce((db: Executor, campaignId: string) =>
     .orderBy('s.code'),
 );
 
+/** Retracted measurements and retracted file links (with their runs) are left out. */
 const factsOf = compileOnce((db: Executor, campaignId: string) =>
   db
     .selectFrom('measurements as m')
-    .leftJoin('analysis_runs as r', 'r.measurementId', 'm.id')
+    .leftJoin('analysis_runs as r', (j) =>
+      j
+        .onRef('r.measurementId', '=', 'm.id')
+        .on((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('retractions as fx')
+                .select('fx.id')
+                .whereRef('fx.fileMeasurementId', '=', 'r.measurementId')
+                .whereRef('fx.fileId', '=', 'r.fileId'),
+            ),
+          ),
+        ),
+    )
     .select(['m.id', 'm.sampleId', 'm.technique', sql<string | null>`m.conditions->>'mode'`.as('mode')])
-    .select((eb) => eb.selectFrom('measurement_files as mf').select(eb.fn.countAll<string>().as('n')).whereRef('mf.measurementId', '=', 'm.id').as('fileCount'))
+    .select((eb) =>
+      eb
+        .selectFrom('measurement_files as mf')
+        .select(eb.fn.countAll<string>().as('n'))
+        .whereRef('mf.measurementId', '=', 'm.id')
+        .where((w) =>
+          w.not(
+            w.exists(
+              w
+                .selectFrom('retractions as lx')
+                .select('lx.id')
+                .whereRef('lx.fileMeasurementId', '=', 'mf.measurementId')
+                .whereRef('lx.fileId', '=', 'mf.fileId'),
+            ),
+          ),
+        )
+        .as('fileCount'),
+    )
     .select(['r.id as runId', 'r.status', 'r.analyzer', 'r.analyzerVersion', 'r.createdAt', 'r.metrics'])
     .where('m.sampleId', 'in', (eb) => eb.selectFrom('campaign_assignments as ca').select('ca.sampleId').where('ca.campaignId', '=', campaignId))
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('retractions as x').select('x.id').whereRef('x.measurementId', '=', 'm.id'))))
     .orderBy('m.id')
     .orderBy('r.createdAt', 'desc'),
 );

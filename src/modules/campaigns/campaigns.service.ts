@@ -13,7 +13,7 @@ import { latestResults, progressMatrix } from './campaign-progress';
 import { CampaignsRepository } from './campaigns.repository';
 import { CandidatePageResponse } from './dto/campaign.responses';
 import { AssignDto, CandidatesQueryDto, CreateCampaignDto } from './dto/create-campaign.dto';
-import { levelMismatches, treatmentFacts } from './level-match';
+import { levelMismatches } from './level-match';
 
 @Injectable()
 export class CampaignsService {
@@ -82,19 +82,16 @@ export class CampaignsService {
         'sampleId',
       );
     }
-    const history = await this.samples.history(dto.sampleId).catch((e: unknown) => {
-      throw e instanceof DomainError && e.code === 'NOT_FOUND' ? notFound('sample', dto.sampleId, 'sampleId') : e;
-    });
-    const steps = history.events.flatMap((e) => (e.type === 'STEP' ? [e] : []));
-    const mismatches = levelMismatches(campaign.factor, dto.level, treatmentFacts(steps));
+    const totals = (await this.samples.totalsOf([dto.sampleId])).get(dto.sampleId)!;
+    const mismatches = levelMismatches(campaign.factor, dto.level, totals);
     if (mismatches.length > 0) {
-      throw new DomainError('ASSIGNMENT_MISMATCH', `${history.sample.code} does not match level ${dto.level}: ${mismatches.join('; ')}`, 'level');
+      throw new DomainError('ASSIGNMENT_MISMATCH', `${sample.code} does not match level ${dto.level}: ${mismatches.join('; ')}`, 'level');
     }
     return this.db.transaction(async (trx) => {
       if (campaign.alloyId === null) await this.campaigns.setAlloyIfUnset(trx, id, sample.alloyId);
       const a = await this.campaigns.upsertAssignment(trx, id, dto.sampleId, dto.level, user.id);
-      await this.audit.record(trx, user.id, 'campaign.assign', 'Campaign', id, { sampleId: dto.sampleId, code: history.sample.code, level: dto.level });
-      return { campaignId: a.campaignId, sampleId: a.sampleId, code: history.sample.code, level: a.level };
+      await this.audit.record(trx, user.id, 'campaign.assign', 'Campaign', id, { sampleId: dto.sampleId, code: sample.code, level: dto.level });
+      return { campaignId: a.campaignId, sampleId: a.sampleId, code: sample.code, level: a.level };
     });
   }
 
@@ -109,27 +106,35 @@ export class CampaignsService {
       this.campaigns.pieces(id),
     ]);
     const levelOf = new Map(assigned.map((a) => [a.sampleId, a.level]));
-    const items = await Promise.all(
-      page.items.map(async (piece) => {
-        const history = await this.samples.history(piece.id);
-        const facts = treatmentFacts(history.events.flatMap((e) => (e.type === 'STEP' ? [e] : [])));
-        return {
-          sampleId: piece.id,
-          code: piece.code,
-          state: piece.state,
-          signature: piece.signature,
-          assignedLevel: levelOf.get(piece.id) ?? null,
-          levels: campaign.factor.levels.map((level) => ({ level, mismatches: levelMismatches(campaign.factor, level, facts) })),
-        };
-      }),
-    );
+    const totals = await this.samples.totalsOf(page.items.map((p) => p.id));
+    const items = page.items.map((piece) => {
+      const facts = totals.get(piece.id)!;
+      return {
+        sampleId: piece.id,
+        code: piece.code,
+        state: piece.state,
+        signature: piece.signature,
+        assignedLevel: levelOf.get(piece.id) ?? null,
+        levels: campaign.factor.levels.map((level) => ({ level, mismatches: levelMismatches(campaign.factor, level, facts) })),
+      };
+    });
     return { items, nextCursor: page.nextCursor };
   }
 
-  /** Everything a report or the progress matrix needs, read in three queries. */
+  /**
+   * Everything a report or the progress matrix needs, read in five queries. Each assigned piece is
+   * checked against its level again (its history may have changed since: a backdated or retracted
+   * step): `mismatches` says why the match no longer holds, empty while it does.
+   */
   async reportInput(id: string): Promise<ReportInput> {
     const c = await this.get(id);
-    const [pieces, facts] = await Promise.all([this.campaigns.pieces(id), this.campaigns.measurementFacts(id)]);
+    const [assigned, facts] = await Promise.all([this.campaigns.pieces(id), this.campaigns.measurementFacts(id)]);
+    const totals = await this.samples.totalsOf(assigned.map((p) => p.sampleId));
+    const pieces = assigned.map((p) => {
+      const t = totals.get(p.sampleId);
+      const mismatches = t ? levelMismatches(c.factor, p.level, t) : [];
+      return { ...p, matchBroken: mismatches.length > 0, mismatches };
+    });
     const techniques: TechniqueName[] = c.plannedTechniques;
     return {
       campaign: { id: c.id, name: c.name, hypothesis: c.hypothesis, factor: c.factor, plannedTechniques: techniques },
@@ -141,6 +146,12 @@ export class CampaignsService {
 
   async progress(id: string) {
     const input = await this.reportInput(id);
-    return { campaignId: id, levels: input.campaign.factor.levels, techniques: input.campaign.plannedTechniques, cells: input.progress };
+    return {
+      campaignId: id,
+      levels: input.campaign.factor.levels,
+      techniques: input.campaign.plannedTechniques,
+      cells: input.progress,
+      brokenMatches: input.pieces.flatMap((p) => (p.matchBroken ? [{ ...p, matchBroken: true, mismatches: p.mismatches ?? [] }] : [])),
+    };
   }
 }

@@ -1,4 +1,5 @@
-import { levelMismatches, treatmentFacts } from './level-match';
+import { treatmentTotals as treatmentFacts } from '../samples/sample-summary';
+import { levelMismatches } from './level-match';
 
 const anneal = { kind: 'ANNEAL_HOLD_MIN' as const, targetK: 453, levels: [0, 0.5, 1, 5] };
 const cryo = { kind: 'CRYO_CYCLES' as const, lowK: 77, highK: 293, levels: [0, 27, 50] };

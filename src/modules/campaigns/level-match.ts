@@ -1,14 +1,6 @@
 import type { CampaignFactor } from '../reports/report.types';
+import { cryoRangeKey, numberKey as key, TreatmentTotals } from '../samples/sample-summary';
 
-/** The treatment facts of a sample that decide which campaign level it belongs to. */
-export interface TreatmentFacts {
-  annealMinByK: Record<string, number>;
-  /** Cycles per (lowK/highK) pair, e.g. {"77/293": 27}. */
-  cryoCyclesByRange: Record<string, number>;
-  crystallized: boolean;
-}
-
-const key = (k: number) => String(Number(k.toFixed(3)));
 const near = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
 
 /**
@@ -16,7 +8,7 @@ const near = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Mat
  * level needs exactly that many minutes at the target temperature and no other treatment; a
  * cryo level needs exactly that many cycles between the stated temperatures and nothing else.
  */
-export function levelMismatches(factor: CampaignFactor, level: number, facts: TreatmentFacts): string[] {
+export function levelMismatches(factor: CampaignFactor, level: number, facts: TreatmentTotals): string[] {
   const out: string[] = [];
   if (facts.crystallized) out.push('it is crystallized');
   const anneals = Object.entries(facts.annealMinByK);
@@ -27,25 +19,11 @@ export function levelMismatches(factor: CampaignFactor, level: number, facts: Tr
     for (const [k, min] of anneals) if (k !== key(factor.targetK)) out.push(`it was also annealed ${min} min at ${k} K`);
     for (const [range, n] of cycles) out.push(`it was also cryo-cycled ${n}× between ${range} K`);
   } else {
-    const range = `${key(factor.lowK)}/${key(factor.highK)}`;
+    const range = cryoRangeKey(factor.lowK, factor.highK);
     const n = facts.cryoCyclesByRange[range] ?? 0;
     if (n !== level) out.push(`it has ${n} cycles between ${range} K; level ${level} needs ${level}`);
     for (const [r, c] of cycles) if (r !== range) out.push(`it was also cycled ${c}× between ${r} K`);
     for (const [k, min] of anneals) out.push(`it was also annealed ${min} min at ${k} K`);
   }
   return out;
-}
-
-/** Facts from the ordered treatment steps of a sample (as in its history). */
-export function treatmentFacts(steps: { kind: string; params: unknown }[]): TreatmentFacts {
-  const facts: TreatmentFacts = { annealMinByK: {}, cryoCyclesByRange: {}, crystallized: false };
-  for (const s of steps) {
-    const p = s.params as Record<string, number>;
-    if (s.kind === 'ANNEAL') facts.annealMinByK[key(p.targetK)] = (facts.annealMinByK[key(p.targetK)] ?? 0) + p.holdMin;
-    else if (s.kind === 'CRYO_CYCLE') {
-      const range = `${key(p.lowK)}/${key(p.highK)}`;
-      facts.cryoCyclesByRange[range] = (facts.cryoCyclesByRange[range] ?? 0) + p.cycles;
-    } else if (s.kind === 'CRYSTALLIZE') facts.crystallized = true;
-  }
-  return facts;
 }

@@ -6,10 +6,12 @@ import { compileOnce } from '../../infra/database/compile-once';
 import { Database, Executor, json } from '../../infra/database/database';
 import type { ContentEncoding, MeasurementRow, NewMeasurement, Technique } from '../../infra/database/schema';
 import { RUN_SUMMARY_COLUMNS, RunSummary } from '../analyses/analyses.repository';
+import type { RetractionInfo } from '../samples/sample-view';
 
 export type MeasurementDetail = MeasurementRow & {
-  files: { fileName: string; createdAt: Date; file: { id: string; sha256: string; sizeBytes: number } }[];
+  files: { fileName: string; createdAt: Date; file: { id: string; sha256: string; sizeBytes: number }; retraction: RetractionInfo | null }[];
   runs: RunSummary[];
+  retraction: RetractionInfo | null;
 };
 
 const COLUMNS = ['id', 'sampleId', 'technique', 'instrument', 'conditions', 'performedAt', 'createdById', 'createdAt'] as const;
@@ -39,13 +41,28 @@ export class MeasurementsRepository {
   async detail(id: string): Promise<MeasurementDetail | null> {
     const m = await this.find(id);
     if (!m) return null;
-    const [files, runs] = await Promise.all([filesOf(this.db, id), runsOf(this.db, id)]);
-    return { ...m, files: files.map(({ fileName, createdAt, ...file }) => ({ fileName, createdAt, file })), runs };
+    const [files, runs, retractions] = await Promise.all([filesOf(this.db, id), runsOf(this.db, id), retractionsOf(this.db, id)]);
+    const info = (r: (typeof retractions)[number] | undefined): RetractionInfo | null => (r ? { by: r.retractedById, at: r.at, reason: r.reason } : null);
+    return {
+      ...m,
+      retraction: info(retractions.find((r) => r.target === 'MEASUREMENT')),
+      files: files.map(({ fileName, createdAt, ...file }) => ({
+        fileName,
+        createdAt,
+        file,
+        retraction: info(retractions.find((r) => r.target === 'FILE' && r.fileId === file.id)),
+      })),
+      runs,
+    };
   }
 
-  /** The measurement's technique, share-locked until the upload commits (so it cannot vanish under it); undefined when it does not exist. */
-  async techniqueForUpload(trx: Executor, measurementId: string): Promise<Technique | undefined> {
-    return (await techniqueForShare(trx, measurementId))[0]?.technique;
+  /**
+   * The measurement's technique and whether it was retracted, share-locked until the upload
+   * commits (so it cannot vanish under it); undefined when it does not exist.
+   */
+  async techniqueForUpload(trx: Executor, measurementId: string): Promise<{ technique: Technique; retracted: boolean } | undefined> {
+    const row = (await techniqueForShare(trx, measurementId))[0];
+    return row && { technique: row.technique, retracted: row.retracted === true };
   }
 
   /**
@@ -126,7 +143,22 @@ const runsOf = compileOnce((db: Executor, id: string) =>
   db.selectFrom('analysis_runs').select(RUN_SUMMARY_COLUMNS).where('measurementId', '=', id).orderBy('createdAt', 'desc'),
 );
 
-const techniqueForShare = compileOnce((db: Executor, id: string) => db.selectFrom('measurements').select('technique').where('id', '=', id).forShare());
+const techniqueForShare = compileOnce((db: Executor, id: string) =>
+  db
+    .selectFrom('measurements as m')
+    .select('m.technique')
+    .select((eb) => eb.exists(eb.selectFrom('retractions as x').select('x.id').whereRef('x.measurementId', '=', 'm.id')).as('retracted'))
+    .where('m.id', '=', id)
+    .forShare(),
+);
+
+/** The measurement's own retraction and its file links' retractions. */
+const retractionsOf = compileOnce((db: Executor, id: string) =>
+  db
+    .selectFrom('retractions')
+    .select(['target', 'fileId', 'retractedById', 'at', 'reason'])
+    .where((eb) => eb.or([eb('measurementId', '=', id), eb('fileMeasurementId', '=', id)])),
+);
 
 const insertFile = compileOnce((db: Executor, id: string, sha256: string, sizeBytes: number, encoding: ContentEncoding, content: Buffer) =>
   db

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { notFound } from '../../common/domain-error';
+import { DomainError, notFound } from '../../common/domain-error';
 import { packContent, unpackContent } from '../../infra/file-store/stored-content';
 import { Database } from '../../infra/database/database';
 import { AnalysesRepository } from '../analyses/analyses.repository';
@@ -35,22 +35,22 @@ export class MeasurementsService {
   ) {}
 
   async create(dto: CreateMeasurementDto, user: AuthUser) {
-    await this.samples.chainOrThrow(dto.sampleId).catch(() => {
-      throw notFound('sample', dto.sampleId, 'sampleId');
-    });
+    // Not before the step that created the sample, not more than five minutes ahead.
+    const performedAt = await this.samples.checkedPerformedAt(dto.sampleId, dto.performedAt, 'sampleId');
     return this.db.transaction(async (trx) => {
       const m = await this.measurements.create(trx, {
         sampleId: dto.sampleId,
         technique: dto.technique,
         instrument: dto.instrument,
         conditions: { ...dto.conditions },
-        performedAt: dto.performedAt ?? new Date(),
+        performedAt,
         createdById: user.id,
       });
       await this.audit.record(trx, user.id, 'measurement.create', 'Measurement', m.id, {
         sampleId: dto.sampleId,
         technique: dto.technique,
         conditions: dto.conditions,
+        performedAt,
       });
       return m;
     });
@@ -70,8 +70,12 @@ export class MeasurementsService {
     const sha256 = createHash('sha256').update(content).digest('hex');
     const packed = await packing;
     const stored = await this.db.transaction(async (trx) => {
-      const technique = await this.measurements.techniqueForUpload(trx, measurementId);
-      if (!technique) return undefined;
+      const target = await this.measurements.techniqueForUpload(trx, measurementId);
+      if (!target) return undefined;
+      if (target.retracted) {
+        throw new DomainError('RETRACTED', `measurement ${measurementId} was retracted; log a new measurement and upload to it`, 'id');
+      }
+      const technique = target.technique;
       const sizeBytes = content.length;
       const fileId = await this.measurements.storeFile(trx, { sha256, sizeBytes, stored: packed });
       const linked = await this.measurements.link(trx, { measurementId, fileId, fileName, uploadedById: user.id });
@@ -98,9 +102,11 @@ export class MeasurementsService {
   async get(id: string) {
     const m = await this.measurements.detail(id);
     if (!m) throw notFound('measurement', id);
-    const { files, runs, ...rest } = m;
+    const { files, runs, retraction, ...rest } = m;
     return {
       ...rest,
+      retracted: retraction !== null,
+      retraction,
       files: files.map((f) => {
         const fileRuns = runs.filter((r) => r.fileId === f.file.id);
         return {
@@ -109,6 +115,8 @@ export class MeasurementsService {
           sha256: f.file.sha256,
           sizeBytes: f.file.sizeBytes,
           uploadedAt: f.createdAt,
+          retracted: f.retraction !== null,
+          retraction: f.retraction,
           latestAnalysis: fileRuns[0] ? toRunView(fileRuns[0]) : null,
           analyses: fileRuns.map((r) => ({ id: r.id, analyzerVersion: r.analyzerVersion, status: r.status, createdAt: r.createdAt })),
         };

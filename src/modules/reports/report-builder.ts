@@ -122,7 +122,14 @@ function reportWarnings(baselineLevel: number | null, baselineMissing: boolean, 
  */
 export function buildCampaignReport(input: ReportInput, now: Date = new Date(), registry: TechniqueRegistryView = TECHNIQUE_REGISTRY): CampaignReport {
   const runs = indexResults(input.results, registry);
-  const pieces = input.pieces.map((p) => ({ sampleId: p.sampleId, code: p.code, level: p.level, values: pieceValues(runs.get(p.sampleId), registry) }));
+  const pieces = input.pieces.map((p) => ({
+    sampleId: p.sampleId,
+    code: p.code,
+    level: p.level,
+    matchBroken: p.matchBroken ?? false,
+    mismatches: p.mismatches ?? [],
+    values: pieceValues(runs.get(p.sampleId), registry),
+  }));
 
   const points = new Map<string, { level: number; value: number }[]>(registry.reportMetrics.map((m) => [m.key, []]));
   for (const p of pieces) {

@@ -9,10 +9,19 @@ export type TechniqueName = TechniqueId;
 export type CampaignFactor =
   { kind: 'ANNEAL_HOLD_MIN'; targetK: number; levels: number[] } | { kind: 'CRYO_CYCLES'; lowK: number; highK: number; levels: number[] };
 
+/** An assigned piece; `matchBroken` when its history no longer matches its level (`mismatches` says why; absent: it matches). */
+export interface AssignedPieceStatus {
+  sampleId: string;
+  code: string;
+  level: number;
+  matchBroken?: boolean;
+  mismatches?: string[];
+}
+
 export interface ReportInput {
   campaign: { id: string; name: string; hypothesis: string; factor: CampaignFactor; plannedTechniques: TechniqueName[] };
-  /** Every assigned piece with its level. */
-  pieces: { sampleId: string; code: string; level: number }[];
+  /** Every assigned piece with its level and whether its history still matches it (see CampaignsService.reportInput). */
+  pieces: AssignedPieceStatus[];
   /**
    * The newest SUCCEEDED analysis run of each (sample, technique, mode) — mode is the measurement's
    * ZFC/FC condition, null otherwise. Metrics as stored (a JSON object): the report reads them only
@@ -46,7 +55,7 @@ export interface CampaignReport {
   /** Report metric key → label, unit and per-level statistics, in registry order (TECHNIQUE_REGISTRY.reportMetrics): the `always` ones (magnetic) plus the others when measured. */
   metrics: Record<string, { label: string; unit: string; levels: LevelStatOut[] }>;
   /** Per piece: its level and the report metric values (null when not measured). */
-  pieces: { sampleId: string; code: string; level: number; values: Record<string, number | null> }[];
+  pieces: (Required<AssignedPieceStatus> & { values: Record<string, number | null> })[];
   fits: {
     /** |χ|(1.8 K) = k·exp(−t/τ) + y0 over anneal hold time (ANNEAL_HOLD_MIN campaigns), parameter standard errors and R². */
     chiExponential: { k: number; kErr: number; tauMin: number; tauErrMin: number; y0: number; y0Err: number; r2: number; n: number } | null;

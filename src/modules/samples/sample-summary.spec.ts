@@ -10,7 +10,7 @@ describe('summarizeSteps', () => {
       state: 'AS_QUENCHED',
       stateSequence: ['AS_QUENCHED'],
       signature: '',
-      totals: { annealMinByK: {}, cryoCycles: 0, crystallized: false },
+      totals: { annealMinByK: {}, cryoCycles: 0, cryoCyclesByRange: {}, crystallized: false },
     });
   });
 
@@ -19,7 +19,7 @@ describe('summarizeSteps', () => {
     expect(s.state).toBe('REJUVENATED');
     expect(s.stateSequence).toEqual(['ANNEALED', 'REJUVENATED']);
     expect(s.signature).toBe('A453K·5min → A453K·0.5min → C77/293K×27');
-    expect(s.totals).toEqual({ annealMinByK: { '453': 5.5 }, cryoCycles: 27, crystallized: false });
+    expect(s.totals).toEqual({ annealMinByK: { '453': 5.5 }, cryoCycles: 27, cryoCyclesByRange: { '77/293': 27 }, crystallized: false });
   });
 
   it('cycle then anneal: annealed', () => {
@@ -34,5 +34,9 @@ describe('summarizeSteps', () => {
     expect(s.state).toBe('CRYSTALLIZED');
     expect(s.signature).toBe('A453K·1min → X513K·30min → C77/293K×27');
     expect(s.totals.crystallized).toBe(true);
+  });
+
+  it('an ingot is AS_CAST, not a glass state', () => {
+    expect(summarizeSteps([], 'AS_CAST')).toMatchObject({ state: 'AS_CAST', stateSequence: ['AS_CAST'], signature: '' });
   });
 });

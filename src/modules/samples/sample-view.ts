@@ -1,17 +1,62 @@
-import type { ProcessStepRow, SampleRow } from '../../infra/database/schema';
+import type { ProcessStepRow, SampleKind, SampleRow, StepKind } from '../../infra/database/schema';
 import { SampleSummary, summarizeSteps } from './sample-summary';
 import { SampleWithAlloy } from './samples.repository';
 
-/** Steps that shaped a sample: each ancestor's steps up to the moment the next generation was made, then its own. */
-export function effectiveSteps(chain: SampleRow[], steps: ProcessStepRow[]): ProcessStepRow[] {
-  const cutoff = new Map<string, Date>();
-  for (let i = 0; i < chain.length - 1; i++) cutoff.set(chain[i].id, chain[i + 1].createdAt);
-  return steps
-    .filter((s) => {
-      const limit = cutoff.get(s.sampleId);
-      return !limit || s.createdAt <= limit;
-    })
-    .sort((a, b) => a.performedAt.getTime() - b.performedAt.getTime() || a.createdAt.getTime() - b.createdAt.getTime() || a.seq - b.seq);
+/** Who retracted a record, when, and why. */
+export interface RetractionInfo {
+  by: string;
+  at: Date;
+  reason: string;
+}
+
+/** A step as read for derivation and history: with its retraction, if any. */
+export type StepRow = ProcessStepRow & { retraction: RetractionInfo | null };
+
+/** The step that made each kind of sample; its performedAt is the earliest any later entry may carry. */
+export const CREATING_STEP: Record<SampleKind, StepKind> = { INGOT: 'ARC_MELT', RIBBON: 'MELT_SPIN', PIECE: 'CUT' };
+
+/** The step that created `sample` (its ARC_MELT, MELT_SPIN or CUT). */
+export function creatingStep<S extends Pick<ProcessStepRow, 'sampleId' | 'kind'>>(sample: Pick<SampleRow, 'id' | 'kind'>, steps: S[]): S | undefined {
+  return steps.find((s) => s.sampleId === sample.id && s.kind === CREATING_STEP[sample.kind]);
+}
+
+/** Physical order: when it was done, then the order it was entered in. */
+export const byPerformedAt = (a: ProcessStepRow, b: ProcessStepRow): number =>
+  a.performedAt.getTime() - b.performedAt.getTime() || a.createdAt.getTime() - b.createdAt.getTime() || a.seq - b.seq;
+
+/** Whether `s` happened before `cut` in physical order (ties: entered no later). */
+const before = (s: ProcessStepRow, cut: ProcessStepRow): boolean =>
+  s.performedAt.getTime() < cut.performedAt.getTime() ||
+  (s.performedAt.getTime() === cut.performedAt.getTime() && s.createdAt.getTime() <= cut.createdAt.getTime());
+
+/**
+ * The steps that shaped a glass sample, in `performedAt` order, retracted ones included: the glass
+ * and its structural history begin at MELT_SPIN, so an ingot's steps never carry into its ribbon;
+ * a piece inherits the ribbon's steps performed before it was cut, then adds its own.
+ * `chain` is root first; an ingot has no glass history (empty).
+ */
+export function shapingSteps<S extends ProcessStepRow>(chain: Pick<SampleRow, 'id' | 'kind' | 'createdAt'>[], steps: S[]): S[] {
+  const glass = chain.filter((s) => s.kind !== 'INGOT');
+  if (glass.length === 0) return [];
+  const out: S[] = [];
+  for (let i = 0; i < glass.length; i++) {
+    const own = steps.filter((s) => s.sampleId === glass[i].id);
+    const next = glass[i + 1];
+    const cut = next && creatingStep(next, steps);
+    out.push(...(next ? own.filter((s) => (cut ? before(s, cut) : s.createdAt <= next.createdAt)) : own));
+  }
+  return out.sort(byPerformedAt);
+}
+
+/** What derived state, signature, totals and campaign matching read: the shaping steps nobody retracted. */
+export function effectiveSteps<S extends StepRow>(chain: Pick<SampleRow, 'id' | 'kind' | 'createdAt'>[], steps: S[]): S[] {
+  return shapingSteps(chain, steps).filter((s) => !s.retraction);
+}
+
+/** State, signature and totals of the last sample of `chain` (an ingot is AS_CAST). */
+export function deriveSummary(chain: Pick<SampleRow, 'id' | 'kind' | 'createdAt'>[], steps: StepRow[]): SampleSummary {
+  const self = chain[chain.length - 1];
+  return self.kind === 'INGOT' ? summarizeSteps([], 'AS_CAST') : summarizeSteps(effectiveSteps(chain, steps));
 }
 
 export interface SampleView extends SampleSummary {
@@ -28,9 +73,9 @@ export interface SampleView extends SampleSummary {
   createdAt: Date;
 }
 
-export function toSampleView(chain: SampleWithAlloy[], steps: ProcessStepRow[]): SampleView {
+export function toSampleView(chain: SampleWithAlloy[], steps: StepRow[]): SampleView {
   const self = chain[chain.length - 1];
-  const effective = effectiveSteps(chain, steps);
+  const effective = self.kind === 'INGOT' ? [] : effectiveSteps(chain, steps);
   return {
     id: self.id,
     code: self.code,
@@ -40,7 +85,7 @@ export function toSampleView(chain: SampleWithAlloy[], steps: ProcessStepRow[]):
     massMg: self.massMg,
     lengthMm: self.lengthMm,
     notes: self.notes,
-    ...summarizeSteps(effective),
+    ...deriveSummary(chain, steps),
     flags: [...new Set(effective.flatMap((s) => s.flags))],
     createdAt: self.createdAt,
   };

@@ -5,6 +5,7 @@ import { compileOnce, compileOncePerShape } from '../../infra/database/compile-o
 import { Database, Executor, json } from '../../infra/database/database';
 import type { NewSample, ProcessStepRow, RunStatus, SampleKind, SampleRow, SampleState, StepKind, Technique } from '../../infra/database/schema';
 import { ListSamplesDto } from './dto/list-samples.dto';
+import type { RetractionInfo, StepRow } from './sample-view';
 
 export type SampleWithAlloy = SampleRow & { alloy: { id: string; name: string; tgK: number; txK: number; densityGCm3: number } };
 
@@ -25,7 +26,19 @@ export interface MeasurementTimelineRow {
   conditions: unknown;
   performedAt: Date;
   createdById: string;
-  runs: { id: string; status: RunStatus; analyzer: string; analyzerVersion: string; error: string | null; createdAt: Date; finishedAt: Date | null }[];
+  retraction: RetractionInfo | null;
+  runs: {
+    id: string;
+    fileId: string;
+    status: RunStatus;
+    analyzer: string;
+    analyzerVersion: string;
+    error: string | null;
+    createdAt: Date;
+    finishedAt: Date | null;
+    /** The retraction of the run's file link, if the link was retracted. */
+    fileRetraction: RetractionInfo | null;
+  }[];
 }
 
 export type SampleListRow = Pick<SampleRow, 'id' | 'code' | 'kind' | 'state' | 'signature' | 'alloyId' | 'parentId' | 'massMg' | 'createdAt'>;
@@ -62,8 +75,8 @@ export class SamplesRepository {
   }
 
   /** Appends a step at the end of the sample's sequence; (sampleId, seq) is unique, so a concurrent append fails instead of interleaving. */
-  appendStep(db: Executor, step: NewStep): Promise<ProcessStepRow> {
-    return db
+  async appendStep(db: Executor, step: NewStep): Promise<StepRow> {
+    const row = await db
       .insertInto('process_steps')
       .values((eb) => ({
         id: randomUUID(),
@@ -81,10 +94,46 @@ export class SamplesRepository {
       }))
       .returning(STEP_COLUMNS)
       .executeTakeFirstOrThrow();
+    return { ...row, retraction: null };
   }
 
   async setDerived(db: Executor, id: string, state: SampleState, signature: string): Promise<void> {
     await db.updateTable('samples').set({ state, signature }).where('id', '=', id).execute();
+  }
+
+  /** Sets the cached state and signature of many samples in one statement. */
+  async setDerivedMany(db: Executor, rows: { id: string; state: SampleState; signature: string }[]): Promise<void> {
+    if (rows.length === 0) return;
+    await sql`
+      UPDATE samples s SET state = v.state::"SampleState", signature = v.signature
+      FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.state)}::text[], ${rows.map((r) => r.signature)}::text[]) AS v(id, state, signature)
+      WHERE s.id = v.id AND (s.state::text <> v.state OR s.signature <> v.signature)`.execute(db);
+  }
+
+  /** A ribbon's pieces (their cached state follows the ribbon's steps performed before each cut). */
+  children(parentId: string, db: Executor = this.db): Promise<SampleRow[]> {
+    return db.selectFrom('samples').select(SAMPLE_COLUMNS).where('parentId', '=', parentId).orderBy('code').execute();
+  }
+
+  /** The samples and their parents (a piece's ribbon), for deriving many samples' totals at once. */
+  withParents(ids: string[], db: Executor = this.db): Promise<SampleRow[]> {
+    return db
+      .selectFrom('samples')
+      .select(SAMPLE_COLUMNS)
+      .where((eb) =>
+        eb.or([
+          eb('id', '=', sql<string>`ANY(${ids}::uuid[])`),
+          eb(
+            'id',
+            'in',
+            eb
+              .selectFrom('samples as c')
+              .select('c.parentId')
+              .where('c.id', '=', sql<string>`ANY(${ids}::uuid[])`),
+          ),
+        ]),
+      )
+      .execute();
   }
 
   /** The sample and its ancestors, root first (at most INGOT → RIBBON → PIECE), in one round trip. */
@@ -96,8 +145,9 @@ export class SamplesRepository {
     }));
   }
 
-  stepsOf(ids: string[], db: Executor = this.db): Promise<ProcessStepRow[]> {
-    return stepsOf(db, ids);
+  /** The samples' steps, each with its retraction (one statement). */
+  async stepsOf(ids: string[], db: Executor = this.db): Promise<StepRow[]> {
+    return (await stepsOf(db, ids)).map(toStepRow);
   }
 
   /**
@@ -118,6 +168,7 @@ export class SamplesRepository {
           conditions: r.conditions,
           performedAt: r.performedAt,
           createdById: r.createdById,
+          retraction: r.retractedById ? { by: r.retractedById, at: r.retractedAt!, reason: r.retractionReason! } : null,
           runs: [],
         };
         byId.set(r.id, m);
@@ -125,6 +176,8 @@ export class SamplesRepository {
       if (r.runId) {
         m.runs.push({
           id: r.runId,
+          fileId: r.fileId!,
+          fileRetraction: r.fileRetractedById ? { by: r.fileRetractedById, at: r.fileRetractedAt!, reason: r.fileRetractionReason! } : null,
           status: r.status!,
           analyzer: r.analyzer!,
           analyzerVersion: r.analyzerVersion!,
@@ -178,19 +231,32 @@ const chainOf = compileOnce(
 
 const stepsOf = compileOnce((db: Executor, ids: string[]) =>
   db
-    .selectFrom('process_steps')
-    .select(STEP_COLUMNS)
-    .where('sampleId', '=', sql<string>`ANY(${ids}::uuid[])`)
-    .orderBy('createdAt')
-    .orderBy('seq'),
+    .selectFrom('process_steps as s')
+    .leftJoin('retractions as x', 'x.stepId', 's.id')
+    .select(['s.id', 's.sampleId', 's.seq', 's.kind', 's.params', 's.flags', 's.overrideReason', 's.performedAt', 's.createdById', 's.createdAt'])
+    .select(['x.retractedById', 'x.at as retractedAt', 'x.reason as retractionReason'])
+    .where('s.sampleId', '=', sql<string>`ANY(${ids}::uuid[])`)
+    .orderBy('s.createdAt')
+    .orderBy('s.seq'),
 );
+
+type StepWithRetraction = ProcessStepRow & { retractedById: string | null; retractedAt: Date | null; retractionReason: string | null };
+
+const toStepRow = ({ retractedById, retractedAt, retractionReason, ...step }: StepWithRetraction): StepRow => ({
+  ...step,
+  retraction: retractedById ? { by: retractedById, at: retractedAt!, reason: retractionReason! } : null,
+});
 
 const timelineOf = compileOnce((db: Executor, sampleId: string) =>
   db
     .selectFrom('measurements as m')
     .leftJoin('analysis_runs as r', 'r.measurementId', 'm.id')
+    .leftJoin('retractions as x', 'x.measurementId', 'm.id')
+    .leftJoin('retractions as fx', (j) => j.onRef('fx.fileMeasurementId', '=', 'r.measurementId').onRef('fx.fileId', '=', 'r.fileId'))
     .select(['m.id', 'm.technique', 'm.instrument', 'm.conditions', 'm.performedAt', 'm.createdById'])
-    .select(['r.id as runId', 'r.status', 'r.analyzer', 'r.analyzerVersion', 'r.error', 'r.createdAt as runCreatedAt', 'r.finishedAt'])
+    .select(['x.retractedById', 'x.at as retractedAt', 'x.reason as retractionReason'])
+    .select(['r.id as runId', 'r.fileId', 'r.status', 'r.analyzer', 'r.analyzerVersion', 'r.error', 'r.createdAt as runCreatedAt', 'r.finishedAt'])
+    .select(['fx.retractedById as fileRetractedById', 'fx.at as fileRetractedAt', 'fx.reason as fileRetractionReason'])
     .where('m.sampleId', '=', sampleId)
     .orderBy('m.id')
     .orderBy('r.createdAt'),

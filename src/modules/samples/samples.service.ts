@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, notFound } from '../../common/domain-error';
+import { checkPerformedAt } from '../../common/performed-at';
 import { Page, toPage } from '../../common/pagination';
 import { Database, Executor } from '../../infra/database/database';
 import { isUniqueViolation } from '../../infra/database/database-errors';
@@ -10,7 +11,8 @@ import { AuthUser } from '../auth/auth.decorators';
 import { CreateIngotDto, CreatePiecesDto, CreateRibbonDto } from './dto/create-sample.dto';
 import { ListSamplesDto } from './dto/list-samples.dto';
 import { ingotCode, pieceCode, ribbonCode } from './sample-code';
-import { effectiveSteps, SampleView, toSampleView } from './sample-view';
+import { summarizeSteps, TreatmentTotals } from './sample-summary';
+import { byPerformedAt, creatingStep, deriveSummary, shapingSteps, SampleView, StepRow, toSampleView } from './sample-view';
 import { SampleListRow, SampleWithAlloy, SamplesRepository } from './samples.repository';
 
 export interface CreatedSample {
@@ -33,6 +35,7 @@ export class SamplesService {
 
   async createIngot(dto: CreateIngotDto, user: AuthUser): Promise<CreatedSample> {
     await this.alloys.get(dto.alloyId, 'alloyId');
+    const performedAt = checkPerformedAt(dto.performedAt);
     return this.withFreshCode(async (trx) => {
       const n = (await this.samples.countByKind(trx, 'INGOT')) + 1;
       const ingot = await this.samples.create(trx, {
@@ -42,9 +45,12 @@ export class SamplesService {
         massMg: dto.massG * 1000,
         notes: dto.notes,
         createdById: user.id,
+        // Arc-melted metal is crystalline: the glass (AS_QUENCHED) begins at MELT_SPIN.
+        state: 'AS_CAST',
+        signature: '',
       });
       const params = { massG: dto.massG, melts: dto.melts, ...(dto.purities ? { purities: dto.purities } : {}) };
-      await this.samples.appendStep(trx, { sampleId: ingot.id, kind: 'ARC_MELT', params, performedAt: dto.performedAt, createdById: user.id });
+      await this.samples.appendStep(trx, { sampleId: ingot.id, kind: 'ARC_MELT', params, performedAt, createdById: user.id });
       await this.audit.record(trx, user.id, 'sample.create', 'Sample', ingot.id, { code: ingot.code, kind: 'INGOT', ...params });
       return created(ingot);
     });
@@ -52,6 +58,7 @@ export class SamplesService {
 
   async createRibbon(ingotId: string, dto: CreateRibbonDto, user: AuthUser): Promise<CreatedSample> {
     const ingot = await this.parentOfKind(ingotId, 'INGOT');
+    const performedAt = checkPerformedAt(dto.performedAt, await this.creationOf(ingot));
     return this.withFreshCode(async (trx) => {
       const n = (await this.samples.countByKind(trx, 'RIBBON', ingot.id)) + 1;
       const ribbon = await this.samples.create(trx, {
@@ -61,8 +68,11 @@ export class SamplesService {
         parentId: ingot.id,
         notes: dto.notes,
         createdById: user.id,
+        // Melt-spinning makes a new glass: nothing done to the ingot carries into it.
+        state: 'AS_QUENCHED',
+        signature: '',
       });
-      const { performedAt, notes: _notes, ...params } = dto;
+      const { performedAt: _at, notes: _notes, ...params } = dto;
       await this.samples.appendStep(trx, { sampleId: ribbon.id, kind: 'MELT_SPIN', params: { ...params }, performedAt, createdById: user.id });
       await this.audit.record(trx, user.id, 'sample.create', 'Sample', ribbon.id, { code: ribbon.code, kind: 'RIBBON', from: ingot.code, ...params });
       return created(ribbon);
@@ -71,6 +81,10 @@ export class SamplesService {
 
   async createPieces(ribbonId: string, dto: CreatePiecesDto, user: AuthUser): Promise<CreatedSample[]> {
     const ribbon = await this.parentOfKind(ribbonId, 'RIBBON');
+    const ribbonSteps = await this.samples.stepsOf([ribbon.id]);
+    const performedAt = checkPerformedAt(dto.performedAt, this.creationBound(ribbon, ribbonSteps));
+    // A piece inherits the ribbon's (unretracted) steps performed before the cut.
+    const inherited = summarizeSteps(ribbonSteps.filter((s) => !s.retraction && s.performedAt <= performedAt).sort(byPerformedAt));
     return this.withFreshCode(async (trx) => {
       const first = (await this.samples.countByKind(trx, 'PIECE', ribbon.id)) + 1;
       const pieces: CreatedSample[] = [];
@@ -84,14 +98,14 @@ export class SamplesService {
           lengthMm: dto.lengthMm,
           notes: dto.notes,
           createdById: user.id,
-          state: ribbon.state,
-          signature: ribbon.signature,
+          state: inherited.state,
+          signature: inherited.signature,
         });
         await this.samples.appendStep(trx, {
           sampleId: piece.id,
           kind: 'CUT',
           params: { lengthMm: dto.lengthMm, massMg: dto.massMg, fromCode: ribbon.code },
-          performedAt: dto.performedAt,
+          performedAt,
           createdById: user.id,
         });
         pieces.push(created(piece));
@@ -120,14 +134,22 @@ export class SamplesService {
   }
 
   /**
-   * Ordered timeline of the sample: every step that shaped it (inherited ones marked), its
-   * measurements, and each analysis run of their files.
+   * Ordered timeline of the sample in `performedAt` order: every step that shaped it (inherited
+   * ones marked; a ribbon's or piece's timeline starts with the ingot's arc-melt, for provenance
+   * only), its measurements, and each analysis run of their files. Retracted entries stay,
+   * marked `retracted` with who, when and why. Three statements whatever the history's length.
    */
   async history(id: string) {
     const chain = await this.chainOrThrow(id);
+    const self = chain[chain.length - 1];
     const codeOf = new Map(chain.map((s) => [s.id, s.code]));
     const [allSteps, measurements] = await Promise.all([this.samples.stepsOf(chain.map((s) => s.id)), this.samples.measurementTimeline(id)]);
-    const steps = effectiveSteps(chain, allSteps).map((s) => ({
+    const ingot = chain[0].kind === 'INGOT' && self.kind !== 'INGOT' ? chain[0] : undefined;
+    const shown =
+      self.kind === 'INGOT'
+        ? allSteps.filter((s) => s.sampleId === id).sort(byPerformedAt)
+        : [...allSteps.filter((s) => s.sampleId === ingot?.id && s.kind === 'ARC_MELT'), ...shapingSteps(chain, allSteps)];
+    const steps = shown.map((s) => ({
       type: 'STEP' as const,
       id: s.id,
       at: s.performedAt,
@@ -140,6 +162,8 @@ export class SamplesService {
       inherited: s.sampleId !== id,
       createdById: s.createdById,
       recordedAt: s.createdAt,
+      retracted: s.retraction !== null,
+      retraction: s.retraction,
     }));
     const measured = measurements.flatMap((m) => [
       {
@@ -150,21 +174,73 @@ export class SamplesService {
         instrument: m.instrument,
         conditions: m.conditions,
         createdById: m.createdById,
+        retracted: m.retraction !== null,
+        retraction: m.retraction,
       },
       ...m.runs.map((r) => ({
         type: 'ANALYSIS' as const,
         id: r.id,
         at: new Date(r.finishedAt ?? r.createdAt),
         measurementId: m.id,
+        fileId: r.fileId,
         status: r.status,
         analyzer: r.analyzer,
         analyzerVersion: r.analyzerVersion,
         error: r.error,
+        // Left out of results when its file link or its measurement was retracted.
+        retracted: (r.fileRetraction ?? m.retraction) !== null,
+        retraction: r.fileRetraction ?? m.retraction,
       })),
     ]);
-    // Stable sort: steps keep their sequence on equal timestamps, measurements precede their analyses.
+    // Stable sort: steps keep their physical order on equal timestamps, measurements precede their analyses.
     const events = [...steps, ...measured].sort((a, b) => a.at.getTime() - b.at.getTime());
-    return { sample: { id, code: chain[chain.length - 1].code }, events };
+    return { sample: { id, code: self.code }, events };
+  }
+
+  /** The bound a new entry's performedAt must respect on `sample`: the step that created it. */
+  creationBound(sample: Pick<SampleRow, 'id' | 'kind' | 'code'>, steps: StepRow[]): { at: Date; what: string } | undefined {
+    const step = creatingStep(sample, steps);
+    return step && { at: step.performedAt, what: `the ${step.kind} that created ${sample.code}` };
+  }
+
+  /** A new entry's performedAt on sample `id` (default now), checked against the clock and the sample's creation. */
+  async checkedPerformedAt(id: string, at: Date | undefined, field = 'id'): Promise<Date> {
+    const chain = await this.chainOrThrow(id).catch((e: unknown) => {
+      throw e instanceof DomainError && e.code === 'NOT_FOUND' ? notFound('sample', id, field) : e;
+    });
+    return checkPerformedAt(at, await this.creationOf(chain[chain.length - 1]));
+  }
+
+  /**
+   * Recomputes the cached state and signature of a sample whose steps changed (a step appended or
+   * retracted) and, for a ribbon, of its pieces: what each piece inherited depends on the
+   * ribbon's steps performed before its cut, so a backdated or retracted ribbon step changes it.
+   */
+  async refreshDerived(trx: Executor, chain: SampleWithAlloy[]): Promise<void> {
+    const self = chain[chain.length - 1];
+    const pieces = self.kind === 'RIBBON' ? await this.samples.children(self.id, trx) : [];
+    const steps = await this.samples.stepsOf([...chain.map((s) => s.id), ...pieces.map((p) => p.id)], trx);
+    const rows = [self, ...pieces].map((s) => {
+      const d = deriveSummary(s === self ? chain : [...chain, s], steps);
+      return { id: s.id, state: d.state, signature: d.signature };
+    });
+    await this.samples.setDerivedMany(trx, rows);
+  }
+
+  /** Treatment totals of each sample from its effective, unretracted steps (campaign matching), in two statements. */
+  async totalsOf(ids: string[]): Promise<Map<string, TreatmentTotals>> {
+    const out = new Map<string, TreatmentTotals>();
+    if (ids.length === 0) return out;
+    const rows = await this.samples.withParents(ids);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const steps = await this.samples.stepsOf(rows.map((r) => r.id));
+    for (const id of ids) {
+      const sample = byId.get(id);
+      if (!sample) continue;
+      const parent = sample.parentId ? byId.get(sample.parentId) : undefined;
+      out.set(id, deriveSummary(parent ? [parent, sample] : [sample], steps).totals);
+    }
+    return out;
   }
 
   /** Codes are upper-case (I0001-R1-P03), so matching an upper-cased prefix makes the search case-insensitive. */
@@ -183,6 +259,10 @@ export class SamplesService {
     const chain = await this.samples.chain(id, db);
     if (chain.length === 0) throw notFound('sample', id);
     return chain;
+  }
+
+  private async creationOf(sample: SampleRow, db?: Executor): Promise<{ at: Date; what: string } | undefined> {
+    return this.creationBound(sample, await this.samples.stepsOf([sample.id], db));
   }
 
   private async parentOfKind(id: string, kind: SampleKind): Promise<SampleRow> {

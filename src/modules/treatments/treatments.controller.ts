@@ -16,6 +16,18 @@ export class TreatmentsController {
 
   @Post(':id/treatments')
   @ApiBody({
+    // Valid as sent on an La75Al25 piece (Tg 474 K, Tx 493 K), and never with an override: that is a PI's decision.
+    examples: {
+      anneal: {
+        summary: 'anneal 5 min at 453 K (below Tg)',
+        value: { kind: 'ANNEAL', targetK: 453, heatingRateKPerMin: 20, holdMin: 5, atmosphere: 'Ar', cooling: 'water quench' },
+      },
+      cryo: {
+        summary: '27 cycles between 77 and 293 K',
+        value: { kind: 'CRYO_CYCLE', lowK: 77, highK: 293, cycles: 27, dwellLowS: 60, dwellHighS: 60, media: 'liquid nitrogen / air' },
+      },
+      crystallize: { summary: 'crystallize 30 min at 513 K (above Tx)', value: { kind: 'CRYSTALLIZE', targetK: 513, holdMin: 30 } },
+    },
     schema: {
       oneOf: [getSchemaPath(AnnealDto), getSchemaPath(CryoCycleDto), getSchemaPath(CrystallizeDto)].map(($ref) => ({ $ref })),
       // With the mapping, generated clients know `kind` is ANNEAL, not the schema's name.

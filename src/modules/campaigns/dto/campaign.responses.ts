@@ -40,11 +40,24 @@ export class ProgressCellResponse {
   @ApiProperty({ description: 'pieces whose analyses all failed' }) failed!: number;
 }
 
+export class BrokenMatchResponse {
+  @ApiProperty() sampleId!: string;
+  @ApiProperty() code!: string;
+  @ApiProperty() level!: number;
+  @ApiProperty({ enum: [true] }) matchBroken!: boolean;
+  @ApiProperty({ type: [String], description: 'how the piece history now differs from its level' }) mismatches!: string[];
+}
+
 export class ProgressResponse {
   @ApiProperty() campaignId!: string;
   @ApiProperty({ type: [Number] }) levels!: number[];
   @ApiProperty({ enum: TECHNIQUE_IDS, enumName: 'Technique', isArray: true }) techniques!: Technique[];
   @ApiProperty({ type: [ProgressCellResponse] }) cells!: ProgressCellResponse[];
+  @ApiProperty({
+    type: [BrokenMatchResponse],
+    description: 'assigned pieces whose history no longer matches their level (a step retracted or logged after the fact)',
+  })
+  brokenMatches!: BrokenMatchResponse[];
 }
 
 export class LevelMatchResponse {
@@ -84,6 +97,8 @@ export class ReportPieceResponse {
   @ApiProperty() sampleId!: string;
   @ApiProperty() code!: string;
   @ApiProperty() level!: number;
+  @ApiProperty({ description: 'its history no longer matches its level (see mismatches)' }) matchBroken!: boolean;
+  @ApiProperty({ type: [String], description: 'how its history differs from its level; empty while it matches' }) mismatches!: string[];
   @NumberMap({ description: 'report metric key → value (null when not measured)' }) values!: Record<string, number | null>;
 }
 

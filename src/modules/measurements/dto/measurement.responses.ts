@@ -1,7 +1,7 @@
 /** Response bodies of the measurements routes (see src/common/api-response.ts for why they exist). */
 import { ApiProperty } from '@nestjs/swagger';
 import { RunStatus, Technique } from '../../../infra/database/schema';
-import { DateTime, JsonObject } from '../../../common/api-response';
+import { DateTime, JsonObject, RetractionField, RetractionResponse } from '../../../common/api-response';
 import { RunViewResponse } from '../../analyses/dto/analysis.responses';
 import { TECHNIQUE_IDS } from '../../../../libs/analysis/src/techniques';
 
@@ -29,11 +29,15 @@ export class MeasurementFileResponse {
   @ApiProperty() sha256!: string;
   @ApiProperty() sizeBytes!: number;
   @DateTime() uploadedAt!: Date;
+  @ApiProperty({ description: 'this file link was retracted: its analyses are left out of progress and reports' }) retracted!: boolean;
+  @RetractionField() retraction!: RetractionResponse | null;
   @ApiProperty({ type: RunViewResponse, nullable: true }) latestAnalysis!: RunViewResponse | null;
   @ApiProperty({ type: [RunBriefResponse], description: 'newest first' }) analyses!: RunBriefResponse[];
 }
 
 export class MeasurementDetailResponse extends MeasurementResponse {
+  @ApiProperty({ description: 'retracted: kept, but left out of progress and reports' }) retracted!: boolean;
+  @RetractionField() retraction!: RetractionResponse | null;
   @ApiProperty({ type: [MeasurementFileResponse] }) files!: MeasurementFileResponse[];
 }
 

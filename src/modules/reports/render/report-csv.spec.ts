@@ -28,9 +28,9 @@ describe('renderReportCsv', () => {
     const tricky = {
       ...report,
       pieces: [
-        { sampleId: 'a', code: 'A,1 "x"', level: 0, values: { ...report.pieces[0].values, tcOnsetK: -1.5 } },
-        { sampleId: 'b', code: 'line\nbreak', level: 1, values: report.pieces[1].values },
-        { sampleId: 'c', code: '=HYPERLINK("http://evil")', level: 1, values: report.pieces[2].values },
+        { sampleId: 'a', code: 'A,1 "x"', level: 0, matchBroken: false, mismatches: [], values: { ...report.pieces[0].values, tcOnsetK: -1.5 } },
+        { sampleId: 'b', code: 'line\nbreak', level: 1, matchBroken: false, mismatches: [], values: report.pieces[1].values },
+        { sampleId: 'c', code: '=HYPERLINK("http://evil")', level: 1, matchBroken: false, mismatches: [], values: report.pieces[2].values },
       ],
     };
     const csv = renderReportCsv(tricky);

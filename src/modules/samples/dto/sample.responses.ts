@@ -1,7 +1,7 @@
 /** Response bodies of the samples routes, as the OpenAPI document (and so the web app's client) sees them. */
 import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
 import { RunStatus, SampleKind, SampleState, StepKind } from '../../../infra/database/schema';
-import { DateTime, JsonObject, NullableNumber, NullableString, NumberMap } from '../../../common/api-response';
+import { DateTime, JsonObject, NullableNumber, NullableString, NumberMap, RetractionField, RetractionResponse } from '../../../common/api-response';
 import { TECHNIQUE_IDS } from '../../../../libs/analysis/src/techniques';
 
 export class CreatedSampleResponse {
@@ -19,6 +19,7 @@ export class SampleRefResponse {
 export class SampleTotalsResponse {
   @NumberMap({ description: 'minutes held at each anneal temperature (key: K)' }) annealMinByK!: Record<string, number>;
   @ApiProperty() cryoCycles!: number;
+  @NumberMap({ description: 'cryo cycles per low/high temperature pair (key: "77/293", K)' }) cryoCyclesByRange!: Record<string, number>;
   @ApiProperty() crystallized!: boolean;
 }
 
@@ -88,6 +89,8 @@ export class StepEventResponse {
   @ApiProperty({ description: 'performed on an ancestor before this sample was made from it' }) inherited!: boolean;
   @ApiProperty() createdById!: string;
   @DateTime() recordedAt!: Date;
+  @ApiProperty({ description: 'retracted: kept in the history, left out of state, signature, totals and campaigns' }) retracted!: boolean;
+  @RetractionField() retraction!: RetractionResponse | null;
 }
 
 export class MeasurementEventResponse {
@@ -98,6 +101,8 @@ export class MeasurementEventResponse {
   @ApiProperty() instrument!: string;
   @JsonObject() conditions!: unknown;
   @ApiProperty() createdById!: string;
+  @ApiProperty({ description: 'retracted: kept in the history, left out of progress and reports' }) retracted!: boolean;
+  @RetractionField() retraction!: RetractionResponse | null;
 }
 
 export class AnalysisEventResponse {
@@ -105,10 +110,13 @@ export class AnalysisEventResponse {
   @ApiProperty() id!: string;
   @DateTime() at!: Date;
   @ApiProperty() measurementId!: string;
+  @ApiProperty() fileId!: string;
   @ApiProperty({ enum: RunStatus, enumName: 'RunStatus' }) status!: string;
   @ApiProperty() analyzer!: string;
   @ApiProperty() analyzerVersion!: string;
   @NullableString() error!: string | null;
+  @ApiProperty({ description: 'its file link or its measurement was retracted: left out of progress and reports' }) retracted!: boolean;
+  @RetractionField() retraction!: RetractionResponse | null;
 }
 
 @ApiExtraModels(StepEventResponse, MeasurementEventResponse, AnalysisEventResponse)

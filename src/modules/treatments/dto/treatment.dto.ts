@@ -7,7 +7,7 @@ export const TREATMENT_KINDS = ['ANNEAL', 'CRYO_CYCLE', 'CRYSTALLIZE'] as const;
 export type TreatmentKind = (typeof TREATMENT_KINDS)[number];
 
 export class OverrideDto {
-  @ApiProperty({ example: 'deliberate supercooled-liquid anneal for the relaxation series' })
+  @ApiProperty({ description: 'why the anneal enters the supercooled liquid (kept in the history)' })
   @IsString()
   @MinLength(5)
   @MaxLength(1000)
@@ -49,7 +49,10 @@ export class AnnealDto extends StepMetaDto {
   @MaxLength(100)
   cooling!: string;
 
-  @ApiPropertyOptional({ type: OverrideDto, description: 'required to anneal at or above the alloy Tg' })
+  @ApiPropertyOptional({
+    type: OverrideDto,
+    description: "only for an anneal between the alloy's Tg and Tx, and only a PI or ADMIN may give one (a MEMBER gets 403); at or above Tx record CRYSTALLIZE",
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => OverrideDto)
