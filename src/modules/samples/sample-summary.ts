@@ -2,7 +2,8 @@ import type { SampleState, StepKind } from '../../infra/database/schema';
 
 /** The part of a process step the derived summary needs. */
 export interface StepFacts {
-  kind: StepKind | string;
+  /** A StepKind; plain strings too, so callers with untyped rows need no cast. */
+  kind: string;
   params: unknown;
 }
 
