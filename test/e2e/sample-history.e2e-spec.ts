@@ -24,7 +24,8 @@ describe('sample history: physical order, guardrails, retractions', () => {
     other = await newUser(api, admin, 'MEMBER');
     // Tg 474 K, Tx 493 K.
     alloy = await newAlloy(api, pi.token);
-  });
+    // Four scrypt logins on a loaded machine can take longer than the default 30 s.
+  }, 120_000);
   afterAll(() => api?.close());
 
   const post = (url: string, body: unknown, token = member.token) => api.request('POST', url, { token, body });
