@@ -36,7 +36,7 @@ describe('sample history: physical order, guardrails, retractions', () => {
   const newCampaign = async (factor: object) => {
     const res = await post(
       '/api/campaigns',
-      { name: `c-${Math.random().toString(36).slice(2, 8)}`, hypothesis: 'h', factor, plannedTechniques: ['MAGNETIC'] },
+      { name: `c-${Math.random().toString(36).slice(2, 8)}`, alloyId: alloy.id, hypothesis: 'h', factor, plannedTechniques: ['MAGNETIC'] },
       pi.token,
     );
     expect(res.status).toBe(201);
