@@ -2,7 +2,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 
 import { MPMS_FORMATS, writeMpmsFile } from '../../instruments/src/mpms';
-import { simulateSweep, type SuperconductorModel } from '../../instruments/src/mpms-model';
+import { GLASS_RIBBON_MODEL, simulateSweep } from '../../instruments/src/mpms-model';
 import { simulatePpms } from '../../instruments/src/ppms';
 import { createRng } from '../../instruments/src/rng';
 import { laAlSaxsModel, virtualSaxs } from '../../instruments/src/saxs';
@@ -19,15 +19,7 @@ const bytesOf = (rel: string): Uint8Array => new Uint8Array(readFileSync(join(RE
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 const codeOf = (r: { ok: boolean; error?: Error }): string => (r.ok ? 'ok' : `${r.error!.name}:${(r.error as unknown as { code: string }).code}`);
 
-const GLASS: SuperconductorModel = {
-  localTc: { meanK: 3.45, sigmaLowK: 0.12, sigmaHighK: 0.06 },
-  shieldedFraction0: 0.9,
-  densityGCm3: 6.2,
-  demagN: 0,
-  fcFraction: 0.25,
-  backgroundChiEmuPerGOe: 1e-6,
-  backgroundSlopeEmuPerGOeK: 0,
-};
+const GLASS = GLASS_RIBBON_MODEL;
 
 /** An MPMS3 VSM-mode ZFC file at 20 Oe around a simulated sweep of a 2 mg glass ribbon. */
 function mpms3Zfc(): Uint8Array {

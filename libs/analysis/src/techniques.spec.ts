@@ -1,5 +1,5 @@
 import { virtualDscScan } from '../../instruments/src/dsc';
-import { writeMpmsFile, type SuperconductorModel } from '../../instruments/src/mpms';
+import { GLASS_RIBBON_MODEL, writeMpmsFile } from '../../instruments/src/mpms';
 import { simulatePpms } from '../../instruments/src/ppms';
 import { laAlSaxsModel, virtualSaxs } from '../../instruments/src/saxs';
 import { laAlXrdModel, virtualXrd } from '../../instruments/src/xrd';
@@ -8,15 +8,7 @@ import type { AnyMetricSpec } from './technique/metrics';
 import { TECHNIQUE_REGISTRY, type TechniqueId } from './techniques';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
-const GLASS: SuperconductorModel = {
-  localTc: { meanK: 3.45, sigmaLowK: 0.12, sigmaHighK: 0.06 },
-  shieldedFraction0: 0.9,
-  densityGCm3: 6.2,
-  demagN: 0,
-  fcFraction: 0.25,
-  backgroundChiEmuPerGOe: 1e-6,
-  backgroundSlopeEmuPerGOeK: 0,
-};
+const GLASS = GLASS_RIBBON_MODEL;
 
 /** One virtual-instrument file per technique, analysed with what the worker would pass. */
 function files(): Record<TechniqueId, { bytes: Uint8Array; params: Record<string, unknown> }> {

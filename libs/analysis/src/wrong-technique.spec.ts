@@ -3,22 +3,14 @@ import { join } from 'node:path';
 
 import { virtualDscScan } from '../../instruments/src/dsc';
 import { writeMpmsFile } from '../../instruments/src/mpms';
-import type { SuperconductorModel } from '../../instruments/src/mpms-model';
+import { GLASS_RIBBON_MODEL } from '../../instruments/src/mpms-model';
 import { simulatePpms } from '../../instruments/src/ppms';
 import { laAlXrdModel, virtualXrd } from '../../instruments/src/xrd';
 import { analyzeFile } from './analyze-file';
 import { TECHNIQUE_IDS, type TechniqueId } from './techniques';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
-const GLASS: SuperconductorModel = {
-  localTc: { meanK: 3.45, sigmaLowK: 0.12, sigmaHighK: 0.06 },
-  shieldedFraction0: 0.9,
-  densityGCm3: 6.2,
-  demagN: 0,
-  fcFraction: 0.25,
-  backgroundChiEmuPerGOe: 1e-6,
-  backgroundSlopeEmuPerGOeK: 0,
-};
+const GLASS = GLASS_RIBBON_MODEL;
 
 /** Virtual-instrument files whose format names their technique (MultiVu header, XRDML root, DSC export). */
 const FILES: Record<Exclude<TechniqueId, 'SAXS'>, { bytes: Uint8Array; fileName: string; label: RegExp }> = {

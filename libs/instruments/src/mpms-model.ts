@@ -39,6 +39,17 @@ export interface SuperconductorModel {
   backgroundSlopeEmuPerGOeK: number;
 }
 
+/** A glass ribbon with a sharp local-Tc distribution near 3.45 K, 90 % shielded, FC/ZFC 0.25: the specs' everyday superconductor. */
+export const GLASS_RIBBON_MODEL: SuperconductorModel = {
+  localTc: { meanK: 3.45, sigmaLowK: 0.12, sigmaHighK: 0.06 },
+  shieldedFraction0: 0.9,
+  densityGCm3: 6.2,
+  demagN: 0,
+  fcFraction: 0.25,
+  backgroundChiEmuPerGOe: 1e-6,
+  backgroundSlopeEmuPerGOeK: 0,
+};
+
 export type SweepMode = 'ZFC' | 'FC';
 
 /** The metrics the magnetic analyzer reports, as the noise-free model defines them. */

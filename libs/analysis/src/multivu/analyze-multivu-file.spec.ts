@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 
-import { modelTruth, simulateSweep, type SuperconductorModel, type SweepMode } from '../../../instruments/src/mpms-model';
+import { GLASS_RIBBON_MODEL, modelTruth, simulateSweep, type SweepMode } from '../../../instruments/src/mpms-model';
 import { simulatePpms } from '../../../instruments/src/ppms';
 import { createRng } from '../../../instruments/src/rng';
 import { analyzeFile } from '../analyze-file';
@@ -11,15 +11,7 @@ import type { AnalyzeParams } from '../techniques';
 const analyzeMagneticFile = (bytes: Uint8Array, params: AnalyzeParams = {}) => analyzeFile(bytes, { ...params, technique: 'MAGNETIC' });
 const analyzeResistanceFile = (bytes: Uint8Array, params: AnalyzeParams = {}) => analyzeFile(bytes, { ...params, technique: 'RESISTANCE' });
 
-const MODEL: SuperconductorModel = {
-  localTc: { meanK: 3.45, sigmaLowK: 0.12, sigmaHighK: 0.06 },
-  shieldedFraction0: 0.9,
-  densityGCm3: 6.2,
-  demagN: 0,
-  fcFraction: 0.25,
-  backgroundChiEmuPerGOe: 1e-6,
-  backgroundSlopeEmuPerGOeK: 0,
-};
+const MODEL = GLASS_RIBBON_MODEL;
 const MASS_MG = 2.0;
 const FIELD_OE = 20;
 const NOISE_EMU = 1e-7;
