@@ -8,8 +8,11 @@ describe('AnalysisPool', () => {
   const item = magneticCampaign('ANNEAL_453K', { piecesPerLevel: 1 }).items[0];
   const small = new Uint8Array(Buffer.from(item.zfc.text));
   const smallParams = { technique: 'MAGNETIC' as const, massG: item.massMg / 1000, densityGCm3: 5.9 };
-  // About 1.8 MB and 100,000 points: seconds to analyse, and ~100 MB of heap.
-  const slow = new Uint8Array(Buffer.from(longXrdPattern(100_000)));
+  // About 9 MB and 500,000 points: well beyond LIMIT_S to analyse even on an idle machine, and ~500 MB of heap.
+  const slow = new Uint8Array(Buffer.from(longXrdPattern(500_000)));
+  // The time limit of the specs that stop `slow`: the small file's analysis must fit in it on a machine
+  // whose cores are busy with other work (a 0.3 s limit did not: the small file was stopped too).
+  const LIMIT_S = '3';
   const pools: AnalysisPool[] = [];
   const pool = (vars: Record<string, string>) => {
     const p = new AnalysisPool(loadEnv({ WORKER_CONCURRENCY: '1', ...vars }));
@@ -26,10 +29,10 @@ describe('AnalysisPool', () => {
   });
 
   it('stops an analysis past ANALYSIS_TIMEOUT_S, then analyses the next file in a fresh thread', async () => {
-    const p = pool({ ANALYSIS_TIMEOUT_S: '0.3' });
+    const p = pool({ ANALYSIS_TIMEOUT_S: LIMIT_S });
     const err = await p.analyze(slow, { technique: 'XRD' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AnalysisLimitError);
-    expect(err).toMatchObject({ code: 'ANALYSIS_TIMEOUT', message: 'the analysis took longer than 0.3 s and was stopped' });
+    expect(err).toMatchObject({ code: 'ANALYSIS_TIMEOUT', message: `the analysis took longer than ${LIMIT_S} s and was stopped` });
     expect((await p.analyze(small, smallParams)).ok).toBe(true);
   });
 
@@ -43,7 +46,7 @@ describe('AnalysisPool', () => {
   });
 
   it('runs analyses side by side up to WORKER_CONCURRENCY, a stopped one leaving the other untouched', async () => {
-    const p = pool({ WORKER_CONCURRENCY: '2', ANALYSIS_TIMEOUT_S: '0.3' });
+    const p = pool({ WORKER_CONCURRENCY: '2', ANALYSIS_TIMEOUT_S: LIMIT_S });
     const [stopped, fine] = await Promise.allSettled([p.analyze(slow, { technique: 'XRD' }), p.analyze(small, smallParams)]);
     expect(stopped).toMatchObject({ status: 'rejected', reason: { code: 'ANALYSIS_TIMEOUT' } });
     expect(fine).toMatchObject({ status: 'fulfilled', value: { ok: true } });
