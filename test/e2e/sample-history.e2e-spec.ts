@@ -198,6 +198,23 @@ describe('sample history: physical order, guardrails, retractions', () => {
       });
       expect((await get(`/api/samples/${pieces[0].id}`)).body.flags).toEqual(['TG_OVERRIDE']);
     });
+
+    it("a campaign's anneal factor at or above its alloy's Tg is refused", async () => {
+      const body = (targetK: number) => ({
+        name: `tg-${targetK}-${Math.random().toString(36).slice(2, 8)}`,
+        alloyId: alloy.id,
+        hypothesis: 'h',
+        factor: { kind: 'ANNEAL_HOLD_MIN', targetK, levels: [0, 5] },
+        plannedTechniques: ['MAGNETIC'],
+      });
+      for (const targetK of [474, 480]) {
+        const res = await post('/api/campaigns', body(targetK), pi.token);
+        expect(res.status).toBe(422);
+        expect(res.body).toMatchObject({ code: 'ANNEAL_AT_OR_ABOVE_TG', field: 'factor.targetK' });
+        expect(res.body.message).toContain('474 K');
+      }
+      expect((await post('/api/campaigns', body(473), pi.token)).status).toBe(201);
+    });
   });
 
   describe('retractions', () => {

@@ -36,6 +36,14 @@ export class CampaignsService {
         ? { kind: f.kind, targetK: f.targetK!, levels: [...f.levels].sort((a, b) => a - b) }
         : { kind: f.kind, lowK: f.lowK!, highK: f.highK!, levels: [...f.levels].sort((a, b) => a - b) };
     const alloy = await this.alloys.get(dto.alloyId, 'alloyId');
+    // A glass anneal stays below Tg (between Tg and Tx is a PI's one-off override, never a campaign's design).
+    if (factor.kind === 'ANNEAL_HOLD_MIN' && factor.targetK >= alloy.tgK) {
+      throw new DomainError(
+        'ANNEAL_AT_OR_ABOVE_TG',
+        `an anneal factor at ${factor.targetK} K is at or above the Tg of ${alloy.name} (${alloy.tgK} K): a campaign anneals the glass below Tg`,
+        'factor.targetK',
+      );
+    }
     return this.db.transaction(async (trx) => {
       const c = await this.campaigns.create(trx, {
         name: dto.name,
