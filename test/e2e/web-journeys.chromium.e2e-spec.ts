@@ -370,6 +370,30 @@ describe('web app journeys in Chromium', () => {
     expect(problems).toEqual([]);
   }, 300_000);
 
+  it('a member retracts a wrong anneal: the state shown goes back and the entry is struck through with the reason', async () => {
+    const [piece] = (await api.request('POST', `/api/samples/${ribbon.id}/pieces`, { token: member.token, body: { count: 1, lengthMm: 4, massMg: 2 } }))
+      .body as { id: string; code: string }[];
+    expect((await api.request('POST', `/api/samples/${piece.id}/treatments`, { token: member.token, body: anneal(453, 2) })).status).toBe(201);
+    const { context, page } = await newPage();
+    await signIn(page, base, member.email, PASSWORD);
+    await page.goto(`${base}/samples/${piece.code}`);
+    await page.getByTestId('sample-state').filter({ hasText: 'ANNEALED' }).waitFor();
+    const entry = page.locator('ol.timeline li[data-event="STEP"]').filter({ hasText: 'anneal' });
+    await entry.getByText('Retract…').click();
+    const reason = 'logged on the wrong piece';
+    await entry.getByLabel(/^Reason for retracting the anneal/).fill(reason);
+    await entry.getByRole('button', { name: 'Retract', exact: true }).click();
+    await page.getByTestId('sample-state').filter({ hasText: 'AS_QUENCHED' }).waitFor();
+    const struck = page.locator('ol.timeline li.retracted').filter({ hasText: 'anneal' });
+    await struck.locator('del').waitFor();
+    expect(await text(struck.getByTestId('retraction'))).toContain(reason);
+    expect(await struck.getByText('Retract…').count()).toBe(0);
+    expect((await api.request('GET', `/api/samples/${piece.id}`, { token: member.token })).body.state).toBe('AS_QUENCHED');
+    await expectUsable(page);
+    await context.close();
+    expect(problems).toEqual([]);
+  }, 120_000);
+
   it('an admin lists and adds users, with the way to the queue dashboard; the login works by keyboard alone', async () => {
     const { context, page } = await newPage();
     await page.goto(`${base}/login`);

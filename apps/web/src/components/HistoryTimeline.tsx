@@ -1,5 +1,10 @@
-/** The sample's history as an ordered list: every step that shaped it (inherited ones say from which ancestor), its measurements and their analyses. */
+/**
+ * The sample's history as an ordered list: every step that shaped it (inherited ones say from which
+ * ancestor), its measurements and their analyses; retracted entries struck through with the reason,
+ * the others (the sample's own steps, its measurements) with a way to retract them.
+ */
 import type { Schemas } from '../api/client';
+import { RetractButton, RetractionNote, type RetractTarget } from './Retract';
 
 type Event = Schemas['HistoryResponse']['events'][number];
 
@@ -47,14 +52,35 @@ function line(e: Event): { what: string; detail: string; className: string } {
   }
 }
 
-export function HistoryTimeline({ events }: { events: Event[] }) {
+/** What a person may retract from this sample's page: its own steps (not inherited, not the arc-melt) and its measurements. */
+function targetOf(e: Event, sampleId: string): RetractTarget | undefined {
+  if (e.retracted) return undefined;
+  if (e.type === 'STEP' && !e.inherited && e.kind !== 'ARC_MELT') return { kind: 'step', sampleId, stepId: e.id };
+  if (e.type === 'MEASUREMENT') return { kind: 'measurement', measurementId: e.id };
+  return undefined;
+}
+
+export function HistoryTimeline({ events, sampleId }: { events: Event[]; sampleId: string }) {
   return (
     <ol className="timeline">
       {events.map((e) => {
         const l = line(e);
+        const target = targetOf(e, sampleId);
+        const body = (
+          <>
+            <strong>{l.what}</strong> <span>{l.detail}</span>
+          </>
+        );
         return (
-          <li key={`${e.type}:${e.id}`} className={l.className}>
-            <time dateTime={e.at}>{new Date(e.at).toLocaleString()}</time> <strong>{l.what}</strong> <span>{l.detail}</span>
+          <li key={`${e.type}:${e.id}`} className={`${l.className}${e.retracted ? ' retracted' : ''}`} data-event={e.type}>
+            <time dateTime={e.at}>{new Date(e.at).toLocaleString()}</time> {e.retracted ? <del>{body}</del> : body}
+            {e.retraction && (
+              <>
+                {' '}
+                <RetractionNote retraction={e.retraction} />
+              </>
+            )}
+            {target && <RetractButton target={target} what={`the ${l.what} of ${new Date(e.at).toLocaleString()}`} />}
           </li>
         );
       })}

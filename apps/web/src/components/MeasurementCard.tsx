@@ -5,6 +5,7 @@ import type { Schemas } from '../api/client';
 import { useAnalysisCurves, useTechniques } from '../api/queries';
 import { metricRows } from '../lib/metrics';
 import Chart from './Chart';
+import { RetractionNote } from './Retract';
 import { UploadZone } from './UploadZone';
 
 type FileRow = Schemas['MeasurementFileResponse'];
@@ -20,10 +21,15 @@ export function MeasurementCard({ measurement }: { measurement: Measurement }) {
   const conditions = (measurement.conditions ?? {}) as Record<string, unknown>;
   const title = `${measurement.technique}${typeof conditions.mode === 'string' ? ` ${conditions.mode}` : ''}`;
   return (
-    <article className="card measurement" aria-labelledby={`m-${id}`} data-testid={`measurement-${id}`}>
+    <article className={`card measurement${measurement.retracted ? ' retracted' : ''}`} aria-labelledby={`m-${id}`} data-testid={`measurement-${id}`}>
       <h3 id={`m-${id}`}>
-        {title} <span className="muted">· {measurement.instrument}</span>
+        {measurement.retracted ? <del>{title}</del> : title} <span className="muted">· {measurement.instrument}</span>
       </h3>
+      {measurement.retraction && (
+        <p>
+          <RetractionNote retraction={measurement.retraction} />
+        </p>
+      )}
       <p className="muted">
         {new Date(measurement.performedAt).toLocaleString()} {describeConditions(conditions) && `· ${describeConditions(conditions)}`}
       </p>
@@ -35,7 +41,7 @@ export function MeasurementCard({ measurement }: { measurement: Measurement }) {
           mode={conditions.mode === 'FC' ? 'FC' : conditions.mode === 'ZFC' ? 'ZFC' : undefined}
         />
       ))}
-      <UploadZone measurementId={id} label={`Add files to ${title}`} />
+      {!measurement.retracted && <UploadZone measurementId={id} label={`Add files to ${title}`} />}
     </article>
   );
 }

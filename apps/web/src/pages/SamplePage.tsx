@@ -124,7 +124,7 @@ export default function SamplePage() {
 
       <section aria-labelledby="history-title">
         <h2 id="history-title">History</h2>
-        {history.data && <HistoryTimeline events={history.data.events} />}
+        {history.data && <HistoryTimeline events={history.data.events} sampleId={s.id} />}
       </section>
     </main>
   );
