@@ -16,7 +16,8 @@ describe('sample lifecycle', () => {
     piToken = pi.token;
     token = (await newUser(api, admin, 'MEMBER')).token;
     alloy = await newAlloy(api, pi.token);
-  });
+    // Three scrypt logins on a loaded machine can take longer than the default 30 s.
+  }, 120_000);
   afterAll(() => api?.close());
 
   const post = (url: string, body: unknown) => api.request('POST', url, { token, body });
