@@ -18,11 +18,23 @@ export interface XrdSampleModel {
   /** Amorphous halos; the first is the principal peak (q1). */
   halos: XrdPeak[];
   braggPeaks: XrdPeak[];
-  /** Smooth background, relative to the principal halo's height: c0 + cLow·exp(−q/qDecay) + cHigh·(1 − exp(−q²/qHigh²)). */
-  background: { c0: number; cLow: number; qDecayInvA: number; cHigh: number; qHighInvA: number };
+  /**
+   * Smooth background, relative to the principal halo's height: c0 + cLow·exp(−q/qDecay) +
+   * cHigh·(1 − exp(−q²/qHigh²)) + rise·exp((q − qRise)/riseWidth) (a raw pattern's intensity rising
+   * at its high-angle end: fluorescence, the next halo, the sample holder).
+   */
+  background: {
+    c0: number;
+    cLow: number;
+    qDecayInvA: number;
+    cHigh: number;
+    qHighInvA: number;
+    rise?: { amplitude: number; qInvA: number; widthInvA: number };
+  };
 }
 
-export type XrdFormat = 'xy-2theta' | 'xy-q' | 'chi' | 'csv' | 'xrdml';
+/** 'chi-q': Fit2D `.chi` integrated in q, headed `Q (Inverse Nanometres)` (x in nm⁻¹). */
+export type XrdFormat = 'xy-2theta' | 'xy-q' | 'chi' | 'chi-q' | 'csv' | 'xrdml';
 
 export interface XrdInstrumentOptions {
   format?: XrdFormat;
@@ -68,6 +80,7 @@ function pv(q: number, p: XrdPeak): number {
 export function xrdModelIntensity(model: XrdSampleModel, q: number): number {
   const b = model.background;
   let y = b.c0 + b.cLow * Math.exp(-q / b.qDecayInvA) + b.cHigh * (1 - Math.exp(-((q / b.qHighInvA) ** 2)));
+  if (b.rise) y += b.rise.amplitude * Math.exp((q - b.rise.qInvA) / b.rise.widthInvA);
   for (const h of model.halos) y += pv(q, h);
   for (const p of model.braggPeaks) y += pv(q, p);
   return y;
@@ -90,6 +103,12 @@ export interface LaAlState {
   crystallized?: boolean;
   q1InvA?: number;
   fwhmInvA?: number;
+  /**
+   * A raw (not background-corrected) lab pattern: air and holder scatter falling steeply from low
+   * angle (× 40 the halo at q = 0), so the halo is only a shoulder, and intensity rising at the
+   * high-angle end.
+   */
+  rawBackground?: boolean;
 }
 
 /**
@@ -115,7 +134,9 @@ export function laAlXrdModel(state: LaAlState = {}): XrdSampleModel {
       { qInvA: 1.84 * q1, fwhmInvA: 1.5 * fwhm, eta: 0.3, amplitude: 0.3 },
     ],
     braggPeaks,
-    background: { c0: 0.15, cLow: 0.8, qDecayInvA: 0.5, cHigh: 0.2, qHighInvA: 5 },
+    background: state.rawBackground
+      ? { c0: 0.15, cLow: 40, qDecayInvA: 0.55, cHigh: 0.2, qHighInvA: 5, rise: { amplitude: 1.5, qInvA: 5, widthInvA: 0.25 } }
+      : { c0: 0.15, cLow: 0.8, qDecayInvA: 0.5, cHigh: 0.2, qHighInvA: 5 },
   };
 }
 
@@ -194,13 +215,18 @@ export function virtualXrd(model: XrdSampleModel, options: XrdInstrumentOptions 
     crystalline: model.braggPeaks.length > 0,
     braggPeaksInvA: model.braggPeaks.map((p) => p.qInvA).sort((a, b) => a - b),
     wavelengthA,
-    xKind: format === 'xy-q' ? 'qInvA' : 'twoThetaDeg',
+    xKind: format === 'xy-q' || format === 'chi-q' ? 'qInvA' : 'twoThetaDeg',
   };
   const counts = (q: number): number => countingNoise(scale * xrdModelIntensity(model, q), rng);
 
   let text: string;
   let fileName: string;
-  if (format === 'xy-q') {
+  if (format === 'chi-q') {
+    const q = grid(options.qMinInvA ?? 1.0, options.qMaxInvA ?? 5.0, options.qStepInvA ?? 0.004);
+    const rows = q.map((v) => `  ${(10 * v).toExponential(6)}  ${counts(v).toExponential(6)}`);
+    text = [`${name}.tif: virtual Fit2D integration`, 'Q (Inverse Nanometres)', 'Intensity', `${String(rows.length).padStart(11)}`, ...rows].join('\n') + '\n';
+    fileName = `${name}_q.chi`;
+  } else if (format === 'xy-q') {
     const q = grid(options.qMinInvA ?? 1.0, options.qMaxInvA ?? 5.0, options.qStepInvA ?? 0.004);
     const rows = q.map((v) => `${sci(v)}  ${sci(counts(v))}`);
     const header = [

@@ -34,8 +34,9 @@ function sortByX(x: number[], y: number[]): { x: number[]; y: number[]; order: '
 }
 
 /**
- * Parse a column-text diffraction pattern. x is 2θ (degrees) or q (nm⁻¹ converted to Å⁻¹) when a
- * header label says so, else 'unknown' with a warning; the wavelength comes from a header line
+ * Parse a column-text diffraction pattern. x is 2θ (radians converted to degrees) or q (nm⁻¹
+ * converted to Å⁻¹) when a header label says so (see detectXAxis), an error when the label names an
+ * axis XRD cannot use (radial distance, time of flight), else 'unknown' with a warning; the wavelength comes from a header line
  * (pyFAI metres converted to Å). q = 4π sin θ / λ is added whenever it can be computed.
  */
 export function parseXrdColumns(text: string, fileName?: string): Result<XrdPattern, ParseError> {
@@ -61,7 +62,13 @@ export function parseXrdColumns(text: string, fileName?: string): Result<XrdPatt
   }
   if (stray.length > 0) warnings.push(`${describeLines(stray)} of numbers outside the data block were ignored`);
   const axis = detectXAxis(block.headerLines);
+  if (axis.unsupported) {
+    return fail(
+      new ParseError('UNKNOWN_FORMAT', `the x axis is ${axis.unsupported} ("${axis.label}"); an XRD pattern needs 2θ or q: integrate the image in 2θ or q`),
+    );
+  }
   const wavelengthA = detectWavelengthA(block.headerLines);
+  if (axis.xKind === 'twoThetaDeg' && axis.qScale !== 1) warnings.push('2θ is in radians in the file; converted to degrees');
   if (axis.label) metadata.xLabel = axis.label;
   if (wavelengthA !== undefined) metadata.wavelengthA = wavelengthA;
 

@@ -59,27 +59,53 @@ function qAxis(pattern: XrdPattern, wavelengthA: number | undefined, warnings: s
   return ok({ q: pattern.x.map((t) => twoThetaDegToQInvA(t, lambda)), wavelengthA: lambda });
 }
 
-/**
- * Analyze one XRD pattern. Definitions (docs/analysis-definitions.md "XRD"): q = 4π sin θ / λ; the principal
- * (lowest-q) halo is located on a median-smoothed curve, then pseudo-Voigt + linear background is
- * least-squares fitted over q1 ± 1 FWHM (Bragg-peak points excluded) → q1 and FWHM in Å⁻¹ with
- * standard errors from s²(JᵀJ)⁻¹ (see fitPseudoVoigt). Bragg peaks: narrow maxima (FWHM < ⅕ of
- * the halo's, > 6 noise units) → crystalline. Against a reference: q1ShiftPct, fwhmChangePct and
- * densityChangePct = 3 × q1ShiftPct (Δρ/ρ ≈ 3 Δq1/q1). params.wavelengthA overrides the header;
- * the reference uses its own header wavelength, falling back to params.wavelengthA.
- */
-export function analyzeXrd(pattern: XrdPattern, params: XrdParams = {}): Result<XrdResult, AnalysisError> {
-  const warnings: string[] = [];
-  const axis = qAxis(pattern, params.wavelengthA, warnings);
-  if (!axis.ok) return axis;
-  const pts = axis.value.q
-    .map((qv, i) => ({ q: qv, y: pattern.intensity[i] }))
-    .filter((p) => Number.isFinite(p.q) && Number.isFinite(p.y))
-    .sort((a, b) => a.q - b.q);
-  if (pts.length < 20) return fail(new AnalysisError('NOT_ENOUGH_DATA', `only ${pts.length} usable points`));
-  const q = pts.map((p) => p.q);
-  const y = pts.map((p) => p.y);
+/** Narrower than this a peak is a Bragg reflection, not an amorphous halo (halos are ≳ 0.1 Å⁻¹ wide). */
+const MIN_HALO_FWHM_INVA = 0.03;
 
+/** The SNIP background's half-window, Å⁻¹: wider than a halo's base, so the halo is clipped and the background kept. */
+const SNIP_WINDOW_INVA = 1.0;
+
+/** A straight background under the halo is not enough: the width is poorly determined, or the background changes by half the halo's height over one FWHM. */
+const isSteep = (f: PseudoVoigtFit): boolean => f.fwhmErr > 0.2 * f.fwhm || Math.abs(f.bg1) * f.fwhm > 0.5 * f.amplitude;
+
+/**
+ * SNIP background (Ryan et al. 1988): on v = ln(ln(√(y + 1) + 1) + 1), for k = 1…m replace v_i by
+ * min(v_i, (v_{i−k} + v_{i+k})/2); back-transformed. Follows a convex, smooth background and clips
+ * peaks narrower than about 2m points.
+ */
+export function snipBackground(y: readonly number[], m: number): number[] {
+  const lls = (v: number): number => Math.log(Math.log(Math.sqrt(Math.max(v, 0) + 1) + 1) + 1);
+  const inv = (t: number): number => (Math.exp(Math.exp(t) - 1) - 1) ** 2 - 1;
+  let v = Float64Array.from(y, lls);
+  let next = new Float64Array(v.length);
+  for (let k = 1; k <= Math.min(m, (v.length - 1) >> 1); k++) {
+    next.set(v);
+    for (let i = k; i < v.length - k; i++) next[i] = Math.min(v[i], (v[i - k] + v[i + k]) / 2);
+    [v, next] = [next, v];
+  }
+  return Array.from(v, inv);
+}
+
+interface HaloFit {
+  /** The fitted halo, or why there is none. */
+  fit: PseudoVoigtFit | AnalysisError;
+  /** The points fitted, and the background subtracted before the fit at each (0 when none). */
+  fq: number[];
+  backgroundAt: number[];
+  braggPeaksInvA: number[];
+  warnings: string[];
+}
+
+/**
+ * The principal (lowest-q) halo of (q, y): located on a median-smoothed curve, then pseudo-Voigt +
+ * linear background fitted over q1 ± 1 FWHM with the Bragg-peak points left out (see analyzeXrd).
+ */
+function fitPrincipalHalo(
+  q: number[],
+  y: number[],
+  raw: number[] = y,
+): Result<HaloFit & { fit: PseudoVoigtFit }, AnalysisError> | { ok: false; error: AnalysisError; braggPeaksInvA: number[] } {
+  const warnings: string[] = [];
   const step = medianStep(q);
   const smooth = movingAverage(runningMedian(y, halfPoints(0.1, step, 2, 150)), halfPoints(0.1, step, 1, 150));
   const halo = findPrincipalHalo(q, smooth);
@@ -104,34 +130,120 @@ export function analyzeXrd(pattern: XrdPattern, params: XrdParams = {}): Result<
   let centre = halo.centreInvA;
   let width = halo.fwhmInvA;
   let fq: number[] = [];
-  let fy: number[] = [];
+  let backgroundAt: number[] = [];
   let fitted: Result<PseudoVoigtFit, AnalysisError> = fail(new AnalysisError('FIT_FAILED', 'no fit attempted'));
+  let kept = { fq, backgroundAt };
   for (let pass = 0; pass < 2; pass++) {
     const lo = centre - WINDOW_FWHM * width;
     const hi = centre + WINDOW_FWHM * width;
     fq = [];
-    fy = [];
+    backgroundAt = [];
+    const fy: number[] = [];
     for (let i = 0; i < q.length; i++) {
       if (q[i] >= lo && q[i] <= hi && !excluded[i]) {
         fq.push(q[i]);
         fy.push(y[i]);
+        backgroundAt.push(raw[i] - y[i]);
       }
     }
     const attempt = fitPseudoVoigt(fq, fy, { centre, fwhm: width });
     if (!attempt.ok) {
-      if (pass === 0) return attempt;
+      if (pass === 0) return { ...attempt, braggPeaksInvA: bragg.peaks.map((p) => Number(p.qInvA.toFixed(4))) };
       break;
     }
     fitted = attempt;
+    kept = { fq, backgroundAt };
     if (attempt.value.fwhm > 4 * halo.fwhmInvA) break; // runaway width: keep the first window
     // Keep the window no wider than the first estimate: on an asymmetric halo a widening window
     // lets the fit drift towards the centroid, away from the maximum.
     centre = attempt.value.centre;
     width = Math.min(attempt.value.fwhm, halo.fwhmInvA);
   }
-  if (!fitted.ok) return fitted;
-  const fit: PseudoVoigtFit = fitted.value;
   const braggPeaksInvA = bragg.peaks.map((p) => Number(p.qInvA.toFixed(4)));
+  if (!fitted.ok) return { ...fitted, braggPeaksInvA };
+  const f = fitted.value;
+  // A fit is a halo only when it converged to a determined, broad peak inside the pattern.
+  const why = !(f.fwhmErr < f.fwhm && f.centreErr < f.fwhm)
+    ? `the halo fit did not converge to a determined peak (q1 = ${f.centre.toFixed(3)} ± ${f.centreErr.toPrecision(2)} Å⁻¹, FWHM = ${f.fwhm.toFixed(3)} ± ${f.fwhmErr.toPrecision(2)} Å⁻¹)`
+    : !(f.fwhm >= MIN_HALO_FWHM_INVA)
+      ? `the fitted peak at q = ${f.centre.toFixed(3)} Å⁻¹ is ${f.fwhm.toFixed(4)} Å⁻¹ wide, narrower than any amorphous halo (a Bragg peak)`
+      : !(f.centre > q[0] && f.centre < q[q.length - 1])
+        ? `q1 = ${f.centre.toFixed(3)} Å⁻¹ lies outside the pattern (${q[0].toFixed(3)}–${q[q.length - 1].toFixed(3)} Å⁻¹)`
+        : undefined;
+  if (why) return { ok: false, error: new AnalysisError('FIT_FAILED', why), braggPeaksInvA };
+  return ok({ fit: f, ...kept, braggPeaksInvA, warnings });
+}
+
+/** A crystalline pattern without a determinable halo: the Bragg peaks, halo metrics not determined (NaN → null). */
+function crystallineOnly(braggPeaksInvA: number[], why: string, q: number[], y: number[], wavelengthA: number | undefined, warnings: string[]): XrdResult {
+  return {
+    q1InvA: NaN,
+    q1ErrInvA: NaN,
+    fwhmInvA: NaN,
+    fwhmErrInvA: NaN,
+    eta: NaN,
+    crystalline: true,
+    braggPeaksInvA,
+    q1ShiftPct: null,
+    fwhmChangePct: null,
+    densityChangePct: null,
+    fitWindowInvA: [NaN, NaN],
+    reducedChi2: NaN,
+    wavelengthA,
+    warnings: [...warnings, `${braggPeaksInvA.length} narrow Bragg peak(s) and no amorphous halo determined (${why}): the pattern is crystalline`],
+    q,
+    intensity: y,
+    fitQ: [],
+    fitIntensity: [],
+  };
+}
+
+/**
+ * Analyze one XRD pattern. Definitions (docs/analysis-definitions.md "XRD"): q = 4π sin θ / λ; the principal
+ * (lowest-q) halo is located on a median-smoothed curve, then pseudo-Voigt + linear background is
+ * least-squares fitted over q1 ± 1 FWHM (Bragg-peak points excluded) → q1 and FWHM in Å⁻¹ with
+ * standard errors from s²(JᵀJ)⁻¹ (see fitPseudoVoigt). Bragg peaks: narrow maxima (FWHM < ⅕ of
+ * the halo's, > 6 noise units) → crystalline. Against a reference: q1ShiftPct, fwhmChangePct and
+ * densityChangePct = 3 × q1ShiftPct (Δρ/ρ ≈ 3 Δq1/q1). params.wavelengthA overrides the header;
+ * the reference uses its own header wavelength, falling back to params.wavelengthA.
+ */
+export function analyzeXrd(pattern: XrdPattern, params: XrdParams = {}): Result<XrdResult, AnalysisError> {
+  const warnings: string[] = [];
+  const axis = qAxis(pattern, params.wavelengthA, warnings);
+  if (!axis.ok) return axis;
+  const pts = axis.value.q
+    .map((qv, i) => ({ q: qv, y: pattern.intensity[i] }))
+    .filter((p) => Number.isFinite(p.q) && Number.isFinite(p.y))
+    .sort((a, b) => a.q - b.q);
+  if (pts.length < 20) return fail(new AnalysisError('NOT_ENOUGH_DATA', `only ${pts.length} usable points`));
+  const q = pts.map((p) => p.q);
+  const y = pts.map((p) => p.y);
+
+  let halo = fitPrincipalHalo(q, y);
+  // A raw pattern's steep background (air and holder scatter falling from low angle, intensity
+  // rising at the end) bends under the halo, and a straight line there trades with the peak's
+  // width. Then the halo is fitted on the pattern less a SNIP background, kept if it is better
+  // determined.
+  if (!halo.ok || isSteep(halo.value.fit)) {
+    const background = snipBackground(y, Math.round(SNIP_WINDOW_INVA / Math.max(medianStep(q), 1e-9)));
+    const flat = fitPrincipalHalo(
+      q,
+      y.map((v, i) => v - background[i]),
+      y,
+    );
+    if (flat.ok && (!halo.ok || flat.value.fit.fwhmErr < halo.value.fit.fwhmErr)) {
+      halo = flat;
+      warnings.push('steep background: the halo was fitted after subtracting a SNIP background (window 1 Å⁻¹)');
+    }
+  }
+  if (!halo.ok) {
+    // No halo, but narrow Bragg peaks: a crystalline pattern (the crystallized control), said so.
+    if ('braggPeaksInvA' in halo && halo.braggPeaksInvA.length > 0)
+      return ok(crystallineOnly(halo.braggPeaksInvA, halo.error.message, q, y, axis.value.wavelengthA, warnings));
+    return halo;
+  }
+  const { fit, fq, braggPeaksInvA } = halo.value;
+  warnings.push(...halo.value.warnings);
   if (braggPeaksInvA.length > 0)
     warnings.push(`${braggPeaksInvA.length} narrow Bragg peak(s): the sample is (partly) crystalline; q1 and FWHM describe the amorphous halo only`);
   if (fit.centre - fq[0] < 0.2 * fit.fwhm || fq[fq.length - 1] - fit.centre < 0.2 * fit.fwhm) {
@@ -152,7 +264,7 @@ export function analyzeXrd(pattern: XrdPattern, params: XrdParams = {}): Result<
       warnings.push(`reference pattern not analyzed: ${ref.error.message}`);
     }
   }
-  const fitY = fq.map((v) => evaluateFit(fit, v));
+  const fitY = fq.map((v, k) => evaluateFit(fit, v) + halo.value.backgroundAt[k]);
   return ok({
     q1InvA: fit.centre,
     q1ErrInvA: fit.centreErr,

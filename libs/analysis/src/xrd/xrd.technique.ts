@@ -13,7 +13,7 @@ import { analyzeXrd, type XrdParams } from './xrd.analyzer';
 import { parseXrd } from './xrd.parser';
 
 /** Bump when outputs change: a starting worker then re-analyses every stored file. */
-export const ANALYZER = { name: 'xrd', version: '1.0.0' } as const;
+export const ANALYZER = { name: 'xrd', version: '1.1.0' } as const;
 
 /** What the XRD technique stores per pattern. */
 export interface XrdMetrics {
@@ -34,17 +34,18 @@ export interface XrdMetrics {
 const Q = 'Å⁻¹';
 
 export const XRD_METRICS: MetricSpecs<XrdMetrics> = {
-  q1InvA: { kind: 'number', unit: Q, label: 'q₁ (principal halo)', uncertainty: 'q1ErrInvA' },
-  q1ErrInvA: { kind: 'number', unit: Q, label: 'standard error of q₁' },
-  fwhmInvA: { kind: 'number', unit: Q, label: 'FWHM of the principal halo', uncertainty: 'fwhmErrInvA' },
-  fwhmErrInvA: { kind: 'number', unit: Q, label: 'standard error of the FWHM' },
+  // A glass's first diffraction peak lies between ≈ 1 Å⁻¹ (oxide network glasses) and ≈ 3.3 Å⁻¹ (metallic glasses).
+  q1InvA: { kind: 'number', unit: Q, label: 'q₁ (principal halo)', uncertainty: 'q1ErrInvA', plausible: { min: 0.5, max: 6 } },
+  q1ErrInvA: { kind: 'number', unit: Q, label: 'standard error of q₁', plausible: { min: 0, max: 0.5 } },
+  fwhmInvA: { kind: 'number', unit: Q, label: 'FWHM of the principal halo', uncertainty: 'fwhmErrInvA', plausible: { min: 0.01, max: 3 } },
+  fwhmErrInvA: { kind: 'number', unit: Q, label: 'standard error of the FWHM', plausible: { min: 0 } },
   crystalline: { kind: 'flag', label: 'narrow Bragg peaks present' },
   braggPeaksInvA: { kind: 'numbers', unit: Q, label: 'Bragg peak positions' },
   q1ShiftPct: { kind: 'number', unit: '%', label: 'q₁ shift against the reference' },
   fwhmChangePct: { kind: 'number', unit: '%', label: 'FWHM change against the reference' },
   densityChangePct: { kind: 'number', unit: '%', label: 'Δρ/ρ ≈ 3 Δq₁/q₁' },
-  eta: { kind: 'number', unit: '', label: 'Lorentzian fraction η of the pseudo-Voigt' },
-  wavelengthA: { kind: 'number', unit: 'Å', label: 'wavelength used' },
+  eta: { kind: 'number', unit: '', label: 'Lorentzian fraction η of the pseudo-Voigt', plausible: { min: 0, max: 1 } },
+  wavelengthA: { kind: 'number', unit: 'Å', label: 'wavelength used', plausible: { min: 0.01, max: 100 } },
   fitWindowInvA: { kind: 'numbers', unit: Q, label: 'fit window' },
 };
 
