@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stop().then(() => process.exit(0)));
   try {
     await new ApiClient(base).waitHealthy();
-    const { ingot, ribbon, campaigns, analyses, report, pieces, token } = await seed(base);
+    const { ingot, ribbon, campaigns, analyses, report, pieces } = await seed(base);
     console.log(`\nLogged ingot ${ingot.code} → ribbon ${ribbon.code} → ${pieces.length} pieces:`);
     for (const p of pieces) console.log(`  ${p.code.padEnd(16)} ${p.state.padEnd(13)} ${p.signature || '—'}`);
     console.log(`\nUploaded ${campaigns.runIds.length} files; analyses: ${analyses.succeeded} succeeded, ${analyses.failed} failed.`);
@@ -67,19 +67,18 @@ async function main(): Promise<void> {
       console.log(
         `Anneal campaign: |χ|(1.8 K) = k·exp(−t/τ) + y0 with τ = ${fit.tauMin.toFixed(3)} ± ${fit.tauErrMin.toPrecision(2)} min (R² ${fit.r2.toFixed(4)}); shielding change at 1 min: ${at1?.changePct?.toFixed(1)} %.`,
       );
-    const q = `access_token=${token}`;
     console.log(`
 Open the web app: ${base}/  (sign in as member@vitrack.local / vitrack-demo, or pi@vitrack.local / vitrack-demo)
   the anneal campaign  ${base}/campaigns/${campaigns.annealId}
   a piece              ${base}/samples/${pieces[2]?.code ?? ''}
 
 Where to look:
-  anneal report (HTML) ${base}/api/campaigns/${campaigns.annealId}/report.html?${q}
-  cryo report (HTML)   ${base}/api/campaigns/${campaigns.cryoId}/report.html?${q}
+  anneal report (HTML) ${base}/api/campaigns/${campaigns.annealId}/report.html  (signed in to the web app, or a share link)
+  cryo report (HTML)   ${base}/api/campaigns/${campaigns.cryoId}/report.html
   plots / table / JSON …/report.svg, …/report.csv, …/report (same campaigns)
   progress matrix      GET ${base}/api/campaigns/${campaigns.annealId}/progress
   API docs (Swagger)   ${base}/docs            (OpenAPI JSON at ${base}/docs-json)
-  queue dashboard      ${base}/admin/queues?token=<an ADMIN token>
+  queue dashboard      ${base}/admin/queues  (signed in as the admin)
   health, metrics      ${base}/health, ${base}/metrics
   a piece's history    GET ${base}/api/samples/${pieces[2]?.id}/history
   log in as            admin: ${env.ADMIN_EMAIL} / ${env.ADMIN_PASSWORD}; ${DEMO_USERS.map((u) => `${u.role}: ${u.email} / ${DEMO_PASSWORD}`).join('; ')}

@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthService } from '../../src/modules/auth/auth.service';
+import { readCookie, SAFE_METHODS, SESSION_COOKIE } from '../../src/modules/auth/session-cookie';
 
 const DASHBOARD = ['admin', 'queues'];
 
@@ -44,25 +45,52 @@ export function isQueueDashboardPath(url: string): boolean {
 }
 
 /**
- * Bull Board is mounted outside Nest's guards, so it gets its own check: a valid ADMIN token
- * (header or ?token=). It runs on the route Fastify resolved (what Bull Board will actually
+ * Whether a cookie-carried request that changes something comes from this site: Bull Board's own
+ * page cannot send our CSRF header, so its pause/retry/clean calls are checked by the browser's
+ * Sec-Fetch-Site or Origin instead (a cross-site form or fetch has neither as same-origin).
+ */
+function sameOrigin(req: FastifyRequest): boolean {
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined) return site === 'same-origin';
+  const origin = req.headers.origin;
+  if (!origin) return false;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Bull Board is mounted outside Nest's guards, so it gets its own check: a valid ADMIN bearer
+ * token or session cookie (no query tokens: a browser opens the dashboard signed in). It runs on the route Fastify resolved (what Bull Board will actually
  * serve) and on the normalised raw path, so no encoding of the URL slips past it (issue 12, #1).
  */
 export function guardQueueDashboard(app: NestFastifyApplication): void {
   const auth = app.get(AuthService);
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
-      const routed = req.routeOptions?.url;
-      if (!(routed && isQueueDashboardPath(routed)) && !isQueueDashboardPath(req.url)) return;
-      const bearer = req.headers.authorization?.match(/^Bearer\s+(.+)$/i)?.[1] ?? new URL(req.url, 'http://x').searchParams.get('token') ?? undefined;
-      const user = bearer ? await auth.authenticate(bearer) : undefined;
-      if (!user)
-        return reply.code(401).send({ statusCode: 401, error: 'Unauthorized', message: 'the queue dashboard needs an ADMIN token', field: 'authorization' });
-      if (user.role !== 'ADMIN')
-        return reply
-          .code(403)
-          .send({ statusCode: 403, error: 'Forbidden', message: `the queue dashboard needs the ADMIN role; you are ${user.role}`, field: 'authorization' });
-    });
+  const fastify = app.getHttpAdapter().getInstance();
+  // Bull Board's page links Google Fonts; nothing is fetched from outside the lab (and the CSP would refuse it anyway).
+  fastify.addHook('onSend', async (req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    if (typeof payload !== 'string' || !isQueueDashboardPath(req.url) || !String(reply.getHeader('content-type') ?? '').includes('text/html')) return payload;
+    return payload.replace(/<link[^>]+fonts\.googleapis\.com[^>]*>/g, '');
+  });
+  fastify.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
+    const routed = req.routeOptions?.url;
+    if (!(routed && isQueueDashboardPath(routed)) && !isQueueDashboardPath(req.url)) return;
+    const bearer = req.headers.authorization?.match(/^Bearer\s+(.+)$/i)?.[1];
+    const cookie = bearer ? undefined : readCookie(req.headers.cookie, SESSION_COOKIE);
+    const user = bearer || cookie ? await auth.authenticate((bearer ?? cookie)!) : undefined;
+    if (!user || (cookie && !user.sessionId))
+      return reply.code(401).send({ statusCode: 401, error: 'Unauthorized', message: 'the queue dashboard needs an ADMIN token', field: 'authorization' });
+    if (user.role !== 'ADMIN')
+      return reply
+        .code(403)
+        .send({ statusCode: 403, error: 'Forbidden', message: `the queue dashboard needs the ADMIN role; you are ${user.role}`, field: 'authorization' });
+    if (user.scope && user.scope !== 'FULL')
+      return reply.code(403).send({ statusCode: 403, error: 'Forbidden', message: 'the queue dashboard needs a full-scope token', field: 'authorization' });
+    if (cookie && !SAFE_METHODS.has(req.method) && !sameOrigin(req))
+      return reply
+        .code(403)
+        .send({ statusCode: 403, error: 'Forbidden', message: 'a change through the dashboard must come from its own page', field: 'origin' });
+  });
 }

@@ -184,9 +184,10 @@ describe('uploads and analyses', () => {
 
   it('streams run status changes as server-sent events', async () => {
     await api.app.listen(0, '127.0.0.1');
-    const url = `${await api.app.getUrl()}/api/events?access_token=${member}`.replace('[::1]', '127.0.0.1');
+    const url = `${await api.app.getUrl()}/api/events`.replace('[::1]', '127.0.0.1');
     const abort = new AbortController();
-    const res = await fetch(url, { signal: abort.signal });
+    // The browser's EventSource sends the session cookie (no token in the URL).
+    const res = await fetch(url, { signal: abort.signal, headers: { cookie: `vitrack_session=${member}` } });
     expect(res.headers.get('content-type')).toContain('text/event-stream');
     const reader = res.body!.getReader();
     const m = await newMeasurement(api, member, pieceId, 'MAGNETIC', { mode: 'ZFC' });
@@ -202,7 +203,8 @@ describe('uploads and analyses', () => {
     abort.abort();
     expect(text).toContain(`"runId":"${runId}","status":"RUNNING"`);
     expect(text).toContain(`"runId":"${runId}","status":"SUCCEEDED"`);
-    expect((await fetch(url.replace(/access_token=[^&]+/, 'access_token=bad'))).status).toBe(401);
+    expect((await fetch(url, { headers: { cookie: 'vitrack_session=bad' } })).status).toBe(401);
+    expect((await fetch(`${url}?access_token=${member}`)).status).toBe(401);
   }, 40_000);
 
   it('the queue dashboard is for ADMINs only; /metrics shows queue depth and durations', async () => {

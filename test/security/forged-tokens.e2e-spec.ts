@@ -38,6 +38,16 @@ describe('forged, stale and odd login tokens', () => {
     expect(users.body.map((u: { email: string }) => u.email)).not.toContain(body.email);
   });
 
+  it("a token naming a real user but no session of theirs (or another user's session) is 401", async () => {
+    const { sub, sid } = adminClaims();
+    const member = await newUser(api, admin, 'MEMBER');
+    const memberSid = (jwt.decode(member.token) as { sid: string }).sid;
+    expect((await api.request('GET', '/api/users', { token: jwt.sign({ sub, role: 'ADMIN' }, { expiresIn: 600 }) })).status).toBe(401);
+    expect((await api.request('GET', '/api/users', { token: jwt.sign({ sub, sid: randomUUID() }, { expiresIn: 600 }) })).status).toBe(401);
+    expect((await api.request('GET', '/api/users', { token: jwt.sign({ sub, sid: memberSid }, { expiresIn: 600 }) })).status).toBe(401);
+    expect((await api.request('GET', '/api/users', { token: jwt.sign({ sub, sid }, { expiresIn: 600 }) })).status).toBe(200);
+  });
+
   it('a token whose subject is not even a user id is 401, not 500', async () => {
     const token = jwt.sign({ sub: "x' OR 1=1 --", role: 'ADMIN' }, { expiresIn: 600 });
     expect((await api.request('GET', '/api/users', { token })).status).toBe(401);
@@ -45,7 +55,8 @@ describe('forged, stale and odd login tokens', () => {
 
   it("a MEMBER's token claiming ADMIN gets the MEMBER's rights", async () => {
     const member = await newUser(api, admin, 'MEMBER');
-    const token = jwt.sign({ sub: member.id, email: member.email, role: 'ADMIN' }, { expiresIn: 600 });
+    const { sid } = jwt.decode(member.token) as { sid: string };
+    const token = jwt.sign({ sub: member.id, sid, email: member.email, role: 'ADMIN' }, { expiresIn: 600 });
     expect((await api.request('POST', '/api/users', { token, body: newUserBody() })).status).toBe(403);
   });
 
@@ -61,13 +72,19 @@ describe('forged, stale and odd login tokens', () => {
 
   it('an unknown role in a token never passes a role check', async () => {
     const member = await newUser(api, admin, 'MEMBER');
-    const token = jwt.sign({ sub: member.id, email: member.email, role: 'SUPERUSER' }, { expiresIn: 600 });
+    const { sid } = jwt.decode(member.token) as { sid: string };
+    const token = jwt.sign({ sub: member.id, sid, email: member.email, role: 'SUPERUSER' }, { expiresIn: 600 });
     expect((await api.request('GET', '/api/users', { token })).status).toBe(403);
   });
 
+  /** The admin's real claims (subject and live session), re-signed as an attacker holding the secret would. */
+  const adminClaims = () => {
+    const { sub, sid, email, role } = jwt.decode(admin) as Record<string, string>;
+    return { sub, sid, email, role };
+  };
+
   it('only HS256 is accepted: HS512 with the same secret and unsigned tokens are 401', async () => {
-    const user = (await api.request('GET', '/api/users', { token: admin })).body[0];
-    const claims = { sub: user.id, email: user.email, role: 'ADMIN' };
+    const claims = adminClaims();
     expect((await api.request('GET', '/api/users', { token: jwt.sign(claims, { expiresIn: 600 }) })).status).toBe(200);
     expect((await api.request('GET', '/api/users', { token: jwt.sign(claims, { expiresIn: 600, algorithm: 'HS512' }) })).status).toBe(401);
     const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
@@ -76,8 +93,7 @@ describe('forged, stale and odd login tokens', () => {
   });
 
   it('a token without an expiry, or living longer than JWT_TTL_S allows, is 401', async () => {
-    const user = (await api.request('GET', '/api/users', { token: admin })).body[0];
-    const claims = { sub: user.id, email: user.email, role: 'ADMIN' };
+    const claims = adminClaims();
     expect((await api.request('GET', '/api/users', { token: jwt.sign(claims) })).status).toBe(401);
     expect((await api.request('GET', '/api/users', { token: jwt.sign(claims, { expiresIn: 400 * 24 * 3600 }) })).status).toBe(401);
   });

@@ -40,12 +40,12 @@ export class TestApi {
   async request<T = any>(
     method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     url: string,
-    opts: { token?: string; body?: unknown } = {},
+    opts: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
   ): Promise<ApiResponse<T>> {
     const res = await this.app.inject({
       method,
       url,
-      headers: opts.token ? { authorization: `Bearer ${opts.token}` } : {},
+      headers: { ...opts.headers, ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}) },
       ...(opts.body !== undefined ? { payload: opts.body as object } : {}),
     });
     const text = res.body;

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { IdParam } from '../../common/id-param';
-import { AuthUser, CurrentUser } from '../auth/auth.decorators';
+import { AuthUser, CurrentUser, UploadScope } from '../auth/auth.decorators';
 import { AnalysesService } from './analyses.service';
 import { RerunResponse, RetryResponse, RunWithCurvesResponse } from './dto/analysis.responses';
 import { RerunDto } from './dto/rerun.dto';
@@ -12,6 +12,7 @@ import { RerunDto } from './dto/rerun.dto';
 export class AnalysesController {
   constructor(private readonly analyses: AnalysesService) {}
 
+  @UploadScope()
   @Get(':id')
   @ApiQuery({ name: 'curves', required: false, enum: ['true', 'false'] })
   @ApiOkResponse({ type: RunWithCurvesResponse })

@@ -1,8 +1,9 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import { Role } from '../../infra/database/schema';
+import { Role, TokenScope } from '../../infra/database/schema';
 
 export const IS_PUBLIC = 'vitrack:public';
 export const MIN_ROLE = 'vitrack:min-role';
+export const UPLOAD_SCOPE = 'vitrack:upload-scope';
 
 /** Route needs no token (login, health, docs). */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
@@ -10,10 +11,18 @@ export const Public = () => SetMetadata(IS_PUBLIC, true);
 /** Route needs at least this role; roles are ordered MEMBER < PI < ADMIN. */
 export const MinRole = (role: Role) => SetMetadata(MIN_ROLE, role);
 
+/** Route an API token of scope UPLOAD may call: adding a file to a measurement, and the reads that needs. */
+export const UploadScope = () => SetMetadata(UPLOAD_SCOPE, true);
+
 export interface AuthUser {
   id: string;
   email: string;
   role: Role;
+  /** The login session (JWT or cookie) the request came with; absent for API tokens. */
+  sessionId?: string;
+  /** The API token's id and scope; absent for logins. */
+  apiTokenId?: string;
+  scope?: TokenScope;
 }
 
 export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthUser => ctx.switchToHttp().getRequest<{ user: AuthUser }>().user);

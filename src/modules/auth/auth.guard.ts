@@ -1,47 +1,72 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { Env } from '../../config/env';
 import { Role } from '../../infra/database/schema';
-import { AuthUser, hasRole, IS_PUBLIC, MIN_ROLE } from './auth.decorators';
+import { AuthUser, hasRole, IS_PUBLIC, MIN_ROLE, UPLOAD_SCOPE } from './auth.decorators';
 import { AuthService } from './auth.service';
+import { CSRF_HEADER, csrfTokenMatches, readCookie, SAFE_METHODS, SESSION_COOKIE } from './session-cookie';
 
 /**
- * Browsers cannot set headers on EventSource or on a link to a report page, so those read-only
- * views alone also take `?access_token=` (redacted from the logs, see logging.module.ts).
+ * Global guard: every route needs credentials unless marked @Public(): a bearer token (login JWT or
+ * API token) in the Authorization header, or the browser's session cookie. A cookie-carried
+ * request that changes something must also carry the session's CSRF token in X-CSRF-Token (a
+ * bearer header cannot be sent by another site, so those are exempt). No token is ever taken
+ * from the query string. @MinRole() adds a role floor; an API token's scope narrows it further.
  */
-const QUERY_TOKEN_ROUTES = [/^\/api\/events(\?|$)/, /^\/api\/campaigns\/[^/]+\/report\.(html|svg|csv)(\?|$)/];
-const takesQueryToken = (method: string, url: string) => method === 'GET' && QUERY_TOKEN_ROUTES.some((r) => r.test(url));
-
 /** What the guard reads of the Fastify request, and the user it attaches for @CurrentUser(). */
 interface GuardedRequest {
   method: string;
-  url?: string;
-  headers?: { authorization?: string };
-  query?: { access_token?: string };
+  headers: Record<string, string | string[] | undefined>;
   user?: AuthUser;
 }
 
-/** Global guard: every route needs a bearer token unless marked @Public(); @MinRole() adds a role floor. */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
+    private readonly env: Env,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const targets = [ctx.getHandler(), ctx.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const req = ctx.switchToHttp().getRequest<GuardedRequest>();
-    const header = req.headers?.authorization;
-    const bearer = header?.match(/^Bearer\s+(.+)$/i)?.[1] ?? (takesQueryToken(req.method, String(req.url ?? '')) ? req.query?.access_token : undefined);
-    if (!bearer) throw new UnauthorizedException({ message: 'a bearer token is required', field: 'authorization' });
-    const user = await this.auth.authenticate(bearer.trim());
-    if (!user) throw new UnauthorizedException({ message: 'the token is invalid or expired', field: 'authorization' });
+    const user = await this.authenticateRequest(req);
     req.user = user;
     const minRole = this.reflector.getAllAndOverride<Role | undefined>(MIN_ROLE, targets);
     if (minRole && !hasRole(user.role, minRole)) {
       throw new ForbiddenException({ message: `this action needs the ${minRole} role; you are ${user.role}`, field: 'authorization' });
     }
+    this.checkScope(user, req.method, this.reflector.getAllAndOverride<boolean>(UPLOAD_SCOPE, targets) === true);
     return true;
+  }
+
+  /** The caller, from the bearer header or the session cookie (then with the CSRF check); 401 otherwise. */
+  async authenticateRequest(req: GuardedRequest): Promise<AuthUser> {
+    const header = req.headers.authorization;
+    const bearer = typeof header === 'string' ? header.match(/^Bearer\s+(.+)$/i)?.[1]?.trim() : undefined;
+    const cookie = bearer ? undefined : readCookie(req.headers.cookie as string | undefined, SESSION_COOKIE);
+    if (!bearer && !cookie) throw new UnauthorizedException({ message: 'sign in, or send a bearer token', field: 'authorization' });
+    const user = await this.auth.authenticate((bearer ?? cookie)!);
+    if (!user || (cookie && !user.sessionId))
+      throw new UnauthorizedException({ message: 'the token or session is invalid or expired', field: 'authorization' });
+    if (cookie && !SAFE_METHODS.has(req.method) && !csrfTokenMatches(this.env.JWT_SECRET, user.sessionId!, req.headers[CSRF_HEADER])) {
+      throw new ForbiddenException({ message: 'a request signed in by cookie must send the X-CSRF-Token header', field: CSRF_HEADER });
+    }
+    return user;
+  }
+
+  /** READ tokens only read; UPLOAD tokens reach the routes marked @UploadScope(); FULL and logins have their role's rights. */
+  private checkScope(user: AuthUser, method: string, uploadRoute: boolean): void {
+    if (user.scope === 'READ' && !SAFE_METHODS.has(method)) {
+      throw new ForbiddenException({ message: 'this API token has the read scope: it can only read', field: 'authorization' });
+    }
+    if (user.scope === 'UPLOAD' && !uploadRoute) {
+      throw new ForbiddenException({
+        message: 'this API token has the upload scope: it can only add files to measurements and read them',
+        field: 'authorization',
+      });
+    }
   }
 }

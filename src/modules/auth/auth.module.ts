@@ -4,10 +4,14 @@ import { createSecretKey } from 'node:crypto';
 import { Env } from '../../config/env';
 import { AuditModule } from '../audit/audit.module';
 import { UsersModule } from '../users/users.module';
+import { AccountService } from './account.service';
 import { AdminSetupService } from './admin-setup.service';
+import { ApiTokensRepository } from './api-tokens.repository';
+import { ApiTokensService } from './api-tokens.service';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { LoginLimiter } from './login-limiter';
+import { SessionsRepository } from './sessions.repository';
 
 @Module({
   imports: [
@@ -23,7 +27,7 @@ import { LoginLimiter } from './login-limiter';
       }),
     }),
   ],
-  providers: [AuthService, AuthGuard, AdminSetupService, LoginLimiter],
-  exports: [AuthService, AuthGuard, AdminSetupService],
+  providers: [AuthService, AuthGuard, AdminSetupService, LoginLimiter, SessionsRepository, ApiTokensRepository, ApiTokensService, AccountService],
+  exports: [AuthService, AuthGuard, AdminSetupService, ApiTokensService, AccountService],
 })
 export class AuthModule {}

@@ -1,39 +1,48 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { createHash, randomBytes } from 'node:crypto';
 import { DomainError } from '../../common/domain-error';
 import { Env } from '../../config/env';
-import { Database } from '../../infra/database/database';
-import { AuditService } from '../audit/audit.service';
 import { UsersRepository } from '../users/users.repository';
+import { ApiTokensService } from './api-tokens.service';
 import { AuthUser } from './auth.decorators';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password';
 import { LoginLimiter } from './login-limiter';
+import { csrfTokenFor } from './session-cookie';
+import { SessionsRepository } from './sessions.repository';
 import { ShortCache } from './short-cache';
 
-const API_TOKEN_PREFIX = 'vt_';
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface LoginResult {
+  accessToken: string;
+  tokenType: 'Bearer';
+  expiresAt: Date;
+  csrfToken: string;
+  user: { id: string; email: string; name: string; role: AuthUser['role'] };
+  /** For the controller's Set-Cookie; not part of the response body. */
+  sessionId: string;
+}
 
 @Injectable()
 export class AuthService {
-  /** Token subject → the user as the database last said (or null), for AUTH_USER_CACHE_MS. */
-  private readonly currentUsers: ShortCache<AuthUser | null>;
-  private readonly maxLifetimeS: number;
+  /** Session id → its user as the database last said (or null: revoked, expired, disabled), for AUTH_USER_CACHE_MS. */
+  private readonly liveSessions: ShortCache<AuthUser | null>;
+  private readonly ttlS: number;
 
   constructor(
     private readonly users: UsersRepository,
+    private readonly sessions: SessionsRepository,
+    private readonly tokens: ApiTokensService,
     private readonly jwt: JwtService,
-    private readonly audit: AuditService,
-    private readonly db: Database,
     private readonly limiter: LoginLimiter,
-    env: Env,
+    private readonly env: Env,
   ) {
-    this.currentUsers = new ShortCache(env.AUTH_USER_CACHE_MS);
-    this.maxLifetimeS = env.JWT_TTL_S;
+    this.liveSessions = new ShortCache(env.AUTH_USER_CACHE_MS);
+    this.ttlS = env.JWT_TTL_S;
   }
 
-  async login(email: string, password: string, clientAddress: string): Promise<{ accessToken: string; tokenType: 'Bearer' }> {
+  /** Checks the password and opens a session: a JWT naming it, sent as a bearer header or in the session cookie. */
+  async login(email: string, password: string, clientAddress: string): Promise<LoginResult> {
     const account = email.toLowerCase();
     await this.limiter.admit(clientAddress, account);
     const user = await this.users.findByEmail(account);
@@ -43,46 +52,56 @@ export class AuthService {
       await this.limiter.failed(account);
       throw new DomainError('INVALID_CREDENTIALS', 'email or password is wrong', 'password');
     }
+    if (user.disabled) throw new DomainError('INVALID_CREDENTIALS', 'this account is disabled; ask an administrator', 'email');
     await this.limiter.succeeded(account);
     if (needsRehash) await this.users.updatePasswordHash(user.id, await hashPassword(password));
-    const accessToken = await this.jwt.signAsync({ sub: user.id, email: user.email, role: user.role });
-    return { accessToken, tokenType: 'Bearer' };
+    const expiresAt = new Date(Date.now() + this.ttlS * 1000);
+    const sessionId = await this.sessions.create(user.id, expiresAt);
+    const accessToken = await this.jwt.signAsync({ sub: user.id, sid: sessionId, email: user.email, role: user.role });
+    return {
+      accessToken,
+      tokenType: 'Bearer',
+      expiresAt,
+      csrfToken: csrfTokenFor(this.env.JWT_SECRET, sessionId),
+      user: { id: user.id, email: user.email, name: user.name, role: user.role },
+      sessionId,
+    };
   }
 
-  /** A long-lived token for scripts and instruments; the secret is shown once and stored hashed. */
-  async createApiToken(user: AuthUser, name: string): Promise<{ id: string; name: string; token: string }> {
-    const token = API_TOKEN_PREFIX + randomBytes(32).toString('base64url');
-    return this.db.transaction(async (trx) => {
-      const row = await this.users.createApiToken(trx, user.id, name, sha256(token));
-      await this.audit.record(trx, user.id, 'api-token.create', 'ApiToken', row.id, { name });
-      return { id: row.id, name, token };
-    });
+  /** Ends the caller's session (the JWT and the cookie stop working on every replica within AUTH_USER_CACHE_MS). */
+  async logout(user: AuthUser): Promise<void> {
+    if (!user.sessionId) return;
+    await this.sessions.revoke(user.sessionId);
+    this.liveSessions.delete(user.sessionId);
+  }
+
+  /** Forgets cached sessions this process revoked (password change, reset), so they fail here at once. */
+  forgetSessions(ids: string[]): void {
+    for (const id of ids) this.liveSessions.delete(id);
   }
 
   /**
-   * Resolves a bearer token (API token or JWT) to the user as they are now, or undefined. A JWT
-   * only names its subject: the role comes from the database (cached a few seconds), so a
-   * token for a deleted user, or a forged role claim, buys nothing.
+   * Resolves a bearer token (API token or login JWT) to the user as they are now, or undefined.
+   * A JWT only names its subject and session: the role comes from the database (cached a few
+   * seconds), and a revoked or expired session, a disabled or deleted user, or a forged role
+   * claim buys nothing.
    */
   async authenticate(bearer: string): Promise<AuthUser | undefined> {
-    if (bearer.startsWith(API_TOKEN_PREFIX)) {
-      const user = await this.users.findByApiTokenHash(sha256(bearer));
-      return user ? { id: user.id, email: user.email, role: user.role } : undefined;
-    }
-    let claims: { sub?: unknown; iat?: unknown; exp?: unknown };
+    if (this.tokens.isApiToken(bearer)) return this.tokens.authenticate(bearer);
+    let claims: { sub?: unknown; sid?: unknown; iat?: unknown; exp?: unknown };
     try {
       claims = await this.jwt.verifyAsync<typeof claims>(bearer);
     } catch {
       return undefined;
     }
     // login() always sets iat and exp at most JWT_TTL_S apart; a token that lives longer was not made here.
-    const { sub, iat, exp } = claims;
-    if (typeof iat !== 'number' || typeof exp !== 'number' || exp - iat > this.maxLifetimeS) return undefined;
-    if (typeof sub !== 'string' || !UUID.test(sub)) return undefined;
-    const user = await this.currentUsers.get(sub, async () => {
-      const row = await this.users.findById(sub);
-      return row ? { id: row.id, email: row.email, role: row.role } : null;
+    const { sub, sid, iat, exp } = claims;
+    if (typeof iat !== 'number' || typeof exp !== 'number' || exp - iat > this.ttlS) return undefined;
+    if (typeof sub !== 'string' || !UUID.test(sub) || typeof sid !== 'string' || !UUID.test(sid)) return undefined;
+    const user = await this.liveSessions.get(sid, async () => {
+      const row = await this.sessions.liveUser(sid, sub);
+      return row ? { id: row.id, email: row.email, role: row.role, sessionId: sid } : null;
     });
-    return user ?? undefined;
+    return user && user.id === sub ? user : undefined;
   }
 }

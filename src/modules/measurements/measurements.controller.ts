@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { IdParam } from '../../common/id-param';
 import { fieldError } from '../../common/validation';
 import { Env } from '../../config/env';
-import { AuthUser, CurrentUser } from '../auth/auth.decorators';
+import { AuthUser, CurrentUser, UploadScope } from '../auth/auth.decorators';
 import { CreateMeasurementDto } from './dto/create-measurement.dto';
 import { MeasurementDetailResponse, MeasurementResponse, UploadResponse } from './dto/measurement.responses';
 import { contentDisposition, storableFileName } from './file-name';
@@ -51,6 +51,7 @@ export class MeasurementsController {
     return this.measurements.create(dto, user);
   }
 
+  @UploadScope()
   @Post('measurements/:id/files')
   @HttpCode(202)
   @ApiConsumes('multipart/form-data')
@@ -61,12 +62,14 @@ export class MeasurementsController {
     return this.measurements.upload(id, fileName, bytes, user);
   }
 
+  @UploadScope()
   @Get('samples/:id/measurements')
   @ApiOkResponse({ type: [MeasurementDetailResponse], description: 'the sample’s measurements, oldest first, each with its files and their latest analyses' })
   forSample(@IdParam() id: string): Promise<MeasurementDetailResponse[]> {
     return this.measurements.forSample(id);
   }
 
+  @UploadScope()
   @Get('measurements/:id')
   @ApiOkResponse({ type: MeasurementDetailResponse })
   get(@IdParam() id: string): Promise<MeasurementDetailResponse> {

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { IdParam } from '../../common/id-param';
-import { AuthUser, CurrentUser } from '../auth/auth.decorators';
+import { AuthUser, CurrentUser, UploadScope } from '../auth/auth.decorators';
 import { CreateIngotDto, CreatePiecesDto, CreateRibbonDto } from './dto/create-sample.dto';
 import { ListSamplesDto } from './dto/list-samples.dto';
 import { CreatedSampleResponse, HistoryResponse, LineageResponse, SamplePageResponse, SampleViewResponse } from './dto/sample.responses';
@@ -31,12 +31,14 @@ export class SamplesController {
     return this.samples.createPieces(id, dto, user);
   }
 
+  @UploadScope()
   @Get()
   @ApiOkResponse({ type: SamplePageResponse })
   list(@Query() q: ListSamplesDto): Promise<SamplePageResponse> {
     return this.samples.list(q);
   }
 
+  @UploadScope()
   @Get(':id')
   @ApiOkResponse({ type: SampleViewResponse })
   get(@IdParam() id: string): Promise<SampleViewResponse> {

@@ -4,10 +4,10 @@ import { compileOnce } from '../../infra/database/compile-once';
 import { Database, Executor } from '../../infra/database/database';
 import type { Role, UserRow } from '../../infra/database/schema';
 
-export type PublicUser = Pick<UserRow, 'id' | 'email' | 'name' | 'role' | 'createdAt'>;
-const PUBLIC = ['id', 'email', 'name', 'role', 'createdAt'] as const;
+export type PublicUser = Pick<UserRow, 'id' | 'email' | 'name' | 'role' | 'disabled' | 'createdAt'>;
+export const PUBLIC_USER = ['id', 'email', 'name', 'role', 'disabled', 'createdAt'] as const;
 
-/** The only place that touches users and api_tokens. */
+/** The only place that touches users. */
 @Injectable()
 export class UsersRepository {
   constructor(private readonly database: Database) {}
@@ -15,49 +15,63 @@ export class UsersRepository {
   async findByEmail(email: string): Promise<UserRow | null> {
     const row = await this.database.kysely
       .selectFrom('users')
-      .select([...PUBLIC, 'passwordHash'])
+      .select([...PUBLIC_USER, 'passwordHash'])
       .where('email', '=', email)
       .executeTakeFirst();
     return row ?? null;
   }
 
-  /** The user a token names, as they are now (role included); null when no such user. */
-  async findById(id: string): Promise<PublicUser | null> {
-    return (await userById(this.database.kysely, id))[0] ?? null;
+  /** The user as they are now (role and disabled included); null when no such user. */
+  async findById(id: string, db: Executor = this.database.kysely): Promise<PublicUser | null> {
+    return (await userById(db, id))[0] ?? null;
   }
 
-  async findByApiTokenHash(tokenHash: string): Promise<PublicUser | null> {
-    return (await userByTokenHash(this.database.kysely, tokenHash))[0] ?? null;
+  async findWithHash(db: Executor, id: string): Promise<UserRow | null> {
+    return (
+      (await db
+        .selectFrom('users')
+        .select([...PUBLIC_USER, 'passwordHash'])
+        .where('id', '=', id)
+        .executeTakeFirst()) ?? null
+    );
   }
 
   create(db: Executor, data: { email: string; name: string; role: Role; passwordHash: string }): Promise<PublicUser> {
     return db
       .insertInto('users')
       .values({ id: randomUUID(), ...data })
-      .returning([...PUBLIC])
+      .returning([...PUBLIC_USER])
       .executeTakeFirstOrThrow();
   }
 
-  /** Replaces a password hash (a rehash at login moves old hashes to today's scrypt cost). */
-  async updatePasswordHash(id: string, passwordHash: string): Promise<void> {
-    await this.database.kysely.updateTable('users').set({ passwordHash }).where('id', '=', id).execute();
+  async update(db: Executor, id: string, changes: { role?: Role; disabled?: boolean; name?: string }): Promise<PublicUser | null> {
+    return (
+      (await db
+        .updateTable('users')
+        .set(changes)
+        .where('id', '=', id)
+        .returning([...PUBLIC_USER])
+        .executeTakeFirst()) ?? null
+    );
+  }
+
+  /**
+   * The ids of the active administrators, their rows locked until the transaction ends, so two
+   * concurrent demotions cannot both see "another admin remains" and leave none.
+   */
+  async lockActiveAdmins(db: Executor): Promise<string[]> {
+    const rows = await db.selectFrom('users').select('id').where('role', '=', 'ADMIN').where('disabled', '=', false).forUpdate().execute();
+    return rows.map((r) => r.id);
+  }
+
+  /** Replaces a password hash (a change, a reset, or a rehash at login to today's scrypt cost). */
+  async updatePasswordHash(id: string, passwordHash: string, db: Executor = this.database.kysely): Promise<void> {
+    await db.updateTable('users').set({ passwordHash }).where('id', '=', id).execute();
   }
 
   list(): Promise<PublicUser[]> {
-    return this.database.kysely.selectFrom('users').select(PUBLIC).orderBy('createdAt', 'asc').execute();
-  }
-
-  createApiToken(db: Executor, userId: string, name: string, tokenHash: string): Promise<{ id: string }> {
-    return db.insertInto('api_tokens').values({ id: randomUUID(), userId, name, tokenHash }).returning('id').executeTakeFirstOrThrow();
+    return this.database.kysely.selectFrom('users').select(PUBLIC_USER).orderBy('createdAt', 'asc').execute();
   }
 }
 
-/** Every authenticated request resolves its user (JWT subject or API token): compiled once. */
-const userById = compileOnce((db: Executor, id: string) => db.selectFrom('users').select(PUBLIC).where('id', '=', id));
-const userByTokenHash = compileOnce((db: Executor, tokenHash: string) =>
-  db
-    .selectFrom('api_tokens as t')
-    .innerJoin('users as u', 'u.id', 't.userId')
-    .select(['u.id', 'u.email', 'u.name', 'u.role', 'u.createdAt'])
-    .where('t.tokenHash', '=', tokenHash),
-);
+const userById = compileOnce((db: Executor, id: string) => db.selectFrom('users').select(PUBLIC_USER).where('id', '=', id));

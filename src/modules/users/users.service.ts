@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { DomainError, notFound } from '../../common/domain-error';
 import { Database } from '../../infra/database/database';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth.decorators';
 import { hashPassword } from '../auth/password';
-import { CreateUserDto } from './dto/create-user.dto';
+import { CreateUserDto, UpdateUserDto } from './dto/create-user.dto';
 import { PublicUser, UsersRepository } from './users.repository';
 
 @Injectable()
@@ -19,6 +20,26 @@ export class UsersService {
     return this.db.transaction(async (trx) => {
       const user = await this.users.create(trx, { email: dto.email.toLowerCase(), name: dto.name, role: dto.role, passwordHash });
       await this.audit.record(trx, actor?.id ?? null, 'user.create', 'User', user.id, { email: user.email, role: user.role });
+      return user;
+    });
+  }
+
+  /**
+   * Changes a user's role, name or disabled flag. The last active administrator can be neither
+   * demoted nor disabled (409), so the instance always keeps someone who can manage it. A
+   * disabled user's tokens and sessions stop working within AUTH_USER_CACHE_MS.
+   */
+  update(id: string, dto: UpdateUserDto, actor: AuthUser): Promise<PublicUser> {
+    return this.db.transaction(async (trx) => {
+      const admins = await this.users.lockActiveAdmins(trx);
+      const leavesAdmins = (dto.role !== undefined && dto.role !== 'ADMIN') || dto.disabled === true;
+      if (leavesAdmins && admins.includes(id) && admins.length === 1) {
+        throw new DomainError('CONFLICT', 'this is the last active administrator: make another user ADMIN first', dto.disabled ? 'disabled' : 'role');
+      }
+      const changes = { role: dto.role, disabled: dto.disabled, name: dto.name };
+      const user = await this.users.update(trx, id, changes);
+      if (!user) throw notFound('user', id);
+      await this.audit.record(trx, actor.id, 'user.update', 'User', id, changes);
       return user;
     });
   }

@@ -1,5 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { TokenScope } from '../../../infra/database/schema';
+import { API_TOKEN_DEFAULT_DAYS, API_TOKEN_MAX_DAYS } from '../api-tokens.service';
 
 export class LoginDto {
   @ApiProperty({ example: 'admin@vitrack.local' })
@@ -33,4 +36,34 @@ export class CreateApiTokenDto {
   @MinLength(1)
   @MaxLength(100)
   name!: string;
+
+  @ApiPropertyOptional({
+    enum: ['read', 'upload', 'full'],
+    default: 'read',
+    description: "read: GET only; upload: add files to measurements and read what that needs; full: the owner's role",
+  })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value))
+  @IsIn(Object.values(TokenScope), { message: 'must be one of read, upload, full' })
+  scope?: TokenScope;
+
+  @ApiPropertyOptional({ default: API_TOKEN_DEFAULT_DAYS, minimum: 1, maximum: API_TOKEN_MAX_DAYS })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(API_TOKEN_MAX_DAYS)
+  expiresInDays?: number;
+}
+
+export class RedeemPasswordResetDto {
+  @ApiProperty({ description: 'the reset token an administrator gave you' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  token!: string;
+
+  @ApiProperty({ minLength: 12, description: 'at least 12 characters, not your email address' })
+  @IsString()
+  @MaxLength(1024)
+  newPassword!: string;
 }

@@ -8,5 +8,11 @@ export class UserResponse {
   @ApiProperty() email!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ enum: Role, enumName: 'Role' }) role!: Role;
+  @ApiProperty({ description: 'a disabled user cannot sign in, and their sessions and tokens no longer work' }) disabled!: boolean;
   @DateTime() createdAt!: Date;
+}
+
+export class PasswordResetResponse {
+  @ApiProperty({ description: 'shown once; redeem with POST /api/auth/password-reset {token, newPassword} before expiresAt' }) token!: string;
+  @DateTime() expiresAt!: Date;
 }
