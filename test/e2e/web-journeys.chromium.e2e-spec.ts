@@ -416,6 +416,13 @@ describe('web app journeys in Chromium', () => {
     await page.getByRole('button', { name: 'Add user' }).click();
     await page.getByRole('cell', { name: 'new.member@test.local' }).waitFor();
     await expectUsable(page);
+    // The queue dashboard opens with the session cookie alone (page, scripts and its API calls), no token in the URL.
+    const dashboardCalls: number[] = [];
+    page.on('response', (r) => r.url().startsWith(`${base}/admin/queues`) && dashboardCalls.push(r.status()));
+    expect((await page.goto(`${base}/admin/queues`))?.status()).toBe(200);
+    await page.getByText('analysis', { exact: false }).first().waitFor();
+    expect(dashboardCalls.length).toBeGreaterThan(3);
+    expect(dashboardCalls.filter((s) => s >= 400)).toEqual([]);
     await context.close();
     expect(problems).toEqual([]);
   }, 120_000);

@@ -1,24 +1,24 @@
 /**
- * The one place that knows how the browser proves who it is. Today: the login JWT, kept in
- * localStorage (so a scanned QR label opens in a new tab already signed in) and sent as a bearer
- * header; EventSource cannot send headers, so the event stream gets it as `?access_token=`. When
- * the API issues an httpOnly session cookie, only this module changes: headers() returns {},
- * streamUrl() drops the query, and signIn/signOut call the cookie routes.
+ * The one place that knows how the browser proves who it is: the API's httpOnly session cookie,
+ * which no script here can read (so a script injected into a page cannot steal the session), and
+ * the readable CSRF cookie whose value every request echoes in X-CSRF-Token. What is kept in
+ * localStorage is only who is signed in (id, email, role, expiry) to draw the right pages, never a
+ * credential; the API decides every request, and a 401 ends the local session.
  */
 import { useSyncExternalStore } from 'react';
 
 export type Role = 'MEMBER' | 'PI' | 'ADMIN';
 
 export interface Session {
-  token: string;
   userId: string;
   email: string;
   role: Role;
-  /** Epoch ms at which the token expires. */
+  /** Epoch ms at which the session expires. */
   expiresAt: number;
 }
 
-const KEY = 'vitrack.session';
+const KEY = 'vitrack.user';
+const CSRF_COOKIE = 'vitrack_csrf';
 const listeners = new Set<() => void>();
 let current: Session | null = read();
 
@@ -26,7 +26,7 @@ function read(): Session | null {
   try {
     const raw = localStorage.getItem(KEY);
     const s = raw ? (JSON.parse(raw) as Session) : null;
-    return s && s.expiresAt > Date.now() ? s : null;
+    return s && s.expiresAt > Date.now() && typeof s.userId === 'string' ? s : null;
   } catch {
     return null;
   }
@@ -47,21 +47,14 @@ window.addEventListener('storage', (e) => {
   }
 });
 
-/** The claims of a JWT (not verified here: the API verifies every request). */
-function claimsOf(token: string): { sub: string; email: string; role: Role; exp?: number } {
-  const payload = token.split('.')[1] ?? '';
-  const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
-  return JSON.parse(new TextDecoder().decode(Uint8Array.from(json, (c) => c.charCodeAt(0)))) as { sub: string; email: string; role: Role; exp?: number };
-}
-
-/** Records a successful login's token. */
-export function startSession(token: string): Session {
-  const c = claimsOf(token);
-  const session: Session = { token, userId: c.sub, email: c.email, role: c.role, expiresAt: c.exp ? c.exp * 1000 : Date.now() + 12 * 3600_000 };
+/** Records a successful login (the API set the cookies). */
+export function startSession(login: { user: { id: string; email: string; role: Role }; expiresAt: string }): Session {
+  const session: Session = { userId: login.user.id, email: login.user.email, role: login.user.role, expiresAt: Date.parse(login.expiresAt) };
   publish(session);
   return session;
 }
 
+/** Forgets the signed-in user here (after logout, or when the API answered 401). */
 export function endSession(): void {
   publish(null);
 }
@@ -71,18 +64,23 @@ export function session(): Session | null {
   return current;
 }
 
-/** Headers every API request carries. */
-export function authHeaders(): Record<string, string> {
-  const s = session();
-  return s ? { authorization: `Bearer ${s.token}` } : {};
+function readCookie(name: string): string | undefined {
+  for (const part of document.cookie.split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return decodeURIComponent(v.join('='));
+  }
+  return undefined;
 }
 
-/** The URL of a server-sent event stream (which cannot carry headers). */
+/** Headers every API request carries: the CSRF token (the session itself travels in the cookie). */
+export function authHeaders(): Record<string, string> {
+  const csrf = readCookie(CSRF_COOKIE);
+  return csrf ? { 'x-csrf-token': csrf } : {};
+}
+
+/** The URL of a server-sent event stream: EventSource sends the session cookie, so no token goes in the URL. */
 export function streamUrl(path: string): string {
-  const s = session();
-  const url = new URL(path, window.location.origin);
-  if (s) url.searchParams.set('access_token', s.token);
-  return url.pathname + url.search;
+  return path;
 }
 
 export function useSession(): Session | null {

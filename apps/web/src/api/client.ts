@@ -67,9 +67,18 @@ export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; respo
   return data as T;
 }
 
+/** Signs out: the API revokes the session and clears its cookies; then the local session ends. */
+export async function signOut(): Promise<void> {
+  try {
+    await api.POST('/api/auth/logout');
+  } finally {
+    endSession();
+  }
+}
+
 /** Fetches a non-JSON resource (CSV) with the session's credentials. */
 export async function fetchBlob(path: string): Promise<Blob> {
-  const res = await fetch(path, { headers: authHeaders() });
+  const res = await fetch(path, { headers: authHeaders(), credentials: 'same-origin' });
   if (!res.ok)
     throw new ApiError(res.status, (await res.json().catch(() => ({ statusCode: res.status, error: res.statusText, message: res.statusText }))) as ErrorBody);
   return res.blob();

@@ -2,14 +2,15 @@
 import type { ReactNode } from 'react';
 import { NavLink, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import { endSession, hasRole, useSession } from '../api/auth';
+import { hasRole, useSession } from '../api/auth';
+import { signOut as endServerSession } from '../api/client';
 
 export function Layout({ children }: { children: ReactNode }) {
   const session = useSession();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const signOut = () => {
-    endSession();
+  const signOut = async () => {
+    await endServerSession().catch(() => undefined);
     queryClient.clear();
     void navigate('/login');
   };
@@ -34,7 +35,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <span>
               {session.email} <span className="role">{session.role}</span>
             </span>
-            <button type="button" onClick={signOut}>
+            <button type="button" onClick={() => void signOut()}>
               Sign out
             </button>
           </div>

@@ -17,7 +17,7 @@ export function LoginPage() {
   const login = useMutation({
     mutationFn: () => unwrap(api.POST('/api/auth/login', { body: { email, password } })),
     onSuccess: (res) => {
-      startSession(res.accessToken);
+      startSession(res);
       void navigate(safeNext(params.get('next')), { replace: true });
     },
   });
