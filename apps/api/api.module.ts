@@ -45,6 +45,7 @@ import { UploadsController } from '../../src/modules/uploads/uploads.controller'
 import { UploadsModule } from '../../src/modules/uploads/uploads.module';
 import { RetractionsController } from '../../src/modules/retractions/retractions.controller';
 import { RetractionsModule } from '../../src/modules/retractions/retractions.module';
+import { SharedReportController, ShareLinksController } from '../../src/modules/reports/share-links.controller';
 
 @Module({})
 class AdminBootstrap implements OnApplicationBootstrap {
@@ -129,6 +130,8 @@ export class ApiModule {
         UploadsController,
         TechniquesController,
         RetractionsController,
+        ShareLinksController,
+        SharedReportController,
       ],
       providers: [
         DrainHttpFirst,

@@ -13,6 +13,8 @@ const SECRET_IN_TEXT = [/\bvt_[A-Za-z0-9_-]{8,}/g, /\b(Bearer|Basic)\s+[A-Za-z0-
 /** The URL with the value of every credential-like query parameter replaced. */
 export function redactUrl(url: string | undefined): string | undefined {
   if (!url) return url;
+  // A share link's path is its secret (src/modules/reports/share-links.service.ts).
+  url = url.replace(/^(\/+api\/+shared\/+)[^/?#]+/i, `$1${REDACTED}`);
   const q = url.indexOf('?');
   if (q < 0) return url;
   const params = url

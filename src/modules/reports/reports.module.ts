@@ -1,6 +1,13 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { CampaignsModule } from '../campaigns/campaigns.module';
 import { ReportsService } from './reports.service';
+import { ShareLinksRepository } from './share-links.repository';
+import { ShareLinksService } from './share-links.service';
 
-@Module({ imports: [CampaignsModule], providers: [ReportsService], exports: [ReportsService] })
+@Module({
+  imports: [CampaignsModule, AuditModule],
+  providers: [ReportsService, ShareLinksRepository, ShareLinksService],
+  exports: [ReportsService, ShareLinksService],
+})
 export class ReportsModule {}

@@ -1,0 +1,74 @@
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { IdParam } from '../../common/id-param';
+import { fieldError } from '../../common/validation';
+import { AuthUser, CurrentUser, MinRole, Public } from '../auth/auth.decorators';
+import { CampaignReportResponse } from '../campaigns/dto/campaign.responses';
+import { CreatedShareLinkResponse, CreateShareLinkDto, ShareLinkResponse } from './dto/share-link.dto';
+import { ReportsService } from './reports.service';
+import { ShareLinksService } from './share-links.service';
+
+const LinkIdParam = () => Param('linkId', new ParseUUIDPipe({ exceptionFactory: () => fieldError('linkId', 'must be a UUID') }));
+
+/** A PI's share links to one campaign's report. */
+@ApiTags('campaigns')
+@ApiBearerAuth()
+@MinRole('PI')
+@Controller('campaigns')
+export class ShareLinksController {
+  constructor(private readonly links: ShareLinksService) {}
+
+  @Post(':id/share')
+  @ApiCreatedResponse({ type: CreatedShareLinkResponse })
+  async create(
+    @IdParam() id: string,
+    @Body() dto: CreateShareLinkDto,
+    @CurrentUser() user: AuthUser,
+    @Req() req: FastifyRequest,
+  ): Promise<CreatedShareLinkResponse> {
+    const link = await this.links.create(id, dto.expiresInDays, user);
+    return { ...link, url: `${req.protocol}://${req.host}${link.path}` };
+  }
+
+  @Get(':id/share')
+  @ApiOkResponse({ type: [ShareLinkResponse] })
+  list(@IdParam() id: string): Promise<ShareLinkResponse[]> {
+    return this.links.list(id);
+  }
+
+  @Delete(':id/share/:linkId')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  revoke(@IdParam() id: string, @LinkIdParam() linkId: string, @CurrentUser() user: AuthUser): Promise<void> {
+    return this.links.revoke(id, linkId, user);
+  }
+}
+
+/** What a share link opens, without an account: that one report, as JSON or as the HTML page. */
+@ApiTags('shared')
+@Public()
+@Controller('shared')
+export class SharedReportController {
+  constructor(
+    private readonly links: ShareLinksService,
+    private readonly reports: ReportsService,
+  ) {}
+
+  @Get(':token/report')
+  @Header('cache-control', 'no-store')
+  @Header('x-robots-tag', 'noindex')
+  @ApiOkResponse({ type: CampaignReportResponse })
+  async json(@Param('token') token: string): Promise<CampaignReportResponse> {
+    return this.reports.report(await this.links.campaignOf(token));
+  }
+
+  @Get(':token/report.html')
+  @ApiProduces('text/html')
+  @Header('content-type', 'text/html; charset=utf-8')
+  @Header('cache-control', 'no-store')
+  @Header('x-robots-tag', 'noindex')
+  async html(@Param('token') token: string): Promise<string> {
+    return this.reports.html(await this.links.campaignOf(token));
+  }
+}

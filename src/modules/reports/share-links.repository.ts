@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { Database, Executor } from '../../infra/database/database';
+
+export interface ShareLinkRow {
+  id: string;
+  campaignId: string;
+  createdById: string;
+  createdAt: Date;
+  expiresAt: Date;
+  revokedAt: Date | null;
+}
+
+/** The only place that touches share_links. */
+@Injectable()
+export class ShareLinksRepository {
+  constructor(private readonly database: Database) {}
+
+  create(db: Executor, data: { campaignId: string; createdById: string; expiresAt: Date }): Promise<ShareLinkRow> {
+    return db
+      .insertInto('share_links')
+      .values({ id: randomUUID(), ...data })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  listFor(campaignId: string): Promise<ShareLinkRow[]> {
+    return this.database.kysely.selectFrom('share_links').selectAll().where('campaignId', '=', campaignId).orderBy('createdAt', 'desc').execute();
+  }
+
+  /** Revokes a link of that campaign; whether there was one. */
+  async revoke(db: Executor, campaignId: string, id: string): Promise<boolean> {
+    const row = await db
+      .updateTable('share_links')
+      .set({ revokedAt: sql`coalesce("revokedAt", now())` })
+      .where('id', '=', id)
+      .where('campaignId', '=', campaignId)
+      .returning('id')
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** The campaign a live (unrevoked, unexpired) link opens; null otherwise. */
+  async liveCampaign(id: string): Promise<string | null> {
+    const row = await this.database.kysely
+      .selectFrom('share_links')
+      .select('campaignId')
+      .where('id', '=', id)
+      .where('revokedAt', 'is', null)
+      .where('expiresAt', '>', sql<Date>`now()`)
+      .executeTakeFirst();
+    return row?.campaignId ?? null;
+  }
+}
