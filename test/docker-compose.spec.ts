@@ -36,7 +36,7 @@ describe('docker-compose.yml', () => {
   });
 
   it('runs postgres, redis, api and worker with healthchecks and persistent volumes', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['api', 'postgres', 'redis', 'worker']);
+    expect(Object.keys(compose.services).sort()).toEqual(['api', 'migrate', 'postgres', 'redis', 'worker']);
     for (const name of ['postgres', 'redis', 'api']) expect(compose.services[name].healthcheck.test).toBeDefined();
     expect(compose.services.postgres.volumes[0]).toMatch(/^pgdata:/);
     expect(Object.keys(compose.volumes)).toContain('pgdata');
@@ -49,6 +49,20 @@ describe('docker-compose.yml', () => {
       const env = compose.services[name].environment;
       for (const key of ['DATABASE_URL', 'REDIS_URL', 'QUEUE_PREFIX', 'JWT_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD']) expect(env[key]).toBeDefined();
     }
+  });
+
+  it('migrates as the owner, then runs the API and workers as the runtime role, with passwords from .env', () => {
+    const raw = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8'), { merge: true }).services;
+    expect(raw.migrate.command.join(' ')).toMatch(/prisma migrate deploy && node dist\/scripts\/db-roles\.js/);
+    expect(raw.migrate.environment.DATABASE_URL).toMatch(/^postgresql:\/\/vitrack:\$\{OWNER_DB_PASSWORD:\?/);
+    for (const name of ['api', 'worker']) {
+      expect(raw[name].environment.DATABASE_URL).toMatch(/^postgresql:\/\/vitrack_app:\$\{APP_DB_PASSWORD:\?[^}]+\}@/);
+      expect(raw[name].command.join(' ')).not.toContain('migrate');
+    }
+    expect(raw.api.depends_on.migrate.condition).toBe('service_completed_successfully');
+    const example = readFileSync(join(root, '.env.example'), 'utf8');
+    expect(example).toMatch(/^OWNER_DB_PASSWORD=$/m);
+    expect(example).toMatch(/^APP_DB_PASSWORD=$/m);
   });
 
   it('runs in production and takes JWT_SECRET from .env, shipping no secret of its own', () => {
