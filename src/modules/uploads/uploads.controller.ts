@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser } from '../auth/auth.decorators';
+import { AuthUser, CurrentUser, UploadScope } from '../auth/auth.decorators';
 import { MatchUploadsDto } from './dto/match-uploads.dto';
 import { MatchUploadsResponse } from './dto/match-uploads.responses';
 import { UploadsService } from './uploads.service';
@@ -11,6 +11,7 @@ import { UploadsService } from './uploads.service';
 export class UploadsController {
   constructor(private readonly uploads: UploadsService) {}
 
+  @UploadScope()
   @Post('match')
   @HttpCode(200)
   @ApiOperation({
