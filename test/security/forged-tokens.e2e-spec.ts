@@ -41,7 +41,7 @@ describe('forged, stale and odd login tokens', () => {
   it("a token naming a real user but no session of theirs (or another user's session) is 401", async () => {
     const { sub, sid } = adminClaims();
     const member = await newUser(api, admin, 'MEMBER');
-    const memberSid = (jwt.decode(member.token) as { sid: string }).sid;
+    const memberSid = jwt.decode<{ sid: string }>(member.token).sid;
     expect((await api.request('GET', '/api/users', { token: jwt.sign({ sub, role: 'ADMIN' }, { expiresIn: 600 }) })).status).toBe(401);
     expect((await api.request('GET', '/api/users', { token: jwt.sign({ sub, sid: randomUUID() }, { expiresIn: 600 }) })).status).toBe(401);
     expect((await api.request('GET', '/api/users', { token: jwt.sign({ sub, sid: memberSid }, { expiresIn: 600 }) })).status).toBe(401);
@@ -55,7 +55,7 @@ describe('forged, stale and odd login tokens', () => {
 
   it("a MEMBER's token claiming ADMIN gets the MEMBER's rights", async () => {
     const member = await newUser(api, admin, 'MEMBER');
-    const { sid } = jwt.decode(member.token) as { sid: string };
+    const { sid } = jwt.decode<{ sid: string }>(member.token);
     const token = jwt.sign({ sub: member.id, sid, email: member.email, role: 'ADMIN' }, { expiresIn: 600 });
     expect((await api.request('POST', '/api/users', { token, body: newUserBody() })).status).toBe(403);
   });
@@ -72,14 +72,14 @@ describe('forged, stale and odd login tokens', () => {
 
   it('an unknown role in a token never passes a role check', async () => {
     const member = await newUser(api, admin, 'MEMBER');
-    const { sid } = jwt.decode(member.token) as { sid: string };
+    const { sid } = jwt.decode<{ sid: string }>(member.token);
     const token = jwt.sign({ sub: member.id, sid, email: member.email, role: 'SUPERUSER' }, { expiresIn: 600 });
     expect((await api.request('GET', '/api/users', { token })).status).toBe(403);
   });
 
   /** The admin's real claims (subject and live session), re-signed as an attacker holding the secret would. */
   const adminClaims = () => {
-    const { sub, sid, email, role } = jwt.decode(admin) as Record<string, string>;
+    const { sub, sid, email, role } = jwt.decode<Record<string, string>>(admin);
     return { sub, sid, email, role };
   };
 

@@ -43,7 +43,7 @@ export class CreateApiTokenDto {
     description: "read: GET only; upload: add files to measurements and read what that needs; full: the owner's role",
   })
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value))
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.toUpperCase() : value))
   @IsIn(Object.values(TokenScope), { message: 'must be one of read, upload, full' })
   scope?: TokenScope;
 
