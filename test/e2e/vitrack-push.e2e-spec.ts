@@ -97,8 +97,8 @@ describe('vitrack-push', () => {
     member = (await newUser(api!, admin, 'MEMBER')).token;
     const alloy = await newAlloy(api!, pi.token);
     pieces = (await newLineage(api!, member, alloy.id, 3)).pieces;
-    // An API token, as the instrument PC holds one (meant to be upload-scoped once tokens have scopes).
-    token = (await api!.request('POST', '/api/auth/tokens', { token: member, body: { name: 'MPMS3 PC' } })).body.token;
+    // An upload-scoped API token, as the instrument PC holds one.
+    token = (await api!.request('POST', '/api/auth/tokens', { token: member, body: { name: 'MPMS3 PC', scope: 'upload' } })).body.token;
   }, 60_000);
 
   afterAll(async () => {

@@ -79,7 +79,7 @@ describe('API tokens: list, revoke, expiry, scopes, last use', () => {
     expect((await api.request('GET', '/api/samples', { token: t.token })).status).toBe(401);
   });
 
-  it('read reads only; upload adds files to measurements and reads them, nothing else; full has the role’s rights', async () => {
+  it('read reads only; upload creates measurements, adds their files and reads them, nothing else; full has the role’s rights', async () => {
     const read = (await mint({ scope: 'read' })).token;
     const up = (await mint({ scope: 'upload' })).token;
     const full = (await mint({ scope: 'full' })).token;
@@ -95,7 +95,10 @@ describe('API tokens: list, revoke, expiry, scopes, last use', () => {
     expect((await api.request('GET', `/api/measurements/${m.id}`, { token: up })).status).toBe(200);
     expect((await api.request('GET', `/api/samples/${pieceId}/measurements`, { token: up })).status).toBe(200);
     expect((await api.request('GET', '/api/samples?codePrefix=LA', { token: up })).status).toBe(200);
-    expect((await api.request('POST', '/api/measurements', { token: up, body: measurementBody })).status).toBe(403);
+    expect((await api.request('POST', '/api/measurements', { token: up, body: measurementBody })).status).toBe(201);
+    expect((await api.request('POST', '/api/uploads/match', { token: up, body: { files: [] } })).status).not.toBe(403);
+    expect((await api.request('POST', '/api/samples/ingots', { token: up, body: {} })).status).toBe(403);
+    expect((await api.request('POST', '/api/analyses/rerun', { token: up, body: {} })).status).toBe(403);
     expect((await api.request('POST', `/api/samples/${pieceId}/treatments`, { token: up, body: {} })).status).toBe(403);
     expect((await api.request('GET', '/api/campaigns', { token: up })).status).toBe(403);
     expect((await api.request('GET', '/api/audit', { token: up })).status).toBe(403);

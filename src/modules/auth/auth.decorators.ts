@@ -11,7 +11,7 @@ export const Public = () => SetMetadata(IS_PUBLIC, true);
 /** Route needs at least this role; roles are ordered MEMBER < PI < ADMIN. */
 export const MinRole = (role: Role) => SetMetadata(MIN_ROLE, role);
 
-/** Route an API token of scope UPLOAD may call: adding a file to a measurement, and the reads that needs. */
+/** Route an API token of scope UPLOAD may call: creating a measurement and adding its file (an instrument PC), and the reads that needs. */
 export const UploadScope = () => SetMetadata(UPLOAD_SCOPE, true);
 
 export interface AuthUser {

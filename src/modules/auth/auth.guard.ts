@@ -64,7 +64,7 @@ export class AuthGuard implements CanActivate {
     }
     if (user.scope === 'UPLOAD' && !uploadRoute) {
       throw new ForbiddenException({
-        message: 'this API token has the upload scope: it can only add files to measurements and read them',
+        message: 'this API token has the upload scope: it can only create measurements, add their files and read them',
         field: 'authorization',
       });
     }

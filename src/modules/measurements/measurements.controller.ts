@@ -45,6 +45,7 @@ export class MeasurementsController {
     private readonly env: Env,
   ) {}
 
+  @UploadScope()
   @Post('measurements')
   @ApiCreatedResponse({ type: MeasurementResponse })
   create(@Body() dto: CreateMeasurementDto, @CurrentUser() user: AuthUser): Promise<MeasurementResponse> {

@@ -40,7 +40,7 @@ export class CreateApiTokenDto {
   @ApiPropertyOptional({
     enum: ['read', 'upload', 'full'],
     default: 'read',
-    description: "read: GET only; upload: add files to measurements and read what that needs; full: the owner's role",
+    description: "read: GET only; upload: create measurements, add their files and read what that needs; full: the owner's role",
   })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.toUpperCase() : value))
