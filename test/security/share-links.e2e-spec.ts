@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { redactUrl } from '../../src/infra/log-redaction';
+import { newAlloy } from '../factories/sample.factory';
 import { newUser } from '../factories/user.factory';
 import { TestApi } from '../setup/test-api';
 
@@ -14,6 +15,7 @@ describe('report share links', () => {
   let member: { token: string };
   let campaignId: string;
   let otherCampaignId: string;
+  let alloyId: string;
 
   const newCampaign = async () =>
     (
@@ -21,6 +23,7 @@ describe('report share links', () => {
         token: pi.token,
         body: {
           name: `Share ${randomUUID()}`,
+          alloyId,
           hypothesis: 'annealing lowers shielding',
           factor: { kind: 'ANNEAL_HOLD_MIN', targetK: 453, levels: [0, 1, 5] },
           plannedTechniques: ['MAGNETIC'],
@@ -33,6 +36,7 @@ describe('report share links', () => {
     const admin = await api.login();
     pi = await newUser(api, admin, 'PI');
     member = await newUser(api, admin, 'MEMBER');
+    alloyId = (await newAlloy(api, pi.token)).id;
     campaignId = await newCampaign();
     otherCampaignId = await newCampaign();
   });
