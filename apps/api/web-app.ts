@@ -15,7 +15,19 @@ const ROOT = existsSync(join(__dirname, '..', '..', 'package.json')) ? join(__di
 export const DEFAULT_WEB_DIR = join(ROOT, 'dist', 'web');
 
 /** Client-side routes of apps/web/src/app.tsx; each answers with index.html. */
-export const WEB_APP_ROUTES = ['/', '/login', '/samples', '/samples/*', '/upload', '/labels', '/campaigns', '/campaigns/*', '/admin', '/admin/users'];
+export const WEB_APP_ROUTES = [
+  '/',
+  '/login',
+  '/samples',
+  '/samples/*',
+  '/upload',
+  '/labels',
+  '/campaigns',
+  '/campaigns/*',
+  '/account/tokens',
+  '/admin',
+  '/admin/users',
+];
 
 /**
  * The page's own policy: everything from this origin, nothing inline, nothing from outside

@@ -405,7 +405,7 @@ describe('web app journeys in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL('**/samples');
     await page.getByRole('link', { name: 'Users' }).click();
-    await page.getByRole('cell', { name: member.email }).waitFor();
+    await page.getByRole('cell', { name: member.email, exact: true }).waitFor();
     expect(await page.getByRole('link', { name: 'queue dashboard', exact: true }).getAttribute('href')).toBe('/admin/queues');
     await page.getByLabel('Email').fill('new.member@test.local');
     await page.getByLabel('Name').fill('New Member');
@@ -414,8 +414,30 @@ describe('web app journeys in Chromium', () => {
     expect(await text(page.locator('[data-field="password"]'))).toMatch(/password/);
     await page.getByLabel('Initial password').fill('long-enough-1');
     await page.getByRole('button', { name: 'Add user' }).click();
-    await page.getByRole('cell', { name: 'new.member@test.local' }).waitFor();
+    await page.getByRole('cell', { name: 'new.member@test.local', exact: true }).waitFor();
+    // Role, disable and a one-time password reset, in the row.
+    const newRow = page.locator('tr[data-email="new.member@test.local"]');
+    await page.getByLabel('Role of new.member@test.local').selectOption('PI');
+    await page.getByRole('button', { name: 'Disable new.member@test.local' }).click();
+    await newRow.getByTestId('user-status').filter({ hasText: 'disabled' }).waitFor();
+    await page.getByRole('button', { name: 'Reset password of new.member@test.local' }).click();
+    expect(await text(newRow.getByTestId('reset-token').locator('code'))).toMatch(/\S{16,}/);
+    const listed = (await api.request('GET', '/api/users', { token: await api.login() })).body as { email: string; role: string; disabled: boolean }[];
+    expect(listed.find((u) => u.email === 'new.member@test.local')).toMatchObject({ role: 'PI', disabled: true });
     await expectUsable(page);
+
+    // API tokens: an upload-scoped one for an instrument PC, shown once, listed, revoked.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'API tokens' }).click();
+    await page.getByLabel('Token name').fill('MPMS3 PC');
+    await page.getByLabel('Scope').selectOption('upload');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    expect(await text(page.getByTestId('new-token').locator('code'))).toMatch(/^vt_/);
+    const tokenRow = page.locator('tr[data-token="MPMS3 PC"]');
+    await tokenRow.waitFor();
+    expect(await text(tokenRow.locator('td').nth(1))).toBe('UPLOAD');
+    await expectUsable(page);
+    await page.getByRole('button', { name: 'Revoke MPMS3 PC' }).click();
+    await tokenRow.waitFor({ state: 'detached' });
     // The queue dashboard opens with the session cookie alone (page, scripts and its API calls), no token in the URL.
     const dashboardCalls: number[] = [];
     page.on('response', (r) => r.url().startsWith(`${base}/admin/queues`) && dashboardCalls.push(r.status()));

@@ -16,6 +16,7 @@ const CampaignsPage = lazy(() => import('./pages/CampaignsPage'));
 const CampaignPage = lazy(() => import('./pages/CampaignPage'));
 const UsersPage = lazy(() => import('./pages/UsersPage'));
 const BulkUploadPage = lazy(() => import('./pages/BulkUploadPage'));
+const TokensPage = lazy(() => import('./pages/TokensPage'));
 
 function RequireSession({ role, children }: { role?: Role; children: ReactNode }) {
   const session = useSession();
@@ -64,6 +65,7 @@ export const router = createBrowserRouter([
       { path: '/labels', element: page(<LabelsPage />) },
       { path: '/campaigns', element: page(<CampaignsPage />) },
       { path: '/campaigns/:id', element: page(<CampaignPage />) },
+      { path: '/account/tokens', element: page(<TokensPage />) },
       { path: '/admin', element: <Navigate to="/admin/users" replace /> },
       { path: '/admin/users', element: page(<UsersPage />, 'ADMIN') },
       {

@@ -1,11 +1,12 @@
-/** Admin: the users (list, create) and the way to the queue dashboard. */
+/** Admin: the users (list, create, role, disable, one-time password reset) and the way to the queue dashboard. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { api, unwrap } from '../api/client';
+import { api, unwrap, type Schemas } from '../api/client';
 import { keys, useUsers } from '../api/queries';
 import { Field, FormError, SelectField } from '../components/Field';
 
 type Role = 'MEMBER' | 'PI' | 'ADMIN';
+const ROLES: Role[] = ['MEMBER', 'PI', 'ADMIN'];
 
 export default function UsersPage() {
   const users = useUsers();
@@ -33,16 +34,12 @@ export default function UsersPage() {
               <th scope="col">Name</th>
               <th scope="col">Role</th>
               <th scope="col">Since</th>
+              <th scope="col">Account</th>
             </tr>
           </thead>
           <tbody>
             {users.data?.map((u) => (
-              <tr key={u.id}>
-                <td>{u.email}</td>
-                <td>{u.name}</td>
-                <td>{u.role}</td>
-                <td>{new Date(u.createdAt).toLocaleDateString()}</td>
-              </tr>
+              <UserRow key={u.id} user={u} />
             ))}
           </tbody>
         </table>
@@ -76,5 +73,55 @@ export default function UsersPage() {
         </form>
       </section>
     </main>
+  );
+}
+
+type User = Schemas['UserResponse'];
+
+/** One user: role and disabled are changed in place (PATCH /api/users/:id); a reset gives a one-time secret to hand over. */
+function UserRow({ user: u }: { user: User }) {
+  const queryClient = useQueryClient();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: keys.users });
+  const update = useMutation({
+    mutationFn: (body: { role?: Role; disabled?: boolean }) => unwrap(api.PATCH('/api/users/{id}', { params: { path: { id: u.id } }, body })),
+    onSuccess: refresh,
+  });
+  const reset = useMutation({ mutationFn: () => unwrap(api.POST('/api/users/{id}/password-reset', { params: { path: { id: u.id } } })) });
+  return (
+    <tr data-email={u.email} className={u.disabled ? 'disabled' : undefined}>
+      <td>{u.email}</td>
+      <td>{u.name}</td>
+      <td>
+        <select aria-label={`Role of ${u.email}`} value={u.role} disabled={update.isPending} onChange={(e) => update.mutate({ role: e.target.value as Role })}>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {r}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>{new Date(u.createdAt).toLocaleDateString()}</td>
+      <td>
+        <span data-testid="user-status">{u.disabled ? 'disabled' : 'active'}</span>{' '}
+        <button type="button" disabled={update.isPending} onClick={() => update.mutate({ disabled: !u.disabled })}>
+          {u.disabled ? `Enable ${u.email}` : `Disable ${u.email}`}
+        </button>{' '}
+        <button type="button" disabled={reset.isPending} onClick={() => reset.mutate()}>
+          {`Reset password of ${u.email}`}
+        </button>
+        {update.error && (
+          <span className="error" role="alert">
+            {' '}
+            {update.error.message}
+          </span>
+        )}
+        {reset.data && (
+          <span role="status" data-testid="reset-token">
+            {' '}
+            One-time reset secret (give it to them; valid until {new Date(reset.data.expiresAt).toLocaleString()}): <code>{reset.data.token}</code>
+          </span>
+        )}
+      </td>
+    </tr>
   );
 }
