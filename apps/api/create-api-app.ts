@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { parseJsonBody } from '../../src/common/json-body';
 import { createValidationPipe } from '../../src/common/validation';
 import { Env, loadEnv } from '../../src/config/env';
 import helmet from '@fastify/helmet';
@@ -40,6 +41,19 @@ const SECURITY_HEADERS = {
   strictTransportSecurity: false,
 };
 
+/** JSON bodies through parseJsonBody: a malformed one is a 400 naming `body`, the problem and its position. */
+function useJsonBodyParser(app: NestFastifyApplication): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+    try {
+      done(null, parseJsonBody(body as string));
+    } catch (e) {
+      done(e as Error, undefined);
+    }
+  });
+}
+
 export interface ApiAppOptions {
   /** The built web app to serve at / (default dist/web); tests pass their own build. */
   webDir?: string;
@@ -52,12 +66,15 @@ export async function createApiApp(envOverrides: Partial<Record<keyof Env, strin
     createHttpAdapter(loadEnv({ ...process.env, ...envOverrides })),
     {
       bufferLogs: true,
+      // JSON bodies go through parseJsonBody (useJsonBodyParser) instead of Nest's parser.
+      bodyParser: false,
     },
   );
   app.useLogger(app.get(Logger));
   const env = app.get(Env);
   await app.register(helmet as never, SECURITY_HEADERS);
   await app.register(multipart, { limits: { fileSize: env.UPLOAD_LIMIT_BYTES, files: 1 } });
+  useJsonBodyParser(app);
   guardQueueDashboard(app);
   applyGlobalPrefix(app);
   await serveWebApp(app, options.webDir);

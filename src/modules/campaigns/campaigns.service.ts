@@ -28,7 +28,7 @@ export class CampaignsService {
   async create(dto: CreateCampaignDto, user: AuthUser): Promise<CampaignRow> {
     const f = dto.factor;
     const foreign = f.kind === 'ANNEAL_HOLD_MIN' ? (['lowK', 'highK'] as const) : (['targetK'] as const);
-    for (const k of foreign) if (f[k] !== undefined) throw fieldError(`factor.${k}`, `is not a field of a ${f.kind} factor`);
+    for (const k of foreign) if (f[k] !== undefined) throw fieldError(`factor.${k}`, `is not a field of ${withArticle(f.kind)} factor`);
     if (f.kind === 'CRYO_CYCLES' && f.lowK! >= f.highK!) throw fieldError('factor.lowK', `must lie below highK (${f.highK} K)`);
     if (f.kind === 'CRYO_CYCLES' && f.levels.some((l) => !Number.isInteger(l))) throw fieldError('factor.levels', 'cycle counts must be whole numbers');
     const factor: CampaignFactor =

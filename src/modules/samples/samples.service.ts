@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, notFound } from '../../common/domain-error';
 import { checkPerformedAt } from '../../common/performed-at';
+import { withArticle } from '../../common/words';
 import { Page, toPage } from '../../common/pagination';
 import { Database, Executor } from '../../infra/database/database';
 import { isUniqueViolation } from '../../infra/database/database-errors';
@@ -269,7 +270,7 @@ export class SamplesService {
     const chain = await this.chainOrThrow(id);
     const parent = chain[chain.length - 1];
     if (parent.kind !== kind) {
-      throw new DomainError('INVALID_LINEAGE', `sample ${parent.code} is a ${parent.kind}; this step needs a ${kind}`, 'id');
+      throw new DomainError('INVALID_LINEAGE', `sample ${parent.code} is ${withArticle(parent.kind)}; this step needs ${withArticle(kind)}`, 'id');
     }
     return parent;
   }

@@ -9,7 +9,8 @@ import { TREATMENT_CLASSES, TREATMENT_KINDS, TreatmentDto } from './dto/treatmen
 export class TreatmentBodyPipe implements PipeTransform<unknown, Promise<TreatmentDto>> {
   async transform(body: unknown): Promise<TreatmentDto> {
     const kind = (body as { kind?: unknown } | null)?.kind;
-    if (typeof kind !== 'string' || !(kind in TREATMENT_CLASSES)) {
+    // Own keys only: "toString" or "__proto__" are `in` every object.
+    if (typeof kind !== 'string' || !Object.hasOwn(TREATMENT_CLASSES, kind)) {
       throw fieldError('kind', `kind must be one of ${TREATMENT_KINDS.join(', ')}`);
     }
     const cls = TREATMENT_CLASSES[kind as keyof typeof TREATMENT_CLASSES] as new () => TreatmentDto;

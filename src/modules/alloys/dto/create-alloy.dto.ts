@@ -1,5 +1,6 @@
+import { NumberIn } from '../../../common/bounds';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsNumber, IsObject, IsPositive, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsObject, IsString, MaxLength, MinLength } from 'class-validator';
 import { IsComposition } from './is-composition';
 
 export class CreateAlloyDto {
@@ -15,17 +16,14 @@ export class CreateAlloyDto {
   composition!: Record<string, number>;
 
   @ApiProperty({ example: 5.9 })
-  @IsNumber()
-  @IsPositive()
+  @NumberIn(0.1, 30, 'g/cm³')
   densityGCm3!: number;
 
   @ApiProperty({ example: 474, description: 'glass transition, K' })
-  @IsNumber()
-  @IsPositive()
+  @NumberIn(1, 2000, 'K')
   tgK!: number;
 
   @ApiProperty({ example: 493, description: 'crystallization onset, K' })
-  @IsNumber()
-  @IsPositive()
+  @NumberIn(1, 2000, 'K')
   txK!: number;
 }

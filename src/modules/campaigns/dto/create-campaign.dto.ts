@@ -1,3 +1,4 @@
+import { NumberIn } from '../../../common/bounds';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -8,7 +9,6 @@ import {
   IsIn,
   IsNumber,
   IsOptional,
-  IsPositive,
   IsString,
   IsUUID,
   Matches,
@@ -29,26 +29,23 @@ export class FactorDto {
 
   @ApiPropertyOptional({ example: 453, description: 'ANNEAL_HOLD_MIN: anneal temperature, K' })
   @ValidateIf((o: FactorDto) => o.kind === 'ANNEAL_HOLD_MIN')
-  @IsNumber()
-  @IsPositive()
+  @NumberIn(1, 2000, 'K')
   targetK?: number;
 
   @ApiPropertyOptional({ example: 77, description: 'CRYO_CYCLES: low end, K' })
   @ValidateIf((o: FactorDto) => o.kind === 'CRYO_CYCLES')
-  @IsNumber()
-  @IsPositive()
+  @NumberIn(1, 1000, 'K')
   lowK?: number;
 
   @ApiPropertyOptional({ example: 293, description: 'CRYO_CYCLES: high end, K' })
   @ValidateIf((o: FactorDto) => o.kind === 'CRYO_CYCLES')
-  @IsNumber()
-  @IsPositive()
+  @NumberIn(1, 1000, 'K')
   highK?: number;
 
   @ApiProperty({ type: [Number], example: [0, 0.5, 1, 5, 8, 10], description: 'hold minutes or cycle counts; 0 is the untreated baseline' })
   @IsArray()
-  @ArrayMinSize(2)
-  @ArrayMaxSize(50)
+  @ArrayMinSize(2, { message: 'levels must hold at least 2 levels (0 is the untreated baseline)' })
+  @ArrayMaxSize(50, { message: 'levels must hold at most 50 levels' })
   @ArrayUnique()
   @IsNumber({}, { each: true })
   @Min(0, { each: true })
@@ -92,8 +89,7 @@ export class AssignDto {
   sampleId!: string;
 
   @ApiProperty({ example: 5 })
-  @IsNumber()
-  @Min(0)
+  @NumberIn(0, 100000, 'min or cycles')
   level!: number;
 }
 

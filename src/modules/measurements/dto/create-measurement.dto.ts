@@ -1,28 +1,14 @@
+import { NumberIn } from '../../../common/bounds';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsDate,
-  IsIn,
-  IsInt,
-  IsNumber,
-  IsObject,
-  IsOptional,
-  IsPositive,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
+import { IsDate, IsIn, IsObject, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { TECHNIQUE_IDS, type TechniqueId } from '../../../../libs/analysis/src/techniques';
 
 /** Conditions the analyzers use; each overrides what the file header says. */
 export class ConditionsDto {
   @ApiPropertyOptional({ example: 20, description: 'applied field, Oe' })
   @IsOptional()
-  @IsNumber()
+  @NumberIn(-100000, 100000, 'Oe')
   fieldOe?: number;
 
   @ApiPropertyOptional({ enum: ['ZFC', 'FC'] })
@@ -32,21 +18,17 @@ export class ConditionsDto {
 
   @ApiPropertyOptional({ example: 1.5406 })
   @IsOptional()
-  @IsNumber()
-  @IsPositive()
+  @NumberIn(0.01, 100, 'Å')
   wavelengthA?: number;
 
   @ApiPropertyOptional({ example: 20 })
   @IsOptional()
-  @IsNumber()
-  @IsPositive()
+  @NumberIn(0.01, 1000, 'K/min')
   heatingRateKPerMin?: number;
 
   @ApiPropertyOptional({ example: 0, description: 'demagnetizing factor N (≈ 0 for a field along a long ribbon)' })
   @IsOptional()
-  @IsNumber()
-  @Min(0)
-  @Max(1)
+  @NumberIn(0, 1, '')
   demagN?: number;
 
   @ApiPropertyOptional({ enum: ['up', 'down'], description: 'DSC exotherm direction' })
@@ -56,15 +38,12 @@ export class ConditionsDto {
 
   @ApiPropertyOptional({ example: 1, description: 'transport channel (1–4) whose R(T) gives the headline metrics; default the first with data' })
   @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(4)
+  @NumberIn(1, 4, '', { integer: true })
   channel?: number;
 
   @ApiPropertyOptional({ description: 'mass actually measured, mg, if not the piece mass' })
   @IsOptional()
-  @IsNumber()
-  @IsPositive()
+  @NumberIn(0.001, 100000, 'mg')
   massMg?: number;
 }
 

@@ -1,5 +1,6 @@
+import { NumberIn } from '../../../common/bounds';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsNumber, IsObject, IsOptional, IsPositive, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsObject, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { StepMetaDto } from '../../../common/step-meta.dto';
 
 /** Arc-melting an ingot; at least five melts so the alloy is homogeneous. */
@@ -9,14 +10,11 @@ export class CreateIngotDto extends StepMetaDto {
   alloyId!: string;
 
   @ApiProperty({ example: 5.0 })
-  @IsNumber()
-  @IsPositive()
+  @NumberIn(0.001, 1000, 'g')
   massG!: number;
 
   @ApiProperty({ minimum: 5, example: 5 })
-  @IsInt()
-  @Min(5)
-  @Max(50)
+  @NumberIn(5, 50, 'melts', { integer: true })
   melts!: number;
 
   @ApiPropertyOptional({ example: { La: '99.9%', Al: '99.99%' }, description: 'purity per element' })
@@ -28,27 +26,21 @@ export class CreateIngotDto extends StepMetaDto {
 /** Melt-spinning a ribbon from an ingot. */
 export class CreateRibbonDto extends StepMetaDto {
   @ApiProperty({ example: 40, description: 'copper wheel surface speed, m/s' })
-  @IsNumber()
-  @IsPositive()
-  @Max(100)
+  @NumberIn(1, 100, 'm/s')
   wheelSpeedMs!: number;
 
   @ApiProperty({ example: 25 })
-  @IsNumber()
-  @IsPositive()
-  @Max(1000)
+  @NumberIn(1, 1000, 'µm')
   thicknessUm!: number;
 
   @ApiPropertyOptional({ example: 1.5 })
   @IsOptional()
-  @IsNumber()
-  @IsPositive()
+  @NumberIn(0.01, 100, 'mm')
   widthMm?: number;
 
   @ApiPropertyOptional({ example: 1160, description: 'melt temperature before ejection, K' })
   @IsOptional()
-  @IsNumber()
-  @IsPositive()
+  @NumberIn(300, 2000, 'K')
   meltTempK?: number;
 
   @ApiPropertyOptional({ example: 'Ar' })
@@ -61,18 +53,14 @@ export class CreateRibbonDto extends StepMetaDto {
 /** Cutting a ribbon into `count` pieces of the same nominal length and mass. */
 export class CreatePiecesDto extends StepMetaDto {
   @ApiProperty({ minimum: 1, maximum: 500, example: 12 })
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @NumberIn(1, 500, 'pieces', { integer: true })
   count!: number;
 
   @ApiProperty({ example: 4 })
-  @IsNumber()
-  @IsPositive()
+  @NumberIn(0.01, 1000, 'mm')
   lengthMm!: number;
 
   @ApiProperty({ example: 1.2, description: 'mass of each piece, mg' })
-  @IsNumber()
-  @IsPositive()
+  @NumberIn(0.001, 100000, 'mg')
   massMg!: number;
 }

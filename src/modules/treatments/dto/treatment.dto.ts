@@ -1,6 +1,7 @@
+import { NumberIn } from '../../../common/bounds';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { Equals, IsInt, IsNumber, IsOptional, IsPositive, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { Equals, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { StepMetaDto } from '../../../common/step-meta.dto';
 
 export const TREATMENT_KINDS = ['ANNEAL', 'CRYO_CYCLE', 'CRYSTALLIZE'] as const;
@@ -20,21 +21,15 @@ export class AnnealDto extends StepMetaDto {
   kind!: 'ANNEAL';
 
   @ApiProperty({ example: 453 })
-  @IsNumber()
-  @IsPositive()
-  @Max(2000)
+  @NumberIn(1, 2000, 'K')
   targetK!: number;
 
   @ApiProperty({ example: 20 })
-  @IsNumber()
-  @IsPositive()
-  @Max(1000)
+  @NumberIn(0.01, 1000, 'K/min')
   heatingRateKPerMin!: number;
 
   @ApiProperty({ example: 5 })
-  @IsNumber()
-  @Min(0)
-  @Max(100000)
+  @NumberIn(0, 100000, 'min')
   holdMin!: number;
 
   @ApiProperty({ example: 'Ar' })
@@ -65,30 +60,23 @@ export class CryoCycleDto extends StepMetaDto {
   kind!: 'CRYO_CYCLE';
 
   @ApiProperty({ example: 77 })
-  @IsNumber()
-  @IsPositive()
+  @NumberIn(1, 1000, 'K')
   lowK!: number;
 
   @ApiProperty({ example: 293 })
-  @IsNumber()
-  @IsPositive()
-  @Max(1000)
+  @NumberIn(1, 1000, 'K')
   highK!: number;
 
   @ApiProperty({ example: 27 })
-  @IsInt()
-  @Min(1)
-  @Max(100000)
+  @NumberIn(1, 100000, 'cycles', { integer: true })
   cycles!: number;
 
   @ApiProperty({ example: 60 })
-  @IsNumber()
-  @Min(0)
+  @NumberIn(0, 86400, 's')
   dwellLowS!: number;
 
   @ApiProperty({ example: 60 })
-  @IsNumber()
-  @Min(0)
+  @NumberIn(0, 86400, 's')
   dwellHighS!: number;
 
   @ApiPropertyOptional({ example: 'liquid nitrogen / air' })
@@ -104,14 +92,11 @@ export class CrystallizeDto extends StepMetaDto {
   kind!: 'CRYSTALLIZE';
 
   @ApiProperty({ example: 513 })
-  @IsNumber()
-  @IsPositive()
-  @Max(2000)
+  @NumberIn(1, 2000, 'K')
   targetK!: number;
 
   @ApiProperty({ example: 30 })
-  @IsNumber()
-  @Min(0)
+  @NumberIn(0, 100000, 'min')
   holdMin!: number;
 }
 
