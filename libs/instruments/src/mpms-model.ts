@@ -104,6 +104,15 @@ export function localTcDensity(d: LocalTcDistribution, temperatureK: number): nu
   return (sqrt(2 / Math.PI) / (d.sigmaLowK + d.sigmaHighK)) * exp((-x * x) / (2 * sigma * sigma));
 }
 
+/**
+ * Mean and standard deviation of the split-normal local-Tc distribution, K: mean = mode +
+ * √(2/π)(σ_high − σ_low), variance = (1 − 2/π)(σ_high − σ_low)² + σ_low σ_high (a Gaussian when equal).
+ */
+export function localTcMoments(d: LocalTcDistribution): { meanK: number; stdK: number } {
+  const skew = d.sigmaHighK - d.sigmaLowK;
+  return { meanK: d.meanK + sqrt(2 / Math.PI) * skew, stdK: sqrt((1 - 2 / Math.PI) * skew * skew + d.sigmaLowK * d.sigmaHighK) };
+}
+
 /** χ_mass of full diamagnetism for this sample: −1/(4π ρ (1 − N)), emu g⁻¹ Oe⁻¹. */
 export function fullDiamagnetismEmuPerGOe(model: SuperconductorModel): number {
   return -1 / (4 * Math.PI * model.densityGCm3 * (1 - model.demagN));

@@ -4,7 +4,16 @@
  * the truth the magnetic analyzer should recover.
  */
 import { MPMS3_COLUMNS, MPMS_XL_COLUMNS, PPMS_VSM_COLUMNS } from './mpms-columns';
-import { modelTruth, simulateSweep, type MagneticTruth, type SimulatedSweep, type SuperconductorModel, type SweepMode, type SweepPlan } from './mpms-model';
+import {
+  modelTruth,
+  simulateSweep,
+  superconductingChi,
+  type MagneticTruth,
+  type SimulatedSweep,
+  type SuperconductorModel,
+  type SweepMode,
+  type SweepPlan,
+} from './mpms-model';
 import { createRng, type Rng } from './rng';
 
 export type MpmsFormat = 'MPMS3_VSM' | 'MPMS3_DC' | 'MPMS_XL' | 'PPMS_VSM';
@@ -64,7 +73,7 @@ function row(columns: readonly string[], cells: Record<string, string>): string 
   return columns.map((c) => cells[c] ?? '').join(',');
 }
 
-function mpms3Header(o: MpmsWriteOptions, unixS: number): string[] {
+function mpms3Header(o: MpmsWriteOptions, unixS: number, sampleComment = `ribbon ${o.mode} ${o.fieldOe} Oe`): string[] {
   const when = usDate(unixS);
   return [
     '[Header]',
@@ -79,7 +88,7 @@ function mpms3Header(o: MpmsWriteOptions, unixS: number): string[] {
     'INFO,SQUID AC,AC_MODULE_NAME',
     'INFO,0,MOMENT_UNITS',
     `INFO,${o.sampleName ?? 'La75Al25'},SAMPLE_MATERIAL`,
-    `INFO,ribbon ${o.mode} ${o.fieldOe} Oe,SAMPLE_COMMENT`,
+    `INFO,${sampleComment},SAMPLE_COMMENT`,
     `INFO,${o.massMg},SAMPLE_MASS`,
     'INFO,,SAMPLE_VOLUME',
     'INFO,,SAMPLE_MOLECULAR_WEIGHT',
@@ -101,11 +110,9 @@ function mpms3Header(o: MpmsWriteOptions, unixS: number): string[] {
   ];
 }
 
-function mpms3Rows(s: SimulatedSweep, o: MpmsWriteOptions, unixS: number, dcScan: boolean, rng: Rng): string[] {
+function mpms3Rows(s: SimulatedSweep, o: MpmsWriteOptions, unixS: number, dcScan: boolean, rng: Rng, firstIndex = 0): string[] {
   const lines: string[] = [];
-  const t0 = unixS + OLE_EPOCH_OFFSET_S;
-  // A VSM-mode sequence often logs a quoted comment row with only Comment and Time Stamp.
-  if (!dcScan) lines.push(`"${o.mode}, ${o.fieldOe}",${fmt(t0)}`);
+  const t0 = unixS + OLE_EPOCH_OFFSET_S + firstIndex * SECONDS_PER_POINT;
   const err = Math.max(o.noiseEmu, 1e-10);
   for (let i = 0; i < s.temperatureK.length; i++) {
     const tK = fmt(s.temperatureK[i]);
@@ -173,9 +180,14 @@ function mpms3Rows(s: SimulatedSweep, o: MpmsWriteOptions, unixS: number, dcScan
   return lines;
 }
 
-function mpmsXlLines(s: SimulatedSweep, o: MpmsWriteOptions, unixS: number, rng: Rng): string[] {
+function mpmsXlHeader(
+  o: MpmsWriteOptions,
+  unixS: number,
+  sequenceFile = `${o.mode.toLowerCase()}_${o.fieldOe}oe.seq`,
+  weightText = o.massMg.toFixed(3),
+): string[] {
   const when = usDate(unixS);
-  const lines = [
+  return [
     '[Header]',
     'TITLE,MPMS DC Measurement',
     'BYAPP,MPMS Measurement,2.1,Summary',
@@ -184,12 +196,12 @@ function mpmsXlLines(s: SimulatedSweep, o: MpmsWriteOptions, unixS: number, rng:
     'INFO, APPNAME, MPMS MultiVu Application, Revision 1.60,  Build 081',
     '',
     `INFO, NAME, ${o.sampleName ?? 'La75Al25'}`,
-    `INFO, WEIGHT, ${o.massMg.toFixed(3)}`,
+    `INFO, WEIGHT, ${weightText}`,
     'INFO, AREA, 0.000',
     'INFO, LENGTH, 0.000',
     'INFO, SHAPE, 0',
     'INFO, COMMENT, ',
-    `INFO, SEQUENCE FILE: ${o.mode.toLowerCase()}_${o.fieldOe}oe.seq`,
+    `INFO, SEQUENCE FILE: ${sequenceFile}`,
     '',
     '',
     'INFO, BACKGROUND DATA FILE:, None',
@@ -208,9 +220,13 @@ function mpmsXlLines(s: SimulatedSweep, o: MpmsWriteOptions, unixS: number, rng:
     '[Data]',
     `${MPMS_XL_COLUMNS.join(',')},`,
   ];
+}
+
+function mpmsXlRows(s: SimulatedSweep, o: MpmsWriteOptions, unixS: number, rng: Rng, firstIndex = 0): string[] {
+  const lines: string[] = [];
   for (let i = 0; i < s.temperatureK.length; i++) {
     const cells: Record<string, string> = {
-      Time: (unixS + i * 12.3).toFixed(3),
+      Time: (unixS + (firstIndex + i) * 12.3).toFixed(3),
       'Field (Oe)': fmtXl(s.fieldOe[i]),
       'Temperature (K)': fmtXl(s.temperatureK[i]),
       'Long Moment (emu)': fmtXl(s.momentEmu[i]),
@@ -232,11 +248,13 @@ function mpmsXlLines(s: SimulatedSweep, o: MpmsWriteOptions, unixS: number, rng:
   return lines;
 }
 
-function ppmsVsmLines(s: SimulatedSweep, o: MpmsWriteOptions, unixS: number, rng: Rng): string[] {
+/** PPMS time stamps are a small instrument-relative counter, not an absolute date. */
+const PPMS_T0_S = 13808301.33;
+
+function ppmsVsmHeader(o: MpmsWriteOptions, unixS: number, sampleComment = `ribbon ${o.mode} ${o.fieldOe} Oe`): string[] {
   const when = usDate(unixS);
-  // PPMS time stamps are a small instrument-relative counter, not an absolute date.
-  const t0 = 13808301.33;
-  const lines = [
+  const t0 = PPMS_T0_S;
+  return [
     '[Header]',
     '; VSM Data File (default extension .dat)',
     '; Copyright (c) 2003-2018, Quantum Design, Inc. All rights reserved.',
@@ -245,7 +263,7 @@ function ppmsVsmLines(s: SimulatedSweep, o: MpmsWriteOptions, unixS: number, rng
     'BYAPP,VSM,1.0,1.0',
     'INFO,PPMS VSM Option Release 1.5.2 Build 1,APPNAME',
     `INFO,${o.sampleName ?? 'La75Al25'},SAMPLE_MATERIAL`,
-    `INFO,ribbon ${o.mode} ${o.fieldOe} Oe,SAMPLE_COMMENT`,
+    `INFO,${sampleComment},SAMPLE_COMMENT`,
     `INFO,${o.massMg},SAMPLE_MASS`,
     'INFO,,SAMPLE_VOLUME',
     'INFO,,SAMPLE_MOLECULAR_WEIGHT',
@@ -262,10 +280,14 @@ function ppmsVsmLines(s: SimulatedSweep, o: MpmsWriteOptions, unixS: number, rng
     '[Data]',
     PPMS_VSM_COLUMNS.join(','),
   ];
+}
+
+function ppmsVsmRows(s: SimulatedSweep, o: MpmsWriteOptions, rng: Rng, firstIndex = 0): string[] {
+  const lines: string[] = [];
   for (let i = 0; i < s.temperatureK.length; i++) {
     const tK = fmt(s.temperatureK[i]);
     const cells: Record<string, string> = {
-      'Time Stamp (sec)': fmt(t0 + i * SECONDS_PER_POINT),
+      'Time Stamp (sec)': fmt(PPMS_T0_S + (firstIndex + i) * SECONDS_PER_POINT),
       'Temperature (K)': tK,
       'Magnetic Field (Oe)': fmt(s.fieldOe[i]),
       'Moment (emu)': fmt(s.momentEmu[i]),
@@ -284,7 +306,7 @@ function ppmsVsmLines(s: SimulatedSweep, o: MpmsWriteOptions, unixS: number, rng
       'Max. Field (Oe)': fmt(s.fieldOe[i]),
       'Mass (grams)': fmt(3.1 + 0.01 * rng.gauss()),
       'Measure Count': '40',
-      'Measurement Number': String(i + 1),
+      'Measurement Number': String(firstIndex + i + 1),
       'Temp. Status (code)': '1',
       'Field Status (code)': '1',
       'Average Temp (K)': tK,
@@ -292,6 +314,147 @@ function ppmsVsmLines(s: SimulatedSweep, o: MpmsWriteOptions, unixS: number, rng
     lines.push(row(PPMS_VSM_COLUMNS, cells));
   }
   return lines;
+}
+
+/** The header of `format`; `describe` replaces the single sweep's "ZFC 20 Oe" (a sequence file's own comment). */
+function headerLines(
+  format: MpmsFormat,
+  o: MpmsWriteOptions,
+  unixS: number,
+  describe?: { comment: string; sequenceFile: string; weightText?: string },
+): string[] {
+  if (format === 'MPMS_XL') return mpmsXlHeader(o, unixS, describe?.sequenceFile, describe?.weightText);
+  if (format === 'PPMS_VSM') return ppmsVsmHeader(o, unixS, describe?.comment);
+  return mpms3Header(o, unixS, describe?.comment);
+}
+
+/** A comment row: only the Comment cell and the time stamp, the comment quoted (it may hold a comma). */
+function commentRow(format: MpmsFormat, text: string, unixS: number, index: number): string {
+  const quoted = `"${text}"`;
+  if (format === 'MPMS_XL') return `${row(MPMS_XL_COLUMNS, { Comment: quoted, Time: (unixS + index * 12.3).toFixed(3) })},`;
+  // MPMS3 and PPMS write such a row short: only Comment and Time Stamp, the first two columns.
+  const time = format === 'PPMS_VSM' ? PPMS_T0_S + index * SECONDS_PER_POINT : unixS + OLE_EPOCH_OFFSET_S + index * SECONDS_PER_POINT;
+  return `${quoted},${fmt(time)}`;
+}
+
+function sweepRows(format: MpmsFormat, s: SimulatedSweep, o: MpmsWriteOptions, unixS: number, rng: Rng, firstIndex: number): string[] {
+  if (format === 'MPMS_XL') return mpmsXlRows(s, o, unixS, rng, firstIndex);
+  if (format === 'PPMS_VSM') return ppmsVsmRows(s, o, rng, firstIndex);
+  return mpms3Rows(s, o, unixS, format === 'MPMS3_DC', rng, firstIndex);
+}
+
+/** An M(H) loop at fixed temperature: 0 → +H → −H → +H, `points` field steps. */
+export interface LoopPlan {
+  kind: 'loop';
+  temperatureK: number;
+  maxFieldOe: number;
+  points: number;
+  noiseEmu: number;
+  comment?: string;
+}
+
+/** One χ(T) sweep of a sequence (mode, direction, field, range, noise), optionally after a comment row. */
+export interface SequenceSweepPlan extends Omit<SweepPlan, 'massMg'> {
+  kind?: 'sweep';
+  comment?: string;
+}
+
+export interface SequenceOptions {
+  seed: number;
+  massMg: number;
+  segments: (SequenceSweepPlan | LoopPlan)[];
+  sampleName?: string;
+  startUnixS?: number;
+  /** SAMPLE_COMMENT (MPMS3, PPMS) / sequence file name (MPMS-XL); default "ZFC/FC sequence". */
+  description?: string;
+  /** MPMS-XL only: the WEIGHT text as written (e.g. "0.000" for a file with no mass). */
+  weightText?: string;
+}
+
+export interface VirtualSequenceFile {
+  text: string;
+  fileName: string;
+  format: MpmsFormat;
+  massMg: number;
+  /** Per segment in file order: the truth of each χ(T) sweep (null for M(H) loops). */
+  truths: (MagneticTruth | null)[];
+  sweeps: SimulatedSweep[];
+}
+
+/**
+ * M(H) at one temperature: the superconducting χ(T) screens fields well below an effective
+ * penetration field (H* = maxField/4), fading linearly to the background above it.
+ */
+function simulateLoop(model: SuperconductorModel, plan: LoopPlan, massMg: number, rng: Rng): SimulatedSweep {
+  const out: SimulatedSweep = { temperatureK: [], momentEmu: [], fieldOe: [] };
+  const hStar = plan.maxFieldOe / 4;
+  const sc = superconductingChi(model, plan.temperatureK, 'ZFC');
+  const background = model.backgroundChiEmuPerGOe + model.backgroundSlopeEmuPerGOeK * plan.temperatureK;
+  for (let i = 0; i < plan.points; i++) {
+    // 0 → +1 → −1 → +1 over the loop, as a triangle wave in units of maxField.
+    const u = (4 * i) / (plan.points - 1);
+    const h = plan.maxFieldOe * (u <= 1 ? u : u <= 3 ? 2 - u : u - 4);
+    const screened = Math.max(0, 1 - Math.abs(h) / hStar);
+    out.temperatureK.push(plan.temperatureK + 0.002 * rng.gauss());
+    out.fieldOe.push(h);
+    out.momentEmu.push((sc * screened + background) * h * massMg * 1e-3 + plan.noiseEmu * rng.gauss());
+  }
+  return out;
+}
+
+/**
+ * One file holding several segments in time order, as an MPMS sequence writes them: e.g. a ZFC
+ * warming sweep then an FC sweep in the same field, sweeps at two fields, or an M(H) loop beside
+ * them. Each sweep's truth is modelTruth over its own temperatures.
+ */
+export function writeMpmsSequence(format: MpmsFormat, model: SuperconductorModel, options: SequenceOptions): VirtualSequenceFile {
+  const rng = createRng(options.seed);
+  const unixS = options.startUnixS ?? 1709283600;
+  const first = options.segments.find((p): p is SequenceSweepPlan => p.kind !== 'loop');
+  const base: MpmsWriteOptions = {
+    mode: first?.mode ?? 'ZFC',
+    direction: 'up',
+    fieldOe: first?.fieldOe ?? 0,
+    massMg: options.massMg,
+    noiseEmu: 0,
+    seed: options.seed,
+    ...(options.sampleName !== undefined && { sampleName: options.sampleName }),
+  };
+  const description = options.description ?? 'ZFC/FC sequence';
+  const lines = headerLines(format, base, unixS, {
+    comment: description,
+    sequenceFile: `${description.replace(/[^A-Za-z0-9]+/g, '_')}.seq`,
+    ...(options.weightText !== undefined && { weightText: options.weightText }),
+  });
+  const truths: (MagneticTruth | null)[] = [];
+  const sweeps: SimulatedSweep[] = [];
+  let index = 0;
+  for (const plan of options.segments) {
+    if (plan.comment !== undefined) lines.push(commentRow(format, plan.comment, unixS, index));
+    let sweep: SimulatedSweep;
+    if (plan.kind === 'loop') {
+      sweep = simulateLoop(model, plan, options.massMg, rng);
+      truths.push(null);
+      lines.push(...sweepRows(format, sweep, { ...base, noiseEmu: plan.noiseEmu, fieldOe: plan.maxFieldOe }, unixS, rng, index));
+    } else {
+      const o: MpmsWriteOptions = { ...base, ...plan, massMg: options.massMg };
+      sweep = simulateSweep(model, o, rng);
+      const minK = Math.min(...sweep.temperatureK);
+      const maxK = Math.max(...sweep.temperatureK);
+      truths.push(modelTruth(model, { mode: plan.mode, minK, maxK, noiseEmu: plan.noiseEmu, fieldOe: plan.fieldOe, massMg: options.massMg }));
+      lines.push(...sweepRows(format, sweep, o, unixS, rng, index));
+    }
+    sweeps.push(sweep);
+    index += sweep.temperatureK.length;
+  }
+  return {
+    text: lines.join('\n') + '\n',
+    fileName: `${options.sampleName ?? 'La75Al25'}_sequence_${FILE_TAGS[format]}`,
+    format,
+    massMg: options.massMg,
+    truths,
+    sweeps,
+  };
 }
 
 const FILE_TAGS: Record<MpmsFormat, string> = { MPMS3_VSM: 'MPMS3-VSM.dat', MPMS3_DC: 'MPMS3-DC.dat', MPMS_XL: 'MPMSXL.dc.dat', PPMS_VSM: 'PPMS-VSM.dat' };
@@ -304,10 +467,9 @@ export function writeMpmsFile(format: MpmsFormat, model: SuperconductorModel, op
   const rng = createRng(options.seed);
   const sweep = simulateSweep(model, options, rng);
   const unixS = options.startUnixS ?? 1709283600;
-  let lines: string[];
-  if (format === 'MPMS_XL') lines = mpmsXlLines(sweep, options, unixS, rng);
-  else if (format === 'PPMS_VSM') lines = ppmsVsmLines(sweep, options, unixS, rng);
-  else lines = [...mpms3Header(options, unixS), ...mpms3Rows(sweep, options, unixS, format === 'MPMS3_DC', rng)];
+  // A VSM-mode MPMS3 sequence often logs a quoted comment row with only Comment and Time Stamp.
+  const comment = format === 'MPMS3_VSM' ? [commentRow(format, `${options.mode}, ${options.fieldOe}`, unixS, 0)] : [];
+  const lines = [...headerLines(format, options, unixS), ...comment, ...sweepRows(format, sweep, options, unixS, rng, 0)];
   let minK = Infinity;
   let maxK = -Infinity;
   for (const t of sweep.temperatureK) {
