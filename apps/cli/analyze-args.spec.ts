@@ -11,7 +11,7 @@ const read = (path: string): Uint8Array => {
 describe('analyze CLI arguments come from the technique registry', () => {
   it('usage lists every technique and every parameter flag', () => {
     expect(usage()).toBe(
-      'usage: analyze FILE [--technique MAGNETIC|RESISTANCE|XRD|SAXS|DSC] [--mass-g X] [--field-oe X] [--density-g-cm3 X] [--demag X] [--fc FILE] [--channel X] [--wavelength-a X] [--reference FILE] [--exo up|down] [--heating-rate-k-per-min X]',
+      'usage: analyze FILE [--technique MAGNETIC|RESISTANCE|XRD|SAXS|DSC] [--mass-g X] [--field-oe X] [--density-g-cm3 X] [--demag X] [--mode ZFC|FC] [--fc FILE] [--channel X] [--wavelength-a X] [--reference FILE] [--exo up|down] [--heating-rate-k-per-min X]',
     );
     expect(help()).toContain('  --mass-g X  sample mass (g); MAGNETIC, DSC');
     expect(help()).toContain('  XRD: X-ray diffraction — ');

@@ -13,7 +13,7 @@ import { openDatabase, uniquePrefix } from '../setup/test-db';
 import { WorkerProcess } from '../setup/test-worker';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const CURRENT = '1.0.0';
+const CURRENT = '1.1.0';
 
 /**
  * Runs carry the analyzer version they were made for, and a worker analyses only runs of the

@@ -3,6 +3,7 @@
  * really analysing the virtual MPMS files of the paper-shaped anneal campaign, as the worker would.
  */
 import { analyzeFile } from '../../libs/analysis/src/analyze-file';
+import { ANALYZER as MAGNETIC_ANALYZER } from '../../libs/analysis/src/magnetic/index';
 import { GLASS_DENSITY_G_CM3, magneticCampaign, type CampaignGenerating, type CampaignItem } from '../../libs/instruments/src/campaign';
 import type { ReportInput } from '../../src/modules/reports/report.types';
 
@@ -37,7 +38,7 @@ export function analysedAnnealCampaign(zfcWithFc: (item: CampaignItem) => boolea
   for (const item of campaign.items) {
     const sampleId = `sample-${item.sampleCode}`;
     pieces.push({ sampleId, code: item.sampleCode, level: item.level });
-    const common = { sampleId, technique: 'MAGNETIC' as const, analyzer: 'magnetic', analyzerVersion: '1.0.0' };
+    const common = { sampleId, technique: 'MAGNETIC' as const, analyzer: 'magnetic', analyzerVersion: MAGNETIC_ANALYZER.version };
     results.push({
       ...common,
       mode: 'ZFC',
@@ -82,7 +83,7 @@ export function handMadeAnnealInput(name = 'Hand-made anneal'): ReportInput {
       const sampleId = `s-${li}-${p}`;
       pieces.push({ sampleId, code: `HM-${level}-P${p}`, level });
       const chi = (0.0064 * Math.exp(-level / 1.2) + 0.0031) * (1 + 0.01 * (p - 2));
-      const run = { sampleId, technique: 'MAGNETIC' as const, analyzer: 'magnetic', analyzerVersion: '1.0.0' };
+      const run = { sampleId, technique: 'MAGNETIC' as const, analyzer: 'magnetic', analyzerVersion: MAGNETIC_ANALYZER.version };
       results.push({
         ...run,
         mode: 'ZFC',

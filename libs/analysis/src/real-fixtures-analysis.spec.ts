@@ -8,17 +8,10 @@ const run = (rel: string) => analyzeFile(readFileSync(join(dir, rel)), { fileNam
 /**
  * Every real fixture through the whole analysis: none is a superconductor or a metallic glass, so
  * the analyzers must either give physically sensible output or refuse with a clear reason.
+ * The magnetometry files are in real-fixtures-magnetic.spec.ts.
  */
 describe('analysis of the real fixtures', () => {
   it.each([
-    ['mpms/magnetopy_zfcfc1_DC_100Oe_MPMS3.dat', 'NO_TRANSITION', /no diamagnetic \(Meissner\) signal/],
-    ['mpms/magnetopy_zfc4a_VSM_100Oe_comments_MPMS3.dat', 'NO_TRANSITION', /no diamagnetic \(Meissner\) signal/],
-    ['mpms/nomadmeas_MPMS3_VSM-oven_MvsH_2K_3K_noAC.dat', 'NO_TRANSITION', /no diamagnetic \(Meissner\) signal/],
-    ['mpms/magnetopy_zfc5_DC_200Oe_settle_CRLF_MPMS3.dat', 'NO_TRANSITION', /below −5 × noise/],
-    ['mpms/magnetopy_fc5_DC_200Oe_settle_CRLF_MPMS3.dat', 'NO_TRANSITION', /below −5 × noise/],
-    ['mpms/qdsquid_MPMSXL_MultiVu1.60_DC_ZFC_1kOe_blanklines.dc.dat', 'NO_TRANSITION', /below −5 × noise/],
-    ['mpms/magnetopy_mvsh3_DC_5K_tabdelimited_MPMS3.dat', 'MISSING_PARAMETER', /mass/],
-    ['mpms/qdsquid_MPMSXL_MultiVu1.60_AC_vs_freq_4K.ac.dat', 'MISSING_COLUMN', /DC moment/],
     ['ppms/nomadmeas_Resistivity_TMR_Hall_fieldsweep_2K.dat', 'NOT_ENOUGH_DATA', /./],
     ['ppms/nomadmeas_ACTransport_Hall_TMR_fieldsweep.dat', 'NOT_ENOUGH_DATA', /./],
     ['xrd/glassure_Fe81S19_liquid_alloy_headerless.chi', 'MISSING_PARAMETER', /wavelength/],

@@ -40,6 +40,15 @@ const EXPECTED: Record<string, Expected> = {
     massMg: 1.6,
     moment: { column: 'DC Moment Free Ctr (emu)', points: 504, firstT: 5.00255632400513, firstEmu: 0.00433629080839285 },
   },
+  'mpms/magnetopy_zfcfc4_100Oe_and_1000Oe_tabdelimited_MPMS3.dat': {
+    instrument: 'MPMS3',
+    byApp: 'MPMS3 w/ AC,1,1.1',
+    rows: 7531,
+    columns: 89,
+    delimiter: '\t',
+    massMg: 2.875,
+    moment: { column: 'Moment (emu)', points: 7527, firstT: 4.999943733, firstEmu: 0.000171551 },
+  },
   'mpms/magnetopy_zfc4a_VSM_100Oe_comments_MPMS3.dat': {
     instrument: 'MPMS3',
     byApp: 'MPMS3 w/ AC,1.0,1.1',

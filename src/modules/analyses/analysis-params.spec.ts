@@ -26,13 +26,13 @@ describe('paramsFor: conditions and piece facts → the technique’s parameters
 
   it('a ZFC sweep: the measured mass and field win over the piece, the alloy density and the FC partner are added', async () => {
     const p = await paramsFor(run({ conditions: { mode: 'ZFC', fieldOe: 20, massMg: 2.137, demagN: 0.1, wavelengthA: 1.54, exo: 'up' } }), partner);
-    expect(p).toEqual({ technique: 'MAGNETIC', massG: 2.137 / 1000, fieldOe: 20, densityGCm3: 5.9, demagN: 0.1, fc: fcBytes });
+    expect(p).toEqual({ technique: 'MAGNETIC', massG: 2.137 / 1000, fieldOe: 20, densityGCm3: 5.9, demagN: 0.1, mode: 'ZFC', fc: fcBytes });
     expect(asked).toEqual(['FC']);
   });
 
   it('an FC sweep gets no partner; the piece mass is the fallback; a hand-edited wrong value is left out', async () => {
     const p = await paramsFor(run({ conditions: { mode: 'FC', fieldOe: '20' } }), partner);
-    expect(p).toEqual({ technique: 'MAGNETIC', massG: 2.4 / 1000, densityGCm3: 5.9 });
+    expect(p).toEqual({ technique: 'MAGNETIC', massG: 2.4 / 1000, densityGCm3: 5.9, mode: 'FC' });
     expect(asked).toEqual([]);
   });
 

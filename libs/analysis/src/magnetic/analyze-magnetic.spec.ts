@@ -98,8 +98,23 @@ describe('analyzeMagnetic against the MPMS virtual instrument', () => {
     expect(chi).toBeLessThan(0);
     expect(demag.value.metrics.shieldingFraction1p8K).toBeCloseTo(-4 * Math.PI * DENSITY * chi * 0.8, 12);
     expect(Object.keys(plain.value.metrics).sort()).toEqual(
-      ['chiMass1p8K', 'fcZfcRatio', 'fieldOe', 'noiseEmuPerGOe', 'shieldingFraction1p8K', 'tcMidK', 'tcOnsetK', 'width1090K', 'widthFwhmK'].sort(),
+      [
+        'chiMass1p8K',
+        'fcTcDistribution',
+        'fcZfcRatio',
+        'fcZfcWidthRatio',
+        'fcZfcWidthRatioErr',
+        'fieldOe',
+        'noiseEmuPerGOe',
+        'shieldingFraction1p8K',
+        'tcDistribution',
+        'tcMidK',
+        'tcOnsetK',
+        'width1090K',
+        'widthFwhmK',
+      ].sort(),
     );
+    expect([plain.value.metrics.fcTcDistribution, plain.value.metrics.fcZfcWidthRatio]).toEqual([null, null]);
     expect(plain.value.curves?.chiZfc.x.length).toBeLessThanOrEqual(500);
     expect(plain.value.curves?.dChiDt.y.length).toBeGreaterThan(10);
   });
@@ -191,5 +206,5 @@ describe('analyzeMagnetic errors', () => {
 });
 
 it('exports its analyzer name and version', () => {
-  expect(ANALYZER).toEqual({ name: 'magnetic', version: '1.0.0' });
+  expect(ANALYZER).toEqual({ name: 'magnetic', version: '1.1.0' });
 });

@@ -6,7 +6,8 @@ import { AnalysisError, fail, ok, type Result } from '../core/errors';
 import type { Curves, MagneticSweep } from '../core/types';
 import type { MagneticAnalysis, MagneticMetrics, MagneticParams } from './magnetic.types';
 import { decimate, differences, fitLine, localLineAt, lowerBound, median, mergeDuplicateX } from '../core/numeric';
-import { derivativePeakWidth, DERIVATIVE_WINDOW_FACTOR, locateTransition, type TransitionShape } from './transition';
+import { tcDistribution, type TcDistribution } from './tc-distribution';
+import { derivativePeakWidth, DERIVATIVE_WINDOW_FACTOR, locateTransition, type PeakWidth, type TransitionShape } from './transition';
 
 // Bound once: under Jest 30 every global property read (Math.abs, Number.isFinite) goes through a
 // wrapper that makes per-point calls ~50× slower; plain bindings cost nothing in production either.
@@ -87,6 +88,43 @@ interface BaselinePass {
   shape: TransitionShape;
   windowStartK: number;
   baselinePoints: number;
+  /** Distinct temperatures and the baseline-subtracted χ there. */
+  distinctK: number[];
+  signal: number[];
+  /** The signal at the lowest temperature (local line fit). */
+  lowValue: number;
+}
+
+/**
+ * Where the first normal-state window may start, K: the top 30 % of the range, unless the raw data
+ * already show the drop there. The drop is read from the raw points (χ at the lowest temperature
+ * against the median of the top tenth): the window then starts above the highest point that has
+ * fallen by 10 % of it, by as much again as that point lies above the half-drop point (at least
+ * 0.05 K). So a sharp transition near the top of the sweep (Tc ≈ 4.3 K swept to 5 K) is not taken
+ * into its own baseline. Paramagnetic upturns (χ rising on cooling) leave the default.
+ */
+function firstWindowStartK(t: number[], chi: number[]): number {
+  const n = t.length;
+  const tMin = t[0];
+  const tMax = t[n - 1];
+  const byDefault = tMax - 0.3 * (tMax - tMin);
+  const topFrom = lowerBound(t, tMax - 0.1 * (tMax - tMin));
+  const top = chi.slice(Math.min(topFrom, n - MIN_BASELINE_POINTS));
+  const high = median(top);
+  const scatter = median(top.map((v) => abs(v - high))) * 1.4826;
+  const low = localLineAt(t, chi, tMin, LOCAL_FIT_POINTS);
+  const drop = high - low;
+  if (!(drop > 10 * scatter) || !(drop > 0)) return byDefault;
+  let t10 = -Infinity;
+  let t50 = -Infinity;
+  for (let i = 0; i < n; i++) {
+    if (chi[i] < high - 0.1 * drop) t10 = t[i];
+    if (chi[i] < high - 0.5 * drop) t50 = t[i];
+  }
+  if (!(t10 > t50) || !Number.isFinite(t50)) return byDefault;
+  const start = t10 + Math.max(0.05, t10 - t50);
+  // Never so high that fewer than the minimum of points remain for the baseline.
+  return Math.max(byDefault, Math.min(start, t[Math.max(0, n - 2 * MIN_BASELINE_POINTS)]));
 }
 
 /**
@@ -102,7 +140,7 @@ function fitTransition(s: ChiSweep, warnings: string[]): Result<BaselinePass, An
   const dataStepK = gridStep(distinct.x);
   const tMin = t[0];
   const tMax = t[n - 1];
-  let windowStartK = tMax - 0.3 * (tMax - tMin);
+  let windowStartK = firstWindowStartK(t, s.chi);
   let smoothingSpanK = 4 * dataStepK;
   let pass: BaselinePass | undefined;
   for (let iteration = 0; iteration < 4; iteration++) {
@@ -127,7 +165,7 @@ function fitTransition(s: ChiSweep, warnings: string[]): Result<BaselinePass, An
     // Dense data go on a coarser, cell-averaged grid so the Savitzky–Golay windows stay short (their weights cost O(w²)).
     const stepK = Math.max(dataStepK, (smoothingSpanK * DERIVATIVE_WINDOW_FACTOR) / (MAX_DERIVATIVE_WINDOW - 1));
     const shape = locateTransition(distinct.x, signal, noise, lowValue, stepK, smoothingSpanK / stepK + 1);
-    pass = { noise, shape, windowStartK, baselinePoints: n - from };
+    pass = { noise, shape, windowStartK, baselinePoints: n - from, distinctK: distinct.x, signal, lowValue };
     if (shape.onsetK === null || shape.onsetAtTop) break;
     const drop = shape.midK !== null ? shape.onsetK - shape.midK : 0;
     const nextStartK = shape.onsetK + Math.max(0.1, 0.5 * drop);
@@ -175,35 +213,26 @@ export function analyzeMagnetic(zfc: MagneticSweep, params: MagneticParams): Res
     warnings.push(`file header mass ${zfc.massMg} mg differs from the ${massG * 1e3} mg used`);
   }
 
-  const fitted = fitTransition(sweep, warnings);
-  if (!fitted.ok) return fitted;
-  const { noise, shape } = fitted.value;
-  if (shape.onsetK === null) {
-    return fail(
-      new AnalysisError('NO_TRANSITION', `no point falls below −5 × noise (${(5 * noise).toExponential(3)} emu/g/Oe) under the normal-state baseline`),
-    );
-  }
-  // Shielding makes χ negative. A paramagnet cooling (or a molecular magnet's ZFC/FC) also bends
-  // below a straight normal-state baseline, but stays positive: that is no Meissner signal.
-  let coldest = 0;
-  for (let i = 1; i < sweep.temperatureK.length; i++) if (sweep.temperatureK[i] < sweep.temperatureK[coldest]) coldest = i;
-  if (!(sweep.chi[coldest] < 0)) {
-    return fail(
-      new AnalysisError(
-        'NO_TRANSITION',
-        `no diamagnetic (Meissner) signal: χ at ${sweep.temperatureK[coldest].toFixed(3)} K is ${sweep.chi[coldest].toExponential(3)} emu/g/Oe, not negative; this sweep shows no superconducting transition`,
-      ),
-    );
-  }
+  const zfcTransition = locate(sweep, warnings);
+  if (!zfcTransition.ok) return zfcTransition;
+  const { fitted, peak } = zfcTransition.value;
+  const { noise, shape } = fitted;
   if (shape.onsetAtTop) warnings.push('signal is already below −5 × noise at the top of the sweep: no clean normal state, onset not reported');
-  const peak = derivativePeakWidth(shape);
   if (peak.fwhmK === null) warnings.push('dχ/dT peak is not resolved inside the sweep: FWHM not reported');
   else if (peak.pointsInFwhm < MIN_POINTS_IN_FWHM) {
     warnings.push(`only ${peak.pointsInFwhm} grid points inside the dχ/dT FWHM: measure the transition more densely for a reliable width`);
   }
+  const distribution = tcDistribution(fitted.distinctK, fitted.signal, noise, shape, fitted.lowValue);
+  if (distribution.muK === null) warnings.push('the Gaussian local-Tc fit to χ(T) did not converge: tcDistribution has the observed moments only');
+  else if (distribution.truncated) {
+    warnings.push(
+      `the sweep stops before the transition is complete: only ${(100 * (distribution.observedFraction as number)).toFixed(0)} % of the fitted local-Tc distribution lies above ${sweep.temperatureK[0].toFixed(2)} K (truncated; μ and σ extrapolated by the fit)`,
+    );
+  }
 
   const chi18 = chiAt1p8K(sweep, 'ZFC', warnings);
   let fcZfcRatio: number | null = null;
+  let fcDistribution: TcDistribution | null = null;
   const curves: Curves = {
     chiZfc: { ...plotPoints(sweep.temperatureK, sweep.chi), xLabel: 'Temperature (K)', yLabel: 'χ_mass ZFC (emu/g/Oe)' },
   };
@@ -214,11 +243,19 @@ export function analyzeMagnetic(zfc: MagneticSweep, params: MagneticParams): Res
       const chiFc18 = chiAt1p8K(fc.value, 'FC', warnings);
       fcZfcRatio = chiFc18 !== null && chi18 !== null && chi18 !== 0 ? chiFc18 / chi18 : null;
       curves.chiFc = { ...plotPoints(fc.value.temperatureK, fc.value.chi), xLabel: 'Temperature (K)', yLabel: 'χ_mass FC (emu/g/Oe)' };
+      const fcWarnings: string[] = [];
+      const fcTransition = locate(fc.value, fcWarnings);
+      if (!fcTransition.ok) warnings.push(`FC local-Tc distribution not determined: ${fcTransition.error.message}`);
+      else {
+        const f = fcTransition.value.fitted;
+        fcDistribution = tcDistribution(f.distinctK, f.signal, f.noise, f.shape, f.lowValue);
+      }
     }
   }
   const g = shape.grid;
   const gridK = Array.from(peak.derivative, (_, i) => g.startK + i * g.stepK);
   curves.dChiDt = { ...plotPoints(gridK, peak.derivative), xLabel: 'Temperature (K)', yLabel: 'dχ/dT (emu/g/Oe/K)' };
+  const widthRatio = widthRatioOf(fcDistribution, distribution);
 
   const metrics: MagneticMetrics = {
     tcOnsetK: shape.onsetAtTop ? null : shape.onsetK,
@@ -230,6 +267,44 @@ export function analyzeMagnetic(zfc: MagneticSweep, params: MagneticParams): Res
     fcZfcRatio,
     noiseEmuPerGOe: noise,
     fieldOe: sweep.fieldOe,
+    tcDistribution: distribution,
+    fcTcDistribution: fcDistribution,
+    fcZfcWidthRatio: widthRatio.value,
+    fcZfcWidthRatioErr: widthRatio.err,
   };
   return ok({ metrics, warnings, curves });
+}
+
+/** σ_FC/σ_ZFC of the fitted distributions, its error from both σ errors in quadrature (relative). */
+function widthRatioOf(fc: TcDistribution | null, zfc: TcDistribution): { value: number | null; err: number | null } {
+  if (!fc || fc.sigmaK === null || zfc.sigmaK === null || fc.sigmaErrK === null || zfc.sigmaErrK === null) return { value: null, err: null };
+  const value = fc.sigmaK / zfc.sigmaK;
+  return { value, err: value * Math.hypot(fc.sigmaErrK / fc.sigmaK, zfc.sigmaErrK / zfc.sigmaK) };
+}
+
+/**
+ * Baseline, transition and dχ/dT peak of one sweep; NO_TRANSITION when nothing falls below the
+ * threshold, or when the coldest χ is not negative (a paramagnet's or molecular magnet's upturn also
+ * bends below a straight baseline, but stays positive: that is no Meissner signal).
+ */
+function locate(sweep: ChiSweep, warnings: string[]): Result<{ fitted: BaselinePass; peak: PeakWidth }, AnalysisError> {
+  const fitted = fitTransition(sweep, warnings);
+  if (!fitted.ok) return fitted;
+  const { noise, shape } = fitted.value;
+  if (shape.onsetK === null) {
+    return fail(
+      new AnalysisError('NO_TRANSITION', `no point falls below −5 × noise (${(5 * noise).toExponential(3)} emu/g/Oe) under the normal-state baseline`),
+    );
+  }
+  let coldest = 0;
+  for (let i = 1; i < sweep.temperatureK.length; i++) if (sweep.temperatureK[i] < sweep.temperatureK[coldest]) coldest = i;
+  if (!(sweep.chi[coldest] < 0)) {
+    return fail(
+      new AnalysisError(
+        'NO_TRANSITION',
+        `no diamagnetic (Meissner) signal: χ at ${sweep.temperatureK[coldest].toFixed(3)} K is ${sweep.chi[coldest].toExponential(3)} emu/g/Oe, not negative; this sweep shows no superconducting transition`,
+      ),
+    );
+  }
+  return ok({ fitted: fitted.value, peak: derivativePeakWidth(shape) });
 }

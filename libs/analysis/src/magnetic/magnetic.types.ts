@@ -1,4 +1,6 @@
 import type { Curves, MagneticSweep } from '../core/types';
+import type { ModeSource, SegmentDirection, SegmentKind, SegmentMode } from './segments';
+import type { TcDistribution } from './tc-distribution';
 
 /** What the magnetic analyzer reports for one ZFC sweep (with its optional FC partner). */
 export interface MagneticMetrics {
@@ -20,6 +22,13 @@ export interface MagneticMetrics {
   noiseEmuPerGOe: number;
   /** Field used to normalise the moment, Oe. */
   fieldOe: number;
+  /** The local-Tc distribution of the ZFC sweep (observed moments and the Gaussian fit to χ(T)). */
+  tcDistribution: TcDistribution;
+  /** The same for the FC partner; null without one or when its transition is not found. */
+  fcTcDistribution: TcDistribution | null;
+  /** σ_FC / σ_ZFC of the fitted distributions; null without both fits. */
+  fcZfcWidthRatio: number | null;
+  fcZfcWidthRatioErr: number | null;
 }
 
 export interface MagneticParams {
@@ -39,8 +48,39 @@ export interface MagneticAnalysis {
   curves?: Curves;
 }
 
+/** One segment of a file (see splitSegments), with its own analysis when it is a χ(T) sweep. */
+export interface MagneticSegment {
+  /** 1-based, in time order. */
+  index: number;
+  kind: SegmentKind;
+  mode: SegmentMode | null;
+  modeFrom: ModeSource | null;
+  direction: SegmentDirection;
+  /** 'headline': the metrics above; 'partner': the FC sweep of the FC/ZFC ratio. */
+  role: 'headline' | 'partner' | 'other';
+  points: number;
+  /** 1-based data rows (after the column line) of its first and last point. */
+  firstRow: number;
+  lastRow: number;
+  /** Median, lowest and highest field, Oe; null without a field column. */
+  fieldOe: number | null;
+  fieldMinOe: number | null;
+  fieldMaxOe: number | null;
+  tMinK: number;
+  tMaxK: number;
+  tcOnsetK: number | null;
+  tcMidK: number | null;
+  width1090K: number | null;
+  chiMass1p8K: number | null;
+  tcDistribution: TcDistribution | null;
+  /** Why a χ(T) segment gave no metrics. */
+  failure: string | null;
+}
+
 /** What the magnetic technique stores per file: the analyzer's metrics and where its inputs came from. */
 export interface MagneticFileMetrics extends MagneticMetrics {
+  /** Every segment of the file, in time order. */
+  segments: MagneticSegment[];
   /** Sample mass used, g. */
   inputMassG: number;
   massSource: 'parameter' | 'header';

@@ -90,14 +90,20 @@ export function locateTransition(
   shape.onsetAtTop = onsetIdx === count - 1;
   shape.onsetK = shape.onsetAtTop ? startK + onsetIdx * stepK : interpolate(startK, stepK, smoothed, onsetIdx, -5 * noise);
 
-  const crossing = (fraction: number): number | null => {
-    const i = firstFallBelow(smoothed, fraction * lowValue, Math.max(3, w));
-    return i < 0 || i === count - 1 ? null : interpolate(startK, stepK, smoothed, i, fraction * lowValue);
-  };
-  shape.midK = crossing(0.5);
-  shape.t10K = crossing(0.1);
-  shape.t90K = crossing(0.9);
+  shape.midK = fractionCrossingK(shape, 0.5, lowValue);
+  shape.t10K = fractionCrossingK(shape, 0.1, lowValue);
+  shape.t90K = fractionCrossingK(shape, 0.9, lowValue);
   return shape;
+}
+
+/**
+ * Coming down in T, where the smoothed signal first reaches `fraction` of its low-temperature value
+ * (and stays there), K; null when it never does inside the sweep.
+ */
+export function fractionCrossingK(shape: TransitionShape, fraction: number, lowValue: number): number | null {
+  const { startK, stepK, smoothed, windowPoints } = shape.grid;
+  const i = firstFallBelow(smoothed, fraction * lowValue, Math.max(3, windowPoints));
+  return i < 0 || i === smoothed.length - 1 ? null : interpolate(startK, stepK, smoothed, i, fraction * lowValue);
 }
 
 /**

@@ -31,6 +31,8 @@ export interface MultiVuMagneticSweep extends MagneticSweep {
   momentColumnRows: Record<string, number>;
   /** Rows dropped because temperature or every moment column was blank. */
   droppedRows: number;
+  /** The 0-based data row of each point (file order is time order: MultiVu appends as it measures). */
+  rows: number[];
 }
 
 /** The columns among `names` that the file has, each once (lookup is case-insensitive, so m' and M' coincide). */
@@ -58,6 +60,7 @@ export function toMagneticSweep(file: MultiVuFile): Result<MultiVuMagneticSweep>
   const temperatureK: number[] = [];
   const momentEmu: number[] = [];
   const fieldOe: number[] = [];
+  const rows: number[] = [];
   const momentColumnRows: Record<string, number> = {};
   let droppedRows = 0;
   for (let i = 0; i < file.rowCount; i++) {
@@ -70,13 +73,14 @@ export function toMagneticSweep(file: MultiVuFile): Result<MultiVuMagneticSweep>
     temperatureK.push(t);
     momentEmu.push(source.values[i]);
     fieldOe.push(field ? field.values[i] : NaN);
+    rows.push(i);
     momentColumnRows[source.name] = (momentColumnRows[source.name] ?? 0) + 1;
   }
   if (temperatureK.length === 0) {
     return fail(new ParseError('TOO_FEW_POINTS', `no row has both a temperature and a moment (${moments.map((c) => c.name).join(', ')})`));
   }
   const momentColumn = Object.entries(momentColumnRows).sort((a, b) => b[1] - a[1])[0][0];
-  const sweep: MultiVuMagneticSweep = { temperatureK, momentEmu, fieldOe, momentColumn, momentColumnRows, droppedRows };
+  const sweep: MultiVuMagneticSweep = { temperatureK, momentEmu, fieldOe, momentColumn, momentColumnRows, droppedRows, rows };
   if (file.massMg !== undefined) sweep.massMg = file.massMg;
   return ok(sweep);
 }

@@ -1,0 +1,282 @@
+/**
+ * The local-Tc distribution a χ(T) sweep maps. Each small region of the sample shields once T is
+ * below its own Tc, so the baseline-subtracted χ(T) is proportional to the fraction of regions
+ * with local Tc above T, and P(T) = −d f/dT (f = χ_signal(T)/χ_signal(T_min)) is that distribution.
+ *
+ * Two readings are reported: the moments and quantiles of P(T) over the observed range (no model,
+ * but biased when the sweep stops before the transition is complete), and a fit of a Gaussian
+ * distribution to χ(T) itself, χ_signal(T) = A · ½ erfc((T − μ)/(σ√2)), which extrapolates
+ * through a truncated sweep.
+ */
+import { levenbergMarquardt } from 'ml-levenberg-marquardt';
+
+import { erfc } from '../core/numeric';
+import { fractionCrossingK, type TransitionShape } from './transition';
+
+const { abs, exp, max, min, sqrt } = Math;
+const SQRT2 = Math.SQRT2;
+const INV_SQRT_2PI = 1 / sqrt(2 * Math.PI);
+
+export interface TcDistribution {
+  /** Mean of P(T) over the observed range, K. */
+  meanK: number;
+  /** Standard deviation of P(T) over the observed range, K. */
+  stdK: number;
+  /** Quantiles of P(T) over the observed range (q10 = where 10 % of the observed drop lies below), K. */
+  q10K: number | null;
+  q25K: number | null;
+  q50K: number | null;
+  q75K: number | null;
+  q90K: number | null;
+  /** Gaussian fit to χ(T): centre μ and its standard error, K. */
+  muK: number | null;
+  muErrK: number | null;
+  /** Gaussian fit: width σ and its standard error, K. */
+  sigmaK: number | null;
+  sigmaErrK: number | null;
+  /** Gaussian fit: full shielding amplitude A (χ_signal as T → 0), emu g⁻¹ Oe⁻¹. */
+  amplitudeEmuPerGOe: number | null;
+  /** Residual sum of squares / (n − 3) / noise², noise the normal-state residual std. */
+  chi2PerDof: number | null;
+  /** Fraction of the fitted distribution whose local Tc lies above the sweep's lowest temperature. */
+  observedFraction: number | null;
+  /** The sweep stops before the transition is complete (under 98 % of the fitted distribution observed). */
+  truncated: boolean;
+  /** Points the fit used. */
+  fitPoints: number;
+}
+
+/** Below this share of the fitted distribution inside the sweep, the sweep is flagged truncated. */
+const TRUNCATED_BELOW = 0.98;
+/** Fit bins are at most σ/5 wide (the smear is then ≤ 0.3 % of σ²) and at most this many. */
+const MAX_FIT_BINS = 240;
+
+/** ½ erfc(z/√2): the fraction of a Gaussian above z standard deviations. */
+const upperTail = (z: number): number => 0.5 * erfc(z / SQRT2);
+
+/**
+ * Moments of P(T) = −df/dT on [a, b] by parts, from f itself (the derivative of noisy data is far
+ * noisier): with f(a) = 1 and f(b) = 0, mean = a + ∫f dT and var = (a − mean)² + ∫2(T − mean) f dT.
+ */
+function observedMoments(shape: TransitionShape, lowValue: number): { meanK: number; stdK: number } {
+  const { startK, stepK, smoothed } = shape.grid;
+  const n = smoothed.length;
+  const f = (i: number): number => (i === 0 ? 1 : i === n - 1 ? 0 : smoothed[i] / lowValue);
+  let integral = 0;
+  for (let i = 1; i < n; i++) integral += 0.5 * (f(i - 1) + f(i)) * stepK;
+  const meanK = startK + integral;
+  let second = (startK - meanK) * (startK - meanK);
+  for (let i = 1; i < n; i++) {
+    const t0 = startK + (i - 1) * stepK;
+    const t1 = t0 + stepK;
+    second += (t0 - meanK) * f(i - 1) * stepK + (t1 - meanK) * f(i) * stepK;
+  }
+  return { meanK, stdK: sqrt(max(0, second)) };
+}
+
+interface Bins {
+  x: number[];
+  y: number[];
+  weight: number[];
+}
+
+/** Points with T ≤ upToK averaged into bins of at most `widthK` (each bin at its mean T). */
+function binPoints(t: ArrayLike<number>, y: ArrayLike<number>, upToK: number, widthK: number): Bins {
+  const out: Bins = { x: [], y: [], weight: [] };
+  let i = 0;
+  while (i < t.length && t[i] <= upToK) {
+    const edge = t[i] + widthK;
+    let sx = 0;
+    let sy = 0;
+    let k = 0;
+    while (i < t.length && t[i] <= upToK && t[i] < edge) {
+      sx += t[i];
+      sy += y[i];
+      k++;
+      i++;
+    }
+    out.x.push(sx / k);
+    out.y.push(sy / k);
+    out.weight.push(k);
+  }
+  return out;
+}
+
+type Params = [amplitude: number, mu: number, sigma: number];
+
+const gaussianModel =
+  ([a, mu, sigma]: number[]) =>
+  (t: number): number =>
+    a * upperTail((t - mu) / sigma);
+
+const gaussianJacobian =
+  ([a, mu, sigma]: number[]) =>
+  (t: number): number[] => {
+    const z = (t - mu) / sigma;
+    // d/dμ of ½erfc(z/√2) = φ(z)/σ; d/dσ = φ(z)·z/σ.
+    const phi = INV_SQRT_2PI * exp(-0.5 * z * z);
+    return [upperTail(z), (a * phi) / sigma, (a * phi * z) / sigma];
+  };
+
+/** JᵀJ, Jᵀr and the residual sum of squares of the points with T ≤ upToK at parameters p. */
+function normalEquations(t: ArrayLike<number>, y: ArrayLike<number>, upToK: number, p: number[]): { jtj: number[]; jtr: number[]; rss: number; n: number } {
+  const model = gaussianModel(p);
+  const jac = gaussianJacobian(p);
+  const jtj = [0, 0, 0, 0, 0, 0, 0, 0, 0];
+  const jtr = [0, 0, 0];
+  let rss = 0;
+  let n = 0;
+  for (let i = 0; i < t.length && t[i] <= upToK; i++) {
+    const r = y[i] - model(t[i]);
+    rss += r * r;
+    const g = jac(t[i]);
+    for (let r0 = 0; r0 < 3; r0++) {
+      jtr[r0] += g[r0] * r;
+      for (let c0 = 0; c0 < 3; c0++) jtj[r0 * 3 + c0] += g[r0] * g[c0];
+    }
+    n++;
+  }
+  return { jtj, jtr, rss, n };
+}
+
+/** Inverse of a symmetric 3×3 matrix (row-major); null when singular. */
+function invert3(m: number[]): number[] | null {
+  const [a, b, c, , e, f, , , i] = m;
+  const d = m[3];
+  const g = m[6];
+  const h = m[7];
+  const A = e * i - f * h;
+  const B = -(d * i - f * g);
+  const C = d * h - e * g;
+  const det = a * A + b * B + c * C;
+  if (!(abs(det) > 0) || !Number.isFinite(det)) return null;
+  const inv = [A, -(b * i - c * h), b * f - c * e, B, a * i - c * g, -(a * f - c * d), C, -(a * h - b * g), a * e - b * d];
+  return inv.map((v) => v / det);
+}
+
+interface GaussianFit {
+  muK: number;
+  muErrK: number;
+  sigmaK: number;
+  sigmaErrK: number;
+  amplitude: number;
+  chi2PerDof: number;
+  fitPoints: number;
+}
+
+/**
+ * Least-squares fit of A·½erfc((T − μ)/(σ√2)) to the baseline-subtracted χ of the points below
+ * μ₀ + 6σ₀ (above, the model is zero to 1e-9 and the baseline already fixed the level there). The
+ * solver runs on the points averaged into bins ≤ σ₀/5 wide, weighted by their counts; χ²/dof and the
+ * standard errors, s²(JᵀJ)⁻¹ with s² = RSS/(n − 3), come from the points themselves.
+ */
+function fitGaussian(t: ArrayLike<number>, y: ArrayLike<number>, noise: number, start: Params): GaussianFit | null {
+  const [a0, mu0, sigma0] = start;
+  const upToK = mu0 + 6 * sigma0;
+  const tMin = t[0];
+  const span = min(upToK, t[t.length - 1]) - tMin;
+  const bins = binPoints(t, y, upToK, max(sigma0 / 5, span / MAX_FIT_BINS));
+  if (bins.x.length < 6) return null;
+  const range = t[t.length - 1] - tMin;
+  // The solver sees the signal in units of the starting amplitude (so A ≈ 1) and, through its
+  // weights w (it scales squared residuals by 1/w²), each bin counted as its number of points.
+  const scale = abs(a0) || 1;
+  const options = {
+    initialValues: [a0 / scale, mu0, sigma0],
+    minValues: [a0 < 0 ? -50 : 0, tMin - 3 * range, range * 1e-4],
+    maxValues: [a0 < 0 ? 0 : 50, t[t.length - 1], range],
+    weights: bins.weight.map((k) => 1 / sqrt(k)),
+    jacobianFunction: gaussianJacobian,
+    damping: 1e-3,
+    maxIterations: 30,
+    errorTolerance: 0,
+  };
+  let p: number[];
+  try {
+    const res = levenbergMarquardt({ x: bins.x, y: bins.y.map((v) => v / scale) }, gaussianModel, options);
+    p = res.parameterValues;
+  } catch {
+    return null;
+  }
+  p[0] *= scale;
+  if (!p.every(Number.isFinite)) return null;
+  // Bin averaging smears the curve slightly (σ² + w²/12); Gauss–Newton steps on the points
+  // themselves remove that, and their last pass gives the residuals and JᵀJ for the errors.
+  let pass = normalEquations(t, y, upToK, p);
+  for (let step = 0; step < 2; step++) {
+    const inv = invert3(pass.jtj);
+    if (!inv) break;
+    const next = p.map((v, r) => v + inv[r * 3] * pass.jtr[0] + inv[r * 3 + 1] * pass.jtr[1] + inv[r * 3 + 2] * pass.jtr[2]);
+    if (!(next[2] > 0) || !next.every(Number.isFinite)) break;
+    const trial = normalEquations(t, y, upToK, next);
+    if (!(trial.rss < pass.rss)) break;
+    p = next;
+    pass = trial;
+  }
+  const [a, mu, sigma] = p;
+  const { jtj, rss, n } = pass;
+  const cov = invert3(jtj);
+  if (!cov || n <= 3) return null;
+  const s2 = rss / (n - 3);
+  const muErrK = sqrt(max(0, cov[4] * s2));
+  const sigmaErrK = sqrt(max(0, cov[8] * s2));
+  if (!Number.isFinite(muErrK) || !Number.isFinite(sigmaErrK) || !(sigma > 0)) return null;
+  return { muK: mu, muErrK, sigmaK: sigma, sigmaErrK, amplitude: a, chi2PerDof: s2 / (noise * noise), fitPoints: n };
+}
+
+/**
+ * The local-Tc distribution of one χ(T) segment (see the file comment).
+ * @param temperatureK ascending, distinct temperatures, K
+ * @param signal baseline-subtracted χ at those temperatures, emu g⁻¹ Oe⁻¹ (negative when shielded)
+ * @param noise normal-state residual std, same units
+ * @param shape the located transition (its smoothed uniform grid)
+ * @param lowValue the signal at the lowest temperature
+ */
+export function tcDistribution(
+  temperatureK: ArrayLike<number>,
+  signal: ArrayLike<number>,
+  noise: number,
+  shape: TransitionShape,
+  lowValue: number,
+): TcDistribution {
+  const { meanK, stdK } = observedMoments(shape, lowValue);
+  const q = (p: number): number | null => fractionCrossingK(shape, 1 - p, lowValue);
+  const out: TcDistribution = {
+    meanK,
+    stdK,
+    q10K: q(0.1),
+    q25K: q(0.25),
+    q50K: q(0.5),
+    q75K: q(0.75),
+    q90K: q(0.9),
+    muK: null,
+    muErrK: null,
+    sigmaK: null,
+    sigmaErrK: null,
+    amplitudeEmuPerGOe: null,
+    chi2PerDof: null,
+    observedFraction: null,
+    truncated: false,
+    fitPoints: 0,
+  };
+  // Start from the quantiles (interquartile range = 1.349 σ for a Gaussian), else the moments.
+  const mu0 = out.q50K ?? meanK;
+  const iqr = out.q75K !== null && out.q25K !== null ? out.q75K - out.q25K : 0;
+  const sigma0 = max(iqr > 0 ? iqr / 1.349 : stdK, shape.grid.stepK);
+  const a0 = lowValue / max(0.05, upperTail((temperatureK[0] - mu0) / sigma0));
+  const fit = fitGaussian(temperatureK, signal, noise, [a0, mu0, sigma0]);
+  if (!fit) return out;
+  const observedFraction = upperTail((temperatureK[0] - fit.muK) / fit.sigmaK);
+  return {
+    ...out,
+    muK: fit.muK,
+    muErrK: fit.muErrK,
+    sigmaK: fit.sigmaK,
+    sigmaErrK: fit.sigmaErrK,
+    amplitudeEmuPerGOe: fit.amplitude,
+    chi2PerDof: fit.chi2PerDof,
+    observedFraction,
+    truncated: observedFraction < TRUNCATED_BELOW,
+    fitPoints: fit.fitPoints,
+  };
+}
