@@ -308,3 +308,18 @@ function locate(sweep: ChiSweep, warnings: string[]): Result<{ fitted: BaselineP
   }
   return ok({ fitted: fitted.value, peak: derivativePeakWidth(shape) });
 }
+
+/**
+ * The located transition of one sweep, as analyzeMagnetic finds it: the distinct temperatures, the
+ * baseline-subtracted χ there, the normal-state noise, the smoothed grid and the signal at the
+ * lowest temperature, i.e. what tcDistribution reads (the analysis benchmark times that step alone).
+ */
+export function locatedTransition(
+  sweep: MagneticSweep,
+  massG: number,
+): Result<Pick<BaselinePass, 'distinctK' | 'signal' | 'noise' | 'shape' | 'lowValue'>, AnalysisError> {
+  const prepared = toChiSweep(sweep, massG, undefined, 'sweep');
+  if (!prepared.ok) return prepared;
+  const found = locate(prepared.value, []);
+  return found.ok ? ok(found.value.fitted) : found;
+}
