@@ -138,7 +138,6 @@ function fitTransition(s: ChiSweep, warnings: string[]): Result<BaselinePass, An
   const n = t.length;
   const distinct = mergeDuplicateX(t, s.chi);
   const dataStepK = gridStep(distinct.x);
-  const tMin = t[0];
   const tMax = t[n - 1];
   let windowStartK = firstWindowStartK(t, s.chi);
   let smoothingSpanK = 4 * dataStepK;
