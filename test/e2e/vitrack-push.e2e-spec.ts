@@ -87,6 +87,11 @@ describe('vitrack-push', () => {
     }[];
     return ms.map((m) => `${m.conditions.mode} ${m.files.map((f) => f.sha256).join(',')}`).sort();
   };
+  // The pusher creates a measurement just before uploading its file: wait for the files, not only the measurements.
+  const uploaded = async (pieceId: string, count: number): Promise<true | undefined> => {
+    const xs = await stored(pieceId);
+    return xs.length === count && xs.every((x) => !x.endsWith(' ')) ? true : undefined;
+  };
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -120,7 +125,7 @@ describe('vitrack-push', () => {
     // No code anywhere: left for a person.
     writeFileSync(join(dir, 'notes.txt'), 'sample swapped at 14:02\n');
     startPush();
-    await eventually('both files of A', async () => ((await stored(a.id)).length === 2 ? true : undefined));
+    await eventually('both files of A', () => uploaded(a.id, 2));
     expect(await stored(a.id)).toEqual([`FC ${sha(aFc.text)}`, `ZFC ${sha(aZfc.text)}`].sort());
 
     // B's file is written in pieces, each well before the last has been still for four seconds.
@@ -134,7 +139,7 @@ describe('vitrack-push', () => {
       expect(await stored(b.id)).toEqual([]);
     }
     appendFileSync(path, chunks.slice(8).join(''));
-    await eventually('B uploaded', async () => ((await stored(b.id)).length > 0 ? true : undefined));
+    await eventually('B uploaded', () => uploaded(b.id, 1));
     expect(await stored(b.id)).toEqual([`ZFC ${sha(bZfc.text)}`]);
 
     // The API goes away; a file arrives meanwhile; the pusher retries until the API is back.
@@ -144,7 +149,7 @@ describe('vitrack-push', () => {
     writeFileSync(join(dir, cZfc.fileName), cZfc.text);
     await eventually('a retry while the API is down', () => (/API unavailable .*retrying/.test(push!.output()) ? true : undefined));
     await startApi();
-    await eventually('C uploaded after the API came back', async () => ((await stored(c.id)).length > 0 ? true : undefined));
+    await eventually('C uploaded after the API came back', () => uploaded(c.id, 1));
     expect(await stored(c.id)).toEqual([`ZFC ${sha(cZfc.text)}`]);
 
     // The pusher restarts: its ledger knows every upload; only the new file goes up.
@@ -154,7 +159,7 @@ describe('vitrack-push', () => {
     startPush();
     const cFc = sweep('MPMS3_VSM', c.code, 'FC', 5);
     writeFileSync(join(dir, cFc.fileName), cFc.text);
-    await eventually('C FC uploaded after the restart', async () => ((await stored(c.id)).length === 2 ? true : undefined));
+    await eventually('C FC uploaded after the restart', () => uploaded(c.id, 2));
     expect(push!.output()).toContain('4 files already uploaded');
     expect(await stored(a.id)).toHaveLength(2);
     expect(await stored(b.id)).toHaveLength(1);
