@@ -1,18 +1,10 @@
+import { GLASS_RIBBON_MODEL } from '../../libs/instruments/src/mpms-model';
 import { writeMpmsFile } from '../../libs/instruments/src/mpms-writers';
 import { laAlXrdModel, virtualXrd } from '../../libs/instruments/src/xrd';
 import { newAlloy, newLineage } from '../factories/sample.factory';
 import { newUser } from '../factories/user.factory';
 import { TestApi } from '../setup/test-api';
 
-const MODEL = {
-  localTc: { meanK: 3.0, sigmaLowK: 0.25, sigmaHighK: 0.12 },
-  shieldedFraction0: 0.8,
-  densityGCm3: 5.9,
-  demagN: 0.1,
-  fcFraction: 0.25,
-  backgroundChiEmuPerGOe: 1.5e-6,
-  backgroundSlopeEmuPerGOeK: -2e-8,
-};
 const head = (text: string | Uint8Array): string =>
   Buffer.from(text)
     .subarray(0, 16 * 1024)
@@ -36,8 +28,24 @@ describe('bulk-upload matching route', () => {
 
   it('proposes technique, mode, field and the existing piece with its id, file by file', async () => {
     const [a, b] = pieces;
-    const zfc = writeMpmsFile('MPMS_XL', MODEL, { mode: 'ZFC', direction: 'up', fieldOe: 20, massMg: 2, noiseEmu: 5e-8, seed: 1, sampleName: a.code });
-    const fc = writeMpmsFile('PPMS_VSM', MODEL, { mode: 'FC', direction: 'down', fieldOe: 20, massMg: 2, noiseEmu: 5e-8, seed: 2, sampleName: b.code });
+    const zfc = writeMpmsFile('MPMS_XL', GLASS_RIBBON_MODEL, {
+      mode: 'ZFC',
+      direction: 'up',
+      fieldOe: 20,
+      massMg: 2,
+      noiseEmu: 5e-8,
+      seed: 1,
+      sampleName: a.code,
+    });
+    const fc = writeMpmsFile('PPMS_VSM', GLASS_RIBBON_MODEL, {
+      mode: 'FC',
+      direction: 'down',
+      fieldOe: 20,
+      massMg: 2,
+      noiseEmu: 5e-8,
+      seed: 2,
+      sampleName: b.code,
+    });
     const xrd = virtualXrd(laAlXrdModel(), { format: 'xrdml', name: b.code });
     const res = await api.request('POST', '/api/uploads/match', {
       token: member,

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { appendFileSync, copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { GLASS_RIBBON_MODEL } from '../../libs/instruments/src/mpms-model';
 import { writeMpmsFile, type MpmsFormat } from '../../libs/instruments/src/mpms-writers';
 import { freePort } from '../../scripts/pg-admin';
 import { newAlloy, newLineage } from '../factories/sample.factory';
@@ -11,17 +12,16 @@ import { TestApi } from '../setup/test-api';
 import { createTestDatabase, uniquePrefix } from '../setup/test-db';
 
 const ROOT = join(__dirname, '..', '..');
-const MODEL = {
-  localTc: { meanK: 3.0, sigmaLowK: 0.25, sigmaHighK: 0.12 },
-  shieldedFraction0: 0.8,
-  densityGCm3: 5.9,
-  demagN: 0.1,
-  fcFraction: 0.25,
-  backgroundChiEmuPerGOe: 1.5e-6,
-  backgroundSlopeEmuPerGOeK: -2e-8,
-};
 const sweep = (format: MpmsFormat, code: string, mode: 'ZFC' | 'FC', seed: number) =>
-  writeMpmsFile(format, MODEL, { mode, direction: mode === 'ZFC' ? 'up' : 'down', fieldOe: 20, massMg: 2, noiseEmu: 5e-8, seed, sampleName: code });
+  writeMpmsFile(format, GLASS_RIBBON_MODEL, {
+    mode,
+    direction: mode === 'ZFC' ? 'up' : 'down',
+    fieldOe: 20,
+    massMg: 2,
+    noiseEmu: 5e-8,
+    seed,
+    sampleName: code,
+  });
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { virtualDscScan } from '../../../instruments/src/dsc';
+import { GLASS_RIBBON_MODEL } from '../../../instruments/src/mpms-model';
 import { MPMS_FORMATS, writeMpmsFile } from '../../../instruments/src/mpms-writers';
 import { simulatePpms } from '../../../instruments/src/ppms';
 import { laAlSaxsModel, virtualSaxs } from '../../../instruments/src/saxs';
@@ -12,15 +13,6 @@ const REAL = join(__dirname, '../../../../test/fixtures/real');
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 /** What a client sends: the first UPLOAD_HEAD_BYTES of the file. */
 const clues = (fileName: string, bytes: Uint8Array): UploadClues => readUploadClues(TECHNIQUE_REGISTRY, fileName, bytes.subarray(0, UPLOAD_HEAD_BYTES));
-const model = {
-  localTc: { meanK: 3.0, sigmaLowK: 0.25, sigmaHighK: 0.12 },
-  shieldedFraction0: 0.8,
-  densityGCm3: 5.9,
-  demagN: 0.1,
-  fcFraction: 0.25,
-  backgroundChiEmuPerGOe: 1.5e-6,
-  backgroundSlopeEmuPerGOeK: -2e-8,
-};
 
 describe('findSampleCodes', () => {
   it('normalises hand-written codes and keeps the most specific first', () => {
@@ -40,7 +32,7 @@ describe('bulk-upload matching on the virtual instruments', () => {
 
   it.each(MPMS_FORMATS)('%s: MAGNETIC, the mode and field from the name, the piece from the header and name', (format) => {
     for (const mode of ['ZFC', 'FC'] as const) {
-      const f = writeMpmsFile(format, model, {
+      const f = writeMpmsFile(format, GLASS_RIBBON_MODEL, {
         mode,
         direction: mode === 'ZFC' ? 'up' : 'down',
         fieldOe: 20,
@@ -60,7 +52,15 @@ describe('bulk-upload matching on the virtual instruments', () => {
   });
 
   it('reads the mode and field from the MPMS3 SAMPLE_COMMENT when the name has none', () => {
-    const f = writeMpmsFile('MPMS3_VSM', model, { mode: 'FC', direction: 'down', fieldOe: 50, massMg: 2.5, noiseEmu: 5e-8, seed: 4, sampleName: piece });
+    const f = writeMpmsFile('MPMS3_VSM', GLASS_RIBBON_MODEL, {
+      mode: 'FC',
+      direction: 'down',
+      fieldOe: 50,
+      massMg: 2.5,
+      noiseEmu: 5e-8,
+      seed: 4,
+      sampleName: piece,
+    });
     const p = proposeUpload(clues('run-0042.dat', utf8(f.text)), existing);
     expect(p).toMatchObject({ technique: 'MAGNETIC', mode: 'FC', fieldOe: 50, sampleCode: piece, confidence: 'high' });
     expect(p.why).toContain('mode FC from the header');
@@ -96,7 +96,15 @@ describe('bulk-upload matching on the virtual instruments', () => {
   });
 
   it('a code nobody may see is named, not proposed; a second existing piece makes it low', () => {
-    const f = writeMpmsFile('MPMS3_DC', model, { mode: 'ZFC', direction: 'up', fieldOe: 20, massMg: 2.5, noiseEmu: 5e-8, seed: 5, sampleName: 'I0099-R1-P01' });
+    const f = writeMpmsFile('MPMS3_DC', GLASS_RIBBON_MODEL, {
+      mode: 'ZFC',
+      direction: 'up',
+      fieldOe: 20,
+      massMg: 2.5,
+      noiseEmu: 5e-8,
+      seed: 5,
+      sampleName: 'I0099-R1-P01',
+    });
     const unknown = proposeUpload(clues(f.fileName, utf8(f.text)), existing);
     expect(unknown).toMatchObject({ sampleCode: null, confidence: 'low' });
     expect(unknown.why).toContain('no sample I0099-R1-P01 (in the header SAMPLE_MATERIAL (line 12)) exists that you may see');
