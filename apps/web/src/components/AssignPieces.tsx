@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { formatLevel, type FactorSpec } from '../../../../libs/charts/src/format';
 import { api, unwrap } from '../api/client';
 import { useCandidates } from '../api/queries';
+import { DataTable } from './DataTable';
 import { Field, FormError, SelectField } from './Field';
 
 export function AssignPieces({ campaignId, factor }: { campaignId: string; factor: FactorSpec }) {
@@ -37,48 +38,37 @@ export function AssignPieces({ campaignId, factor }: { campaignId: string; facto
         <Field label="Piece code starts with" field="codePrefix" type="search" value={prefix} onChange={(e) => setPrefix(e.target.value)} autoComplete="off" />
       </div>
       <FormError error={assign.error} fields={[]} />
-      <div className="table-wrap">
-        <table aria-label="Pieces and whether they match the level" aria-busy={candidates.isFetching}>
-          <thead>
-            <tr>
-              <th scope="col">Piece</th>
-              <th scope="col">Signature</th>
-              <th scope="col">Assigned to</th>
-              <th scope="col">Matches {formatLevel(lvl, factor)}?</th>
-              <th scope="col">
-                <span className="sr-only">Action</span>
-              </th>
+      <DataTable
+        label="Pieces and whether they match the level"
+        busy={candidates.isFetching}
+        columns={['Piece', 'Signature', 'Assigned to', `Matches ${formatLevel(lvl, factor)}?`, { label: 'Action', hidden: true }]}
+      >
+        {candidates.data?.items.map((p) => {
+          const m = p.levels.find((x) => x.level === lvl);
+          const ok = m !== undefined && m.mismatches.length === 0;
+          const here = p.assignedLevel === lvl;
+          return (
+            <tr key={p.sampleId} data-code={p.code}>
+              <td>
+                <Link to={`/samples/${p.code}`}>{p.code}</Link>
+              </td>
+              <td className="sig">{p.signature || '—'}</td>
+              <td>{p.assignedLevel === null ? '—' : formatLevel(p.assignedLevel, factor)}</td>
+              <td className={ok ? 'ok' : 'mismatch'}>{ok ? 'yes' : `no: ${m?.mismatches.join('; ')}`}</td>
+              <td>
+                <button
+                  type="button"
+                  disabled={!ok || here || assign.isPending}
+                  onClick={() => assign.mutate(p.sampleId)}
+                  aria-label={`Assign ${p.code} to ${formatLevel(lvl, factor)}`}
+                >
+                  {here ? 'Assigned' : 'Assign'}
+                </button>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {candidates.data?.items.map((p) => {
-              const m = p.levels.find((x) => x.level === lvl);
-              const ok = m !== undefined && m.mismatches.length === 0;
-              const here = p.assignedLevel === lvl;
-              return (
-                <tr key={p.sampleId} data-code={p.code}>
-                  <td>
-                    <Link to={`/samples/${p.code}`}>{p.code}</Link>
-                  </td>
-                  <td className="sig">{p.signature || '—'}</td>
-                  <td>{p.assignedLevel === null ? '—' : formatLevel(p.assignedLevel, factor)}</td>
-                  <td className={ok ? 'ok' : 'mismatch'}>{ok ? 'yes' : `no: ${m?.mismatches.join('; ')}`}</td>
-                  <td>
-                    <button
-                      type="button"
-                      disabled={!ok || here || assign.isPending}
-                      onClick={() => assign.mutate(p.sampleId)}
-                      aria-label={`Assign ${p.code} to ${formatLevel(lvl, factor)}`}
-                    >
-                      {here ? 'Assigned' : 'Assign'}
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </DataTable>
       {candidates.data?.nextCursor && <p className="hint">First {candidates.data.items.length} pieces; type more of a code to narrow.</p>}
     </details>
   );

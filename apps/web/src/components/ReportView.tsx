@@ -10,6 +10,7 @@ import { reportFigureOption, type PiecePoint, type ReportFigureInput } from '../
 import { fetchBlob } from '../api/client';
 import { useReport } from '../api/queries';
 import Chart from './Chart';
+import { DataTable } from './DataTable';
 
 function download(blob: Blob, name: string) {
   const url = URL.createObjectURL(blob);
@@ -51,6 +52,23 @@ export function ReportView({ campaignId, campaignName }: { campaignId: string; c
           Download CSV
         </button>
       </p>
+      {(r.baselineMissing || r.warnings.length > 0) && (
+        <div className="banner warning" role="note" data-testid="report-warnings">
+          {r.baselineMissing && (
+            <p>
+              <strong>
+                No baseline data: the baseline level ({r.baselineLevel === null ? '—' : formatLevel(r.baselineLevel, factor)}) has no analysed result, so %
+                changes are unavailable.
+              </strong>
+            </p>
+          )}
+          <ul>
+            {r.warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <Chart
         option={option}
         height={460}
@@ -61,45 +79,31 @@ export function ReportView({ campaignId, campaignName }: { campaignId: string; c
 
       <h3>Per-level statistics</h3>
       <p className="muted">Mean ± sample standard deviation over n pieces, and the change of the mean against the baseline (lowest) level.</p>
-      <div className="table-wrap">
-        <table id="level-table" aria-label="Per-level statistics">
-          <thead>
-            <tr>
-              <th scope="col">Metric</th>
-              {levels.map((l) => (
-                <th scope="col" key={l}>
-                  {formatLevel(l, factor)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {metricKeys.map((k) => (
-              <tr key={k} data-metric={k}>
-                <th scope="row">
-                  {r.metrics[k].label} {r.metrics[k].unit && <span className="unit">({r.metrics[k].unit})</span>}
-                </th>
-                {r.metrics[k].levels.map((s, i) => (
-                  <td key={s.level} className="num">
-                    {s.n === 0 ? (
-                      '—'
-                    ) : (
-                      <>
-                        {formatWithError(s.mean, s.n > 1 ? s.std : null)}
-                        <br />
-                        <small>
-                          n = {s.n}
-                          {i > 0 && ` · ${formatPercent(s.changePct)}`}
-                        </small>
-                      </>
-                    )}
-                  </td>
-                ))}
-              </tr>
+      <DataTable id="level-table" label="Per-level statistics" columns={['Metric', ...levels.map((l) => formatLevel(l, factor))]}>
+        {metricKeys.map((k) => (
+          <tr key={k} data-metric={k}>
+            <th scope="row">
+              {r.metrics[k].label} {r.metrics[k].unit && <span className="unit">({r.metrics[k].unit})</span>}
+            </th>
+            {r.metrics[k].levels.map((s, i) => (
+              <td key={s.level} className="num">
+                {s.n === 0 ? (
+                  '—'
+                ) : (
+                  <>
+                    {formatWithError(s.mean, s.n > 1 ? s.std : null)}
+                    <br />
+                    <small>
+                      n = {s.n}
+                      {i > 0 && ` · ${r.baselineMissing ? 'change n/a' : formatPercent(s.changePct)}`}
+                    </small>
+                  </>
+                )}
+              </td>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </tr>
+        ))}
+      </DataTable>
 
       <h3>Fits</h3>
       {fit ? (
@@ -120,56 +124,42 @@ export function ReportView({ campaignId, campaignName }: { campaignId: string; c
           {factor.kind === 'ANNEAL_HOLD_MIN' ? 'yet: it needs |χ| of at least 4 pieces over 3 or more levels' : '(only for anneal hold-time campaigns)'}.
         </p>
       )}
-      <div className="table-wrap">
-        <table id="fit-linear" aria-label="Linear fits against the factor">
-          <thead>
-            <tr>
-              <th scope="col">Metric</th>
-              <th scope="col">Slope</th>
-              <th scope="col">Intercept</th>
-              <th scope="col">R²</th>
-              <th scope="col">n</th>
+      <DataTable id="fit-linear" label="Linear fits against the factor" columns={['Metric', 'Slope', 'Intercept', 'R²', 'n']}>
+        {metricKeys.map((k) => {
+          const f = r.fits.linear[k];
+          return (
+            <tr key={k} data-metric={k}>
+              <th scope="row">{r.metrics[k].label}</th>
+              {f ? (
+                <>
+                  <td>
+                    {formatWithError(f.slope, f.slopeErr)} <span className="unit">{`${r.metrics[k].unit ? `${r.metrics[k].unit} ` : ''}per ${per}`}</span>
+                  </td>
+                  <td>{formatWithError(f.intercept, f.interceptErr)}</td>
+                  <td>{formatNumber(f.r2, 3)}</td>
+                  <td>{f.n}</td>
+                </>
+              ) : (
+                <td colSpan={4} className="muted">
+                  too few points
+                </td>
+              )}
             </tr>
-          </thead>
-          <tbody>
-            {metricKeys.map((k) => {
-              const f = r.fits.linear[k];
-              return (
-                <tr key={k} data-metric={k}>
-                  <th scope="row">{r.metrics[k].label}</th>
-                  {f ? (
-                    <>
-                      <td>
-                        {formatWithError(f.slope, f.slopeErr)} <span className="unit">{`${r.metrics[k].unit ? `${r.metrics[k].unit} ` : ''}per ${per}`}</span>
-                      </td>
-                      <td>{formatWithError(f.intercept, f.interceptErr)}</td>
-                      <td>{formatNumber(f.r2, 3)}</td>
-                      <td>{f.n}</td>
-                    </>
-                  ) : (
-                    <td colSpan={4} className="muted">
-                      too few points
-                    </td>
-                  )}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </DataTable>
 
       <h3>Open gaps ({r.gaps.length})</h3>
       {r.gaps.length === 0 ? (
         <p>No gaps: every planned measurement has an analysed result.</p>
       ) : (
-        <ul className="gaps">
+        <ul className="gaps" id="gaps">
           {r.gaps.map((g) => (
-            <li key={`${g.level}|${g.technique}`}>
+            <li key={`${g.level}|${g.technique}`} data-gap={`${g.level}|${g.technique}`} className={g.noPieces ? 'no-pieces' : undefined}>
               <strong>
                 {formatLevel(g.level, factor)} · {g.technique}
               </strong>
-              : {g.missing}
-              {planned.has(`${g.level}|${g.technique}`) ? ` of ${planned.get(`${g.level}|${g.technique}`)}` : ''} missing
+              : {g.noPieces ? 'no piece assigned to this level' : `${g.missing} of ${planned.get(`${g.level}|${g.technique}`) ?? g.missing} missing`}
               {g.failed ? `, ${g.failed} failed` : ''}
             </li>
           ))}

@@ -5,11 +5,12 @@
  * are the API's, not repeated here.
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api, unwrap, type Schemas } from '../api/client';
 import type { Technique } from '../api/queries';
-import { Field, FormError, SelectField } from './Field';
+import { Field, SelectField } from './Field';
+import { MutationForm, useFormValues } from './Form';
 
 type Sample = Schemas['SampleViewResponse'];
 
@@ -26,7 +27,7 @@ const when = (s: string): string | undefined => (s ? new Date(s).toISOString() :
 export function SpinForm({ ingot }: { ingot: Sample }) {
   const navigate = useNavigate();
   const refresh = useRefreshSample();
-  const [f, setF] = useState({ wheelSpeedMs: '40', thicknessUm: '25', widthMm: '1.5', atmosphere: 'Ar', performedAt: '' });
+  const { values: f, bind } = useFormValues({ wheelSpeedMs: '40', thicknessUm: '25', widthMm: '1.5', atmosphere: 'Ar', performedAt: '' });
   const spin = useMutation({
     mutationFn: () =>
       unwrap(
@@ -46,52 +47,25 @@ export function SpinForm({ ingot }: { ingot: Sample }) {
       void navigate(`/samples/${ribbon.code}`);
     },
   });
-  const on = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
   return (
-    <form className="grid-form" onSubmit={(e: FormEvent) => (e.preventDefault(), spin.mutate())} aria-labelledby="spin-title">
-      <h3 id="spin-title">Melt-spin a ribbon</h3>
-      <Field
-        label="Wheel speed (m/s)"
-        field="wheelSpeedMs"
-        type="number"
-        step="any"
-        required
-        value={f.wheelSpeedMs}
-        onChange={on('wheelSpeedMs')}
-        error={spin.error}
-      />
-      <Field
-        label="Thickness (µm)"
-        field="thicknessUm"
-        type="number"
-        step="any"
-        required
-        value={f.thicknessUm}
-        onChange={on('thicknessUm')}
-        error={spin.error}
-      />
-      <Field label="Width (mm)" field="widthMm" type="number" step="any" value={f.widthMm} onChange={on('widthMm')} error={spin.error} />
-      <Field label="Atmosphere" field="atmosphere" value={f.atmosphere} onChange={on('atmosphere')} error={spin.error} />
-      <Field
-        label="Performed at"
-        field="performedAt"
-        type="datetime-local"
-        value={f.performedAt}
-        onChange={on('performedAt')}
-        error={spin.error}
-        hint="leave empty for now"
-      />
-      <FormError error={spin.error} fields={['wheelSpeedMs', 'thicknessUm', 'widthMm', 'atmosphere', 'performedAt']} />
-      <button type="submit" className="primary" disabled={spin.isPending}>
-        Spin
-      </button>
-    </form>
+    <MutationForm mutation={spin} title="Melt-spin a ribbon" submit="Spin" fields={['wheelSpeedMs', 'thicknessUm', 'widthMm', 'atmosphere', 'performedAt']}>
+      <Field label="Wheel speed (m/s)" field="wheelSpeedMs" type="number" step="any" required {...bind('wheelSpeedMs')} />
+      <Field label="Thickness (µm)" field="thicknessUm" type="number" step="any" required {...bind('thicknessUm')} />
+      <Field label="Width (mm)" field="widthMm" type="number" step="any" {...bind('widthMm')} />
+      <Field label="Atmosphere" field="atmosphere" {...bind('atmosphere')} />
+      <PerformedAt {...bind('performedAt')} />
+    </MutationForm>
   );
+}
+
+/** When a step or measurement happened; empty means now. */
+function PerformedAt({ label = 'Performed at', ...bound }: { label?: string; value: string; onChange: (e: { target: { value: string } }) => void }) {
+  return <Field label={label} field="performedAt" type="datetime-local" hint="leave empty for now" {...bound} />;
 }
 
 export function CutForm({ ribbon }: { ribbon: Sample }) {
   const refresh = useRefreshSample();
-  const [f, setF] = useState({ count: '4', lengthMm: '4', massMg: '1.2', performedAt: '' });
+  const { values: f, bind } = useFormValues({ count: '4', lengthMm: '4', massMg: '1.2', performedAt: '' });
   const cut = useMutation({
     mutationFn: () =>
       unwrap(
@@ -102,39 +76,25 @@ export function CutForm({ ribbon }: { ribbon: Sample }) {
       ),
     onSuccess: () => refresh(),
   });
-  const on = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
+  const done = cut.data && (
+    <p role="status" className="ok">
+      Cut {cut.data.length} pieces:{' '}
+      {cut.data.map((p, i) => (
+        <span key={p.id}>
+          {i > 0 && ', '}
+          <Link to={`/samples/${p.code}`}>{p.code}</Link>
+        </span>
+      ))}
+      . <Link to={`/labels?codes=${cut.data.map((p) => p.code).join(',')}`}>Print their labels</Link>
+    </p>
+  );
   return (
-    <form className="grid-form" onSubmit={(e: FormEvent) => (e.preventDefault(), cut.mutate())} aria-labelledby="cut-title">
-      <h3 id="cut-title">Cut pieces</h3>
-      <Field label="Number of pieces" field="count" type="number" step="1" min="1" required value={f.count} onChange={on('count')} error={cut.error} />
-      <Field label="Length of each (mm)" field="lengthMm" type="number" step="any" required value={f.lengthMm} onChange={on('lengthMm')} error={cut.error} />
-      <Field label="Mass of each (mg)" field="massMg" type="number" step="any" required value={f.massMg} onChange={on('massMg')} error={cut.error} />
-      <Field
-        label="Performed at"
-        field="performedAt"
-        type="datetime-local"
-        value={f.performedAt}
-        onChange={on('performedAt')}
-        error={cut.error}
-        hint="leave empty for now"
-      />
-      <FormError error={cut.error} fields={['count', 'lengthMm', 'massMg', 'performedAt']} />
-      <button type="submit" className="primary" disabled={cut.isPending}>
-        Cut
-      </button>
-      {cut.data && (
-        <p role="status" className="ok">
-          Cut {cut.data.length} pieces:{' '}
-          {cut.data.map((p, i) => (
-            <span key={p.id}>
-              {i > 0 && ', '}
-              <Link to={`/samples/${p.code}`}>{p.code}</Link>
-            </span>
-          ))}
-          . <Link to={`/labels?codes=${cut.data.map((p) => p.code).join(',')}`}>Print their labels</Link>
-        </p>
-      )}
-    </form>
+    <MutationForm mutation={cut} title="Cut pieces" submit="Cut" fields={['count', 'lengthMm', 'massMg', 'performedAt']} after={done}>
+      <Field label="Number of pieces" field="count" type="number" step="1" min="1" required {...bind('count')} />
+      <Field label="Length of each (mm)" field="lengthMm" type="number" step="any" required {...bind('lengthMm')} />
+      <Field label="Mass of each (mg)" field="massMg" type="number" step="any" required {...bind('massMg')} />
+      <PerformedAt {...bind('performedAt')} />
+    </MutationForm>
   );
 }
 
@@ -159,7 +119,7 @@ type TreatmentBody = Schemas['AnnealDto'] | Schemas['CryoCycleDto'] | Schemas['C
 export function TreatmentForm({ sample }: { sample: Sample }) {
   const refresh = useRefreshSample();
   const [kind, setKind] = useState<TreatmentKind>('ANNEAL');
-  const [f, setF] = useState({
+  const { values: f, bind } = useFormValues({
     targetK: '453',
     heatingRateKPerMin: '20',
     holdMin: '1',
@@ -194,17 +154,25 @@ export function TreatmentForm({ sample }: { sample: Sample }) {
     mutationFn: () => unwrap(api.POST('/api/samples/{id}/treatments', { params: { path: { id: sample.id } }, body: body() })),
     onSuccess: () => refresh(),
   });
-  const on = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
-  const err = log.error;
+  const done = log.data && (
+    <p role="status" className="ok">
+      Logged. {sample.code} is now {log.data.sample.state} ({log.data.sample.signature || 'untreated'}).
+      {log.data.warnings.map((w) => (
+        <span key={w} className="warning">
+          {' '}
+          {w}
+        </span>
+      ))}
+    </p>
+  );
+  const number = { type: 'number', step: 'any', required: true } as const;
   return (
-    <form className="grid-form" onSubmit={(e: FormEvent) => (e.preventDefault(), log.mutate())} aria-labelledby="treat-title">
-      <h3 id="treat-title">Log a treatment</h3>
+    <MutationForm mutation={log} title="Log a treatment" submit="Log treatment" fields={TREATMENT_FIELDS} after={done}>
       <SelectField
         label="Treatment"
         field="kind"
         value={kind}
         onChange={(e) => (setKind(e.target.value as TreatmentKind), log.reset())}
-        error={err}
         options={[
           { value: 'ANNEAL', label: 'Anneal' },
           { value: 'CRYO_CYCLE', label: 'Cryogenic cycling' },
@@ -212,78 +180,30 @@ export function TreatmentForm({ sample }: { sample: Sample }) {
         ]}
       />
       {kind !== 'CRYO_CYCLE' && (
-        <Field label="Temperature (K)" field="targetK" type="number" step="any" required value={f.targetK} onChange={on('targetK')} error={err} />
-      )}
-      {kind !== 'CRYO_CYCLE' && (
-        <Field label="Hold (min)" field="holdMin" type="number" step="any" min="0" required value={f.holdMin} onChange={on('holdMin')} error={err} />
+        <>
+          <Field label="Temperature (K)" field="targetK" {...number} {...bind('targetK')} />
+          <Field label="Hold (min)" field="holdMin" min="0" {...number} {...bind('holdMin')} />
+        </>
       )}
       {kind === 'ANNEAL' && (
         <>
-          <Field
-            label="Heating rate (K/min)"
-            field="heatingRateKPerMin"
-            type="number"
-            step="any"
-            required
-            value={f.heatingRateKPerMin}
-            onChange={on('heatingRateKPerMin')}
-            error={err}
-          />
-          <Field label="Atmosphere" field="atmosphere" required value={f.atmosphere} onChange={on('atmosphere')} error={err} />
-          <Field label="Cooling" field="cooling" required value={f.cooling} onChange={on('cooling')} error={err} />
-          <Field
-            label="Override reason"
-            field="override.reason"
-            value={f.reason}
-            onChange={on('reason')}
-            error={err}
-            hint="only to anneal at or above the alloy's Tg, deliberately"
-          />
+          <Field label="Heating rate (K/min)" field="heatingRateKPerMin" {...number} {...bind('heatingRateKPerMin')} />
+          <Field label="Atmosphere" field="atmosphere" required {...bind('atmosphere')} />
+          <Field label="Cooling" field="cooling" required {...bind('cooling')} />
+          <Field label="Override reason" field="override.reason" hint="only to anneal at or above the alloy's Tg, deliberately" {...bind('reason')} />
         </>
       )}
       {kind === 'CRYO_CYCLE' && (
         <>
-          <Field label="Low temperature (K)" field="lowK" type="number" step="any" required value={f.lowK} onChange={on('lowK')} error={err} />
-          <Field label="High temperature (K)" field="highK" type="number" step="any" required value={f.highK} onChange={on('highK')} error={err} />
-          <Field label="Cycles" field="cycles" type="number" step="1" min="1" required value={f.cycles} onChange={on('cycles')} error={err} />
-          <Field label="Dwell at low end (s)" field="dwellLowS" type="number" step="any" required value={f.dwellLowS} onChange={on('dwellLowS')} error={err} />
-          <Field
-            label="Dwell at high end (s)"
-            field="dwellHighS"
-            type="number"
-            step="any"
-            required
-            value={f.dwellHighS}
-            onChange={on('dwellHighS')}
-            error={err}
-          />
+          <Field label="Low temperature (K)" field="lowK" {...number} {...bind('lowK')} />
+          <Field label="High temperature (K)" field="highK" {...number} {...bind('highK')} />
+          <Field label="Cycles" field="cycles" {...number} step="1" min="1" {...bind('cycles')} />
+          <Field label="Dwell at low end (s)" field="dwellLowS" {...number} {...bind('dwellLowS')} />
+          <Field label="Dwell at high end (s)" field="dwellHighS" {...number} {...bind('dwellHighS')} />
         </>
       )}
-      <Field
-        label="Performed at"
-        field="performedAt"
-        type="datetime-local"
-        value={f.performedAt}
-        onChange={on('performedAt')}
-        error={err}
-        hint="leave empty for now"
-      />
-      <FormError error={err} fields={TREATMENT_FIELDS} />
-      <button type="submit" className="primary" disabled={log.isPending}>
-        Log treatment
-      </button>
-      {log.data && (
-        <p role="status" className="ok">
-          Logged. {sample.code} is now {log.data.sample.state} ({log.data.sample.signature || 'untreated'}).
-          {log.data.warnings.map((w) => (
-            <span key={w} className="warning">
-              {' '}
-              {w}
-            </span>
-          ))}
-        </p>
-      )}
-    </form>
+      <PerformedAt {...bind('performedAt')} />
+    </MutationForm>
   );
 }
 
@@ -308,19 +228,17 @@ const MEASUREMENT_FIELDS = [
 export function MeasurementForm({ sample }: { sample: Sample }) {
   const queryClient = useQueryClient();
   const [technique, setTechnique] = useState<Technique>('MAGNETIC');
-  const [f, setF] = useState({ instrument: '', mode: 'ZFC', fieldOe: '20', wavelengthA: '1.5406', heatingRateKPerMin: '20', performedAt: '' });
+  const { values: f, bind } = useFormValues({ instrument: '', mode: 'ZFC', fieldOe: '20', wavelengthA: '1.5406', heatingRateKPerMin: '20', performedAt: '' });
   const add = useMutation({
     mutationFn: () => {
       const conditions: Schemas['ConditionsDto'] =
         technique === 'MAGNETIC'
           ? { mode: f.mode as 'ZFC' | 'FC', fieldOe: num(f.fieldOe) }
-          : technique === 'RESISTANCE'
-            ? {}
-            : technique === 'XRD'
-              ? { wavelengthA: num(f.wavelengthA) }
-              : technique === 'DSC'
-                ? { heatingRateKPerMin: num(f.heatingRateKPerMin) }
-                : {};
+          : technique === 'XRD'
+            ? { wavelengthA: num(f.wavelengthA) }
+            : technique === 'DSC'
+              ? { heatingRateKPerMin: num(f.heatingRateKPerMin) }
+              : {};
       return unwrap(
         api.POST('/api/measurements', {
           body: { sampleId: sample.id, technique, instrument: f.instrument || INSTRUMENT[technique], conditions, performedAt: when(f.performedAt) },
@@ -333,60 +251,20 @@ export function MeasurementForm({ sample }: { sample: Sample }) {
         queryClient.invalidateQueries({ queryKey: ['measurements', sample.id] }),
       ]),
   });
-  const on = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
+  const number = { type: 'number', step: 'any' } as const;
   return (
-    <form className="grid-form" onSubmit={(e: FormEvent) => (e.preventDefault(), add.mutate())} aria-labelledby="meas-title">
-      <h3 id="meas-title">Add a measurement</h3>
-      <SelectField
-        label="Technique"
-        field="technique"
-        value={technique}
-        onChange={(e) => setTechnique(e.target.value as Technique)}
-        error={add.error}
-        options={TECHNIQUES}
-      />
-      <Field label="Instrument" field="instrument" value={f.instrument} placeholder={INSTRUMENT[technique]} onChange={on('instrument')} error={add.error} />
+    <MutationForm mutation={add} title="Add a measurement" submit="Add measurement" fields={MEASUREMENT_FIELDS}>
+      <SelectField label="Technique" field="technique" value={technique} onChange={(e) => setTechnique(e.target.value as Technique)} options={TECHNIQUES} />
+      <Field label="Instrument" field="instrument" placeholder={INSTRUMENT[technique]} {...bind('instrument')} />
       {technique === 'MAGNETIC' && (
         <>
-          <SelectField label="Mode" field="conditions.mode" value={f.mode} onChange={on('mode')} error={add.error} options={['ZFC', 'FC']} />
-          <Field label="Field (Oe)" field="conditions.fieldOe" type="number" step="any" value={f.fieldOe} onChange={on('fieldOe')} error={add.error} />
+          <SelectField label="Mode" field="conditions.mode" options={['ZFC', 'FC']} {...bind('mode')} />
+          <Field label="Field (Oe)" field="conditions.fieldOe" {...number} {...bind('fieldOe')} />
         </>
       )}
-      {technique === 'XRD' && (
-        <Field
-          label="Wavelength (Å)"
-          field="conditions.wavelengthA"
-          type="number"
-          step="any"
-          value={f.wavelengthA}
-          onChange={on('wavelengthA')}
-          error={add.error}
-        />
-      )}
-      {technique === 'DSC' && (
-        <Field
-          label="Heating rate (K/min)"
-          field="conditions.heatingRateKPerMin"
-          type="number"
-          step="any"
-          value={f.heatingRateKPerMin}
-          onChange={on('heatingRateKPerMin')}
-          error={add.error}
-        />
-      )}
-      <Field
-        label="Measured at"
-        field="performedAt"
-        type="datetime-local"
-        value={f.performedAt}
-        onChange={on('performedAt')}
-        error={add.error}
-        hint="leave empty for now"
-      />
-      <FormError error={add.error} fields={MEASUREMENT_FIELDS} />
-      <button type="submit" className="primary" disabled={add.isPending}>
-        Add measurement
-      </button>
-    </form>
+      {technique === 'XRD' && <Field label="Wavelength (Å)" field="conditions.wavelengthA" {...number} {...bind('wavelengthA')} />}
+      {technique === 'DSC' && <Field label="Heating rate (K/min)" field="conditions.heatingRateKPerMin" {...number} {...bind('heatingRateKPerMin')} />}
+      <PerformedAt label="Measured at" {...bind('performedAt')} />
+    </MutationForm>
   );
 }

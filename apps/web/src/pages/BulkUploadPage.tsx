@@ -11,6 +11,7 @@ import { createAndUpload, matchFiles, sampleIdByCode, type Proposal } from '../a
 import { ApiError, type Schemas } from '../api/client';
 import { useRunEvents, type RunEvent } from '../api/events';
 import { useSamples, useTechniques } from '../api/queries';
+import { DataTable } from '../components/DataTable';
 import { Field } from '../components/Field';
 import { filesFromDrop, filesFromList, type PickedFile } from '../lib/bulk-files';
 
@@ -184,34 +185,19 @@ export default function BulkUploadPage() {
           <h2 id="bulk-files-title">
             Files <span className="muted">({`${counts.matched} of ${counts.total} matched with confidence`})</span>
           </h2>
-          <div className="table-wrap">
-            <table className="bulk" aria-label="Files to upload">
-              <thead>
-                <tr>
-                  <th scope="col">Upload</th>
-                  <th scope="col">File</th>
-                  <th scope="col">Technique</th>
-                  <th scope="col">Mode</th>
-                  <th scope="col">Field (Oe)</th>
-                  <th scope="col">Sample</th>
-                  <th scope="col">Status</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <BulkRow
-                    key={r.key}
-                    row={r}
-                    run={r.runId ? seen.current.get(r.runId) : undefined}
-                    update={update}
-                    locked={r.status !== 'ready'}
-                    techniques={(techniques.data ?? []).map((t) => t.id)}
-                    modes={modes}
-                  />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable label="Files to upload" className="bulk" columns={['Upload', 'File', 'Technique', 'Mode', 'Field (Oe)', 'Sample', 'Status']}>
+            {rows.map((r) => (
+              <BulkRow
+                key={r.key}
+                row={r}
+                run={r.runId ? seen.current.get(r.runId) : undefined}
+                update={update}
+                locked={r.status !== 'ready'}
+                techniques={(techniques.data ?? []).map((t) => t.id)}
+                modes={modes}
+              />
+            ))}
+          </DataTable>
           <div className="grid-form">
             <Field
               label="Instrument"

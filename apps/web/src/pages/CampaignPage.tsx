@@ -7,6 +7,7 @@ import { hasRole, useSession } from '../api/auth';
 import { useRunEvents } from '../api/events';
 import { keys, useCampaign, useProgress } from '../api/queries';
 import { AssignPieces } from '../components/AssignPieces';
+import { DataTable } from '../components/DataTable';
 import { ReportView } from '../components/ReportView';
 
 export default function CampaignPage() {
@@ -53,43 +54,33 @@ export default function CampaignPage() {
 
       <section aria-labelledby="progress-title">
         <h2 id="progress-title">Progress</h2>
-        <div className="table-wrap">
-          <table id="progress" aria-label="Progress by level and technique">
-            <caption className="muted">analysed / planned pieces (uploaded, failed)</caption>
-            <thead>
-              <tr>
-                <th scope="col">Level</th>
-                {c.plannedTechniques.map((t) => (
-                  <th scope="col" key={t}>
-                    {t}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {factor.levels.map((l) => (
-                <tr key={l}>
-                  <th scope="row">{formatLevel(l, factor)}</th>
-                  {c.plannedTechniques.map((t) => {
-                    const x = cell(l, t);
-                    const done = x && x.planned > 0 && x.analysed >= x.planned;
-                    return (
-                      <td key={t} className={done ? 'done' : x?.failed ? 'failed' : ''} data-cell={`${l}|${t}`}>
-                        {x ? `${x.analysed} / ${x.planned}` : '—'}
-                        {x && (x.uploaded > x.analysed || x.failed > 0) && (
-                          <span className="muted">
-                            {' '}
-                            ({x.uploaded} up{x.failed ? `, ${x.failed} failed` : ''})
-                          </span>
-                        )}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          id="progress"
+          label="Progress by level and technique"
+          caption="analysed / planned pieces (uploaded, failed)"
+          columns={['Level', ...c.plannedTechniques]}
+        >
+          {factor.levels.map((l) => (
+            <tr key={l}>
+              <th scope="row">{formatLevel(l, factor)}</th>
+              {c.plannedTechniques.map((t) => {
+                const x = cell(l, t);
+                const done = x && x.planned > 0 && x.analysed >= x.planned;
+                return (
+                  <td key={t} className={done ? 'done' : x?.failed ? 'failed' : ''} data-cell={`${l}|${t}`}>
+                    {x ? `${x.analysed} / ${x.planned}` : '—'}
+                    {x && (x.uploaded > x.analysed || x.failed > 0) && (
+                      <span className="muted">
+                        {' '}
+                        ({x.uploaded} up{x.failed ? `, ${x.failed} failed` : ''})
+                      </span>
+                    )}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </DataTable>
       </section>
 
       {hasRole(session, 'PI') && <AssignPieces campaignId={id} factor={factor} />}

@@ -1,9 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { startSession, useSession } from '../api/auth';
 import { api, unwrap } from '../api/client';
-import { Field, FormError } from '../components/Field';
+import { Field } from '../components/Field';
+import { MutationForm } from '../components/Form';
 
 /** Only paths of this app, never another origin, after signing in. */
 const safeNext = (next: string | null) => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/samples');
@@ -22,26 +23,12 @@ export function LoginPage() {
     },
   });
   if (session && !login.isPending) return <Navigate to={safeNext(params.get('next'))} replace />;
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    login.mutate();
-  };
   return (
     <main id="main" className="login">
       <h1>Vitrack</h1>
       <p className="lede">Thermal-treatment campaigns on superconducting metallic glasses.</p>
-      <form onSubmit={submit} aria-labelledby="signin-title" className="card">
-        <h2 id="signin-title">Sign in</h2>
-        <Field
-          label="Email"
-          field="email"
-          type="email"
-          autoComplete="username"
-          required
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          error={login.error}
-        />
+      <MutationForm mutation={login} title="Sign in" level={2} className="card" submit="Sign in" fields={['email', 'password']}>
+        <Field label="Email" field="email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
         <Field
           label="Password"
           field="password"
@@ -50,13 +37,8 @@ export function LoginPage() {
           required
           value={password}
           onChange={(e) => setPassword(e.target.value)}
-          error={login.error}
         />
-        <FormError error={login.error} fields={['email', 'password']} />
-        <button type="submit" className="primary" disabled={login.isPending}>
-          Sign in
-        </button>
-      </form>
+      </MutationForm>
     </main>
   );
 }

@@ -1,10 +1,13 @@
 /** Find samples by code (prefix, any case, as you type), kind, state and campaign; arc-melt a new ingot. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useDeferredValue, useState, type FormEvent } from 'react';
+import { useDeferredValue } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { useAlloys, useCampaigns, useSamples, type SampleKind, type SampleState } from '../api/queries';
-import { Field, FormError, SelectField } from '../components/Field';
+import { DataTable } from '../components/DataTable';
+import { Field, SelectField } from '../components/Field';
+import { MutationForm, useFormValues } from '../components/Form';
+import { Section } from '../components/Section';
 
 const KINDS: SampleKind[] = ['INGOT', 'RIBBON', 'PIECE'];
 const STATES: SampleState[] = ['AS_QUENCHED', 'ANNEALED', 'REJUVENATED', 'CRYSTALLIZED'];
@@ -64,33 +67,26 @@ export default function SamplesPage() {
           options={[{ value: '', label: 'any campaign' }, ...(campaigns.data ?? []).map((c) => ({ value: c.id, label: c.name }))]}
         />
       </form>
-      <div className="table-wrap">
-        <table aria-label="Samples" aria-busy={list.isFetching}>
-          <thead>
-            <tr>
-              <th scope="col">Code</th>
-              <th scope="col">Kind</th>
-              <th scope="col">State</th>
-              <th scope="col">Treatment signature</th>
-              <th scope="col">Mass (mg)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.data?.items.map((s) => (
-              <tr key={s.id}>
-                <td>
-                  <Link to={`/samples/${s.code}`}>{s.code}</Link>
-                </td>
-                <td>{s.kind}</td>
-                <td>{s.state}</td>
-                <td className="sig">{s.signature || '—'}</td>
-                <td className="num">{s.massMg ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {list.data && list.data.items.length === 0 && <p>No sample matches.</p>}
+      <DataTable
+        label="Samples"
+        columns={['Code', 'Kind', 'State', 'Treatment signature', 'Mass (mg)']}
+        busy={list.isFetching}
+        loaded={list.isSuccess}
+        rowCount={list.data?.items.length}
+        empty="No sample matches."
+      >
+        {list.data?.items.map((s) => (
+          <tr key={s.id}>
+            <td>
+              <Link to={`/samples/${s.code}`}>{s.code}</Link>
+            </td>
+            <td>{s.kind}</td>
+            <td>{s.state}</td>
+            <td className="sig">{s.signature || '—'}</td>
+            <td className="num">{s.massMg ?? '—'}</td>
+          </tr>
+        ))}
+      </DataTable>
       {list.data?.nextCursor && <p className="hint">Showing the first {list.data.items.length}; type more of the code to narrow the list.</p>}
       <ArcMeltForm />
     </main>
@@ -103,61 +99,27 @@ function ArcMeltForm() {
   const alloys = useAlloys();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [alloyId, setAlloyId] = useState('');
-  const [massG, setMassG] = useState('5');
-  const [melts, setMelts] = useState('5');
+  const { values: f, bind } = useFormValues({ alloyId: '', massG: '5', melts: '5' });
   const create = useMutation({
     mutationFn: () =>
-      unwrap(api.POST('/api/samples/ingots', { body: { alloyId: alloyId || alloys.data?.[0]?.id || '', massG: Number(massG), melts: Number(melts) } })),
+      unwrap(api.POST('/api/samples/ingots', { body: { alloyId: f.alloyId || alloys.data?.[0]?.id || '', massG: Number(f.massG), melts: Number(f.melts) } })),
     onSuccess: (ingot) => {
       void queryClient.invalidateQueries({ queryKey: ['samples'] });
       void navigate(`/samples/${ingot.code}`);
     },
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    create.mutate();
-  };
   return (
-    <section aria-labelledby="arc-melt" className="card">
-      <h2 id="arc-melt">Arc-melt an ingot</h2>
-      <form onSubmit={submit} className="grid-form">
+    <Section title="Arc-melt an ingot">
+      <MutationForm mutation={create} label="Arc-melt an ingot" submit="Arc-melt" fields={INGOT_FIELDS} disabled={!alloys.data?.length}>
         <SelectField
           label="Alloy"
           field="alloyId"
-          value={alloyId}
-          onChange={(e) => setAlloyId(e.target.value)}
-          error={create.error}
           options={(alloys.data ?? []).map((a) => ({ value: a.id, label: `${a.name} (Tg ${a.tgK} K, Tx ${a.txK} K)` }))}
+          {...bind('alloyId')}
         />
-        <Field
-          label="Mass (g)"
-          field="massG"
-          type="number"
-          step="any"
-          min="0"
-          required
-          value={massG}
-          onChange={(e) => setMassG(e.target.value)}
-          error={create.error}
-        />
-        <Field
-          label="Melts"
-          field="melts"
-          type="number"
-          step="1"
-          min="1"
-          required
-          value={melts}
-          onChange={(e) => setMelts(e.target.value)}
-          error={create.error}
-          hint="at least 5, for a homogeneous ingot"
-        />
-        <FormError error={create.error} fields={INGOT_FIELDS} />
-        <button type="submit" className="primary" disabled={create.isPending || !alloys.data?.length}>
-          Arc-melt
-        </button>
-      </form>
-    </section>
+        <Field label="Mass (g)" field="massG" type="number" step="any" min="0" required {...bind('massG')} />
+        <Field label="Melts" field="melts" type="number" step="1" min="1" required hint="at least 5, for a homogeneous ingot" {...bind('melts')} />
+      </MutationForm>
+    </Section>
   );
 }

@@ -1,9 +1,11 @@
 /** Admin: the users (list, create, role, disable, one-time password reset) and the way to the queue dashboard. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
 import { api, unwrap, type Schemas } from '../api/client';
 import { keys, useUsers } from '../api/queries';
-import { Field, FormError, SelectField } from '../components/Field';
+import { DataTable } from '../components/DataTable';
+import { Field, SelectField } from '../components/Field';
+import { MutationForm, useFormValues } from '../components/Form';
+import { Section } from '../components/Section';
 
 type Role = 'MEMBER' | 'PI' | 'ADMIN';
 const ROLES: Role[] = ['MEMBER', 'PI', 'ADMIN'];
@@ -11,67 +13,47 @@ const ROLES: Role[] = ['MEMBER', 'PI', 'ADMIN'];
 export default function UsersPage() {
   const users = useUsers();
   const queryClient = useQueryClient();
-  const [f, setF] = useState({ email: '', name: '', role: 'MEMBER' as Role, password: '' });
+  const blank = { email: '', name: '', role: 'MEMBER', password: '' };
+  const { values: f, bind, reset } = useFormValues(blank);
   const create = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/users', { body: f })),
+    mutationFn: () => unwrap(api.POST('/api/users', { body: { ...f, role: f.role as Role } })),
     onSuccess: async () => {
-      setF({ email: '', name: '', role: 'MEMBER', password: '' });
+      reset();
       await queryClient.invalidateQueries({ queryKey: keys.users });
     },
   });
-  const on = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
+  const added = create.data && (
+    <p role="status" className="ok">
+      Added {create.data.email} as {create.data.role}.
+    </p>
+  );
   return (
     <main id="main" className="page">
       <h1>Users</h1>
       <p>
         Analysis jobs: <a href="/admin/queues">queue dashboard</a>.
       </p>
-      <div className="table-wrap">
-        <table aria-label="Users">
-          <thead>
-            <tr>
-              <th scope="col">Email</th>
-              <th scope="col">Name</th>
-              <th scope="col">Role</th>
-              <th scope="col">Since</th>
-              <th scope="col">Account</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.data?.map((u) => (
-              <UserRow key={u.id} user={u} />
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <section className="card" aria-labelledby="new-user">
-        <h2 id="new-user">Add a user</h2>
-        <form className="grid-form" onSubmit={(e: FormEvent) => (e.preventDefault(), create.mutate())}>
-          <Field label="Email" field="email" type="email" required value={f.email} onChange={on('email')} error={create.error} />
-          <Field label="Name" field="name" required value={f.name} onChange={on('name')} error={create.error} />
-          <SelectField label="Role" field="role" value={f.role} onChange={on('role')} error={create.error} options={['MEMBER', 'PI', 'ADMIN']} />
+      <DataTable label="Users" columns={['Email', 'Name', 'Role', 'Since', 'Account']}>
+        {users.data?.map((u) => (
+          <UserRow key={u.id} user={u} />
+        ))}
+      </DataTable>
+      <Section title="Add a user">
+        <MutationForm mutation={create} label="Add a user" submit="Add user" fields={Object.keys(blank)} after={added}>
+          <Field label="Email" field="email" type="email" required {...bind('email')} />
+          <Field label="Name" field="name" required {...bind('name')} />
+          <SelectField label="Role" field="role" options={ROLES} {...bind('role')} />
           <Field
             label="Initial password"
             field="password"
             type="password"
             autoComplete="new-password"
             required
-            value={f.password}
             hint="at least 8 characters"
-            onChange={on('password')}
-            error={create.error}
+            {...bind('password')}
           />
-          <FormError error={create.error} fields={['email', 'name', 'role', 'password']} />
-          <button type="submit" className="primary" disabled={create.isPending}>
-            Add user
-          </button>
-          {create.data && (
-            <p role="status" className="ok">
-              Added {create.data.email} as {create.data.role}.
-            </p>
-          )}
-        </form>
-      </section>
+        </MutationForm>
+      </Section>
     </main>
   );
 }
