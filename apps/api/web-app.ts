@@ -25,6 +25,7 @@ export const WEB_APP_ROUTES = [
   '/campaigns',
   '/campaigns/*',
   '/account/tokens',
+  '/account/password',
   '/admin',
   '/admin/users',
 ];

@@ -17,6 +17,7 @@ const CampaignPage = lazy(() => import('./pages/CampaignPage'));
 const UsersPage = lazy(() => import('./pages/UsersPage'));
 const BulkUploadPage = lazy(() => import('./pages/BulkUploadPage'));
 const TokensPage = lazy(() => import('./pages/TokensPage'));
+const PasswordPage = lazy(() => import('./pages/PasswordPage'));
 
 function RequireSession({ role, children }: { role?: Role; children: ReactNode }) {
   const session = useSession();
@@ -66,6 +67,7 @@ export const router = createBrowserRouter([
       { path: '/campaigns', element: page(<CampaignsPage />) },
       { path: '/campaigns/:id', element: page(<CampaignPage />) },
       { path: '/account/tokens', element: page(<TokensPage />) },
+      { path: '/account/password', element: page(<PasswordPage />) },
       { path: '/admin', element: <Navigate to="/admin/users" replace /> },
       { path: '/admin/users', element: page(<UsersPage />, 'ADMIN') },
       {

@@ -38,14 +38,18 @@ export class ApiError extends Error {
   }
 }
 
+/** Routes whose 401 means a wrong password typed, not a session that ended. */
+const PASSWORD_CHECKS = ['/api/auth/login', '/api/users/me/password'];
+
 const auth: Middleware = {
   onRequest({ request }) {
     for (const [k, v] of Object.entries(authHeaders())) request.headers.set(k, v);
     return request;
   },
   onResponse({ response }) {
-    // An expired or revoked token: back to the login page rather than a page of errors.
-    if (response.status === 401 && !response.url.endsWith('/api/auth/login')) endSession();
+    // An expired or revoked token: back to the login page rather than a page of errors. (A wrong
+    // password on signing in or on changing it is a 401 too, but of a request that stays signed in.)
+    if (response.status === 401 && !PASSWORD_CHECKS.some((p) => response.url.endsWith(p))) endSession();
     return response;
   },
 };

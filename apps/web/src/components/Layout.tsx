@@ -36,6 +36,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <span>
               {session.email} <span className="role">{session.role}</span>
             </span>
+            <NavLink to="/account/password">Change password</NavLink>
             <button type="button" onClick={() => void signOut()}>
               Sign out
             </button>
