@@ -9,6 +9,7 @@ import { keys, useCampaign, useProgress } from '../api/queries';
 import { AssignPieces } from '../components/AssignPieces';
 import { DataTable } from '../components/DataTable';
 import { ReportView } from '../components/ReportView';
+import { ShareLinks } from '../components/ShareLinks';
 
 export default function CampaignPage() {
   const { id = '' } = useParams();
@@ -84,6 +85,7 @@ export default function CampaignPage() {
       </section>
 
       {hasRole(session, 'PI') && <AssignPieces campaignId={id} factor={factor} />}
+      {hasRole(session, 'PI') && <ShareLinks campaignId={id} />}
       <ReportView campaignId={id} campaignName={c.name} />
     </main>
   );
