@@ -1,5 +1,6 @@
 /** Server state: one TanStack Query hook per read, keyed so that mutations and live events can refresh exactly what changed. */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { hasRole, useSession } from './auth';
 import { api, unwrap, type Schemas } from './client';
 
 export type SampleKind = Schemas['SampleKind'];
@@ -134,8 +135,20 @@ export function useCandidates(id: string, codePrefix: string, enabled: boolean) 
   });
 }
 
-export function useUsers() {
-  return useQuery({ queryKey: keys.users, queryFn: ({ signal }) => unwrap(api.GET('/api/users', { signal })) });
+export function useUsers(enabled = true) {
+  return useQuery({ queryKey: keys.users, enabled, queryFn: ({ signal }) => unwrap(api.GET('/api/users', { signal })) });
+}
+
+/**
+ * Who a user id is, in words: "you", or (for an administrator, who may list the users) their
+ * email; anyone else sees the start of the id — the API shows other users' names to admins only.
+ */
+export function useUserLabel(userId: string | undefined): string | undefined {
+  const me = useSession();
+  const users = useUsers(!!userId && hasRole(me, 'ADMIN') && userId !== me?.userId);
+  if (!userId) return undefined;
+  if (userId === me?.userId) return 'you';
+  return users.data?.find((u) => u.id === userId)?.email ?? `user ${userId.slice(0, 8)}`;
 }
 
 /** The technique registry's descriptors (labels, modes, metric labels and units); fixed for a build. */

@@ -1,11 +1,11 @@
 /** One measurement: its conditions, its files with each analysis's live status, and the result — plot and metrics — once the worker has it. */
-import { useCallback } from 'react';
+import { useCallback, type ReactNode } from 'react';
 import { analysisFigureOption, type Curve } from '../../../../libs/charts/src/analysis-figure';
 import type { Schemas } from '../api/client';
 import { useAnalysisCurves, useTechniques } from '../api/queries';
 import { metricRows } from '../lib/metrics';
 import Chart from './Chart';
-import { RetractionNote } from './Retract';
+import { FileLinkRetraction, RetractionNote } from './Retract';
 import { UploadZone } from './UploadZone';
 
 type FileRow = Schemas['MeasurementFileResponse'];
@@ -37,6 +37,7 @@ export function MeasurementCard({ measurement }: { measurement: Measurement }) {
         <FileResult
           key={f.fileId}
           file={f}
+          retraction={<FileLinkRetraction measurementId={id} file={f} measurementRetracted={measurement.retracted} />}
           technique={measurement.technique}
           mode={conditions.mode === 'FC' ? 'FC' : conditions.mode === 'ZFC' ? 'ZFC' : undefined}
         />
@@ -46,7 +47,7 @@ export function MeasurementCard({ measurement }: { measurement: Measurement }) {
   );
 }
 
-function FileResult({ file, technique, mode }: { file: FileRow; technique: Schemas['Technique']; mode?: 'ZFC' | 'FC' }) {
+function FileResult({ file, technique, mode, retraction }: { file: FileRow; technique: Schemas['Technique']; mode?: 'ZFC' | 'FC'; retraction: ReactNode }) {
   const run = file.latestAnalysis;
   const finished = run?.status === 'SUCCEEDED';
   const detail = useAnalysisCurves(run?.id, finished);
@@ -62,14 +63,15 @@ function FileResult({ file, technique, mode }: { file: FileRow; technique: Schem
     [technique, detail.data, run, mode],
   );
   return (
-    <section className="file" aria-label={file.fileName}>
+    <section className={`file${file.retracted ? ' retracted' : ''}`} aria-label={file.fileName} data-file-id={file.fileId}>
       <h4>
-        {file.fileName}{' '}
+        {file.retracted ? <del>{file.fileName}</del> : file.fileName}{' '}
         <span className={`badge ${run?.status.toLowerCase() ?? 'none'}`} role="status" data-testid="analysis-status">
           {run ? run.status : 'not analysed'}
         </span>
         {run && <span className="muted"> {`${run.analyzer}@${run.analyzerVersion}`}</span>}
       </h4>
+      <div className="file-link">{retraction}</div>
       {run?.status === 'FAILED' && <p className="error">{run.error}</p>}
       {finished && Object.keys(curves).length > 0 && (
         <Chart option={option} height={320} label={`${technique} plot of ${file.fileName}`} testId="analysis-chart" renderer="canvas" />

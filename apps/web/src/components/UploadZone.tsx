@@ -3,7 +3,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type DragEvent } from 'react';
 import { ApiError } from '../api/client';
 import { keys } from '../api/queries';
-import { uploadFile } from '../api/upload';
+import { uploadFile, type UploadResult } from '../api/upload';
+import { AlsoLinkedWarning } from './AlsoLinked';
 
 interface Item {
   key: string;
@@ -11,6 +12,8 @@ interface Item {
   progress: number;
   state: 'sending' | 'sent' | 'duplicate' | 'failed';
   message?: string;
+  /** Other samples' measurements that hold the same bytes (the upload's `alsoLinkedTo`). */
+  alsoLinkedTo?: UploadResult['alsoLinkedTo'];
 }
 
 export function UploadZone({ measurementId, label }: { measurementId: string; label: string }) {
@@ -26,7 +29,7 @@ export function UploadZone({ measurementId, label }: { measurementId: string; la
       setItems((all) => [...all, { key, name: file.name, progress: 0, state: 'sending' }]);
       uploadFile(measurementId, file, (progress) => update(key, { progress }))
         .then((res) => {
-          update(key, { state: res.duplicate ? 'duplicate' : 'sent', progress: 1 });
+          update(key, { state: res.duplicate ? 'duplicate' : 'sent', progress: 1, alsoLinkedTo: res.alsoLinkedTo });
           return Promise.all([
             queryClient.invalidateQueries({ queryKey: keys.measurement(measurementId) }),
             queryClient.invalidateQueries({ queryKey: ['measurements'] }),
@@ -68,6 +71,7 @@ export function UploadZone({ measurementId, label }: { measurementId: string; la
                       : 'failed'}
               </span>
               {i.message && <span className="error">{i.message}</span>}
+              {i.alsoLinkedTo && <AlsoLinkedWarning links={i.alsoLinkedTo} fileName={i.name} />}
             </li>
           ))}
         </ul>

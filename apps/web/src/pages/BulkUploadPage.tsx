@@ -11,6 +11,8 @@ import { createAndUpload, matchFiles, sampleIdByCode, type Proposal } from '../a
 import { ApiError, type Schemas } from '../api/client';
 import { useRunEvents, type RunEvent } from '../api/events';
 import { useSamples, useTechniques } from '../api/queries';
+import type { UploadResult } from '../api/upload';
+import { AlsoLinkedWarning } from '../components/AlsoLinked';
 import { DataTable } from '../components/DataTable';
 import { Field } from '../components/Field';
 import { filesFromDrop, filesFromList, type PickedFile } from '../lib/bulk-files';
@@ -36,6 +38,7 @@ interface Row {
   progress: number;
   message?: string;
   runId?: string;
+  alsoLinkedTo?: UploadResult['alsoLinkedTo'];
 }
 
 const toRow = (picked: PickedFile, p: Proposal, i: number): Row => ({
@@ -117,7 +120,12 @@ export default function BulkUploadPage() {
         { file: r.picked.file, sampleId, technique, instrument: instrument.trim() || r.proposal.format || technique, conditions },
         (progress) => update(r.key, { status: 'uploading', progress }),
       );
-      update(r.key, { status: done.upload.duplicate ? 'duplicate' : 'uploaded', progress: 1, runId: done.upload.analysisRunIds[0] });
+      update(r.key, {
+        status: done.upload.duplicate ? 'duplicate' : 'uploaded',
+        progress: 1,
+        runId: done.upload.analysisRunIds[0],
+        alsoLinkedTo: done.upload.alsoLinkedTo,
+      });
     } catch (e) {
       update(r.key, { status: 'failed', message: e instanceof ApiError || e instanceof Error ? e.message : String(e) });
     }
@@ -322,6 +330,7 @@ function BulkRow({ row: r, run, update, locked, techniques, modes }: BulkRowProp
             <Link to={`/samples/${r.sampleCode.trim().toUpperCase()}`}>{r.sampleCode.trim().toUpperCase()}</Link>
             {r.status === 'duplicate' && <span className="muted"> (already uploaded)</span>}
             {run?.error && <span className="error"> {run.error}</span>}
+            {r.alsoLinkedTo && <AlsoLinkedWarning links={r.alsoLinkedTo} fileName={name} />}
           </>
         )}
         {r.status === 'failed' && <span className="error">{r.message}</span>}
