@@ -1,22 +1,16 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { formatLevel, formatWithError } from '../../libs/charts/src/format';
 import { magneticCampaign, type CampaignItem } from '../../libs/instruments/src/campaign';
 import { MPMS_FORMATS, writeMpmsFile } from '../../libs/instruments/src/mpms-writers';
-import { buildWebApp, launchChromium, signIn } from '../../scripts/browser';
-import { anneal, newAlloy } from '../factories/sample.factory';
+import { signIn } from '../../scripts/browser';
+import { anneal } from '../factories/sample.factory';
 import { newMeasurement, upload, waitForRuns } from '../factories/upload.factory';
-import { newUser } from '../factories/user.factory';
 import { ADMIN, TestApi } from '../setup/test-api';
-import { uniquePrefix } from '../setup/test-db';
-import { WorkerProcess } from '../setup/test-worker';
+import { dropFiles, expectUsable, JourneyWindows, startWebStack, text, type WebStack } from '../setup/web-journey';
 
 const PASSWORD = 'password-123';
-/** An iPad-sized window: the lab uses the app on tablets. */
-const TABLET = { width: 820, height: 1180 };
 const ANNEAL_FACTOR = { kind: 'ANNEAL_HOLD_MIN' as const, targetK: 453, levels: [0, 0.5, 1, 5, 8, 10] };
 
 /**
@@ -26,44 +20,26 @@ const ANNEAL_FACTOR = { kind: 'ANNEAL_HOLD_MIN' as const, targetK: 453, levels: 
  * no page may request anything from another origin or trip the page's strict CSP.
  */
 describe('web app journeys in Chromium', () => {
+  let stack: WebStack;
   let api: TestApi;
-  let worker: WorkerProcess;
-  let browser: Browser;
   let base: string;
+  let windows: JourneyWindows;
   let member: { email: string; token: string };
   let pi: { email: string; token: string };
   let ribbon: { id: string; code: string };
   /** Pieces the campaign will hold, measured and analysed through the API beforehand (not yet assigned). */
   const seeded: { code: string; level: number }[] = [];
-  const webDir = mkdtempSync(join(tmpdir(), 'vitrack-web-build-'));
   const campaign = magneticCampaign('ANNEAL_453K', { piecesPerLevel: 1 });
-  const problems: string[] = [];
 
   beforeAll(async () => {
-    buildWebApp(webDir);
-    const prefix = uniquePrefix('web');
-    api = await TestApi.start({ QUEUE_PREFIX: prefix }, { webDir });
-    await api.app.listen(0, '127.0.0.1');
-    base = (await api.app.getUrl()).replace('[::1]', '127.0.0.1');
-    worker = await WorkerProcess.start({ DATABASE_URL: api.databaseUrl, QUEUE_PREFIX: prefix, WORKER_CONCURRENCY: '2' });
-    browser = await launchChromium();
-    const admin = await api.login();
-    member = await newUser(api, admin, 'MEMBER');
-    pi = await newUser(api, admin, 'PI');
-    const alloy = await newAlloy(api, pi.token, { densityGCm3: 5.9 });
-    const ingot = (await api.request('POST', '/api/samples/ingots', { token: member.token, body: { alloyId: alloy.id, massG: 5, melts: 5 } })).body;
-    ribbon = (await api.request('POST', `/api/samples/${ingot.id}/ribbons`, { token: member.token, body: { wheelSpeedMs: 40, thicknessUm: 25 } })).body;
+    stack = await startWebStack('web');
+    ({ api, base, windows, member, pi, ribbon } = stack);
     const runIds: string[] = [];
     for (const item of campaign.items) runIds.push(...(await seedPiece(item)));
     await waitForRuns(api, member.token, runIds, 120_000);
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await worker?.stop();
-    await api?.close();
-    rmSync(webDir, { recursive: true, force: true });
-  });
+  afterAll(() => stack?.close());
 
   async function seedPiece(item: CampaignItem): Promise<string[]> {
     const [piece] = (
@@ -82,47 +58,8 @@ describe('web app journeys in Chromium', () => {
     return ids;
   }
 
-  /** A fresh window at tablet size that records console errors, CSP refusals and requests to other origins. */
-  async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: TABLET, acceptDownloads: true });
-    const page = await context.newPage();
-    // A refused request (4xx) is part of the journeys and shown by the app; anything else logged as an error is a problem.
-    page.on('console', (m) => m.type() === 'error' && !/status of 4\d\d/.test(m.text()) && problems.push(`console: ${m.text()}`));
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('request', (r) => !r.url().startsWith(base) && problems.push(`request to another origin: ${r.url()}`));
-    return { context, page };
-  }
-
-  /** axe-core on the page as it stands, and no sideways scrolling at tablet width. */
-  async function expectUsable(page: Page): Promise<void> {
-    const results = await new AxeBuilder({ page }).analyze();
-    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(bad.map((v) => `${page.url()} ${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-    // (Page functions run in the browser; this project's types are Node's, hence the string.)
-    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
-    expect(overflow).toBeLessThanOrEqual(0);
-  }
-
-  const text = async (l: Locator) => (await l.innerText()).trim();
-
-  /** Drops files on an element as a browser drag and drop does (DataTransfer with File objects). */
-  async function dropFiles(page: Page, target: Locator, files: { name: string; text: string }[]): Promise<void> {
-    const dataTransfer = await page.evaluateHandle((list) => {
-      // Browser globals, which this project's Node types do not declare.
-      const browser = globalThis as unknown as {
-        DataTransfer: new () => { items: { add(f: unknown): void } };
-        File: new (parts: string[], name: string, o: object) => unknown;
-      };
-      const dt = new browser.DataTransfer();
-      for (const f of list) dt.items.add(new browser.File([f.text], f.name, { type: 'text/plain' }));
-      return dt;
-    }, files);
-    await target.dispatchEvent('dragover', { dataTransfer });
-    await target.dispatchEvent('drop', { dataTransfer });
-  }
-
   it('a member signs in, cuts pieces, anneals one, is refused an anneal above Tg at the field, and sees ZFC and FC analysed live', async () => {
-    const { context, page } = await newPage();
+    const { context, page } = await windows.open();
     await signIn(page, base, member.email, PASSWORD);
     expect(new URL(page.url()).pathname).toBe('/samples');
     await expectUsable(page);
@@ -205,11 +142,11 @@ describe('web app journeys in Chromium', () => {
     await page.waitForURL('**/login?next=*');
     await expectUsable(page);
     await context.close();
-    expect(problems).toEqual([]);
+    expect(windows.problems).toEqual([]);
   }, 240_000);
 
   it('a PI designs a campaign, assigns pieces against their histories and reads τ ± σ on the report', async () => {
-    const { context, page } = await newPage();
+    const { context, page } = await windows.open();
     await signIn(page, base, pi.email, PASSWORD);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Campaigns' }).click();
     await page.getByLabel('Name').fill('Anneal 453 K in the app');
@@ -288,7 +225,7 @@ describe('web app journeys in Chromium', () => {
     expect(await table.locator('tbody td:first-child').allInnerTexts()).toEqual(assigned);
     await expectUsable(page);
     await context.close();
-    expect(problems).toEqual([]);
+    expect(windows.problems).toEqual([]);
   }, 240_000);
 
   it('a member bulk-uploads a folder of 12 files matched to 6 pieces, corrects the one without a code, and sees all analysed live', async () => {
@@ -320,7 +257,7 @@ describe('web app journeys in Chromium', () => {
     });
     expect(expected.size).toBe(12);
 
-    const { context, page } = await newPage();
+    const { context, page } = await windows.open();
     await signIn(page, base, member.email, PASSWORD);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Bulk upload' }).click();
     await page.getByLabel('Choose a folder').setInputFiles(folder);
@@ -367,14 +304,14 @@ describe('web app journeys in Chromium', () => {
     await page.waitForURL(`**/samples/${lone.code}`);
     await context.close();
     rmSync(join(folder, '..'), { recursive: true, force: true });
-    expect(problems).toEqual([]);
+    expect(windows.problems).toEqual([]);
   }, 300_000);
 
   it('a member retracts a wrong anneal: the state shown goes back and the entry is struck through with the reason', async () => {
     const [piece] = (await api.request('POST', `/api/samples/${ribbon.id}/pieces`, { token: member.token, body: { count: 1, lengthMm: 4, massMg: 2 } }))
       .body as { id: string; code: string }[];
     expect((await api.request('POST', `/api/samples/${piece.id}/treatments`, { token: member.token, body: anneal(453, 2) })).status).toBe(201);
-    const { context, page } = await newPage();
+    const { context, page } = await windows.open();
     await signIn(page, base, member.email, PASSWORD);
     await page.goto(`${base}/samples/${piece.code}`);
     await page.getByTestId('sample-state').filter({ hasText: 'ANNEALED' }).waitFor();
@@ -391,11 +328,11 @@ describe('web app journeys in Chromium', () => {
     expect((await api.request('GET', `/api/samples/${piece.id}`, { token: member.token })).body.state).toBe('AS_QUENCHED');
     await expectUsable(page);
     await context.close();
-    expect(problems).toEqual([]);
+    expect(windows.problems).toEqual([]);
   }, 120_000);
 
   it('an admin lists and adds users, with the way to the queue dashboard; the login works by keyboard alone', async () => {
-    const { context, page } = await newPage();
+    const { context, page } = await windows.open();
     await page.goto(`${base}/login`);
     await page.getByLabel('Email').waitFor();
     await page.keyboard.press('Tab');
@@ -446,6 +383,6 @@ describe('web app journeys in Chromium', () => {
     expect(dashboardCalls.length).toBeGreaterThan(3);
     expect(dashboardCalls.filter((s) => s >= 400)).toEqual([]);
     await context.close();
-    expect(problems).toEqual([]);
+    expect(windows.problems).toEqual([]);
   }, 120_000);
 });
