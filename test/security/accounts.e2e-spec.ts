@@ -25,8 +25,9 @@ describe('accounts: roles, disabling, passwords, logout', () => {
     const res = await api.request('PATCH', `/api/users/${member.id}`, { token: admin, body: { role: 'PI', name: 'Ana Ruiz' } });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ id: member.id, role: 'PI', name: 'Ana Ruiz', disabled: false });
-    // The promoted user's existing token carries the new role on the next request.
-    expect((await api.request('POST', '/api/alloys', { token: member.token, body: {} })).status).toBe(400);
+    // The role change ended the sessions made under the old role; a new login carries the new role.
+    expect((await api.request('POST', '/api/alloys', { token: member.token, body: {} })).status).toBe(401);
+    expect((await api.request('POST', '/api/alloys', { token: await api.login(member.email, 'password-123'), body: {} })).status).toBe(400);
     expect((await api.request('PATCH', `/api/users/${member.id}`, { token: pi.token, body: { role: 'ADMIN' } })).status).toBe(403);
     const empty = await api.request('PATCH', `/api/users/${member.id}`, { token: admin, body: {} });
     expect(empty.status).toBe(400);
@@ -50,7 +51,7 @@ describe('accounts: roles, disabling, passwords, logout', () => {
     expect(users.filter((u) => u.role === 'ADMIN' && !u.disabled)).toHaveLength(1);
   });
 
-  it("a disabled user's login token and API tokens stop working at once, and they cannot sign in; enabling restores them", async () => {
+  it("a disabled user's login token and API tokens stop working at once, and they cannot sign in; enabling restores the API tokens", async () => {
     const member = await newUser(api, admin, 'MEMBER');
     const apiToken = (await api.request('POST', '/api/auth/tokens', { token: member.token, body: { name: 'script' } })).body.token;
     expect((await api.request('GET', '/api/samples', { token: apiToken })).status).toBe(200);
@@ -61,7 +62,8 @@ describe('accounts: roles, disabling, passwords, logout', () => {
     expect(login.status).toBe(401);
     expect(login.body.message).toContain('disabled');
     await api.request('PATCH', `/api/users/${member.id}`, { token: admin, body: { disabled: false } });
-    expect((await api.request('GET', '/api/samples', { token: member.token })).status).toBe(200);
+    // Disabling ended the sessions for good; the API tokens were only suspended.
+    expect((await api.request('GET', '/api/samples', { token: member.token })).status).toBe(401);
     expect((await api.request('GET', '/api/samples', { token: apiToken })).status).toBe(200);
   });
 

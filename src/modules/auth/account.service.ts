@@ -4,7 +4,9 @@ import { DomainError, notFound } from '../../common/domain-error';
 import { fieldError } from '../../common/validation';
 import { Database } from '../../infra/database/database';
 import { AuditService } from '../audit/audit.service';
-import { UsersRepository } from '../users/users.repository';
+import { UpdateUserDto } from '../users/dto/create-user.dto';
+import { PublicUser, UsersRepository } from '../users/users.repository';
+import { UsersService } from '../users/users.service';
 import { sha256 } from './api-tokens.service';
 import { AuthUser } from './auth.decorators';
 import { AuthService } from './auth.service';
@@ -23,6 +25,7 @@ const RESET_PREFIX = 'vr_';
 export class AccountService {
   constructor(
     private readonly users: UsersRepository,
+    private readonly usersService: UsersService,
     private readonly sessions: SessionsRepository,
     private readonly auth: AuthService,
     private readonly db: Database,
@@ -46,6 +49,22 @@ export class AccountService {
       return ids;
     });
     this.auth.forgetSessions(revoked);
+  }
+
+  /**
+   * An administrator changes a user (UsersService.update). Disabling them or changing their role
+   * ends every session of theirs in the same transaction, and this process forgets them at once,
+   * so no login made under the old role (or before the account was disabled) works again; other API
+   * replicas drop their cached copy within AUTH_USER_CACHE_MS. API tokens are read with their
+   * owner on every request: a disabled owner's stop at once, a changed role applies at once.
+   */
+  async updateUser(actor: AuthUser, id: string, dto: UpdateUserDto): Promise<PublicUser> {
+    let revoked: string[] = [];
+    const user = await this.usersService.update(id, dto, actor, async (trx, before, after) => {
+      revoked = after.disabled || after.role !== before.role ? await this.sessions.revokeAllOf(trx, id) : [];
+    });
+    this.auth.forgetSessions(revoked);
+    return user;
   }
 
   /**

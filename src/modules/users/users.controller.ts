@@ -43,7 +43,7 @@ export class UsersController {
   @ApiOkResponse({ type: UserResponse })
   update(@IdParam() id: string, @Body() dto: UpdateUserDto, @CurrentUser() user: AuthUser): Promise<UserResponse> {
     if (dto.role === undefined && dto.disabled === undefined && dto.name === undefined) throw fieldError('role', 'send at least one of role, disabled, name');
-    return this.users.update(id, dto, user);
+    return this.account.updateUser(user, id, dto);
   }
 
   /** A one-time reset secret for a user who forgot their password (shown once, valid 24 h). */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, notFound } from '../../common/domain-error';
-import { Database } from '../../infra/database/database';
+import { Database, Executor } from '../../infra/database/database';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth.decorators';
 import { hashPassword } from '../auth/password';
@@ -26,19 +26,28 @@ export class UsersService {
 
   /**
    * Changes a user's role, name or disabled flag. The last active administrator can be neither
-   * demoted nor disabled (409), so the instance always keeps someone who can manage it. A
-   * disabled user's tokens and sessions stop working within AUTH_USER_CACHE_MS.
+   * demoted nor disabled (409), so the instance always keeps someone who can manage it.
+   * `alsoInTransaction` sees the user before and after, inside the same transaction (the
+   * account service ends the user's sessions there: AccountService.updateUser).
    */
-  update(id: string, dto: UpdateUserDto, actor: AuthUser): Promise<PublicUser> {
+  update(
+    id: string,
+    dto: UpdateUserDto,
+    actor: AuthUser,
+    alsoInTransaction: (trx: Executor, before: PublicUser, after: PublicUser) => Promise<void> = async () => undefined,
+  ): Promise<PublicUser> {
     return this.db.transaction(async (trx) => {
       const admins = await this.users.lockActiveAdmins(trx);
       const leavesAdmins = (dto.role !== undefined && dto.role !== 'ADMIN') || dto.disabled === true;
       if (leavesAdmins && admins.includes(id) && admins.length === 1) {
         throw new DomainError('CONFLICT', 'this is the last active administrator: make another user ADMIN first', dto.disabled ? 'disabled' : 'role');
       }
+      const before = await this.users.findById(id, trx);
+      if (!before) throw notFound('user', id);
       const changes = { role: dto.role, disabled: dto.disabled, name: dto.name };
       const user = await this.users.update(trx, id, changes);
       if (!user) throw notFound('user', id);
+      await alsoInTransaction(trx, before, user);
       await this.audit.record(trx, actor.id, 'user.update', 'User', id, changes);
       return user;
     });
