@@ -33,4 +33,24 @@ describe('log redaction', () => {
     expect(JSON.stringify(logged)).not.toContain('"s"');
     expect(logged.url).toBe('/r?access_token=[Redacted]');
   });
+
+  it('replaces a share link however it is spelled, wherever it appears', () => {
+    const token = `0c6e5a3e-8f1b-4d2a-9c7e-1a2b3c4d5e6f.${'A1b2_C3d-'.repeat(4)}x7Z9Q0k`;
+    const spellings = [
+      `/api/shared/${token}/report`,
+      `//API//Shared/${token}/report.html`,
+      `/%61pi/%73hared/${encodeURIComponent(token).replace('A', '%41')}/report`,
+      `/x/../api/./shared;v=1/${token}/report`,
+      `/api/shared/${token.replace('.', '%2E')}/report`,
+    ];
+    for (const url of spellings) expect(redactUrl(url)).not.toContain(token.split('.')[1].slice(1, 20));
+    expect(redactUrl(`/admin/queues?next=/api/shared/${token}/report&page=2`)).toBe('/admin/queues?next=[Redacted]&page=2');
+    expect(redactUrl(`/x?from=${encodeURIComponent(`https://lab/api/shared/${token}/report.html`)}`)).toBe('/x?from=[Redacted]');
+    expect(redactHeaders({ referer: `https://lab/api/shared/${token}/report.html`, accept: 'text/html;q=0.9' })).toEqual({
+      referer: 'https://lab/api/shared/[Redacted]/report.html',
+      accept: 'text/html;q=0.9',
+    });
+    expect(redactText(`opened ${token} and /api/shared/abc/report`)).toBe('opened [Redacted] and /api/shared/[Redacted]/report');
+    expect(redactUrl('/api/campaigns/1/share?expires=7')).toBe('/api/campaigns/1/share?expires=7');
+  });
 });

@@ -1,7 +1,7 @@
 /**
- * What never reaches a log line: credentials in headers, in query strings (report links and
- * EventSource carry `?access_token=`, the queue dashboard `?token=`) and API tokens or bearer
- * values quoted in a message. pino serializers and hooks call these; tested by
+ * What never reaches a log line: credentials in headers, in query strings (`?access_token=`,
+ * `?token=`, which no route accepts but clients still send), share-link secrets however spelled,
+ * and API tokens, bearer values or share links quoted in a message or another header. pino serializers and hooks call these; tested by
  * test/security/secrets-in-logs.e2e-spec.ts on the real process.
  */
 export const REDACTED = '[Redacted]';
@@ -10,39 +10,76 @@ const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie'
 const SECRET_QUERY_KEY = /token|password|passwd|secret|key|signature|sig|auth|session|code/i;
 const SECRET_IN_TEXT = [/\bvt_[A-Za-z0-9_-]{8,}/g, /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi];
 
-/** The URL with the value of every credential-like query parameter replaced. */
+/** A share link's token, `<uuid>.<base64url HMAC-SHA256>` (src/modules/reports/share-links.service.ts): the HMAC is the secret. */
+const SHARE_TOKEN = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?:\.|%2e)[A-Za-z0-9_-]{43}/gi;
+/** `…/shared/<secret>` as it appears in text (a message, a Referer). */
+const SHARED_SEGMENT = /(\/shared\/+)[^/?#\s"'&]+/gi;
+
+function decoded(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+const ONE_SHARE_TOKEN = new RegExp(SHARE_TOKEN.source, 'i');
+const holdsShareToken = (s: string): boolean => ONE_SHARE_TOKEN.test(s) || ONE_SHARE_TOKEN.test(decoded(s));
+
+/**
+ * A path with the share-link secret replaced, however the client spelled it: the segment after
+ * any segment that reads `shared` (percent-encoded, any case, `;params`, doubled slashes, dot
+ * segments: the router decodes before matching, so the log must judge the decoded form), and any
+ * segment that holds a share token once decoded.
+ */
+function redactSharePath(path: string): string {
+  const segments = path.split('/');
+  let afterShared = false;
+  for (let i = 0; i < segments.length; i++) {
+    if (segments[i] === '') continue;
+    const name = decoded(segments[i]).split(';')[0].toLowerCase();
+    if (afterShared || holdsShareToken(segments[i])) segments[i] = REDACTED;
+    afterShared = name === 'shared';
+  }
+  return segments.join('/');
+}
+
+/**
+ * The URL with every credential-like query parameter replaced, and any share-link secret (in the
+ * path, or in a query value such as `?next=/api/shared/…`) replaced.
+ */
 export function redactUrl(url: string | undefined): string | undefined {
   if (!url) return url;
-  // A share link's path is its secret (src/modules/reports/share-links.service.ts).
-  url = url.replace(/^(\/+api\/+shared\/+)[^/?#]+/i, `$1${REDACTED}`);
   const q = url.indexOf('?');
-  if (q < 0) return url;
+  const path = redactSharePath(q < 0 ? url : url.slice(0, q));
+  if (q < 0) return path;
   const params = url
     .slice(q + 1)
     .split('&')
     .map((pair) => {
       const eq = pair.indexOf('=');
       const key = eq < 0 ? pair : pair.slice(0, eq);
-      let name = key;
-      try {
-        name = decodeURIComponent(key);
-      } catch {
-        // a malformed escape: judge the raw name
-      }
-      return eq >= 0 && SECRET_QUERY_KEY.test(name) ? `${key}=${REDACTED}` : pair;
+      const name = decoded(key);
+      if (eq < 0) return pair;
+      const value = decoded(pair.slice(eq + 1).replace(/\+/g, ' '));
+      const secret = SECRET_QUERY_KEY.test(name) || holdsShareToken(value) || redactSharePath(value) !== value;
+      return secret ? `${key}=${REDACTED}` : pair;
     });
-  return `${url.slice(0, q)}?${params.join('&')}`;
+  return `${path}?${params.join('&')}`;
 }
 
-/** Headers with credentials replaced. */
+/** Headers with credentials replaced, and a share link's secret in any other header (a Referer from the shared page). */
 export function redactHeaders(headers: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
   if (!headers) return headers;
-  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, SECRET_HEADERS.has(k.toLowerCase()) ? REDACTED : v]));
+  return Object.fromEntries(
+    Object.entries(headers).map(([k, v]) => [k, SECRET_HEADERS.has(k.toLowerCase()) ? REDACTED : typeof v === 'string' ? redactText(redactUrl(v)!) : v]),
+  );
 }
 
-/** A message with API tokens and bearer/basic credentials replaced. */
+/** A message with API tokens, bearer/basic credentials and share-link secrets replaced. */
 export function redactText(text: string): string {
-  return SECRET_IN_TEXT.reduce((t, re) => t.replace(re, (m) => (m.startsWith('vt_') ? `vt_${REDACTED}` : `${m.split(/\s/)[0]} ${REDACTED}`)), text);
+  const quoted = SECRET_IN_TEXT.reduce((t, re) => t.replace(re, (m) => (m.startsWith('vt_') ? `vt_${REDACTED}` : `${m.split(/\s/)[0]} ${REDACTED}`)), text);
+  return quoted.replace(SHARE_TOKEN, REDACTED).replace(SHARED_SEGMENT, `$1${REDACTED}`);
 }
 
 /**
