@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsNumber, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const toNumber = toInt;
@@ -77,6 +77,16 @@ export class Env {
   @IsInt()
   @Min(1)
   LOGIN_FAILURE_WINDOW_S = 900;
+
+  /**
+   * The address users reach Vitrack at (e.g. https://vitrack.lab), the base of every link the API
+   * builds for them (share links). Never taken from the request's Host header, which a client
+   * chooses; unset (or empty), links are relative paths.
+   */
+  @Transform(({ value }: { value: unknown }) => (value === '' ? undefined : typeof value === 'string' ? value.replace(/\/+$/, '') : value))
+  @IsOptional()
+  @Matches(/^https?:\/\/[^/?#\s@]+(\/[^?#\s]*)?$/, { message: 'PUBLIC_URL must be an http(s) URL such as https://vitrack.lab, with no query' })
+  PUBLIC_URL?: string;
 
   /** Whether the API sits behind a reverse proxy whose X-Forwarded-For names the client ('true'/'false'). */
   @IsIn(['true', 'false'])

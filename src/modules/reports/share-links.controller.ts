@@ -1,8 +1,8 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
 import { IdParam } from '../../common/id-param';
 import { fieldError } from '../../common/validation';
+import { Env } from '../../config/env';
 import { AuthUser, CurrentUser, MinRole, Public } from '../auth/auth.decorators';
 import { CampaignReportResponse } from '../campaigns/dto/campaign.responses';
 import { CreatedShareLinkResponse, CreateShareLinkDto, ShareLinkResponse } from './dto/share-link.dto';
@@ -17,18 +17,17 @@ const LinkIdParam = () => Param('linkId', new ParseUUIDPipe({ exceptionFactory: 
 @MinRole('PI')
 @Controller('campaigns')
 export class ShareLinksController {
-  constructor(private readonly links: ShareLinksService) {}
+  constructor(
+    private readonly links: ShareLinksService,
+    private readonly env: Env,
+  ) {}
 
+  /** The link is built on PUBLIC_URL, never on the request's Host header (a client could name any host there). */
   @Post(':id/share')
   @ApiCreatedResponse({ type: CreatedShareLinkResponse })
-  async create(
-    @IdParam() id: string,
-    @Body() dto: CreateShareLinkDto,
-    @CurrentUser() user: AuthUser,
-    @Req() req: FastifyRequest,
-  ): Promise<CreatedShareLinkResponse> {
+  async create(@IdParam() id: string, @Body() dto: CreateShareLinkDto, @CurrentUser() user: AuthUser): Promise<CreatedShareLinkResponse> {
     const link = await this.links.create(id, dto.expiresInDays, user);
-    return { ...link, url: `${req.protocol}://${req.host}${link.path}` };
+    return { ...link, url: `${this.env.PUBLIC_URL ?? ''}${link.path}` };
   }
 
   @Get(':id/share')

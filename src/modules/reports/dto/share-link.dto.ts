@@ -21,7 +21,7 @@ export class ShareLinkResponse {
 }
 
 export class CreatedShareLinkResponse extends ShareLinkResponse {
-  @ApiProperty({ description: 'the whole link, for the host that answered this request' }) url!: string;
+  @ApiProperty({ description: 'the link for users: PUBLIC_URL followed by the path, or the path alone when PUBLIC_URL is unset' }) url!: string;
   @ApiProperty({ description: 'the link path: the HTML report; `…/report` (no extension) is the JSON' }) path!: string;
   @ApiProperty({ description: 'the secret part of the link; anyone holding it reads this report until it expires or is revoked' }) token!: string;
 }
