@@ -3,6 +3,7 @@
  * uploaded through the real API exactly as a lab member's script would.
  */
 import { magneticCampaign, type CampaignItem } from '../libs/instruments/src/campaign';
+import { simulatePpms } from '../libs/instruments/src/ppms';
 import { laAlXrdModel, virtualXrd } from '../libs/instruments/src/xrd';
 import { ApiClient } from './demo-client';
 
@@ -26,22 +27,25 @@ async function measure(api: ApiClient, sampleId: string, technique: string, cond
     await api.call('POST', '/api/measurements', {
       sampleId,
       technique,
-      instrument: technique === 'XRD' ? 'virtual Cu Kα diffractometer' : 'virtual MPMS3',
+      instrument: technique === 'XRD' ? 'virtual Cu Kα diffractometer' : technique === 'RESISTANCE' ? 'virtual PPMS' : 'virtual MPMS3',
       conditions,
     })
   ).body;
   return uploadFile(api, m.id, fileName, text);
 }
 
-/** One piece per campaign item: cut at the item's mass, treated to its level, assigned, measured. */
+/**
+ * One piece per campaign item: cut at the item's mass, treated to its level, assigned, measured
+ * (ZFC and FC; XRD and a PPMS R(T) run at several fields when asked).
+ */
 async function logItem(
   member: ApiClient,
   pi: ApiClient,
   ribbonId: string,
   campaignId: string | undefined,
   item: CampaignItem,
-  withXrd: boolean,
-): Promise<string[]> {
+  extra: { xrd: boolean; resistance?: boolean },
+): Promise<{ pieceId: string; runIds: string[] }> {
   const [piece] = (await member.call('POST', `/api/samples/${ribbonId}/pieces`, { count: 1, lengthMm: 4, massMg: item.massMg })).body as {
     id: string;
     code: string;
@@ -54,7 +58,7 @@ async function logItem(
     ...(await measure(member, piece.id, 'MAGNETIC', { mode: 'ZFC', fieldOe: item.zfc.fieldOe, demagN: 0 }, item.zfc.fileName, item.zfc.text)),
     ...(await measure(member, piece.id, 'MAGNETIC', { mode: 'FC', fieldOe: item.fc.fieldOe, demagN: 0 }, item.fc.fileName, item.fc.text)),
   ];
-  if (withXrd) {
+  if (extra.xrd) {
     const annealed = item.kind === 'ANNEAL_453K' && item.level > 0;
     const xrd = virtualXrd(laAlXrdModel({ q1ShiftPct: annealed ? 0.16 : 0, fwhmChangePct: annealed ? -3.8 : 0, crystallized: item.kind === 'CRYSTALLIZED' }), {
       seed: Math.round(item.level * 100) + item.piece,
@@ -62,13 +66,21 @@ async function logItem(
     });
     runs.push(...(await measure(member, piece.id, 'XRD', { wavelengthA: 1.5406 }, xrd.fileName, xrd.text)));
   }
-  return runs;
+  if (extra.resistance) {
+    // The as-quenched ribbon's R(T) at seven fields (virtual PPMS: Tc 3.6 K, μ0Hc2(0) 5.8 T).
+    const ppms = simulatePpms({ seed: 2020 });
+    runs.push(...(await measure(member, piece.id, 'RESISTANCE', {}, `${piece.code}.ppms.dat`, ppms.text)));
+  }
+  return { pieceId: piece.id, runIds: runs };
 }
 
 export interface DemoCampaigns {
   annealId: string;
   cryoId: string;
   runIds: string[];
+  /** The as-quenched piece with ZFC, FC, XRD and resistance runs, and the crystallized control. */
+  glassPieceId: string;
+  crystalPieceId: string;
 }
 
 export async function logCampaigns(member: ApiClient, pi: ApiClient, ribbonId: string, alloyId: string): Promise<DemoCampaigns> {
@@ -92,11 +104,21 @@ export async function logCampaigns(member: ApiClient, pi: ApiClient, ribbonId: s
     })
   ).body;
   const runIds: string[] = [];
-  for (const item of magneticCampaign('ANNEAL_453K').items) runIds.push(...(await logItem(member, pi, ribbonId, annealCampaign.id, item, item.piece === 1)));
-  for (const item of magneticCampaign('CRYO_CYCLES').items) runIds.push(...(await logItem(member, pi, ribbonId, cryoCampaign.id, item, false)));
-  for (const item of magneticCampaign('CRYSTALLIZED', { piecesPerLevel: 1 }).items)
-    runIds.push(...(await logItem(member, pi, ribbonId, undefined, item, true)));
-  return { annealId: annealCampaign.id, cryoId: cryoCampaign.id, runIds };
+  let glassPieceId = '';
+  let crystalPieceId = '';
+  for (const item of magneticCampaign('ANNEAL_453K').items) {
+    const asQuenched = item.level === 0 && item.piece === 1;
+    const logged = await logItem(member, pi, ribbonId, annealCampaign.id, item, { xrd: item.piece === 1, resistance: asQuenched });
+    if (asQuenched) glassPieceId = logged.pieceId;
+    runIds.push(...logged.runIds);
+  }
+  for (const item of magneticCampaign('CRYO_CYCLES').items) runIds.push(...(await logItem(member, pi, ribbonId, cryoCampaign.id, item, { xrd: false })).runIds);
+  for (const item of magneticCampaign('CRYSTALLIZED', { piecesPerLevel: 1 }).items) {
+    const logged = await logItem(member, pi, ribbonId, undefined, item, { xrd: true });
+    crystalPieceId = logged.pieceId;
+    runIds.push(...logged.runIds);
+  }
+  return { annealId: annealCampaign.id, cryoId: cryoCampaign.id, runIds, glassPieceId, crystalPieceId };
 }
 
 /** Waits until every run has finished; returns how many succeeded and failed. */

@@ -2,12 +2,15 @@
  * `npm run demo`: migrates the demo's own database (vitrack_demo, scripts/demo-env.ts), starts the
  * API and the worker, logs the study's samples through the real API (an ingot, a ribbon, pieces,
  * the 453 K anneal campaign and the 77/293 K cryo campaign of the paper, a crystallized control),
- * uploads their virtual-instrument files, waits for the analyses and prints the report URLs.
+ * uploads their virtual-instrument files, waits for the analyses, prints the study's table beside
+ * Vitrack's values (scripts/study-table.ts) and the report URLs.
  * Ctrl-C stops it; DEMO_EXIT=1 stops after seeding; `npm run demo:reset` deletes what it logged.
  */
 import { logCampaigns, waitForAnalyses } from './demo-campaigns';
 import { ApiClient } from './demo-client';
 import { demoEnv, DEMO_PASSWORD, DEMO_QUEUE_PREFIX, DEMO_USERS } from './demo-env';
+import { studyTableInput } from './demo-study';
+import { formatStudyTable, studyTable } from './study-table';
 import { prepareDatabase, startProcess, stopProcess } from './processes';
 
 const env = demoEnv();
@@ -33,7 +36,9 @@ async function seed(base: string) {
   const analyses = await waitForAnalyses(member, campaigns.runIds);
   const report = (await pi.call('GET', `/api/campaigns/${campaigns.annealId}/report`)).body;
   const lineage = (await member.call('GET', `/api/samples/${ribbon.id}/lineage`)).body;
+  const study = await studyTableInput(pi, campaigns, report);
   return {
+    study,
     ingot,
     ribbon,
     campaigns,
@@ -57,7 +62,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stop().then(() => process.exit(0)));
   try {
     await new ApiClient(base).waitHealthy();
-    const { ingot, ribbon, campaigns, analyses, report, pieces } = await seed(base);
+    const { ingot, ribbon, campaigns, analyses, report, pieces, study } = await seed(base);
     console.log(`\nLogged ingot ${ingot.code} → ribbon ${ribbon.code} → ${pieces.length} pieces:`);
     for (const p of pieces) console.log(`  ${p.code.padEnd(16)} ${p.state.padEnd(13)} ${p.signature || '—'}`);
     console.log(`\nUploaded ${campaigns.runIds.length} files; analyses: ${analyses.succeeded} succeeded, ${analyses.failed} failed.`);
@@ -67,6 +72,8 @@ async function main(): Promise<void> {
       console.log(
         `Anneal campaign: |χ|(1.8 K) = k·exp(−t/τ) + y0 with τ = ${fit.tauMin.toFixed(3)} ± ${fit.tauErrMin.toPrecision(2)} min (R² ${fit.r2.toFixed(4)}); shielding change at 1 min: ${at1?.changePct?.toFixed(1)} %.`,
       );
+    console.log(`\nThe study's numbers beside Vitrack's, computed from the demo's analyses (docs/analysis-definitions.md "The science"):\n`);
+    console.log(formatStudyTable(studyTable(study)));
     console.log(`
 Open the web app: ${base}/  (sign in as member@vitrack.local / vitrack-demo, or pi@vitrack.local / vitrack-demo)
   the anneal campaign  ${base}/campaigns/${campaigns.annealId}

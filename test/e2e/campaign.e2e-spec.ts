@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { magneticCampaign } from '../../libs/instruments/src/campaign';
+import { simulatePpms } from '../../libs/instruments/src/ppms';
 import { logCampaignItem } from '../factories/campaign.factory';
 import { anneal, newAlloy } from '../factories/sample.factory';
-import { waitForRuns } from '../factories/upload.factory';
+import { newMeasurement, upload, waitForRuns } from '../factories/upload.factory';
 import { newUser } from '../factories/user.factory';
 import { TestApi } from '../setup/test-api';
 import { uniquePrefix } from '../setup/test-db';
@@ -17,6 +19,7 @@ describe('anneal campaign: upload to report', () => {
   let campaignId: string;
   let ribbonId: string;
   let alloyId: string;
+  const pieces: { id: string; code: string; level: number }[] = [];
   const campaign = magneticCampaign('ANNEAL_453K');
 
   beforeAll(async () => {
@@ -72,7 +75,11 @@ describe('anneal campaign: upload to report', () => {
 
   it('uploads every file, analyses them all, and reports τ and the 1-min shielding drop of the truth', async () => {
     const runIds: string[] = [];
-    for (const item of campaign.items) runIds.push(...(await logCampaignItem(api, tokens, ribbonId, campaignId, item)).runIds);
+    for (const item of campaign.items) {
+      const logged = await logCampaignItem(api, tokens, ribbonId, campaignId, item);
+      pieces.push({ ...logged.piece, level: item.level });
+      runIds.push(...logged.runIds);
+    }
     expect(runIds).toHaveLength(24);
     const done = await waitForRuns(api, tokens.member, runIds, 120_000);
     expect(Object.values(done).filter((r) => r.status === 'SUCCEEDED')).toHaveLength(24);
@@ -111,4 +118,30 @@ describe('anneal campaign: upload to report', () => {
     expect(html.headers['content-type']).toContain('text/html');
     expect(html.body).toContain('id="fit-tau"');
   }, 180_000);
+
+  it('places a piece’s resistive Tc in its χ distribution once it has a resistance run (sample route and report)', async () => {
+    const piece = pieces.find((p) => p.level === 0)!;
+    const before = await api.request('GET', `/api/samples/${piece.id}/cross-technique`, { token: tokens.member });
+    expect(before.status).toBe(200);
+    expect(before.body.missing).toEqual(['no successful resistance analysis of this piece']);
+    expect(before.body.combined.zfc).toMatchObject({ analyzer: 'magnetic' });
+
+    const ppms = simulatePpms({ seed: 5 });
+    const m = await newMeasurement(api, tokens.member, piece.id, 'RESISTANCE');
+    const up = await upload(api, tokens.member, m.id, ppms.fileName, ppms.text);
+    expect(up.status).toBe(202);
+    const done = await waitForRuns(api, tokens.member, up.body.analysisRunIds, 60_000);
+    expect(Object.values(done).map((r) => r.status)).toEqual(['SUCCEEDED']);
+
+    const after = await api.request('GET', `/api/samples/${piece.id}/cross-technique`, { token: tokens.member });
+    expect(after.body.missing).toEqual([]);
+    expect(after.body.combined.resistance).toEqual({ runId: up.body.analysisRunIds[0], analyzer: 'resistance', analyzerVersion: expect.any(String) });
+    // The virtual glass: Tc_R 3.6 K at the top of a χ distribution whose onset is 3.6 K, ≈ 2.5 σ above μ.
+    expect(after.body.tcResistiveZ).toBeGreaterThan(1.5);
+    expect(after.body.shieldingAtTcResistiveFraction).toBeLessThan(0.1);
+    expect(after.body.widthRatio).toBeGreaterThan(10);
+    const report = await api.request('GET', `/api/campaigns/${campaignId}/report`, { token: tokens.member });
+    expect(report.body.pieces.find((p: { sampleId: string }) => p.sampleId === piece.id).crossTechnique).toEqual(after.body);
+    expect((await api.request('GET', `/api/samples/${randomUUID()}/cross-technique`, { token: tokens.member })).status).toBe(404);
+  }, 120_000);
 });

@@ -5,6 +5,8 @@ import { IdParam } from '../../common/id-param';
 import { fieldError } from '../../common/validation';
 import { Env } from '../../config/env';
 import { AuthUser, CurrentUser, UploadScope } from '../auth/auth.decorators';
+import { CrossTechniqueResponse } from '../reports/dto/cross-technique.response';
+import { CrossTechniqueService } from './cross-technique.service';
 import { CreateMeasurementDto } from './dto/create-measurement.dto';
 import { MeasurementDetailResponse, MeasurementResponse, UploadResponse } from './dto/measurement.responses';
 import { contentDisposition, storableFileName } from './file-name';
@@ -42,6 +44,7 @@ async function readUpload(req: FastifyRequest, limitBytes: number): Promise<{ fi
 export class MeasurementsController {
   constructor(
     private readonly measurements: MeasurementsService,
+    private readonly crossTechniques: CrossTechniqueService,
     private readonly env: Env,
   ) {}
 
@@ -68,6 +71,15 @@ export class MeasurementsController {
   @ApiOkResponse({ type: [MeasurementDetailResponse], description: 'the sample’s measurements, oldest first, each with its files and their latest analyses' })
   forSample(@IdParam() id: string): Promise<MeasurementDetailResponse[]> {
     return this.measurements.forSample(id);
+  }
+
+  @Get('samples/:id/cross-technique')
+  @ApiOkResponse({
+    type: CrossTechniqueResponse,
+    description: 'where the resistive Tc sits in the ZFC χ distribution: the runs combined, the numbers, and what is missing when a side is absent',
+  })
+  crossTechnique(@IdParam() id: string): Promise<CrossTechniqueResponse> {
+    return this.crossTechniques.forSample(id);
   }
 
   @UploadScope()

@@ -16,9 +16,9 @@ describe('buildCampaignReport on the analysed 453 K anneal campaign (virtual MPM
     report = buildCampaignReport(campaign.input, NOW);
   });
 
-  it('reports every piece with the five magnetic metrics and nothing unmeasured', () => {
+  it('reports every piece with the six magnetic metrics and nothing unmeasured', () => {
     expect(report.generatedAt).toBe('2026-11-27T10:00:00.000Z');
-    expect(Object.keys(report.metrics)).toEqual(['tcOnsetK', 'tcMidK', 'chiAbs1p8KEmuPerGOe', 'shieldingFraction1p8K', 'fcZfcRatio']);
+    expect(Object.keys(report.metrics)).toEqual(['tcOnsetK', 'tcMidK', 'chiAbs1p8KEmuPerGOe', 'shieldingFraction1p8K', 'fcZfcRatio', 'tcSigmaK']);
     expect(report.metrics.chiAbs1p8KEmuPerGOe).toMatchObject({ label: '|χ| at 1.8 K', unit: 'emu g⁻¹ Oe⁻¹' });
     expect(report.pieces).toHaveLength(12);
     for (const p of report.pieces) {
@@ -68,6 +68,25 @@ describe('buildCampaignReport on the analysed 453 K anneal campaign (virtual MPM
     const tc = levelOf(report, 'tcMidK', 1).changePct!;
     expect(tc).toBeGreaterThan(-2.8);
     expect(tc).toBeLessThan(-2.2);
+  });
+
+  it('reports σ of the local-Tc distribution per level (mean ± SD over the pieces) with its % change', () => {
+    // The generating σ scales with the level's Tc scale: 0.18 K as quenched, 2.5 % less after 1 min.
+    const at0 = levelOf(report, 'tcSigmaK', 0);
+    expect(Math.abs(at0.mean! / 0.18 - 1)).toBeLessThan(0.05);
+    expect(at0.std!).toBeGreaterThan(0);
+    expect(at0.n).toBe(2);
+    const expected = (campaign.generating.tcScaleByLevel[2] - 1) * 100;
+    expect(Math.abs(levelOf(report, 'tcSigmaK', 1).changePct! - expected)).toBeLessThan(3);
+  });
+
+  it('says per piece that the cross-technique comparison lacks a resistance run, naming the ZFC run it has', () => {
+    for (const p of report.pieces) {
+      expect(p.crossTechnique.missing).toEqual(['no successful resistance analysis of this piece']);
+      expect(p.crossTechnique.combined.zfc).toEqual({ runId: `run-${p.code}-zfc`, analyzer: 'magnetic', analyzerVersion: expect.any(String) });
+      expect(p.crossTechnique.tcResistiveZ).toBeNull();
+      expect(p.crossTechnique.sigmaK).toBe(p.values.tcSigmaK);
+    }
   });
 
   it('FC/ZFC ≈ 0.25 whether it is the ZFC run’s own ratio or rebuilt from the FC run', () => {
@@ -166,6 +185,7 @@ describe('buildCampaignReport edge cases', () => {
       chiAbs1p8KEmuPerGOe: 0.01,
       shieldingFraction1p8K: null,
       fcZfcRatio: 0.25,
+      tcSigmaK: null,
       tcResistiveK: null,
       q1InvA: null,
     });
@@ -178,11 +198,28 @@ describe('buildCampaignReport edge cases', () => {
       chiAbs1p8KEmuPerGOe: null,
       shieldingFraction1p8K: null,
       fcZfcRatio: null,
+      tcSigmaK: null,
       tcResistiveK: 3.55,
       q1InvA: null,
     });
+    const d = report.pieces.find((p) => p.code === 'D')!.crossTechnique;
+    expect(d.combined).toEqual({ zfc: null, resistance: { runId: 'd-RESISTANCE', analyzer: 'resistance', analyzerVersion: expect.any(String) } });
+    expect(d.missing).toEqual([
+      'no successful ZFC magnetic analysis of this piece',
+      'the resistance analysis has no 10–90 % width (the sweep stops inside the transition?)',
+    ]);
+    expect(d.tcResistiveK).toBe(3.55);
     // Extra metrics only when measured; dhRelaxJPerG was never a number.
-    expect(Object.keys(report.metrics)).toEqual(['tcOnsetK', 'tcMidK', 'chiAbs1p8KEmuPerGOe', 'shieldingFraction1p8K', 'fcZfcRatio', 'tcResistiveK', 'q1InvA']);
+    expect(Object.keys(report.metrics)).toEqual([
+      'tcOnsetK',
+      'tcMidK',
+      'chiAbs1p8KEmuPerGOe',
+      'shieldingFraction1p8K',
+      'fcZfcRatio',
+      'tcSigmaK',
+      'tcResistiveK',
+      'q1InvA',
+    ]);
     expect(report.metrics.tcOnsetK.levels).toEqual([
       { level: 0, mean: 3.55, std: expect.closeTo(Math.SQRT1_2 * 0.1, 12), n: 2, changePct: 0 },
       { level: 1, mean: 3.4, std: 0, n: 1, changePct: expect.closeTo((-0.15 / 3.55) * 100, 10) },

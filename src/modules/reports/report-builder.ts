@@ -2,6 +2,7 @@
  * The campaign report's pure core: ReportInput (rows the lead reads from the database) →
  * CampaignReport (per-piece values, per-level statistics, trend fits, open gaps). No I/O.
  */
+import { crossTechniqueOfRuns } from '../../../libs/analysis/src/cross-technique/index';
 import { fitExponentialDecay, fitLine, levelStats, type LevelStat } from '../../../libs/analysis/src/trends/index';
 import type { PieceRuns } from '../../../libs/analysis/src/technique/technique';
 import type { RegisteredReportMetric, TechniqueRegistryView } from '../../../libs/analysis/src/technique/registry';
@@ -116,12 +117,15 @@ function reportWarnings(baselineLevel: number | null, baselineMissing: boolean, 
  * and % change against the lowest level; for ANNEAL_HOLD_MIN campaigns the fit of the decay-fit
  * metric (|χ|) = k·exp(−t/τ) + y0 (t in min; ≥ 4 pieces over ≥ 3 levels); a linear fit of each
  * metric against the level (≥ 3 pieces); the progress cells with analysed < planned or no pieces
- * at all; whether the baseline (lowest) level has no data (`baselineMissing`, with a warning). Metrics marked
+ * at all; whether the baseline (lowest) level has no data (`baselineMissing`, with a warning); per piece
+ * the cross-technique comparison of its ZFC and resistance runs (crossTechniqueOfRuns). Metrics marked
  * `always` are reported even unmeasured, the others only when some piece has a value. Linear in
  * the number of pieces and results.
  */
 export function buildCampaignReport(input: ReportInput, now: Date = new Date(), registry: TechniqueRegistryView = TECHNIQUE_REGISTRY): CampaignReport {
   const runs = indexResults(input.results, registry);
+  const resultsBySample = new Map<string, ReportInput['results']>();
+  for (const r of input.results) resultsBySample.set(r.sampleId, [...(resultsBySample.get(r.sampleId) ?? []), r]);
   const pieces = input.pieces.map((p) => ({
     sampleId: p.sampleId,
     code: p.code,
@@ -129,6 +133,7 @@ export function buildCampaignReport(input: ReportInput, now: Date = new Date(), 
     matchBroken: p.matchBroken ?? false,
     mismatches: p.mismatches ?? [],
     values: pieceValues(runs.get(p.sampleId), registry),
+    crossTechnique: crossTechniqueOfRuns(resultsBySample.get(p.sampleId) ?? [], registry),
   }));
 
   const points = new Map<string, { level: number; value: number }[]>(registry.reportMetrics.map((m) => [m.key, []]));

@@ -1,5 +1,6 @@
 /** What the reports feature reads from the database (ReportInput) and what it serves (CampaignReport). */
 
+import type { CrossTechnique } from '../../../libs/analysis/src/cross-technique/index';
 import type { MeasurementMode } from '../../../libs/analysis/src/technique/parameters';
 import type { TechniqueId } from '../../../libs/analysis/src/techniques';
 
@@ -54,8 +55,11 @@ export interface CampaignReport {
   generatedAt: string;
   /** Report metric key → label, unit and per-level statistics, in registry order (TECHNIQUE_REGISTRY.reportMetrics): the `always` ones (magnetic) plus the others when measured. */
   metrics: Record<string, { label: string; unit: string; levels: LevelStatOut[] }>;
-  /** Per piece: its level and the report metric values (null when not measured). */
-  pieces: (Required<AssignedPieceStatus> & { values: Record<string, number | null> })[];
+  /**
+   * Per piece: its level, the report metric values (null when not measured) and where its resistive
+   * Tc sits in its ZFC χ distribution (runs combined, and what is missing when a side is absent).
+   */
+  pieces: (Required<AssignedPieceStatus> & { values: Record<string, number | null>; crossTechnique: CrossTechnique })[];
   fits: {
     /** |χ|(1.8 K) = k·exp(−t/τ) + y0 over anneal hold time (ANNEAL_HOLD_MIN campaigns), parameter standard errors and R². */
     chiExponential: { k: number; kErr: number; tauMin: number; tauErrMin: number; y0: number; y0Err: number; r2: number; n: number } | null;

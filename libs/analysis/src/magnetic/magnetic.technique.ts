@@ -134,6 +134,15 @@ const REPORT_METRICS: readonly ReportMetricSpec<MagneticFileMetrics>[] = [
       return zfc != null && fc != null && zfc !== 0 ? fc / zfc : null;
     },
   },
+  {
+    // The study's measure of heterogeneity: how broad the volume distribution of local Tc is.
+    key: 'tcSigmaK',
+    label: 'σ of the local-Tc distribution',
+    unit: K,
+    always: true,
+    modes: ['ZFC'],
+    value: ({ main }) => main?.tcDistribution?.sigmaK ?? null,
+  },
 ];
 
 interface ParsedMagnetic {

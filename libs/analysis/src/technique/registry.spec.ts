@@ -83,8 +83,10 @@ describe('the built-in registry', () => {
       'MAGNETIC.chiAbs1p8KEmuPerGOe',
       'MAGNETIC.shieldingFraction1p8K',
       'MAGNETIC.fcZfcRatio',
+      'MAGNETIC.tcSigmaK',
       'RESISTANCE.tcResistiveK',
       'XRD.q1InvA',
+      'XRD.q1FwhmInvA',
       'DSC.dhRelaxJPerG',
     ]);
     expect(metrics.filter((m) => m.decayFit).map((m) => m.key)).toEqual(['chiAbs1p8KEmuPerGOe']);

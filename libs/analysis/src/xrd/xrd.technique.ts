@@ -56,7 +56,10 @@ export const XRD = defineTechnique({
   analyzer: ANALYZER,
   parameters: { wavelengthA: COMMON_PARAMETERS.wavelengthA, reference: COMMON_PARAMETERS.reference },
   metrics: XRD_METRICS,
-  reportMetrics: [{ key: 'q1InvA', label: 'XRD q₁', unit: Q, value: ({ main }) => main?.q1InvA ?? null }],
+  reportMetrics: [
+    { key: 'q1InvA', label: 'XRD q₁', unit: Q, value: ({ main }) => main?.q1InvA ?? null },
+    { key: 'q1FwhmInvA', label: 'XRD halo FWHM', unit: Q, value: ({ main }) => main?.fwhmInvA ?? null },
+  ],
   detect: (sample) => diffractionMatch(sample, 'XRD'),
   parse: (bytes, { fileName }) => parseXrd(bytes, fileName),
   /**

@@ -3,6 +3,7 @@ import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from 
 import { SampleState, Technique } from '../../../infra/database/schema';
 import { DateTime, NullableNumber, NullableString, NumberMap } from '../../../common/api-response';
 import { TECHNIQUE_IDS } from '../../../../libs/analysis/src/techniques';
+import { CrossTechniqueResponse } from '../../reports/dto/cross-technique.response';
 
 export class CampaignFactorResponse {
   @ApiProperty({ enum: ['ANNEAL_HOLD_MIN', 'CRYO_CYCLES'] }) kind!: 'ANNEAL_HOLD_MIN' | 'CRYO_CYCLES';
@@ -100,6 +101,8 @@ export class ReportPieceResponse {
   @ApiProperty({ description: 'its history no longer matches its level (see mismatches)' }) matchBroken!: boolean;
   @ApiProperty({ type: [String], description: 'how its history differs from its level; empty while it matches' }) mismatches!: string[];
   @NumberMap({ description: 'report metric key → value (null when not measured)' }) values!: Record<string, number | null>;
+  @ApiProperty({ type: CrossTechniqueResponse, description: 'where its resistive Tc sits in its ZFC χ distribution' })
+  crossTechnique!: CrossTechniqueResponse;
 }
 
 export class ExponentialFitResponse {

@@ -14,23 +14,47 @@ describe('renderReportCsv', () => {
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(csv.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     const rows = parseCsv(csv);
-    expect(rows[0]).toEqual(['code', 'level', 'tcOnsetK', 'tcMidK', 'chiAbs1p8KEmuPerGOe', 'shieldingFraction1p8K', 'fcZfcRatio']);
+    expect(rows[0]).toEqual(['code', 'level', 'tcOnsetK', 'tcMidK', 'chiAbs1p8KEmuPerGOe', 'shieldingFraction1p8K', 'fcZfcRatio', 'tcSigmaK']);
     expect(rows).toHaveLength(1 + report.pieces.length);
     const first = report.pieces[0];
-    expect(rows[1]).toEqual([first.code, String(first.level), ...Object.values(first.values).map(String)]);
+    expect(rows[1]).toEqual([first.code, String(first.level), ...Object.values(first.values).map((v) => (v === null ? '' : String(v)))]);
     // Full precision: the cell reads back as the same double.
     expect(Number(rows[1][4])).toBe(first.values.chiAbs1p8KEmuPerGOe);
     // The piece with nothing measured: empty cells.
-    expect(rows.find((r) => r[0] === 'HM-5-P4')).toEqual(['HM-5-P4', '5', '', '', '', '', '']);
+    expect(rows.find((r) => r[0] === 'HM-5-P4')).toEqual(['HM-5-P4', '5', '', '', '', '', '', '']);
   });
 
   it('quotes commas, quotes and line breaks (RFC 4180) and defuses spreadsheet formulas', () => {
     const tricky = {
       ...report,
       pieces: [
-        { sampleId: 'a', code: 'A,1 "x"', level: 0, matchBroken: false, mismatches: [], values: { ...report.pieces[0].values, tcOnsetK: -1.5 } },
-        { sampleId: 'b', code: 'line\nbreak', level: 1, matchBroken: false, mismatches: [], values: report.pieces[1].values },
-        { sampleId: 'c', code: '=HYPERLINK("http://evil")', level: 1, matchBroken: false, mismatches: [], values: report.pieces[2].values },
+        {
+          sampleId: 'a',
+          code: 'A,1 "x"',
+          level: 0,
+          matchBroken: false,
+          mismatches: [],
+          values: { ...report.pieces[0].values, tcOnsetK: -1.5 },
+          crossTechnique: report.pieces[0].crossTechnique,
+        },
+        {
+          sampleId: 'b',
+          code: 'line\nbreak',
+          level: 1,
+          matchBroken: false,
+          mismatches: [],
+          values: report.pieces[1].values,
+          crossTechnique: report.pieces[1].crossTechnique,
+        },
+        {
+          sampleId: 'c',
+          code: '=HYPERLINK("http://evil")',
+          level: 1,
+          matchBroken: false,
+          mismatches: [],
+          values: report.pieces[2].values,
+          crossTechnique: report.pieces[2].crossTechnique,
+        },
       ],
     };
     const csv = renderReportCsv(tricky);

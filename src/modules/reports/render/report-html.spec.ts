@@ -73,3 +73,36 @@ describe('renderReportHtml', () => {
     expect(byId(html2, 'fit-exponential')).toMatch(/^No exponential fit/);
   });
 });
+
+describe('renderReportHtml: resistance against χ per piece', () => {
+  const input = handMadeAnnealInput();
+  const zfc = input.results.find((r) => r.sampleId === 's-0-1' && r.mode === 'ZFC')!;
+  zfc.metrics = { ...zfc.metrics, width1090K: 0.46, tcDistribution: { muK: 3.2, muErrK: 0.001, sigmaK: 0.2, sigmaErrK: 0.001, truncated: false } };
+  input.results.push({
+    sampleId: 's-0-1',
+    technique: 'RESISTANCE',
+    mode: null,
+    runId: 'r0123456789',
+    analyzer: 'resistance',
+    analyzerVersion: '1.1.0',
+    metrics: { tcK: 3.6, width1090K: 0.012 },
+  });
+  const html = renderReportHtml(buildCampaignReport(input, NOW));
+  const row = (code: string) => html.match(new RegExp(`<tr data-piece="${code}">([\\s\\S]*?)</tr>`))![1];
+
+  it('shows z, the shielding present at Tc_R, the width ratio and the runs combined for the piece with both', () => {
+    expect(html).toContain('(1 of 13 pieces have both)');
+    const r = row('HM-0-P1');
+    // (3.6 − 3.2)/0.2 = 2; ½erfc(2/√2) / ½erfc((1.8 − 3.2)/(0.2√2)) = 0.02275.
+    expect(r).toMatch(/<td class="z">2\.000 ± 0\.011<\/td>/);
+    expect(r).toContain('<td class="fraction">2.28 %</td>');
+    expect(r).toContain('<td class="ratio">38.3</td>');
+    expect(r).toContain('resistance@1.1.0 <code>r0123456</code>');
+    expect(r).toContain('<td class="missing">—</td>');
+  });
+
+  it('says what is missing for a piece without a resistance run', () => {
+    expect(row('HM-1-P1')).toContain('no successful resistance analysis of this piece');
+    expect(row('HM-5-P4')).toContain('no successful ZFC magnetic analysis of this piece; no successful resistance analysis of this piece');
+  });
+});

@@ -2,6 +2,7 @@
 import { decayFitMetric } from '../report-builder';
 import type { CampaignReport } from '../report.types';
 import { describeFactor, escapeHtml, formatLevel, formatNumber, formatPercent, formatWithError, levelUnit } from './format';
+import { crossTechniqueSection } from './report-html-cross';
 import { REPORT_HTML_STYLE } from './report-html.style';
 import { renderReportSvg } from './report-svg';
 
@@ -134,7 +135,7 @@ function piecesSection(report: CampaignReport): string {
  * (inline, `#plots`); the per-level table (`#level-table`: mean ± std (n), % change against the
  * baseline); the |χ| exponential fit (`#fit-tau`, `#fit-k`, `#fit-y0`, `#fit-r2`) and linear
  * slopes (`#fit-linear`); warnings (`#warnings`, e.g. a baseline without data); open gaps (`#gaps`, `ul.gaps` or `p.no-gaps`); per-piece values
- * (`#pieces`). Every piece of user text is HTML-escaped; a Content-Security-Policy forbids scripts
+ * (`#pieces`) and the per-piece resistance-against-χ comparison (`#cross-technique`). Every piece of user text is HTML-escaped; a Content-Security-Policy forbids scripts
  * and outside requests.
  */
 export function renderReportHtml(report: CampaignReport): string {
@@ -173,6 +174,7 @@ ${levelTable(report)}
 </section>
 ${gapsSection(report)}
 ${piecesSection(report)}
+${crossTechniqueSection(report)}
 </main>
 </body>
 </html>

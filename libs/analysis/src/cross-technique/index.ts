@@ -1,0 +1,2 @@
+export * from './cross-technique';
+export * from './piece-runs';
