@@ -139,7 +139,7 @@ describe('relaxation enthalpy against a reference scan', () => {
     const { sample } = pair(2, 0, 2e-4);
     const out = analyzeDscFile(sample.bytes, { fileName: sample.fileName });
     if (!out.ok) throw out.error;
-    expect(out.value).toMatchObject({ technique: 'DSC', format: 'ta-universal-analysis', analyzer: 'dsc', analyzerVersion: '1.0.0' });
+    expect(out.value).toMatchObject({ technique: 'DSC', format: 'ta-universal-analysis', analyzer: 'dsc', analyzerVersion: '1.1.0' });
     expect(out.value.metrics).toMatchObject({ massMg: 9.52, exo: 'up', exoSource: 'file', relaxBaseline: 'linear' });
   });
 });

@@ -8,11 +8,14 @@
  * - ΔH_relax (J/g): exothermic area before Tg, against a reference scan (e.g. the rescan of the
  *   relaxed sample) matched in the low-temperature glass and supercooled-liquid windows, or else
  *   against a straight glass baseline through a low-temperature window and the window below Tg.
- * All on an exo-up signal, so positive enthalpies are exothermic.
+ * All on an exo-up signal, so positive enthalpies are exothermic. A result that is not physical
+ * (dsc.checks.ts: features outside the scan, Tg ≥ Tx, ΔTx outside 0–200 K, an endothermic
+ * crystallization, a non-finite number) fails as IMPLAUSIBLE with the reason.
  */
 import { AnalysisError, Result, fail, ok } from '../core/errors';
 import { interpolateUniform, lineAt, plotCurve, robustStd } from '../core/numeric';
 import { cubicSavitzkyGolay, fitLineInWindows, gridStep, heatingRun, integrate, noiseStd, sortMerge } from './dsc.curve';
+import { implausibleDsc } from './dsc.checks';
 import { PeakFeature, PreparedCurve, StepFeature, findPeak, findStep } from './dsc.features';
 import { DscAnalysis, DscAnalyzeParams, DscCurve, DscMetrics, DscScan } from './dsc.types';
 
@@ -23,6 +26,8 @@ const SKIP_MIN = 1.5;
 const SKIP_MIN_K = 15;
 const LOW_WINDOW_K = 15;
 const MIN_POINTS = 50;
+/** An endotherm starting this close after the only "exotherm" of a scan without Tg suggests a reversed sign, K. */
+const REVERSED_SIGN_WITHIN_K = 50;
 
 interface Prepared extends PreparedCurve {
   rateKPerMin: number | null;
@@ -199,5 +204,20 @@ function analyze(scan: DscScan, params: DscAnalyzeParams): Result<DscAnalysis, A
     }
   }
   if (!perGram) warnings.push('heat flow is not per gram (no sample mass): enthalpies are not reported');
+  if (typeof cryst !== 'string' && typeof step === 'string') {
+    // A scan read with the wrong exo direction shows the Tg step as a rise ("an exotherm") and the
+    // real crystallization as a taller endotherm just after it, and no Tg: say so rather than report it.
+    const after = findPeak(c, -1, cryst.peakK, hi);
+    if (typeof after !== 'string' && after.startK - cryst.peakK < REVERSED_SIGN_WITHIN_K && after.height > cryst.height) {
+      return fail(
+        new AnalysisError(
+          'IMPLAUSIBLE',
+          `no glass transition, and an endothermic peak (${after.peakK.toFixed(1)} K) taller than the "crystallization exotherm" (${cryst.peakK.toFixed(1)} K) follows it: the heat-flow sign is probably reversed (the file says exo ${scan.exo}, from ${scan.exoSource}; set exo)`,
+        ),
+      );
+    }
+  }
+  const implausible = implausibleDsc(metrics, t0, tEnd);
+  if (implausible) return fail(new AnalysisError('IMPLAUSIBLE', implausible));
   return ok({ metrics, warnings: [...scan.warnings, ...warnings], curves });
 }

@@ -13,7 +13,7 @@ import { parseDsc } from './dsc.parse';
 import type { DscMetrics, DscScan, ExoDirection } from './dsc.types';
 
 /** Bump when outputs change: a starting worker then re-analyses every stored file. */
-export const ANALYZER = { name: 'dsc', version: '1.0.0' } as const;
+export const ANALYZER = { name: 'dsc', version: '1.1.0' } as const;
 
 /** What the DSC technique stores per scan: the analyzer's metrics and how the scan was read. */
 export interface DscFileMetrics extends DscMetrics {
