@@ -143,5 +143,21 @@ describe('anneal campaign: upload to report', () => {
     const report = await api.request('GET', `/api/campaigns/${campaignId}/report`, { token: tokens.member });
     expect(report.body.pieces.find((p: { sampleId: string }) => p.sampleId === piece.id).crossTechnique).toEqual(after.body);
     expect((await api.request('GET', `/api/samples/${randomUUID()}/cross-technique`, { token: tokens.member })).status).toBe(404);
+
+    // The transitions figure (Fig. 4(c)) of that piece: −dχ/dT ZFC and FC with dR/dT.
+    const html = (query: string) =>
+      api.app.inject({ method: 'GET', url: `/api/campaigns/${campaignId}/report.html${query}`, headers: { authorization: `Bearer ${tokens.member}` } });
+    const chosen = await html(`?pieces=${piece.code}`);
+    expect(chosen.statusCode).toBe(200);
+    const section = chosen.body.match(/<section id="transitions">([\s\S]*?)<\/section>/)![1];
+    expect(section).toMatch(/<svg[\s\S]*−dχ\/dT ZFC[\s\S]*−dχ\/dT FC[\s\S]*dR\/dT[\s\S]*<\/svg>/);
+    expect(section).toContain(`per piece (${piece.code})`);
+    // By default one piece per level (this one, with its resistance run, for level 0).
+    const byDefault = await html('');
+    expect(byDefault.body.match(/<section id="transitions">[\s\S]*?<\/section>/)![0]).toContain(`per piece (${piece.code}, `);
+    const unknown = await html('?pieces=NOPE-1');
+    expect(unknown.statusCode).toBe(400);
+    expect(JSON.parse(unknown.body)).toMatchObject({ field: 'pieces', message: 'pieces: not assigned to this campaign: NOPE-1' });
+    expect((await html('?pieces=%3Cscript%3E')).statusCode).toBe(400);
   }, 120_000);
 });

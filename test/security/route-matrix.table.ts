@@ -137,6 +137,7 @@ export const MATRIX: Record<string, MatrixRow> = {
     upload: (_f, c) => sampleFile(`${c} ${unique()}`),
   },
   'GET /api/samples/{id}/measurements': { expect: anyRole(200), params: (f) => ({ id: f.pieceId }) },
+  'GET /api/samples/{id}/cross-technique': { expect: anyRole(200), params: (f) => ({ id: f.pieceId }) },
   'GET /api/measurements/{id}': { expect: anyRole(200), params: (f) => ({ id: f.measurementId }) },
   'GET /api/files/{id}/raw': { expect: anyRole(200), params: (f) => ({ id: f.fileId }) },
   'GET /api/analyses/{id}': { expect: anyRole(200), params: (f) => ({ id: f.runId }) },

@@ -2,3 +2,4 @@
 export * from './format';
 export * from './report-figure';
 export * from './analysis-figure';
+export * from './transition-figure';

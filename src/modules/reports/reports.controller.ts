@@ -1,7 +1,8 @@
-import { Controller, Get, Header } from '@nestjs/common';
+import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CampaignReportResponse } from '../campaigns/dto/campaign.responses';
 import { IdParam } from '../../common/id-param';
+import { ReportHtmlQueryDto } from './dto/report-query.dto';
 import { ReportsService } from './reports.service';
 
 @ApiTags('campaigns')
@@ -33,7 +34,7 @@ export class ReportsController {
   @Get(':id/report.html')
   @ApiProduces('text/html')
   @Header('content-type', 'text/html; charset=utf-8')
-  html(@IdParam() id: string) {
-    return this.reports.html(id);
+  html(@IdParam() id: string, @Query() q: ReportHtmlQueryDto) {
+    return this.reports.html(id, q.pieces?.split(','));
   }
 }

@@ -130,15 +130,36 @@ function piecesSection(report: CampaignReport): string {
 </details>`;
 }
 
+/** Figures the service renders from stored curves (the report itself holds none). */
+export interface ReportHtmlFigures {
+  /** The transitions figure (Fig. 4(c)) as SVG; '' or absent: none. */
+  transitionsSvg?: string;
+  /** The codes of its pieces, for the caption. */
+  transitionPieces?: readonly string[];
+}
+
+/** #transitions: −dχ/dT of ZFC and FC with dR/dT, normalised, for the chosen pieces. */
+function transitionsSection(figures: ReportHtmlFigures): string {
+  if (!figures.transitionsSvg) return '';
+  const codes = (figures.transitionPieces ?? []).map(e).join(', ');
+  return `<section id="transitions">
+  <h2>Transitions by technique</h2>
+  <figure>${figures.transitionsSvg}
+    <figcaption>After the study's Fig. 4(c): per piece (${codes}), −dχ/dT of the ZFC and FC sweeps and dR/dT of the resistance run at the lowest field, each normalised to its peak. χ maps the volume distribution of local Tc; R drops once the most superconductive path connects. Choose pieces with <code>?pieces=CODE1,CODE2</code>.</figcaption>
+  </figure>
+</section>`;
+}
+
 /**
  * A self-contained HTML page of a campaign report: name, hypothesis and factor; the three-panel SVG
  * (inline, `#plots`); the per-level table (`#level-table`: mean ± std (n), % change against the
  * baseline); the |χ| exponential fit (`#fit-tau`, `#fit-k`, `#fit-y0`, `#fit-r2`) and linear
  * slopes (`#fit-linear`); warnings (`#warnings`, e.g. a baseline without data); open gaps (`#gaps`, `ul.gaps` or `p.no-gaps`); per-piece values
- * (`#pieces`) and the per-piece resistance-against-χ comparison (`#cross-technique`). Every piece of user text is HTML-escaped; a Content-Security-Policy forbids scripts
+ * (`#pieces`) and the per-piece resistance-against-χ comparison (`#cross-technique`); the transitions
+ * figure (`#transitions`) when the service passes one. Every piece of user text is HTML-escaped; a Content-Security-Policy forbids scripts
  * and outside requests.
  */
-export function renderReportHtml(report: CampaignReport): string {
+export function renderReportHtml(report: CampaignReport, figures: ReportHtmlFigures = {}): string {
   const name = e(report.campaign.name);
   return `<!doctype html>
 <html lang="en">
@@ -165,6 +186,7 @@ ${designSection(report)}
   </figure>
 </section>
 ${levelTable(report)}
+${transitionsSection(figures)}
 <section id="fits">
   <h2>Fits</h2>
   <h3>Exponential decay of |χ|(1.8 K)</h3>
