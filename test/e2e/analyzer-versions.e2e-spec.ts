@@ -1,5 +1,6 @@
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
+import { ANALYZER as MAGNETIC_ANALYZER } from '../../libs/analysis/src/magnetic/index';
 import { magneticCampaign } from '../../libs/instruments/src/campaign';
 import { writeMpms3Vsm } from '../../libs/instruments/src/mpms';
 import { Database } from '../../src/infra/database/database';
@@ -13,7 +14,7 @@ import { openDatabase, uniquePrefix } from '../setup/test-db';
 import { WorkerProcess } from '../setup/test-worker';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const CURRENT = '1.1.0';
+const CURRENT = MAGNETIC_ANALYZER.version;
 
 /**
  * Runs carry the analyzer version they were made for, and a worker analyses only runs of the

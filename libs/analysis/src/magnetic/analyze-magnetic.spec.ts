@@ -206,5 +206,5 @@ describe('analyzeMagnetic errors', () => {
 });
 
 it('exports its analyzer name and version', () => {
-  expect(ANALYZER).toEqual({ name: 'magnetic', version: '1.1.0' });
+  expect(ANALYZER).toEqual({ name: 'magnetic', version: '1.2.0' });
 });

@@ -16,15 +16,33 @@ import { defineTechnique, type ReportMetricSpec } from '../technique/technique';
 import { analyzeMagnetic } from './analyze-magnetic';
 import type { MagneticFileMetrics, MagneticMetrics, MagneticSegment } from './magnetic.types';
 import { describeField, MODE_SOURCES, sameField, splitSegments, type SegmentMode, type SegmentSplit } from './segments';
+import type { SplitNormalFit } from './split-normal-fit';
 import type { TcDistribution } from './tc-distribution';
 
 /** Bump when outputs change: a starting worker then re-analyses every stored file. */
-export const ANALYZER = { name: 'magnetic', version: '1.1.0' } as const;
+export const ANALYZER = { name: 'magnetic', version: '1.2.0' } as const;
 
 const { massG, fieldOe, densityGCm3, demagN } = COMMON_PARAMETERS;
 
 const K = 'K';
 const CHI = 'emu g⁻¹ Oe⁻¹';
+
+/** The skewed (split-normal) alternative to the Gaussian local-Tc fit (split-normal-fit.ts). */
+const SPLIT_NORMAL: MetricSpecs<SplitNormalFit> = {
+  modeK: { kind: 'number', unit: K, label: 'split-normal mode', uncertainty: 'modeErrK' },
+  modeErrK: { kind: 'number', unit: K, label: 'standard error of the mode', plausible: { min: 0 } },
+  sigmaLowK: { kind: 'number', unit: K, label: 'width below the mode', uncertainty: 'sigmaLowErrK', plausible: { min: 0 } },
+  sigmaLowErrK: { kind: 'number', unit: K, label: 'standard error of the width below the mode', plausible: { min: 0 } },
+  sigmaHighK: { kind: 'number', unit: K, label: 'width above the mode', uncertainty: 'sigmaHighErrK', plausible: { min: 0 } },
+  sigmaHighErrK: { kind: 'number', unit: K, label: 'standard error of the width above the mode', plausible: { min: 0 } },
+  meanK: { kind: 'number', unit: K, label: 'split-normal mean' },
+  stdK: { kind: 'number', unit: K, label: 'split-normal standard deviation', plausible: { min: 0 } },
+  chi2PerDof: { kind: 'number', unit: '', label: 'χ²/dof of the split-normal fit', plausible: { min: 0 } },
+  fStatistic: { kind: 'number', unit: '', label: 'F statistic against the Gaussian', plausible: { min: 0 } },
+  fTestP: { kind: 'number', unit: '', label: 'F-test p-value', plausible: { min: 0, max: 1 } },
+  deltaAic: { kind: 'number', unit: '', label: 'AIC(split normal) − AIC(Gaussian)', description: 'below −10: strong evidence for the skew' },
+  preferred: { kind: 'text', label: 'form the data support', values: ['gaussian', 'split-normal'] },
+};
 
 /** The local-Tc distribution of one χ(T) sweep (tc-distribution.ts). */
 const TC_DISTRIBUTION: MetricSpecs<TcDistribution> = {
@@ -49,6 +67,7 @@ const TC_DISTRIBUTION: MetricSpecs<TcDistribution> = {
   },
   truncated: { kind: 'flag', label: 'sweep stops before the transition is complete', description: 'under 98 % of the fitted distribution observed' },
   fitPoints: { kind: 'number', unit: '', label: 'points in the fit' },
+  skewed: { kind: 'group', label: 'skewed alternative (split normal)', fields: SPLIT_NORMAL },
 };
 
 const SEGMENT: MetricSpecs<MagneticSegment> = {

@@ -95,3 +95,32 @@ describe('standard errors', () => {
     expect(Math.abs(d.sigmaK! / truth.stdK - 1)).toBeLessThan(0.1);
   });
 });
+
+describe('the skewed alternative (split normal) beside the Gaussian', () => {
+  it('on a symmetric distribution: no better than the Gaussian, equal widths, the Gaussian preferred', () => {
+    const s = run(BASE, {}, 31).r.metrics.tcDistribution.skewed!;
+    expect(s.preferred).toBe('gaussian');
+    expect(s.deltaAic).toBeGreaterThan(-10);
+    expect(s.fTestP).toBeGreaterThan(0.001);
+    expect(Math.abs(s.sigmaLowK / 0.1 - 1)).toBeLessThan(0.1);
+    expect(Math.abs(s.sigmaHighK / 0.1 - 1)).toBeLessThan(0.1);
+    expect(Math.abs(s.modeK - 3.45)).toBeLessThan(0.03);
+  });
+
+  it('on a skewed one (σ_low = 2 σ_high): recovers mode and both widths, fits to the noise and is preferred', () => {
+    const skewed: SuperconductorModel = { ...BASE, localTc: { meanK: 3.45, sigmaLowK: 0.12, sigmaHighK: 0.06 } };
+    const d = run(skewed, {}, 9).r.metrics.tcDistribution;
+    const s = d.skewed!;
+    expect(s.preferred).toBe('split-normal');
+    expect(s.deltaAic).toBeLessThan(-100);
+    expect(s.fTestP).toBeLessThan(1e-6);
+    expect(Math.abs(s.modeK - 3.45)).toBeLessThan(0.03);
+    expect(Math.abs(s.sigmaLowK / 0.12 - 1)).toBeLessThan(0.1);
+    expect(Math.abs(s.sigmaHighK / 0.06 - 1)).toBeLessThan(0.1);
+    expect(s.chi2PerDof).toBeLessThan(1.4);
+    expect(d.chi2PerDof!).toBeGreaterThan(10 * s.chi2PerDof);
+    const truth = localTcMoments(skewed.localTc);
+    expect(Math.abs(s.meanK - truth.meanK)).toBeLessThan(0.01);
+    expect(Math.abs(s.stdK / truth.stdK - 1)).toBeLessThan(0.05);
+  });
+});

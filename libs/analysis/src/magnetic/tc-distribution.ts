@@ -9,6 +9,7 @@
  * through a truncated sweep.
  */
 import { erfc } from '../core/numeric';
+import { fitSplitNormal, type SplitNormalFit } from './split-normal-fit';
 import { fractionCrossingK, type TransitionShape } from './transition';
 
 const { abs, exp, max, min, sqrt } = Math;
@@ -42,6 +43,12 @@ export interface TcDistribution {
   truncated: boolean;
   /** Points the fit used. */
   fitPoints: number;
+  /**
+   * The skewed alternative (split normal) fitted to the same points, with χ²/dof, the F-test and
+   * ΔAIC against the Gaussian and which form the data support; null without a Gaussian fit or when
+   * it does not converge. The Gaussian stays the headline (README "Why the Gaussian stays the headline").
+   */
+  skewed: SplitNormalFit | null;
 }
 
 /** Below this share of the fitted distribution inside the sweep, the sweep is flagged truncated. */
@@ -198,6 +205,9 @@ function levenbergMarquardt3(bins: Bins, start: number[], lower: number[], upper
 }
 
 interface GaussianFit {
+  /** Residual sum of squares over the points and the top of the fitted range (for the skewed fit). */
+  rss: number;
+  upToK: number;
   muK: number;
   muErrK: number;
   sigmaK: number;
@@ -246,7 +256,7 @@ function fitGaussian(t: ArrayLike<number>, y: ArrayLike<number>, noise: number, 
   const muErrK = sqrt(max(0, cov[4] * s2));
   const sigmaErrK = sqrt(max(0, cov[8] * s2));
   if (!Number.isFinite(muErrK) || !Number.isFinite(sigmaErrK) || !(sigma > 0)) return null;
-  return { muK: mu, muErrK, sigmaK: sigma, sigmaErrK, amplitude: a, chi2PerDof: s2 / (noise * noise), fitPoints: n };
+  return { rss, upToK, muK: mu, muErrK, sigmaK: sigma, sigmaErrK, amplitude: a, chi2PerDof: s2 / (noise * noise), fitPoints: n };
 }
 
 /**
@@ -283,6 +293,7 @@ export function tcDistribution(
     observedFraction: null,
     truncated: false,
     fitPoints: 0,
+    skewed: null,
   };
   // Start from the quantiles (interquartile range = 1.349 σ for a Gaussian), else the moments.
   const mu0 = out.q50K ?? meanK;
@@ -303,5 +314,6 @@ export function tcDistribution(
     observedFraction,
     truncated: observedFraction < TRUNCATED_BELOW,
     fitPoints: fit.fitPoints,
+    skewed: fitSplitNormal(temperatureK, signal, noise, fit.upToK, { amplitude: fit.amplitude, muK: fit.muK, sigmaK: fit.sigmaK, rss: fit.rss }),
   };
 }

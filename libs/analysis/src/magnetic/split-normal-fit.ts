@@ -1,0 +1,185 @@
+/**
+ * A skewed local-Tc distribution fitted beside the Gaussian: the split normal (two half-Gaussians
+ * of widths σ_low below the mode and σ_high above it, joined at the mode). Chosen over the
+ * skew-normal because its CDF is two erfc's (the fit stays as cheap as the Gaussian's, where the
+ * skew-normal's needs Owen's T function), its parameters read directly (how far the distribution
+ * reaches below and above its most common Tc), and it nests the Gaussian (σ_low = σ_high), so an
+ * F-test and AIC say whether the extra parameter is earned. χ_signal(T) = A · P(Tc_local > T).
+ */
+import { erfc } from '../core/numeric';
+
+const { abs, exp, log, max, min, sqrt } = Math;
+const SQRT2 = Math.SQRT2;
+const SQRT_2_OVER_PI = sqrt(2 / Math.PI);
+
+export interface SplitNormalFit {
+  /** Mode (most common local Tc) and its standard error, K. */
+  modeK: number;
+  modeErrK: number;
+  /** Width below and above the mode, with standard errors, K. */
+  sigmaLowK: number;
+  sigmaLowErrK: number;
+  sigmaHighK: number;
+  sigmaHighErrK: number;
+  /** Mean and standard deviation of the fitted split normal, K. */
+  meanK: number;
+  stdK: number;
+  /** Residual sum of squares / (n − 4) / noise². */
+  chi2PerDof: number;
+  /** F statistic of the extra parameter against the Gaussian (nested: σ_low = σ_high), and its p-value. */
+  fStatistic: number;
+  fTestP: number;
+  /** AIC(split normal) − AIC(Gaussian) = n ln(RSS_split/RSS_gauss) + 2; below −10: strong evidence for the skew. */
+  deltaAic: number;
+  /** Which form the data support: the split normal only when ΔAIC < −10. */
+  preferred: 'gaussian' | 'split-normal';
+}
+
+/** Evidence the split normal must reach before it is preferred (Burnham & Anderson: ΔAIC > 10 is strong). */
+const PREFER_BELOW_DELTA_AIC = -10;
+
+type P4 = [amplitude: number, mode: number, sigmaLow: number, sigmaHigh: number];
+
+/** The model and its four partials at T (see the file comment). */
+function modelAt(t: number, p: P4): { y: number; g: [number, number, number, number] } {
+  const [a, m, sl, sh] = p;
+  const s = sl + sh;
+  if (t >= m) {
+    const u = (t - m) / sh;
+    const e = erfc(u / SQRT2);
+    const g = SQRT_2_OVER_PI * exp(-0.5 * u * u);
+    const f = (sh / s) * e;
+    return { y: a * f, g: [f, (a * g) / s, (-a * sh * e) / (s * s), a * ((sl * e) / (s * s) + (g * u) / s)] };
+  }
+  const v = (m - t) / sl;
+  const e = erfc(v / SQRT2);
+  const g = SQRT_2_OVER_PI * exp(-0.5 * v * v);
+  const f = 1 - (sl / s) * e;
+  return { y: a * f, g: [f, (a * g) / s, -a * ((sh * e) / (s * s) + (g * v) / s), (a * sl * e) / (s * s)] };
+}
+
+/** JᵀJ (4×4 row-major), Jᵀr and RSS over the points with T ≤ upToK. */
+function normalEquations(t: ArrayLike<number>, y: ArrayLike<number>, upToK: number, p: P4) {
+  const jtj = new Array<number>(16).fill(0);
+  const jtr = [0, 0, 0, 0];
+  let rss = 0;
+  let n = 0;
+  for (let i = 0; i < t.length && t[i] <= upToK; i++) {
+    const { y: model, g } = modelAt(t[i], p);
+    const r = y[i] - model;
+    rss += r * r;
+    for (let a = 0; a < 4; a++) {
+      jtr[a] += g[a] * r;
+      for (let b = a; b < 4; b++) jtj[a * 4 + b] += g[a] * g[b];
+    }
+    n++;
+  }
+  for (let a = 0; a < 4; a++) for (let b = 0; b < a; b++) jtj[a * 4 + b] = jtj[b * 4 + a];
+  return { jtj, jtr, rss, n };
+}
+
+/** Solves M x = v (4×4, Gauss–Jordan with partial pivoting); the inverse too when asked. Null when singular. */
+function solve4(m: number[], v: number[]): { x: number[]; inverse: number[] } | null {
+  const a = m.slice();
+  const inv = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1];
+  const x = v.slice();
+  for (let c = 0; c < 4; c++) {
+    let pivot = c;
+    for (let r = c + 1; r < 4; r++) if (abs(a[r * 4 + c]) > abs(a[pivot * 4 + c])) pivot = r;
+    const d = a[pivot * 4 + c];
+    if (!(abs(d) > 0) || !Number.isFinite(d)) return null;
+    if (pivot !== c) {
+      for (let k = 0; k < 4; k++) {
+        [a[c * 4 + k], a[pivot * 4 + k]] = [a[pivot * 4 + k], a[c * 4 + k]];
+        [inv[c * 4 + k], inv[pivot * 4 + k]] = [inv[pivot * 4 + k], inv[c * 4 + k]];
+      }
+      [x[c], x[pivot]] = [x[pivot], x[c]];
+    }
+    for (let k = 0; k < 4; k++) {
+      a[c * 4 + k] /= d;
+      inv[c * 4 + k] /= d;
+    }
+    x[c] /= d;
+    for (let r = 0; r < 4; r++) {
+      if (r === c) continue;
+      const f = a[r * 4 + c];
+      if (f === 0) continue;
+      for (let k = 0; k < 4; k++) {
+        a[r * 4 + k] -= f * a[c * 4 + k];
+        inv[r * 4 + k] -= f * inv[c * 4 + k];
+      }
+      x[r] -= f * x[c];
+    }
+  }
+  return { x, inverse: inv };
+}
+
+/**
+ * Fit the split normal to the baseline-subtracted χ of the points with T ≤ upToK, starting from the
+ * Gaussian fit (mode μ, σ_low = σ_high = σ), by Levenberg–Marquardt on the 4×4 normal equations.
+ * Null when the fit does not converge to a determined, finite result.
+ * @param gaussian the Gaussian fit over the same points: its parameters and residual sum of squares
+ */
+export function fitSplitNormal(
+  t: ArrayLike<number>,
+  y: ArrayLike<number>,
+  noise: number,
+  upToK: number,
+  gaussian: { amplitude: number; muK: number; sigmaK: number; rss: number },
+): SplitNormalFit | null {
+  const n0 = t.length;
+  if (n0 < 8) return null;
+  const range = t[n0 - 1] - t[0];
+  const lowerSigma = range * 1e-4;
+  let p: P4 = [gaussian.amplitude, gaussian.muK, gaussian.sigmaK, gaussian.sigmaK];
+  let current = normalEquations(t, y, upToK, p);
+  let lambda = 1e-3;
+  for (let iteration = 0; iteration < 30; iteration++) {
+    const damped = current.jtj.slice();
+    for (let k = 0; k < 4; k++) damped[k * 5] *= 1 + lambda;
+    const step = solve4(damped, current.jtr);
+    if (!step) return null;
+    const next: P4 = [p[0] + step.x[0], p[1] + step.x[1], min(range, max(lowerSigma, p[2] + step.x[2])), min(range, max(lowerSigma, p[3] + step.x[3]))];
+    const trial = normalEquations(t, y, upToK, next);
+    if (trial.rss < current.rss) {
+      const gain = (current.rss - trial.rss) / current.rss;
+      p = next;
+      current = trial;
+      lambda = max(lambda / 10, 1e-9);
+      if (gain < 1e-10) break;
+    } else {
+      lambda *= 10;
+      if (lambda > 1e8) break;
+    }
+  }
+  const { jtj, rss, n } = current;
+  if (n <= 4 || !(rss > 0)) return null;
+  const cov = solve4(jtj, [0, 0, 0, 0])?.inverse;
+  if (!cov) return null;
+  const s2 = rss / (n - 4);
+  const err = (k: number): number => sqrt(max(0, cov[k * 5] * s2));
+  const [, mode, sl, sh] = p;
+  const errs = [err(1), err(2), err(3)];
+  if (!p.every(Number.isFinite) || !errs.every(Number.isFinite)) return null;
+  // Never worse than the nested Gaussian: the Gaussian is the split normal's own starting point.
+  const rssSplit = min(rss, gaussian.rss);
+  const fStatistic = rssSplit > 0 ? max(0, (gaussian.rss - rssSplit) / (rssSplit / (n - 4))) : 0;
+  const deltaAic = n * log(rssSplit / gaussian.rss) + 2;
+  const skew = sh - sl;
+  return {
+    modeK: mode,
+    modeErrK: errs[0],
+    sigmaLowK: sl,
+    sigmaLowErrK: errs[1],
+    sigmaHighK: sh,
+    sigmaHighErrK: errs[2],
+    meanK: mode + SQRT_2_OVER_PI * skew,
+    stdK: sqrt((1 - 2 / Math.PI) * skew * skew + sl * sh),
+    chi2PerDof: s2 / (noise * noise),
+    fStatistic,
+    // F(1, n − 4) with n in the hundreds is the square of a standard normal: p = erfc(√(F/2)).
+    fTestP: erfc(sqrt(fStatistic / 2)),
+    deltaAic,
+    preferred: deltaAic < PREFER_BELOW_DELTA_AIC ? 'split-normal' : 'gaussian',
+  };
+}
