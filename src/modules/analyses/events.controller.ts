@@ -14,7 +14,7 @@ export class EventsController {
     private readonly quota: EventStreamQuota,
   ) {}
 
-  /** Server-sent events: every analysis run status change as it happens. EventSource may pass `?access_token=`. */
+  /** Server-sent events: every analysis run status change as it happens. The browser's EventSource rides on the session cookie (no token in the URL). */
   @Sse()
   @ApiQuery({ name: 'measurementId', required: false })
   events(@CurrentUser() user: AuthUser, @Query('measurementId') measurementId?: string): Observable<MessageEvent> {
