@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { newUser } from '../factories/user.factory';
 import { TestApi } from '../setup/test-api';
+import { uniquePrefix } from '../setup/test-db';
 
 /**
  * Disabling a user or changing their role ends their sessions at once (issue 12, findings 2 and
@@ -62,5 +63,32 @@ describe('a disabled or re-roled user loses their sessions at once', () => {
     expect((await patch(member.id, { name: 'Ana Ruiz', role: 'MEMBER', disabled: false })).status).toBe(200);
     expect(await liveSessions(member.id)).toBe(1);
     expect((await samples(member.token)).status).toBe(200);
+  });
+
+  it('another API replica stops honouring the revoked sessions it had cached, without waiting for its cache', async () => {
+    const prefix = uniquePrefix('replicas');
+    const a = await TestApi.start({ AUTH_USER_CACHE_MS: '60000', QUEUE_PREFIX: prefix });
+    const b = await TestApi.start({ AUTH_USER_CACHE_MS: '60000', QUEUE_PREFIX: prefix, DATABASE_URL: a.databaseUrl });
+    try {
+      const adminA = await a.login();
+      const member = await newUser(a, adminA, 'MEMBER');
+      const loggedOut = await a.login(member.email, 'password-123');
+      const onB = async (token: string) => (await b.request('GET', '/api/samples', { token })).status;
+      // Replica B caches both sessions.
+      expect([await onB(member.token), await onB(loggedOut)]).toEqual([200, 200]);
+      expect((await a.request('POST', '/api/auth/logout', { token: loggedOut })).status).toBe(204);
+      expect((await a.request('PATCH', `/api/users/${member.id}`, { token: adminA, body: { disabled: true } })).status).toBe(200);
+      // The announcement crosses Redis asynchronously: poll, bounded far below the one-minute cache.
+      let statuses: number[] = [];
+      for (let i = 0; i < 100; i++) {
+        statuses = [await onB(member.token), await onB(loggedOut)];
+        if (statuses.every((s) => s === 401)) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(statuses).toEqual([401, 401]);
+    } finally {
+      await b.close();
+      await a.close();
+    }
   });
 });

@@ -48,14 +48,14 @@ export class AccountService {
       await this.audit.record(trx, user.id, 'user.password-change', 'User', user.id, { sessionsRevoked: ids.length });
       return ids;
     });
-    this.auth.forgetSessions(revoked);
+    await this.auth.forgetSessions(revoked);
   }
 
   /**
    * An administrator changes a user (UsersService.update). Disabling them or changing their role
-   * ends every session of theirs in the same transaction, and this process forgets them at once,
-   * so no login made under the old role (or before the account was disabled) works again; other API
-   * replicas drop their cached copy within AUTH_USER_CACHE_MS. API tokens are read with their
+   * ends every session of theirs in the same transaction, and every API process forgets them at
+   * once (AuthService.forgetSessions), so no login made under the old role (or before the account
+   * was disabled) works again. API tokens are read with their
    * owner on every request: a disabled owner's stop at once, a changed role applies at once.
    */
   async updateUser(actor: AuthUser, id: string, dto: UpdateUserDto): Promise<PublicUser> {
@@ -63,7 +63,7 @@ export class AccountService {
     const user = await this.usersService.update(id, dto, actor, async (trx, before, after) => {
       revoked = after.disabled || after.role !== before.role ? await this.sessions.revokeAllOf(trx, id) : [];
     });
-    this.auth.forgetSessions(revoked);
+    await this.auth.forgetSessions(revoked);
     return user;
   }
 
@@ -98,7 +98,7 @@ export class AccountService {
       await this.audit.record(trx, null, 'user.password-reset', 'User', userId, { sessionsRevoked: ids.length });
       return { email: user.email, revoked: ids };
     });
-    this.auth.forgetSessions(revoked);
+    await this.auth.forgetSessions(revoked);
     return { email };
   }
 }

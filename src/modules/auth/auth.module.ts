@@ -11,6 +11,7 @@ import { ApiTokensService } from './api-tokens.service';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { LoginLimiter } from './login-limiter';
+import { SessionRevocations } from './session-revocations';
 import { SessionsRepository } from './sessions.repository';
 
 @Module({
@@ -27,7 +28,17 @@ import { SessionsRepository } from './sessions.repository';
       }),
     }),
   ],
-  providers: [AuthService, AuthGuard, AdminSetupService, LoginLimiter, SessionsRepository, ApiTokensRepository, ApiTokensService, AccountService],
+  providers: [
+    AuthService,
+    AuthGuard,
+    AdminSetupService,
+    LoginLimiter,
+    SessionRevocations,
+    SessionsRepository,
+    ApiTokensRepository,
+    ApiTokensService,
+    AccountService,
+  ],
   exports: [AuthService, AuthGuard, AdminSetupService, ApiTokensService, AccountService],
 })
 export class AuthModule {}

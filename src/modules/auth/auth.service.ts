@@ -8,6 +8,7 @@ import { AuthUser } from './auth.decorators';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password';
 import { LoginLimiter } from './login-limiter';
 import { csrfTokenFor } from './session-cookie';
+import { SessionRevocations } from './session-revocations';
 import { SessionsRepository } from './sessions.repository';
 import { ShortCache } from './short-cache';
 
@@ -35,10 +36,13 @@ export class AuthService {
     private readonly tokens: ApiTokensService,
     private readonly jwt: JwtService,
     private readonly limiter: LoginLimiter,
+    private readonly revocations: SessionRevocations,
     private readonly env: Env,
   ) {
     this.liveSessions = new ShortCache(env.AUTH_USER_CACHE_MS);
     this.ttlS = env.JWT_TTL_S;
+    // Another API replica revoked these: stop honouring our cached copies now.
+    revocations.onRevoked((ids) => ids.forEach((id) => this.liveSessions.delete(id)));
   }
 
   /** Checks the password and opens a session: a JWT naming it, sent as a bearer header or in the session cookie. */
@@ -68,16 +72,21 @@ export class AuthService {
     };
   }
 
-  /** Ends the caller's session (the JWT and the cookie stop working on every replica within AUTH_USER_CACHE_MS). */
+  /** Ends the caller's session: the JWT and the cookie stop working at once, on every replica Redis reaches. */
   async logout(user: AuthUser): Promise<void> {
     if (!user.sessionId) return;
     await this.sessions.revoke(user.sessionId);
-    this.liveSessions.delete(user.sessionId);
+    await this.forgetSessions([user.sessionId]);
   }
 
-  /** Forgets cached sessions this process revoked (password change, reset), so they fail here at once. */
-  forgetSessions(ids: string[]): void {
+  /**
+   * Forgets sessions just revoked in the database (logout, password change or reset, a user
+   * disabled or re-roled), here and, through Redis, in every other API process, so they fail
+   * everywhere on the next request rather than after AUTH_USER_CACHE_MS.
+   */
+  async forgetSessions(ids: string[]): Promise<void> {
     for (const id of ids) this.liveSessions.delete(id);
+    await this.revocations.announce(ids);
   }
 
   /**
