@@ -5,7 +5,11 @@
  *   npm run bench:build && node dist/bench/api-throughput.js
  *
  * Env: BENCH_SECONDS (measured seconds per route, default 10), BENCH_WARMUP_SECONDS (default 3),
- * BENCH_PG_URL (server without database, default postgresql://postgres@127.0.0.1:5432).
+ * BENCH_PG_URL (server without database, default postgresql://postgres@127.0.0.1:5432),
+ * BENCH_ROUTES (only the routes whose name contains one of these comma-separated words, e.g.
+ * "codePrefix"; without "health" there is no ceiling and no verdict), BENCH_CPU_PROF_DIR=<dir> (the API writes a V8
+ * CPU profile there when it stops; read it with dist/bench/cpu-profile-top.js). A filtered run is
+ * not recorded in bench/history.jsonl.
  * Target (issue): GET /api/samples/:id/history holds ≥ 50 % of the same server's /health requests/s,
  * with p99 ≤ 50 ms. A MISS still exits 0 (this is a measurement); setup errors and any non-2xx exit 1.
  */
@@ -100,14 +104,17 @@ export async function runApiThroughput(seconds: number, warmupSeconds: number): 
     if (counts.pieces < 10_000 || counts.steps < 100_000) throw new Error('seed is smaller than the issue asks (10,000 pieces, 100,000 steps)');
     const pieces = await seededPieces(url);
 
-    api = await startApi({ DATABASE_URL: url, LOG_LEVEL: 'warn', QUEUE_PREFIX: `vt-bench-${tag}`, ADMIN_EMAIL, ADMIN_PASSWORD });
+    const profDir = process.env.BENCH_CPU_PROF_DIR;
+    // Node refuses --cpu-prof in NODE_OPTIONS: it goes on the command line.
+    const nodeArgs = profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [];
+    api = await startApi({ DATABASE_URL: url, LOG_LEVEL: 'warn', QUEUE_PREFIX: `vt-bench-${tag}`, ADMIN_EMAIL, ADMIN_PASSWORD }, nodeArgs);
     const token = await login(api.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
     const auth = { authorization: `Bearer ${token}` };
     await checkResponses(api.baseUrl, token, pieces);
 
     const ribbons = [...new Set(pieces.map((p) => p.code.slice(0, -4)))];
     const health: Scenario = { route: 'GET /health (ceiling)', requests: [{ path: '/health' }], headers: {} };
-    const scenarios: Scenario[] = [
+    const allScenarios: Scenario[] = [
       health,
       {
         route: 'GET /api/samples/:id/history (random piece)',
@@ -123,6 +130,8 @@ export async function runApiThroughput(seconds: number, warmupSeconds: number): 
       // Measured again last: on a shared machine the ceiling drifts, so the verdict uses both.
       { ...health, route: 'GET /health (ceiling, again)' },
     ];
+    const only = routeFilter();
+    const scenarios = only ? allScenarios.filter((s) => only.some((w) => s.route.includes(w))) : allScenarios;
 
     console.log(`\nautocannon: ${CONNECTIONS} connections, ${warmupSeconds} s warm-up + ${seconds} s measured per route\n`);
     const rows: RouteFigures[] = [];
@@ -137,7 +146,8 @@ export async function runApiThroughput(seconds: number, warmupSeconds: number): 
 
     const ceilings = rows.filter((r) => r.route.startsWith('GET /health'));
     const ceilingRps = ceilings.reduce((a, r) => a + r.rps, 0) / ceilings.length;
-    const h = rows.find((r) => r.route.includes('/history'))!;
+    // A filtered run without the history route has no verdict: its history figures are NaN.
+    const h = rows.find((r) => r.route.includes('/history')) ?? { rps: NaN, p99Ms: NaN };
     const share = h.rps / ceilingRps;
     const pass = share >= TARGET_SHARE && h.p99Ms <= TARGET_P99_MS;
     const report: ApiThroughputReport = {
@@ -150,6 +160,7 @@ export async function runApiThroughput(seconds: number, warmupSeconds: number): 
       history: { shareOfCeiling: share, p99Ms: h.p99Ms, pass },
     };
     printReport(report);
+    if (only) return report;
     recordRun(
       'api-throughput',
       { connections: CONNECTIONS, seconds, pieces: counts.pieces, steps: counts.steps },
@@ -160,6 +171,15 @@ export async function runApiThroughput(seconds: number, warmupSeconds: number): 
   } finally {
     await cleanup();
   }
+}
+
+/** BENCH_ROUTES as words, or undefined for every route. */
+function routeFilter(): string[] | undefined {
+  const words = (process.env.BENCH_ROUTES ?? '')
+    .split(',')
+    .map((w) => w.trim())
+    .filter(Boolean);
+  return words.length > 0 ? words : undefined;
 }
 
 async function cannon(baseUrl: string, s: Scenario, seconds: number): Promise<AutocannonResult> {
@@ -265,6 +285,7 @@ function printReport(r: ApiThroughputReport): void {
   console.log('API CPU and bench CPU (autocannon) are in % of one core; the API is one Node thread, so ~100 % means it is the bottleneck.');
   console.log('box busy is all cores, all processes (other users of the machine included).');
   const h = r.history;
+  if (Number.isNaN(h.shareOfCeiling)) return;
   console.log(
     `VERDICT history: ${fixed(100 * h.shareOfCeiling, 1)} % of the ceiling's req/s (target ≥ ${100 * TARGET_SHARE} %), ` +
       `p99 ${h.p99Ms} ms (target ≤ ${TARGET_P99_MS} ms) → ${h.pass ? 'PASS' : 'MISS'}`,
