@@ -6,40 +6,13 @@ import { Logger } from 'nestjs-pino';
 import { parseJsonBody } from '../../src/common/json-body';
 import { createValidationPipe } from '../../src/common/validation';
 import { Env, loadEnv } from '../../src/config/env';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { ApiModule } from './api.module';
 import { createHttpAdapter } from './http-server';
 import { guardQueueDashboard } from './queue-dashboard-guard';
+import { useSecurityHeaders } from './security-headers';
 import { applyGlobalPrefix, buildOpenApiDocument } from './openapi';
 import { serveWebApp } from './web-app';
-
-/**
- * Headers on every response, the report page, Swagger UI, Bull Board and errors included: same-origin
- * scripts only, no framing (CSP frame-ancestors and X-Frame-Options), no MIME sniffing, no
- * Referer leaving the site. Inline styles stay allowed: the HTML report and Swagger UI use them.
- */
-const SECURITY_HEADERS = {
-  contentSecurityPolicy: {
-    useDefaults: false,
-    directives: {
-      defaultSrc: ["'self'"],
-      scriptSrc: ["'self'"],
-      styleSrc: ["'self'", "'unsafe-inline'"],
-      imgSrc: ["'self'", 'data:'],
-      fontSrc: ["'self'", 'data:'],
-      connectSrc: ["'self'"],
-      objectSrc: ["'none'"],
-      baseUri: ["'self'"],
-      formAction: ["'self'"],
-      frameAncestors: ["'none'"],
-    },
-  },
-  frameguard: { action: 'deny' },
-  referrerPolicy: { policy: 'no-referrer' },
-  // The API is served over plain HTTP behind the lab's TLS proxy, which sets HSTS itself.
-  strictTransportSecurity: false,
-};
 
 /** JSON bodies through parseJsonBody: a malformed one is a 400 naming `body`, the problem and its position. */
 function useJsonBodyParser(app: NestFastifyApplication): void {
@@ -72,7 +45,7 @@ export async function createApiApp(envOverrides: Partial<Record<keyof Env, strin
   );
   app.useLogger(app.get(Logger));
   const env = app.get(Env);
-  await app.register(helmet as never, SECURITY_HEADERS);
+  useSecurityHeaders(app);
   await app.register(multipart, { limits: { fileSize: env.UPLOAD_LIMIT_BYTES, files: 1 } });
   useJsonBodyParser(app);
   guardQueueDashboard(app);
