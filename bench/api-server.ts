@@ -9,10 +9,10 @@ export const ROOT = join(__dirname, '..', '..');
 
 const run = promisify(execFile);
 
-/** Applies prisma/migrations through the project's own Prisma config (JS schema engine, pg adapter). */
-export async function migrate(url: string): Promise<void> {
+/** Applies prisma/migrations through the project's own Prisma config (JS schema engine, pg adapter); `root`: another checkout's. */
+export async function migrate(url: string, root = ROOT): Promise<void> {
   try {
-    await run('npx', ['prisma', 'migrate', 'deploy'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, maxBuffer: 16 * 1024 * 1024 });
+    await run('npx', ['prisma', 'migrate', 'deploy'], { cwd: root, env: { ...process.env, DATABASE_URL: url }, maxBuffer: 16 * 1024 * 1024 });
   } catch (e) {
     const { stdout, stderr } = e as { stdout?: string; stderr?: string };
     throw new Error(`prisma migrate deploy failed:\n${stdout ?? ''}${stderr ?? ''}`);
@@ -29,12 +29,13 @@ export interface RunningApi {
 
 /**
  * Starts the compiled API (dist/apps/api/main.js) on its own port and waits until /health answers 200.
- * `nodeArgs` go before the script, e.g. ['--cpu-prof'] to profile the server.
+ * `nodeArgs` go before the script, e.g. ['--cpu-prof'] to profile the server; `root` runs another
+ * built checkout's API (bench/api-ab.ts compares two).
  */
-export async function startApi(env: Record<string, string>, nodeArgs: string[] = [], readyTimeoutMs = 60_000): Promise<RunningApi> {
+export async function startApi(env: Record<string, string>, nodeArgs: string[] = [], readyTimeoutMs = 60_000, root = ROOT): Promise<RunningApi> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist', 'apps', 'api', 'main.js')], {
-    cwd: ROOT,
+  const child = spawn(process.execPath, [...nodeArgs, join(root, 'dist', 'apps', 'api', 'main.js')], {
+    cwd: root,
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

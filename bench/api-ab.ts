@@ -1,0 +1,139 @@
+/**
+ * A/B of the API's CPU per request between two built checkouts, interleaved in one sitting: both
+ * APIs run at once on their own freshly migrated and seeded databases, and short autocannon bursts
+ * alternate between them (A B, then B A, …), so a machine whose load drifts (other users) weighs on
+ * both alike. Compare the ratio B/A, not the absolute figures.
+ *
+ *   npm run bench:build && BENCH_AB_DIRS=/path/to/base,/path/to/main node dist/bench/api-ab.js
+ *
+ * Both checkouts need `npm ci && npm run bench:build` (their own dist/apps/api). Env: BENCH_AB_ROUNDS
+ * (default 8), BENCH_AB_SECONDS per burst (default 3), BENCH_ROUTES (words; default the two list
+ * routes), BENCH_PG_URL. Prints each route's API CPU ms/request per side and the median per-round
+ * ratio; records nothing (a comparison, not a figure of one build).
+ */
+import { randomBytes } from 'node:crypto';
+import { loadavg } from 'node:os';
+import { autocannon, RequestSpec } from './api-autocannon';
+import { cpuSnapshot } from './api-cpu';
+import { DEFAULT_SHAPE, seededPieces, seedDatabase } from './api-seed';
+import { login, migrate, RunningApi, startApi } from './api-server';
+import { adminSql, PG_BASE_URL } from '../scripts/pg-admin';
+import { deleteKeysUnder } from '../scripts/redis-admin';
+
+const CONNECTIONS = 50;
+const ADMIN = { email: 'bench-admin@vitrack.local', password: 'bench-admin-password' };
+
+interface Side {
+  dir: string;
+  db: string;
+  prefix: string;
+  api?: RunningApi;
+  token?: string;
+}
+
+interface Route {
+  name: string;
+  requests: (ribbons: string[]) => RequestSpec[];
+}
+
+const pick = <T>(xs: T[]): T => xs[Math.floor(Math.random() * xs.length)];
+
+const ROUTES: Route[] = [
+  { name: 'kind+state list', requests: () => [{ path: '/api/samples?kind=PIECE&state=ANNEALED&limit=50' }] },
+  {
+    name: 'codePrefix list',
+    requests: (ribbons) => [{ setupRequest: (req) => ({ ...req, path: `/api/samples?kind=PIECE&codePrefix=${pick(ribbons)}&limit=50` }) }],
+  },
+  { name: 'health', requests: () => [{ path: '/health' }] },
+];
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** One burst against one side: API CPU ticks (10 ms) and requests answered. */
+async function burst(side: Side, route: Route, ribbons: string[], seconds: number): Promise<{ ticks: number; requests: number }> {
+  const before = cpuSnapshot(side.api!.child.pid).apiTicks ?? NaN;
+  const r = await autocannon({
+    url: side.api!.baseUrl,
+    connections: CONNECTIONS,
+    duration: seconds,
+    headers: { authorization: `Bearer ${side.token}` },
+    requests: route.requests(ribbons),
+  });
+  const after = cpuSnapshot(side.api!.child.pid).apiTicks ?? NaN;
+  if (r.non2xx > 0 || r.errors > 0) throw new Error(`${side.dir} ${route.name}: ${r.non2xx} non-2xx, ${r.errors} errors`);
+  return { ticks: after - before, requests: r.requests.total };
+}
+
+async function main(): Promise<void> {
+  const dirs = (process.env.BENCH_AB_DIRS ?? '').split(',').filter(Boolean);
+  if (dirs.length !== 2) throw new Error('BENCH_AB_DIRS must name two built checkouts, A,B');
+  const rounds = Number(process.env.BENCH_AB_ROUNDS ?? 8);
+  const seconds = Number(process.env.BENCH_AB_SECONDS ?? 3);
+  const words = (process.env.BENCH_ROUTES ?? 'list').split(',').filter(Boolean);
+  const routes = ROUTES.filter((r) => words.some((w) => r.name.includes(w)));
+  const tag = randomBytes(4).toString('hex');
+  const sides: Side[] = dirs.map((dir, i) => ({ dir, db: `vitrack_bench_ab${i}_${tag}`, prefix: `vt-bench-ab${i}-${tag}` }));
+  const cleanup = async () => {
+    for (const s of sides) {
+      await s.api?.stop();
+      await adminSql(`DROP DATABASE IF EXISTS "${s.db}" WITH (FORCE)`);
+      await deleteKeysUnder(s.prefix);
+    }
+  };
+  process.once('SIGINT', () => void cleanup().finally(() => process.exit(130)));
+  try {
+    let ribbons: string[] = [];
+    for (const s of sides) {
+      const url = `${PG_BASE_URL}/${s.db}`;
+      await adminSql(`CREATE DATABASE "${s.db}"`);
+      await migrate(url, s.dir);
+      await seedDatabase(url, DEFAULT_SHAPE);
+      ribbons = [...new Set((await seededPieces(url)).map((p) => p.code.slice(0, -4)))];
+      s.api = await startApi(
+        { DATABASE_URL: url, LOG_LEVEL: 'warn', QUEUE_PREFIX: s.prefix, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password },
+        [],
+        60_000,
+        s.dir,
+      );
+      s.token = await login(s.api.baseUrl, ADMIN.email, ADMIN.password);
+      console.log(`${s.dir}: API up on ${s.api.baseUrl}, database ${s.db}`);
+    }
+    const loadBefore = loadavg()[0];
+    for (const route of routes) {
+      // Warm-up: JIT and pools on both sides, not counted.
+      for (const s of sides) await burst(s, route, ribbons, seconds);
+      const totals = sides.map(() => ({ ticks: 0, requests: 0 }));
+      const ratios: number[] = [];
+      for (let r = 0; r < rounds; r++) {
+        const order = r % 2 === 0 ? [0, 1] : [1, 0];
+        const msPerReq: number[] = [];
+        for (const i of order) {
+          const b = await burst(sides[i], route, ribbons, seconds);
+          totals[i].ticks += b.ticks;
+          totals[i].requests += b.requests;
+          msPerReq[i] = (10 * b.ticks) / b.requests;
+        }
+        ratios.push(msPerReq[1] / msPerReq[0]);
+      }
+      const ms = totals.map((t) => (10 * t.ticks) / t.requests);
+      const rps = totals.map((t) => t.requests / (rounds * seconds));
+      console.log(
+        `${route.name}: A ${ms[0].toFixed(3)} ms CPU/req (${rps[0].toFixed(0)} req/s), B ${ms[1].toFixed(3)} ms CPU/req (${rps[1].toFixed(0)} req/s); ` +
+          `B/A overall ${(ms[1] / ms[0]).toFixed(3)}, median of ${rounds} rounds ${median(ratios).toFixed(3)} [${ratios.map((x) => x.toFixed(2)).join(' ')}]`,
+      );
+    }
+    console.log(`load average (1 min) ${loadBefore.toFixed(1)} → ${loadavg()[0].toFixed(1)}; A = ${dirs[0]}, B = ${dirs[1]}`);
+  } finally {
+    await cleanup();
+  }
+}
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+    process.exitCode = 1;
+  });
+}
