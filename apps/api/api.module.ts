@@ -41,6 +41,8 @@ import { MetricsModule } from '../../src/modules/metrics/metrics.module';
 import { ReportsController } from '../../src/modules/reports/reports.controller';
 import { ReportsModule } from '../../src/modules/reports/reports.module';
 import { TechniquesController } from '../../src/modules/techniques/techniques.controller';
+import { TechniquesModule } from '../../src/modules/techniques/techniques.module';
+import type { TechniqueRegistrySource } from '../../src/modules/techniques/technique-registry';
 import { UploadsController } from '../../src/modules/uploads/uploads.controller';
 import { UploadsModule } from '../../src/modules/uploads/uploads.module';
 import { RetractionsController } from '../../src/modules/retractions/retractions.controller';
@@ -86,11 +88,13 @@ class DrainHttpFirst implements OnModuleDestroy {
 /** The HTTP process: every controller, the global guard and the error filter. */
 @Module({})
 export class ApiModule {
-  static forRoot(envOverrides: Partial<Record<keyof Env, string>> = {}): DynamicModule {
+  /** `techniques`: the registry module (default the built-in libs/analysis/src/techniques.ts). */
+  static forRoot(envOverrides: Partial<Record<keyof Env, string>> = {}, techniques?: TechniqueRegistrySource): DynamicModule {
     return {
       module: ApiModule,
       imports: [
         ConfigModule.forRoot(envOverrides),
+        TechniquesModule.forRoot(techniques),
         LoggingModule,
         DatabaseModule,
         RedisModule,

@@ -1,4 +1,4 @@
-import { TOY } from '../../libs/analysis/src/technique/testing/toy-technique';
+import { TOY } from '../../test/toy-technique/toy.technique';
 import { TECHNIQUE_REGISTRY } from '../../libs/analysis/src/techniques';
 import { help, parseCli, usage, UsageError } from './analyze-args';
 

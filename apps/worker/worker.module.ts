@@ -11,6 +11,8 @@ import { AnalysesModule } from '../../src/modules/analyses/analyses.module';
 import { AnalysisProcessor } from '../../src/modules/analyses/analysis.processor';
 import { ReanalyzeOnStart } from '../../src/modules/analyses/reanalyze-on-start.service';
 import { RunSweeper } from '../../src/modules/analyses/run-sweeper.service';
+import { TechniquesModule } from '../../src/modules/techniques/techniques.module';
+import type { TechniqueRegistrySource } from '../../src/modules/techniques/technique-registry';
 
 @Module({})
 class WorkerReady implements OnApplicationBootstrap {
@@ -33,10 +35,19 @@ class WorkerReady implements OnApplicationBootstrap {
  */
 @Module({})
 export class WorkerModule {
-  static forRoot(envOverrides: Partial<Record<keyof Env, string>> = {}): DynamicModule {
+  /** `techniques`: the registry module (default the built-in libs/analysis/src/techniques.ts); its analysis threads load the same. */
+  static forRoot(envOverrides: Partial<Record<keyof Env, string>> = {}, techniques?: TechniqueRegistrySource): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(envOverrides), LoggingModule, DatabaseModule, RedisModule, QueueModule, AnalysesModule],
+      imports: [
+        ConfigModule.forRoot(envOverrides),
+        TechniquesModule.forRoot(techniques),
+        LoggingModule,
+        DatabaseModule,
+        RedisModule,
+        QueueModule,
+        AnalysesModule,
+      ],
       providers: [WorkerReady, AnalysisProcessor, RunSweeper, ReanalyzeOnStart],
     };
   }

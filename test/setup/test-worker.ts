@@ -11,8 +11,9 @@ export class WorkerProcess {
     child.stderr?.on('data', (c: Buffer) => (this.output += c.toString()));
   }
 
-  static async start(env: Record<string, string>, timeoutMs = 30_000): Promise<WorkerProcess> {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'apps/worker/main.ts')], {
+  /** `entry`: the worker's main module, relative to the repository (a test's own, e.g. with another technique registry). */
+  static async start(env: Record<string, string>, timeoutMs = 30_000, entry = 'apps/worker/main.ts'): Promise<WorkerProcess> {
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, entry)], {
       cwd: ROOT,
       env: { ...process.env, LOG_LEVEL: 'info', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

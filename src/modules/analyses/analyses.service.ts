@@ -1,4 +1,4 @@
-import { ForbiddenException, Injectable } from '@nestjs/common';
+import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { DomainError, notFound } from '../../common/domain-error';
 import { fieldError } from '../../common/validation';
 import { Database } from '../../infra/database/database';
@@ -8,6 +8,7 @@ import { AnalysesRepository, RunSummary, RunTarget } from './analyses.repository
 import { AnalysisProducer } from './analysis.producer';
 import { compareVersions, currentVersionOf } from './analyzer-registry';
 import { RerunDto } from './dto/rerun.dto';
+import { TECHNIQUES, type Techniques } from '../techniques/technique-registry';
 
 export function toRunView(r: RunSummary) {
   return {
@@ -40,6 +41,7 @@ export class AnalysesService {
     private readonly producer: AnalysisProducer,
     private readonly db: Database,
     private readonly audit: AuditService,
+    @Inject(TECHNIQUES) private readonly techniques: Techniques,
   ) {}
 
   async get(id: string, withCurves = false) {
@@ -94,9 +96,9 @@ export class AnalysesService {
    * older version analysed (or one below `belowVersion`). Old results are kept; reads show the newest.
    */
   async rerun(dto: RerunDto, user: AuthUser): Promise<{ analysisRunIds: string[]; skipped: number }> {
-    if (dto.analyzer && !currentVersionOf(dto.analyzer)) throw fieldError('analyzer', `unknown analyzer "${dto.analyzer}"`);
+    if (dto.analyzer && !currentVersionOf(this.techniques, dto.analyzer)) throw fieldError('analyzer', `unknown analyzer "${dto.analyzer}"`);
     const latest = await this.runs.latestRuns({ analyzer: dto.analyzer, campaignId: dto.campaignId });
-    const stale = latest.filter((r) => isOutdated(r) && (!dto.belowVersion || compareVersions(r.analyzerVersion, dto.belowVersion) < 0));
+    const stale = latest.filter((r) => isOutdated(this.techniques, r) && (!dto.belowVersion || compareVersions(r.analyzerVersion, dto.belowVersion) < 0));
     const ids = await this.queueCurrentVersion(stale, user.id, 'analysis.rerun', dto.campaignId ?? dto.analyzer ?? '*', { ...dto });
     return { analysisRunIds: ids, skipped: latest.length - ids.length };
   }
@@ -107,7 +109,7 @@ export class AnalysesService {
    * anyone asking. Workers starting together queue each file once (see queueCurrentVersion).
    */
   async reanalyzeOutdated(): Promise<string[]> {
-    const stale = (await this.runs.latestRuns({})).filter(isOutdated);
+    const stale = (await this.runs.latestRuns({})).filter((r) => isOutdated(this.techniques, r));
     return this.queueCurrentVersion(stale, null, 'analysis.reanalyze', '*', { reason: 'analyzer versions changed' });
   }
 
@@ -122,7 +124,13 @@ export class AnalysesService {
       const ids: string[] = [];
       for (const t of targets) {
         const { measurementId, fileId, fileSha256, analyzer } = t;
-        const run = await this.runs.createOrGet(trx, { measurementId, fileId, fileSha256, analyzer, analyzerVersion: currentVersionOf(analyzer)! });
+        const run = await this.runs.createOrGet(trx, {
+          measurementId,
+          fileId,
+          fileSha256,
+          analyzer,
+          analyzerVersion: currentVersionOf(this.techniques, analyzer)!,
+        });
         if (run.created) ids.push(run.id);
       }
       if (ids.length > 0) await this.audit.record(trx, actorId, action, 'AnalysisRun', entityId, { ...data, created: ids.length });
@@ -134,7 +142,7 @@ export class AnalysesService {
 }
 
 /** A run made by an older version of an analyzer this process knows. */
-const isOutdated = (r: { analyzer: string; analyzerVersion: string }): boolean => {
-  const current = currentVersionOf(r.analyzer);
+const isOutdated = (registry: Techniques, r: { analyzer: string; analyzerVersion: string }): boolean => {
+  const current = currentVersionOf(registry, r.analyzer);
   return current !== undefined && compareVersions(r.analyzerVersion, current) < 0;
 };

@@ -4,7 +4,8 @@
  * mapped through the technique's parameter specs (libs/analysis/src/technique/parameters.ts).
  */
 import { modeOf, parametersFromConditions, partnerFiles, type MeasurementMode, type SampleFacts } from '../../../libs/analysis/src/technique/parameters';
-import { TECHNIQUE_REGISTRY, type AnalyzeParams } from '../../../libs/analysis/src/techniques';
+import type { AnalyzeParams } from '../../../libs/analysis/src/techniques';
+import type { Techniques } from '../techniques/technique-registry';
 import type { ClaimedRun } from './analyses.repository';
 
 /**
@@ -13,8 +14,14 @@ import type { ClaimedRun } from './analyses.repository';
  * `partner` fetches the newest file of the piece's measurement in the given mode (the FC partner of
  * a ZFC sweep), asked only for the file parameters the technique declares.
  */
-export async function paramsFor(run: ClaimedRun, partner: (mode: MeasurementMode) => Promise<Uint8Array | undefined>): Promise<AnalyzeParams> {
-  const technique = TECHNIQUE_REGISTRY.get(run.technique);
+export async function paramsFor(
+  registry: Techniques,
+  run: ClaimedRun,
+  partner: (mode: MeasurementMode) => Promise<Uint8Array | undefined>,
+): Promise<AnalyzeParams> {
+  const technique = registry.get(run.technique);
+  // The worker claims only runs of analyzers its registry has, so the technique is there.
+  if (!technique) throw new Error(`technique ${run.technique} is not in this worker's registry`);
   const sample: SampleFacts = { densityGCm3: run.densityGCm3, ...(run.massMg != null && { massG: run.massMg / 1000 }) };
   const params: Record<string, unknown> = { technique: run.technique, ...parametersFromConditions(technique.parameters, run.conditions, sample) };
   for (const { key, mode } of partnerFiles(technique.parameters, modeOf(run.conditions))) {

@@ -1,6 +1,9 @@
 import { magneticCampaign } from '../../../libs/instruments/src/campaign';
 import { longXrdPattern } from '../../../libs/instruments/src/hostile';
+import { TOY_REGISTRY_SOURCE } from '../../../test/toy-technique/toy-registry';
+import { writeToyFile } from '../../../test/toy-technique/toy.technique';
 import { loadEnv } from '../../config/env';
+import { BUILT_IN_TECHNIQUES, type TechniqueRegistrySource } from '../techniques/technique-registry';
 import { AnalysisLimitError, AnalysisPool } from './analysis-pool';
 
 /** The analysis threads: limits end a run with a readable reason, and a fresh thread takes the next one. */
@@ -14,8 +17,8 @@ describe('AnalysisPool', () => {
   // whose cores are busy with other work (a 0.3 s limit did not: the small file was stopped too).
   const LIMIT_S = '3';
   const pools: AnalysisPool[] = [];
-  const pool = (vars: Record<string, string>) => {
-    const p = new AnalysisPool(loadEnv({ WORKER_CONCURRENCY: '1', ...vars }));
+  const pool = (vars: Record<string, string>, techniques: TechniqueRegistrySource = BUILT_IN_TECHNIQUES) => {
+    const p = new AnalysisPool(loadEnv({ WORKER_CONCURRENCY: '1', ...vars }), techniques);
     pools.push(p);
     return p;
   };
@@ -26,6 +29,13 @@ describe('AnalysisPool', () => {
     const good = await p.analyze(small, smallParams);
     expect(good.ok).toBe(true);
     expect(await p.analyze(new Uint8Array(0), {})).toEqual({ ok: false, error: { code: 'EMPTY_FILE', message: 'the file is empty' } });
+  });
+
+  it('analyses with the registry it was given: the built-in one does not know the toy technique, a registry with it does', async () => {
+    const toyFile = writeToyFile({ peakNm: 532, areaCountsNm: 100 });
+    expect(await pool({}).analyze(toyFile, {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_FORMAT' } });
+    const found = await pool({}, TOY_REGISTRY_SOURCE).analyze(toyFile, {});
+    expect(found).toMatchObject({ ok: true, value: { technique: 'TOY', analyzer: 'toy', analyzerVersion: '0.1.0', metrics: { peakNm: 532, resolved: true } } });
   });
 
   it('stops an analysis past ANALYSIS_TIMEOUT_S, then analyses the next file in a fresh thread', async () => {

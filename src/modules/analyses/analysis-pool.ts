@@ -1,11 +1,12 @@
-import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { AnalyzeParams } from '../../../libs/analysis/src/techniques';
 import { Env } from '../../config/env';
-import type { AnalysisTask, ThreadResult } from './analysis.thread';
+import { TECHNIQUE_SOURCE, type TechniqueRegistrySource } from '../techniques/technique-registry';
+import type { AnalysisTask, AnalysisThreadData, ThreadResult } from './analysis.thread';
 
 /** An analysis stopped by a limit: the run fails with this reason and code, and is not retried. */
 export class AnalysisLimitError extends Error {
@@ -40,7 +41,10 @@ export class AnalysisPool implements OnApplicationShutdown {
   private readonly logger = new Logger(AnalysisPool.name);
   private pool?: Piscina<AnalysisTask, ThreadResult>;
 
-  constructor(private readonly env: Env) {}
+  constructor(
+    private readonly env: Env,
+    @Inject(TECHNIQUE_SOURCE) private readonly techniques: TechniqueRegistrySource,
+  ) {}
 
   private threads(): Piscina<AnalysisTask, ThreadResult> {
     if (!this.pool) {
@@ -49,6 +53,8 @@ export class AnalysisPool implements OnApplicationShutdown {
       this.pool = new Piscina<AnalysisTask, ThreadResult>({
         filename,
         execArgv,
+        // A function cannot cross into a thread: the thread loads the process's registry from its module.
+        workerData: { techniques: this.techniques } satisfies AnalysisThreadData,
         minThreads: this.env.WORKER_CONCURRENCY,
         maxThreads: this.env.WORKER_CONCURRENCY,
         // Queue beyond the threads rather than refusing: BullMQ's concurrency already bounds the callers.
@@ -62,7 +68,7 @@ export class AnalysisPool implements OnApplicationShutdown {
     return this.pool;
   }
 
-  /** analyzeFile(bytes, params) in a thread; throws AnalysisLimitError at a limit, anything else when a thread failed otherwise. */
+  /** The registry's analyzeFile(bytes, params) in a thread; throws AnalysisLimitError at a limit, anything else when a thread failed otherwise. */
   async analyze(bytes: Uint8Array, params: AnalyzeParams): Promise<ThreadResult> {
     const timeoutS = this.env.ANALYSIS_TIMEOUT_S;
     const stop = new AbortController();

@@ -1,9 +1,10 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { TECHNIQUES, type Techniques } from '../techniques/technique-registry';
 import { AnalysesRepository } from './analyses.repository';
 import { AnalysesService } from './analyses.service';
 import { paramsFor } from './analysis-params';
 import { AnalysisLimitError, AnalysisPool } from './analysis-pool';
-import { compareVersions, CURRENT_VERSIONS, currentVersionOf } from './analyzer-registry';
+import { compareVersions, currentVersionOf } from './analyzer-registry';
 import { RunEventsPublisher } from './run-events';
 
 /** Runs one analysis run to completion, idempotently; throws only on transient failures (so BullMQ retries). */
@@ -16,6 +17,7 @@ export class AnalysisRunner {
     private readonly events: RunEventsPublisher,
     private readonly analyses: AnalysesService,
     private readonly pool: AnalysisPool,
+    @Inject(TECHNIQUES) private readonly techniques: Techniques,
   ) {}
 
   /**
@@ -25,11 +27,11 @@ export class AnalysisRunner {
    */
   async run(runId: string, enqueuedAt?: number): Promise<'done' | 'skipped' | 'later'> {
     const t0 = Date.now();
-    const run = await this.runs.claim(runId, CURRENT_VERSIONS);
+    const run = await this.runs.claim(runId, this.techniques.analyzerVersions);
     if (!run) return this.unclaimed(runId);
     await this.events.emit({ runId, status: 'RUNNING', measurementId: run.measurementId, analyzer: run.analyzer });
     // The only partner file a technique declares today is MAGNETIC's FC sweep, which this query serves.
-    const params = await paramsFor(run, () => this.runs.fcPartnerBytes(run.sampleId, run.measurementId));
+    const params = await paramsFor(this.techniques, run, () => this.runs.fcPartnerBytes(run.sampleId, run.measurementId));
     const t1 = Date.now();
     // In a thread with time and memory limits: a limit hit is the file's outcome, not a transient failure.
     const result = await this.pool.analyze(run.content, params).catch((e: unknown) => {
@@ -66,7 +68,7 @@ export class AnalysisRunner {
   private async unclaimed(runId: string): Promise<'done' | 'skipped' | 'later'> {
     const run = await this.runs.runState(runId);
     if (!run || (run.status !== 'QUEUED' && run.status !== 'RUNNING')) return 'skipped';
-    const mine = currentVersionOf(run.analyzer);
+    const mine = currentVersionOf(this.techniques, run.analyzer);
     if (!mine || compareVersions(run.analyzerVersion, mine) > 0) return 'later';
     const reason = `analyzer ${run.analyzer} ${run.analyzerVersion} was replaced by ${mine} before this run started; the file is queued again for ${mine}`;
     if (await this.runs.failUnfinished(runId, 'ANALYZER_SUPERSEDED', reason, 'SUPERSEDED')) {

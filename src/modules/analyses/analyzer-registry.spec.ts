@@ -1,17 +1,21 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
+import { TOY } from '../../../test/toy-technique/toy.technique';
 import { TECHNIQUE_REGISTRY } from '../../../libs/analysis/src/techniques';
 import { ConditionsDto } from '../measurements/dto/create-measurement.dto';
 import { analyzerFor, compareVersions, currentVersionOf } from './analyzer-registry';
 
 describe('the technique registry', () => {
   it('maps each technique to its analyzer and knows the current versions', () => {
-    expect(analyzerFor('MAGNETIC')).toEqual({ name: 'magnetic', version: '1.2.0' });
-    expect(TECHNIQUE_REGISTRY.ids.map((t) => currentVersionOf(analyzerFor(t).name))).toEqual(
-      TECHNIQUE_REGISTRY.ids.map((t) => TECHNIQUE_REGISTRY.get(t).analyzer.version),
-    );
-    expect(analyzerFor('RESISTANCE')).toEqual({ name: 'resistance', version: '1.1.0' });
-    expect(currentVersionOf('toy')).toBeUndefined();
+    const r = TECHNIQUE_REGISTRY;
+    expect(analyzerFor(r, 'MAGNETIC')).toEqual({ name: 'magnetic', version: '1.2.0' });
+    expect(r.ids.map((t) => currentVersionOf(r, analyzerFor(r, t).name))).toEqual(r.ids.map((t) => r.get(t).analyzer.version));
+    expect(analyzerFor(r, 'RESISTANCE')).toEqual({ name: 'resistance', version: '1.1.0' });
+    expect(currentVersionOf(r, 'toy')).toBeUndefined();
+    expect(() => analyzerFor(r, 'TOY')).toThrow('technique TOY is not in this process');
+    // The same reader over a registry with one more technique knows it: nothing else lists techniques.
+    const withToy = r.with(TOY);
+    expect([analyzerFor(withToy, 'TOY'), currentVersionOf(withToy, 'toy')]).toEqual([{ name: 'toy', version: '0.1.0' }, '0.1.0']);
     expect([compareVersions('1.0.0', '1.0.1'), compareVersions('1.10', '1.9'), compareVersions('2', '2.0.0')]).toEqual([-1, 1, 0]);
   });
 });

@@ -1,19 +1,21 @@
 /**
- * The worker's and API's view of the technique registry (libs/analysis/src/techniques.ts): which
- * analyzer and version applies to a technique's files. The database stores technique ids as text
- * (technique-columns.repository.ts), so a registry line is all a new technique needs.
+ * The worker's and API's view of the process's technique registry (TECHNIQUES,
+ * src/modules/techniques/technique-registry.ts): which analyzer and version applies to a
+ * technique's files. The database stores technique ids as text (technique-columns.repository.ts),
+ * so a registry line is all a new technique needs.
  */
-import type { Technique } from '../../infra/database/schema';
 import type { AnalyzerVersion } from '../../../libs/analysis/src/technique/technique';
-import { TECHNIQUE_REGISTRY } from '../../../libs/analysis/src/techniques';
+import type { Techniques } from '../techniques/technique-registry';
 
-/** The analyzer (name and current version) that applies to a technique's files. */
-export const analyzerFor = (technique: Technique): AnalyzerVersion => TECHNIQUE_REGISTRY.get(technique).analyzer;
+/** The analyzer (name and current version) that applies to a technique's files; the API accepts only registered techniques. */
+export function analyzerFor(registry: Techniques, technique: string): AnalyzerVersion {
+  const t = registry.get(technique);
+  if (!t) throw new Error(`technique ${technique} is not in this process's registry`);
+  return t.analyzer;
+}
 
-/** Analyzer name → the version this process's libs/analysis implements. */
-export const CURRENT_VERSIONS: Readonly<Record<string, string>> = TECHNIQUE_REGISTRY.analyzerVersions;
-
-export const currentVersionOf = (analyzer: string): string | undefined => CURRENT_VERSIONS[analyzer];
+/** The version of `analyzer` this process implements, undefined for an analyzer it does not have. */
+export const currentVersionOf = (registry: Techniques, analyzer: string): string | undefined => registry.analyzerVersions[analyzer];
 
 /** Compares dotted numeric versions: negative when a < b. */
 export function compareVersions(a: string, b: string): number {

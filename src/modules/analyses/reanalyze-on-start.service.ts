@@ -1,6 +1,6 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Env } from '../../config/env';
-import { TECHNIQUE_REGISTRY } from '../../../libs/analysis/src/techniques';
+import { TECHNIQUES, type Techniques } from '../techniques/technique-registry';
 import { AnalysesService } from './analyses.service';
 import { TechniqueColumnsRepository } from './technique-columns.repository';
 
@@ -16,13 +16,14 @@ export class ReanalyzeOnStart implements OnApplicationBootstrap {
   constructor(
     private readonly analyses: AnalysesService,
     private readonly env: Env,
-    private readonly techniques: TechniqueColumnsRepository,
+    private readonly techniqueColumns: TechniqueColumnsRepository,
+    @Inject(TECHNIQUES) private readonly registry: Techniques,
   ) {}
 
   onApplicationBootstrap(): void {
     // Techniques are text columns validated by the API; a value this worker's registry lacks (a newer
     // worker's technique during a rolling upgrade) means runs it will leave to another worker.
-    void this.techniques.unregistered(TECHNIQUE_REGISTRY.ids).then(
+    void this.techniqueColumns.unregistered(this.registry.ids).then(
       (unknown) => unknown.length > 0 && this.logger.warn(`the database holds techniques this worker does not know: ${unknown.join(', ')}`),
       (e: Error) => this.logger.warn(`could not read the stored techniques: ${e.message}`),
     );

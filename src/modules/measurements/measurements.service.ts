@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DomainError, notFound } from '../../common/domain-error';
 import { packContent, unpackContent } from '../../infra/file-store/stored-content';
@@ -10,6 +10,7 @@ import { analyzerFor } from '../analyses/analyzer-registry';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth.decorators';
 import { SamplesService } from '../samples/samples.service';
+import { TECHNIQUES, type Techniques } from '../techniques/technique-registry';
 import { CreateMeasurementDto } from './dto/create-measurement.dto';
 import { MeasurementsRepository } from './measurements.repository';
 
@@ -32,6 +33,7 @@ export class MeasurementsService {
     private readonly runs: AnalysesRepository,
     private readonly db: Database,
     private readonly audit: AuditService,
+    @Inject(TECHNIQUES) private readonly techniques: Techniques,
   ) {}
 
   async create(dto: CreateMeasurementDto, user: AuthUser) {
@@ -79,7 +81,7 @@ export class MeasurementsService {
       const sizeBytes = content.length;
       const fileId = await this.measurements.storeFile(trx, { sha256, sizeBytes, stored: packed });
       const linked = await this.measurements.link(trx, { measurementId, fileId, fileName, uploadedById: user.id });
-      const { name, version } = analyzerFor(technique);
+      const { name, version } = analyzerFor(this.techniques, technique);
       const run = await this.runs.createOrGet(trx, { measurementId, fileId, fileSha256: sha256, analyzer: name, analyzerVersion: version, published: true });
       const alsoLinkedTo = await this.measurements.otherSampleLinks(trx, fileId, measurementId);
       if (linked) {

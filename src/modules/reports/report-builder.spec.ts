@@ -1,4 +1,4 @@
-import { TOY, writeToyFile } from '../../../libs/analysis/src/technique/testing/toy-technique';
+import { TOY, writeToyFile } from '../../../test/toy-technique/toy.technique';
 import { TECHNIQUE_REGISTRY } from '../../../libs/analysis/src/techniques';
 import { fitExponentialDecay } from '../../../libs/analysis/src/trends/index';
 import { analysedAnnealCampaign, type AnalysedCampaign } from '../../../test/factories/report.factory';

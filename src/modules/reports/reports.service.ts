@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { levelUnit } from '../../../libs/charts/src/format';
 import { fieldError } from '../../common/validation';
 import { CampaignsService } from '../campaigns/campaigns.service';
+import { TECHNIQUES, type Techniques } from '../techniques/technique-registry';
 import { buildCampaignReport } from './report-builder';
 import { ReportCurvesRepository } from './report-curves.repository';
 import { figurePieces, transitionPiece } from './report-transitions';
@@ -17,10 +18,11 @@ export class ReportsService {
   constructor(
     private readonly campaigns: CampaignsService,
     private readonly curves: ReportCurvesRepository,
+    @Inject(TECHNIQUES) private readonly techniques: Techniques,
   ) {}
 
   async report(campaignId: string): Promise<CampaignReport> {
-    return buildCampaignReport(await this.campaigns.reportInput(campaignId));
+    return buildCampaignReport(await this.campaigns.reportInput(campaignId), new Date(), this.techniques);
   }
 
   async csv(campaignId: string): Promise<string> {

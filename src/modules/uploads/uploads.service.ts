@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { candidateCodes, proposeUpload, readUploadClues } from '../../../libs/analysis/src/upload-match';
-import { TECHNIQUE_REGISTRY, type TechniqueId } from '../../../libs/analysis/src/techniques';
+import type { TechniqueId } from '../../../libs/analysis/src/techniques';
+import { TECHNIQUES, type Techniques } from '../techniques/technique-registry';
 import { AuthUser } from '../auth/auth.decorators';
 import { MatchUploadsDto } from './dto/match-uploads.dto';
 import { UploadProposalResponse } from './dto/match-uploads.responses';
@@ -13,14 +14,17 @@ import { UploadsRepository } from './uploads.repository';
  */
 @Injectable()
 export class UploadsService {
-  constructor(private readonly repo: UploadsRepository) {}
+  constructor(
+    private readonly repo: UploadsRepository,
+    @Inject(TECHNIQUES) private readonly techniques: Techniques,
+  ) {}
 
   /**
    * Every member may see every sample today; when samples are scoped (projects), the lookup here
    * takes `user` and only codes the caller may see are proposed.
    */
   async match(dto: MatchUploadsDto, _user: AuthUser): Promise<UploadProposalResponse[]> {
-    const clues = dto.files.map((f) => readUploadClues(TECHNIQUE_REGISTRY, f.fileName, new Uint8Array(Buffer.from(f.headBase64, 'base64'))));
+    const clues = dto.files.map((f) => readUploadClues(this.techniques, f.fileName, new Uint8Array(Buffer.from(f.headBase64, 'base64'))));
     const ids = await this.repo.samplesByCode(candidateCodes(clues));
     const existing = new Set(ids.keys());
     return clues.map((c) => {

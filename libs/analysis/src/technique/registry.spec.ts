@@ -4,7 +4,7 @@ import { decodeMetrics } from './metrics';
 import { modeOf, parametersFromConditions, partnerFiles } from './parameters';
 import { createTechniqueRegistry } from './registry';
 import { defineTechnique } from './technique';
-import { TOY, TOY_METRICS, writeToyFile } from './testing/toy-technique';
+import { TOY, TOY_METRICS, writeToyFile } from '../../../../test/toy-technique/toy.technique';
 
 /** What the worker stores and reads back: metrics through a JSON column. */
 const throughJson = (v: unknown): unknown => JSON.parse(JSON.stringify(v));

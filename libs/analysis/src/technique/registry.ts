@@ -41,6 +41,8 @@ export interface TechniqueRegistryView {
   byAnalyzer(name: string): Technique | undefined;
   detectAll(bytes: Uint8Array, fileName?: string): Detection[];
   detect(bytes: Uint8Array, fileName?: string): Detection | undefined;
+  has(id: string): boolean;
+  analyzeFile(bytes: Uint8Array, params?: AnalyzeParamsOf<readonly Technique[]>): Result<AnalysisOutput, ParseError | AnalysisError>;
 }
 
 /** Below this a detection is too weak to call a file another technique's (see FormatMatch.confidence). */

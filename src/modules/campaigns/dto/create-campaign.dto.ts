@@ -21,6 +21,7 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination';
 import { TECHNIQUE_IDS, type TechniqueId } from '../../../../libs/analysis/src/techniques';
+import { IsRegisteredTechnique } from '../../techniques/is-registered-technique';
 
 export class FactorDto {
   @ApiProperty({ enum: ['ANNEAL_HOLD_MIN', 'CRYO_CYCLES'] })
@@ -79,7 +80,7 @@ export class CreateCampaignDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayUnique()
-  @IsIn(TECHNIQUE_IDS, { each: true })
+  @IsRegisteredTechnique({ each: true })
   plannedTechniques!: TechniqueId[];
 }
 

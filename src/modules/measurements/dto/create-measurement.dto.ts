@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDate, IsIn, IsObject, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { TECHNIQUE_IDS, type TechniqueId } from '../../../../libs/analysis/src/techniques';
+import { IsRegisteredTechnique } from '../../techniques/is-registered-technique';
 
 /** Conditions the analyzers use; each overrides what the file header says. */
 export class ConditionsDto {
@@ -53,7 +54,7 @@ export class CreateMeasurementDto {
   sampleId!: string;
 
   @ApiProperty({ enum: TECHNIQUE_IDS, enumName: 'Technique' })
-  @IsIn(TECHNIQUE_IDS)
+  @IsRegisteredTechnique()
   technique!: TechniqueId;
 
   @ApiProperty({ example: 'MPMS3 SQUID-VSM' })

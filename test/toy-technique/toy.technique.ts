@@ -1,14 +1,15 @@
 /**
- * A toy technique for tests: the smallest complete descriptor, added to a registry with
- * `TECHNIQUE_REGISTRY.with(TOY)` and nothing else. Its files are a one-line header and
- * "wavelength, counts" rows of one Gaussian line; it reports the line's position and area.
- * writeToyFile makes such a file with known truth, so unit tests (and, once techniques are a
- * registry-validated column in the database, the worker + report e2e) can check every reader.
+ * A toy technique for tests: the smallest complete descriptor (what a technique folder under
+ * libs/analysis/src/ holds), added to a registry with `TECHNIQUE_REGISTRY.with(TOY)` and nothing
+ * else (toy-registry.ts). Its files are a one-line header and "wavelength, counts" rows of one
+ * Gaussian line; it reports the line's position and area. writeToyFile makes such a file with
+ * known truth, so unit tests and test/e2e/toy-technique.e2e-spec.ts (API, worker, report) can
+ * check every reader.
  */
-import { AnalysisError, fail, ok, ParseError } from '../../core/errors';
-import { splitLines } from '../../core/text';
-import type { MetricSpecs } from '../metrics';
-import { defineTechnique } from '../technique';
+import { AnalysisError, fail, ok, ParseError } from '../../libs/analysis/src/core/errors';
+import { splitLines } from '../../libs/analysis/src/core/text';
+import type { MetricSpecs } from '../../libs/analysis/src/technique/metrics';
+import { defineTechnique } from '../../libs/analysis/src/technique/technique';
 
 const HEADER = '# vitrack toy spectrum v1';
 
