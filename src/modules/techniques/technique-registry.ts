@@ -3,7 +3,7 @@
  * validators, routes and reports and the worker read, and the module it was loaded from, so an
  * analysis thread (analysis.thread.ts) loads the same registry. The built-in one is
  * libs/analysis/src/techniques.ts; a test passes another module, e.g. one exporting
- * `TECHNIQUE_REGISTRY.with(TOY)` (test/e2e/toy-technique/), and nothing else changes.
+ * `TECHNIQUE_REGISTRY.with(TOY)` (test/toy-technique/), and nothing else changes.
  */
 import { TechniqueRegistry, type TechniqueRegistryView } from '../../../libs/analysis/src/technique/registry';
 
