@@ -40,42 +40,66 @@ const PREFER_BELOW_DELTA_AIC = -10;
 
 type P4 = [amplitude: number, mode: number, sigmaLow: number, sigmaHigh: number];
 
-/** The model and its four partials at T (see the file comment). */
-function modelAt(t: number, p: P4): { y: number; g: [number, number, number, number] } {
+/**
+ * JᵀJ (4×4 row-major), Jᵀr and RSS over the points with T ≤ upToK, each weighted (default 1). The
+ * model and its four partials are written out per point (one erfc, one exp, no allocation): above
+ * the mode F = w_h·erfc(u/√2), u = (T − m)/σ_h; below it F = 1 − w_l·erfc(v/√2), v = (m − T)/σ_l;
+ * w = σ/(σ_l + σ_h); y = A·F.
+ */
+function normalEquations(t: ArrayLike<number>, y: ArrayLike<number>, upToK: number, p: P4, weight?: ArrayLike<number>) {
   const [a, m, sl, sh] = p;
   const s = sl + sh;
-  if (t >= m) {
-    const u = (t - m) / sh;
-    const e = erfc(u / SQRT2);
-    const g = SQRT_2_OVER_PI * exp(-0.5 * u * u);
-    const f = (sh / s) * e;
-    return { y: a * f, g: [f, (a * g) / s, (-a * sh * e) / (s * s), a * ((sl * e) / (s * s) + (g * u) / s)] };
-  }
-  const v = (m - t) / sl;
-  const e = erfc(v / SQRT2);
-  const g = SQRT_2_OVER_PI * exp(-0.5 * v * v);
-  const f = 1 - (sl / s) * e;
-  return { y: a * f, g: [f, (a * g) / s, -a * ((sh * e) / (s * s) + (g * v) / s), (a * sl * e) / (s * s)] };
-}
-
-/** JᵀJ (4×4 row-major), Jᵀr and RSS over the points with T ≤ upToK. */
-function normalEquations(t: ArrayLike<number>, y: ArrayLike<number>, upToK: number, p: P4) {
+  const s2 = s * s;
   const jtj = new Array<number>(16).fill(0);
-  const jtr = [0, 0, 0, 0];
+  let r0 = 0;
+  let r1 = 0;
+  let r2 = 0;
+  let r3 = 0;
   let rss = 0;
   let n = 0;
   for (let i = 0; i < t.length && t[i] <= upToK; i++) {
-    const { y: model, g } = modelAt(t[i], p);
-    const r = y[i] - model;
-    rss += r * r;
-    for (let a = 0; a < 4; a++) {
-      jtr[a] += g[a] * r;
-      for (let b = a; b < 4; b++) jtj[a * 4 + b] += g[a] * g[b];
+    let f: number;
+    let g2: number;
+    let g3: number;
+    let gm: number;
+    if (t[i] >= m) {
+      const u = (t[i] - m) / sh;
+      const e = erfc(u / SQRT2);
+      const g = SQRT_2_OVER_PI * exp(-0.5 * u * u);
+      f = (sh / s) * e;
+      gm = (a * g) / s;
+      g2 = (-a * sh * e) / s2;
+      g3 = a * ((sl * e) / s2 + (g * u) / s);
+    } else {
+      const v = (m - t[i]) / sl;
+      const e = erfc(v / SQRT2);
+      const g = SQRT_2_OVER_PI * exp(-0.5 * v * v);
+      f = 1 - (sl / s) * e;
+      gm = (a * g) / s;
+      g2 = -a * ((sh * e) / s2 + (g * v) / s);
+      g3 = (a * sl * e) / s2;
     }
+    const w = weight ? weight[i] : 1;
+    const r = y[i] - a * f;
+    rss += w * r * r;
+    r0 += w * f * r;
+    r1 += w * gm * r;
+    r2 += w * g2 * r;
+    r3 += w * g3 * r;
+    jtj[0] += w * f * f;
+    jtj[1] += w * f * gm;
+    jtj[2] += w * f * g2;
+    jtj[3] += w * f * g3;
+    jtj[5] += w * gm * gm;
+    jtj[6] += w * gm * g2;
+    jtj[7] += w * gm * g3;
+    jtj[10] += w * g2 * g2;
+    jtj[11] += w * g2 * g3;
+    jtj[15] += w * g3 * g3;
     n++;
   }
-  for (let a = 0; a < 4; a++) for (let b = 0; b < a; b++) jtj[a * 4 + b] = jtj[b * 4 + a];
-  return { jtj, jtr, rss, n };
+  for (let r = 0; r < 4; r++) for (let c = 0; c < r; c++) jtj[r * 4 + c] = jtj[c * 4 + r];
+  return { jtj, jtr: [r0, r1, r2, r3], rss, n };
 }
 
 /** Solves M x = v (4×4, Gauss–Jordan with partial pivoting); the inverse too when asked. Null when singular. */
@@ -114,6 +138,23 @@ function solve4(m: number[], v: number[]): { x: number[]; inverse: number[] } | 
   return { x, inverse: inv };
 }
 
+/** Points with T ≤ upToK averaged into consecutive bins at most widthK wide (each at its mean T, weighted by its count). */
+function binned(t: ArrayLike<number>, y: ArrayLike<number>, upToK: number, widthK: number): { x: number[]; y: number[]; weight: number[] } {
+  const out = { x: [] as number[], y: [] as number[], weight: [] as number[] };
+  let i = 0;
+  while (i < t.length && t[i] <= upToK) {
+    const edge = t[i] + widthK;
+    let sx = 0;
+    let sy = 0;
+    let k = 0;
+    for (; i < t.length && t[i] <= upToK && t[i] < edge; i++, k++) [sx, sy] = [sx + t[i], sy + y[i]];
+    out.x.push(sx / k);
+    out.y.push(sy / k);
+    out.weight.push(k);
+  }
+  return out;
+}
+
 /**
  * Fit the split normal to the baseline-subtracted χ of the points with T ≤ upToK, starting from the
  * Gaussian fit (mode μ, σ_low = σ_high = σ), by Levenberg–Marquardt on the 4×4 normal equations.
@@ -132,7 +173,10 @@ export function fitSplitNormal(
   const range = t[n0 - 1] - t[0];
   const lowerSigma = range * 1e-4;
   let p: P4 = [gaussian.amplitude, gaussian.muK, gaussian.sigmaK, gaussian.sigmaK];
-  let current = normalEquations(t, y, upToK, p);
+  // The solver runs on the points averaged into bins ≤ σ/5 wide (as the Gaussian's does); the
+  // residuals, χ²/dof and errors come from the points themselves.
+  const bins = binned(t, y, upToK, gaussian.sigmaK / 5);
+  let current = normalEquations(bins.x, bins.y, Infinity, p, bins.weight);
   let lambda = 1e-3;
   for (let iteration = 0; iteration < 30; iteration++) {
     const damped = current.jtj.slice();
@@ -140,7 +184,7 @@ export function fitSplitNormal(
     const step = solve4(damped, current.jtr);
     if (!step) return null;
     const next: P4 = [p[0] + step.x[0], p[1] + step.x[1], min(range, max(lowerSigma, p[2] + step.x[2])), min(range, max(lowerSigma, p[3] + step.x[3]))];
-    const trial = normalEquations(t, y, upToK, next);
+    const trial = normalEquations(bins.x, bins.y, Infinity, next, bins.weight);
     if (trial.rss < current.rss) {
       const gain = (current.rss - trial.rss) / current.rss;
       p = next;
@@ -152,7 +196,20 @@ export function fitSplitNormal(
       if (lambda > 1e8) break;
     }
   }
-  const { jtj, rss, n } = current;
+  // Bin averaging smears the curve slightly; Gauss–Newton steps on the points remove that, and the
+  // last pass gives the residuals and JᵀJ for the errors.
+  let pass = normalEquations(t, y, upToK, p);
+  for (let refine = 0; refine < 2; refine++) {
+    const step = solve4(pass.jtj, pass.jtr);
+    if (!step) break;
+    const next: P4 = [p[0] + step.x[0], p[1] + step.x[1], p[2] + step.x[2], p[3] + step.x[3]];
+    if (!(next[2] > lowerSigma && next[3] > lowerSigma) || !next.every(Number.isFinite)) break;
+    const trial = normalEquations(t, y, upToK, next);
+    if (!(trial.rss < pass.rss)) break;
+    p = next;
+    pass = trial;
+  }
+  const { jtj, rss, n } = pass;
   if (n <= 4 || !(rss > 0)) return null;
   const cov = solve4(jtj, [0, 0, 0, 0])?.inverse;
   if (!cov) return null;
@@ -178,7 +235,8 @@ export function fitSplitNormal(
     chi2PerDof: s2 / (noise * noise),
     fStatistic,
     // F(1, n − 4) with n in the hundreds is the square of a standard normal: p = erfc(√(F/2)).
-    fTestP: erfc(sqrt(fStatistic / 2)),
+    // (The erfc approximation reaches 1 + 3e-8 at 0.)
+    fTestP: min(1, erfc(sqrt(fStatistic / 2))),
     deltaAic,
     preferred: deltaAic < PREFER_BELOW_DELTA_AIC ? 'split-normal' : 'gaussian',
   };
