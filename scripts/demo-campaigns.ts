@@ -4,6 +4,7 @@
  */
 import { magneticCampaign, type CampaignItem } from '../libs/instruments/src/campaign';
 import { simulatePpms } from '../libs/instruments/src/ppms';
+import { plotSpecimens } from '../libs/instruments/src/plot-specimens';
 import { laAlXrdModel, virtualXrd } from '../libs/instruments/src/xrd';
 import { ApiClient } from './demo-client';
 
@@ -22,12 +23,20 @@ async function uploadFile(api: ApiClient, measurementId: string, fileName: strin
   return ((await res.json()) as { analysisRunIds: string[] }).analysisRunIds;
 }
 
+const INSTRUMENTS: Record<string, string> = {
+  MAGNETIC: 'virtual MPMS3',
+  XRD: 'virtual Cu Kα diffractometer',
+  RESISTANCE: 'virtual PPMS',
+  DSC: 'virtual DSC',
+  SAXS: 'virtual SAXS camera',
+};
+
 async function measure(api: ApiClient, sampleId: string, technique: string, conditions: object, fileName: string, text: string): Promise<string[]> {
   const m = (
     await api.call('POST', '/api/measurements', {
       sampleId,
       technique,
-      instrument: technique === 'XRD' ? 'virtual Cu Kα diffractometer' : technique === 'RESISTANCE' ? 'virtual PPMS' : 'virtual MPMS3',
+      instrument: INSTRUMENTS[technique] ?? 'virtual instrument',
       conditions,
     })
   ).body;
@@ -81,6 +90,16 @@ export interface DemoCampaigns {
   /** The as-quenched piece with ZFC, FC, XRD and resistance runs, and the crystallized control. */
   glassPieceId: string;
   crystalPieceId: string;
+  /** The piece measured with every technique (its page shows every kind of plot). */
+  everyTechniqueCode: string;
+}
+
+/** One more piece, measured once with every technique: a ZFC+FC magnetic file, two-channel R(T), XRD, DSC, SAXS. */
+async function logEveryTechnique(member: ApiClient, ribbonId: string): Promise<{ code: string; runIds: string[] }> {
+  const [piece] = (await member.call('POST', `/api/samples/${ribbonId}/pieces`, { count: 1, lengthMm: 4, massMg: 2 })).body as { id: string; code: string }[];
+  const runIds: string[] = [];
+  for (const s of plotSpecimens()) runIds.push(...(await measure(member, piece.id, s.technique, s.conditions, s.fileName, s.text)));
+  return { code: piece.code, runIds };
 }
 
 export async function logCampaigns(member: ApiClient, pi: ApiClient, ribbonId: string, alloyId: string): Promise<DemoCampaigns> {
@@ -118,7 +137,9 @@ export async function logCampaigns(member: ApiClient, pi: ApiClient, ribbonId: s
     crystalPieceId = logged.pieceId;
     runIds.push(...logged.runIds);
   }
-  return { annealId: annealCampaign.id, cryoId: cryoCampaign.id, runIds, glassPieceId, crystalPieceId };
+  const every = await logEveryTechnique(member, ribbonId);
+  runIds.push(...every.runIds);
+  return { annealId: annealCampaign.id, cryoId: cryoCampaign.id, runIds, glassPieceId, crystalPieceId, everyTechniqueCode: every.code };
 }
 
 /** Waits until every run has finished; returns how many succeeded and failed. */

@@ -1,9 +1,9 @@
 /**
  * `npm run demo`: migrates the demo's own database (vitrack_demo, scripts/demo-env.ts), starts the
  * API and the worker, logs the study's samples through the real API (an ingot, a ribbon, pieces,
- * the 453 K anneal campaign and the 77/293 K cryo campaign of the paper, a crystallized control),
- * uploads their virtual-instrument files, waits for the analyses, prints the study's table beside
- * Vitrack's values (scripts/study-table.ts) and the report URLs.
+ * the 453 K anneal campaign and the 77/293 K cryo campaign of the paper, a crystallized control, a
+ * piece measured with every technique), uploads their virtual-instrument files, waits for the
+ * analyses, prints the study's table beside Vitrack's values (scripts/study-table.ts) and the report URLs.
  * Ctrl-C stops it; DEMO_EXIT=1 stops after seeding; `npm run demo:reset` deletes what it logged.
  */
 import { logCampaigns, waitForAnalyses } from './demo-campaigns';
@@ -78,6 +78,7 @@ async function main(): Promise<void> {
 Open the web app: ${base}/  (sign in as member@vitrack.local / vitrack-demo, or pi@vitrack.local / vitrack-demo)
   the anneal campaign  ${base}/campaigns/${campaigns.annealId}
   a piece              ${base}/samples/${pieces[2]?.code ?? ''}
+  every kind of plot   ${base}/samples/${campaigns.everyTechniqueCode}  (ZFC+FC, R(T) on two channels, XRD, DSC, SAXS)
 
 Where to look:
   anneal report (HTML) ${base}/api/campaigns/${campaigns.annealId}/report.html  (signed in to the web app, or a share link)

@@ -2,25 +2,72 @@
  * `npm run -s web:screenshots`: PNG screenshots of the web app's main pages for the README
  * (docs/screenshots/), taken in headless Chromium from a running demo (`npm run demo` first;
  * VITRACK_URL points elsewhere, default http://127.0.0.1:3000). Desktop width, and the sample page
- * at tablet width too.
+ * at tablet width too. Each page is cut at MAX_HEIGHT_PX, and when `pngquant` is on the PATH
+ * (Debian: apt-get install pngquant) reduced to a 256-colour palette, so the committed PNGs stay
+ * small (about a third of the size); without it they are written as Chromium took them.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { GLASS_RIBBON_MODEL } from '../libs/instruments/src/mpms-model';
+import { writeMpmsFile } from '../libs/instruments/src/mpms-writers';
 import { launchChromium, signIn } from './browser';
 import { DEMO_ADMIN, DEMO_PASSWORD } from './demo-env';
 import { ROOT } from './processes';
 
 const BASE = (process.env.VITRACK_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
 const OUT = join(ROOT, 'docs', 'screenshots');
+/** Pages longer than this are cut: the README shows the top of each. */
+const MAX_HEIGHT_PX = 2400;
 
-async function shot(page: Page, name: string, waitFor: string): Promise<void> {
+/** Rewrites the PNG with a 256-colour palette when pngquant is installed; the file is left as it was otherwise. */
+function shrink(path: string): void {
+  try {
+    execFileSync('pngquant', ['--quality=60-90', '--speed=1', '--force', '--skip-if-larger', '--output', path, path], { stdio: 'pipe' });
+  } catch {
+    // No pngquant, or nothing gained: keep Chromium's PNG.
+  }
+}
+
+async function shot(page: Page, name: string, waitFor: string, element?: string): Promise<void> {
   await page.locator(waitFor).first().waitFor({ timeout: 30_000 });
   // Let the charts finish their first frame.
   await page.waitForTimeout(500);
-  await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
+  const path = join(OUT, `${name}.png`);
+  if (element) await page.locator(element).first().screenshot({ path });
+  else {
+    const width = page.viewportSize()!.width;
+    const height = Math.min(MAX_HEIGHT_PX, await page.evaluate<number>('document.documentElement.scrollHeight'));
+    await page.screenshot({ path, fullPage: true, clip: { x: 0, y: 0, width, height } });
+  }
+  shrink(path);
   console.log(`docs/screenshots/${name}.png`);
 }
+
+/** The demo's piece measured with every technique: the ribbon's newest piece. */
+async function everyTechniquePiece(page: Page): Promise<string> {
+  const res = await page.request.get(`${BASE}/api/samples?codePrefix=I0001-R1-P&kind=PIECE&limit=100`);
+  const codes = ((await res.json()) as { items: { code: string }[] }).items.map((s) => s.code).sort();
+  return codes[codes.length - 1];
+}
+
+/** Virtual MPMS3 files named after demo pieces, as a lab member would drop them on the bulk page. */
+const bulkFiles = () =>
+  (['P01', 'P02'] as const).flatMap((p, k) =>
+    (['ZFC', 'FC'] as const).map((mode) => {
+      const f = writeMpmsFile('MPMS3_VSM', GLASS_RIBBON_MODEL, {
+        seed: 10 * k + (mode === 'ZFC' ? 1 : 2),
+        mode,
+        direction: mode === 'ZFC' ? 'up' : 'down',
+        fieldOe: 20,
+        massMg: 2,
+        noiseEmu: 1e-7,
+        sampleName: `I0001-R1-${p}`,
+      });
+      return { name: f.fileName, mimeType: 'text/plain', buffer: Buffer.from(f.text) };
+    }),
+  );
 
 async function session(browser: Browser, email: string, password: string, width = 1280): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 1 })).newPage();
@@ -42,6 +89,17 @@ async function main(): Promise<void> {
     // A piece annealed 0.5 min with its ZFC, FC and XRD analyses.
     await member.goto(`${BASE}/samples/I0001-R1-P03`);
     await shot(member, 'sample', '[data-testid=analysis-chart] canvas');
+    // A piece with every technique: χ(T) and the local-Tc distribution, R(T) on two channels, XRD, DSC, SAXS.
+    await member.goto(`${BASE}/samples/${await everyTechniquePiece(member)}`);
+    await member.locator('figure[data-panel=saxs]').waitFor({ timeout: 30_000 });
+    for (const figure of await member.locator('figure.plot').all()) await figure.scrollIntoViewIfNeeded();
+    await member.evaluate('window.scrollTo(0, 0)');
+    await shot(member, 'sample-plots', 'figure[data-panel=saxs] canvas', '.measurements');
+    await member.goto(`${BASE}/upload`);
+    await member.getByLabel('Choose files').setInputFiles(bulkFiles());
+    await shot(member, 'upload', 'table.bulk tbody tr');
+    await member.goto(`${BASE}/account/tokens`);
+    await shot(member, 'tokens', 'h1');
     await member.goto(`${BASE}/labels?codes=I0001-R1-P01,I0001-R1-P02,I0001-R1-P03,I0001-R1-P04,I0001-R1-P05,I0001-R1-P06`);
     await shot(member, 'labels', 'figure.label svg');
     const tablet = await session(browser, 'member@vitrack.local', DEMO_PASSWORD, 820);
@@ -57,6 +115,7 @@ async function main(): Promise<void> {
       .click();
     await pi.getByText('Assign pieces', { exact: true }).click();
     await shot(pi, 'campaign', '[data-testid=report-chart] svg');
+    await shot(pi, 'campaign-report', '[data-testid=report-chart] svg', 'section.report');
 
     const admin = await session(browser, DEMO_ADMIN.email, DEMO_ADMIN.password);
     await admin.goto(`${BASE}/admin/users`);

@@ -112,11 +112,12 @@ describe('web app journeys in Chromium', () => {
     // No reload: the worker's result arrives over SSE and the cards redraw with plot and Tc.
     for (const mode of ['ZFC', 'FC']) {
       await card(mode).getByTestId('analysis-status').filter({ hasText: 'SUCCEEDED' }).waitFor({ timeout: 90_000 });
-      // Plots are drawn on a canvas as they scroll into view; ECharts' aria description names the curves.
-      const chart = card(mode).getByTestId('analysis-chart');
-      await chart.scrollIntoViewIfNeeded();
-      await chart.locator('canvas').waitFor();
-      expect(await chart.getAttribute('aria-label')).toContain(`χ ${mode}`);
+      // Plots are drawn on a canvas as they scroll into view; the figure names its series, and its caption is the text alternative.
+      const chi = card(mode).locator('figure[data-panel="chi"]');
+      await chi.scrollIntoViewIfNeeded();
+      await chi.locator('canvas').waitFor();
+      expect(await chi.getAttribute('data-series')).toContain(`χ ${mode}`);
+      expect(await chi.locator('figcaption').innerText()).toMatch(/^χ\(T\): /);
       const tc = Number((await text(card(mode).locator('tr[data-metric="tcOnsetK"] td.num'))).replace('−', '-'));
       expect(tc).toBeGreaterThan(3.2);
       expect(tc).toBeLessThan(3.8);

@@ -1,5 +1,5 @@
 import type { LineSeriesOption, ScatterSeriesOption } from 'echarts';
-import { analysisFigureOption, analysisMarkers } from './analysis-figure';
+import { analysisPanelCaption, analysisPanelOption, type PlotPanel } from './analysis-figure';
 import { FIT_NAME, reportFigureOption, type ReportFigureInput } from './report-figure';
 
 const report: ReportFigureInput = {
@@ -52,50 +52,81 @@ describe('report figure option', () => {
   });
 });
 
-describe('analysis figure option', () => {
-  const curve = (x: number[], y: number[], yLabel: string) => ({ x, y, xLabel: 'Temperature (K)', yLabel });
+describe('analysis panel option', () => {
+  const panel = (p: Partial<PlotPanel>): PlotPanel => ({
+    id: 'tc-distribution',
+    title: 'Local-Tc distribution',
+    xLabel: 'Temperature (K)',
+    yLabel: 'P(T) = −df/dT (K⁻¹)',
+    y2Label: null,
+    xLog: false,
+    yLog: false,
+    series: [],
+    markers: [],
+    facts: [],
+    notes: [],
+    ...p,
+  });
+  const s = (name: string, role: 'measured' | 'fit' | 'background', extra: Partial<PlotPanel['series'][number]> = {}) => ({
+    name,
+    role,
+    x: [3, 3.5, 4],
+    y: [0.1, 4, 0.1],
+    axis: 0 as const,
+    highlight: false,
+    ...extra,
+  });
 
-  it('marks Tc onset and mid on χ(T), with dχ/dT on its own axis', () => {
-    const option = analysisFigureOption(
-      'MAGNETIC',
-      {
-        chiZfc: curve([2, 3, 4], [-1, -0.5, 0], 'χ_mass ZFC (emu/g/Oe)'),
-        chiFc: curve([2, 3, 4], [-0.3, -0.1, 0], 'χ_mass FC'),
-        dChiDt: curve([2, 3, 4], [0.1, 0.5, 0.1], 'dχ/dT'),
-      },
-      { tcOnsetK: 3.61, tcMidK: 3.2, fcZfcRatio: 0.25 },
+  it('draws measured series solid, fits dashed, backgrounds dotted grey, and marks the markers', () => {
+    const option = analysisPanelOption(
+      panel({
+        series: [s('−dχ/dT ZFC, normalised', 'measured'), s('Gaussian fit ZFC', 'fit'), s('SNIP background', 'background')],
+        markers: [{ label: 'μ ZFC', x: 3.4066 }],
+      }),
     );
     const series = option.series as LineSeriesOption[];
-    expect(series.map((s) => [s.name, s.yAxisIndex])).toEqual([
-      ['χ ZFC', 0],
-      ['χ FC', 0],
-      ['dχ/dT (local-Tc distribution)', 1],
+    expect(series.map((x) => [x.name, (x.lineStyle as { type: string }).type])).toEqual([
+      ['−dχ/dT ZFC, normalised', 'solid'],
+      ['Gaussian fit ZFC', 'dashed'],
+      ['SNIP background', 'dotted'],
     ]);
-    expect((series[0].markLine!.data as { xAxis: number }[]).map((d) => d.xAxis)).toEqual([3.61, 3.2]);
-  });
-
-  it('draws χ FC only when the run was paired: an unpaired ZFC or an FC run shows one sweep', () => {
-    const names = (curves: Record<string, ReturnType<typeof curve>>, mode?: 'ZFC' | 'FC') =>
-      (analysisFigureOption('MAGNETIC', curves, {}, { mode }).series as LineSeriesOption[]).map((s) => s.name);
-    const zfc = curve([2, 3, 4], [-1, -0.5, 0], 'χ_mass ZFC (emu/g/Oe)');
-    expect(names({ chiZfc: zfc }, 'ZFC')).toEqual(['χ ZFC']);
-    expect(names({ chiZfc: zfc, chiFc: curve([], [], 'χ_mass FC') }, 'ZFC')).toEqual(['χ ZFC']);
-    expect(names({ chiZfc: zfc, chiFc: curve([2, 3], [Number.NaN, Number.NaN], 'χ_mass FC') }, 'ZFC')).toEqual(['χ ZFC']);
-    expect(names({ chiZfc: zfc }, 'FC')).toEqual(['χ FC']);
-  });
-
-  it('leaves out markers whose metric is missing, and points that are not finite', () => {
-    expect(analysisMarkers('DSC', { tgOnsetK: 474.2, txOnsetK: null })).toEqual([{ label: 'Tg', x: 474.2 }]);
-    const option = analysisFigureOption('DSC', { heatFlow: curve([400, 450, 500], [0.1, Number.NaN, 0.3], 'W/g') }, {});
-    expect((option.series as LineSeriesOption[])[0].data).toEqual([
-      [400, 0.1],
-      [500, 0.3],
+    expect(series[0].data).toEqual([
+      [3, 0.1],
+      [3.5, 4],
+      [4, 0.1],
     ]);
+    expect(series[0].markLine!.data).toEqual([{ name: 'μ ZFC 3.407', xAxis: 3.4066 }]);
   });
 
-  it('draws SAXS on log–log axes', () => {
-    const option = analysisFigureOption('SAXS', { profile: curve([0.01, 0.1], [100, 1], 'I'), powerLaw: curve([0.01, 0.1], [99, 1.1], 'I fit') }, { slope: 4 });
+  it('draws the headline channel stronger than the others, and a series on the secondary axis gets one', () => {
+    const option = analysisPanelOption(
+      panel({ series: [s('channel 1 (headline), 0 T', 'measured', { highlight: true }), s('channel 2, 0 T', 'measured', { axis: 1 })], y2Label: 'other' }),
+    );
+    const [head, other] = option.series as LineSeriesOption[];
+    expect((head.lineStyle as { width: number }).width).toBeGreaterThan((other.lineStyle as { width: number }).width);
+    expect((option.yAxis as { name: string }[]).map((a) => a.name)).toEqual(['P(T) = −df/dT (K⁻¹)', 'other']);
+  });
+
+  it('uses log axes where the panel asks (SAXS)', () => {
+    const option = analysisPanelOption(panel({ id: 'saxs', xLog: true, yLog: true, series: [s('I(q)', 'measured')] }));
     expect((option.xAxis as { type: string }).type).toBe('log');
     expect((option.yAxis as { type: string }[])[0].type).toBe('log');
+  });
+
+  it("captions what is drawn, the figures with their errors and units, and the notes; the same text is the chart's aria description", () => {
+    const p = panel({
+      series: [s('−dχ/dT ZFC, normalised', 'measured'), s('Gaussian fit ZFC', 'fit')],
+      facts: [
+        { label: 'μ ZFC', value: 3.4066, error: 0.00047, unit: 'K' },
+        { label: 'σ ZFC', value: 0.0915, error: 0.00066, unit: 'K' },
+        { label: 'absent', value: null, error: null, unit: 'K' },
+      ],
+      notes: ['ZFC sweep truncated: it stops before the transition is complete'],
+    });
+    const caption = analysisPanelCaption(p);
+    expect(caption).toBe(
+      'Local-Tc distribution: −dχ/dT ZFC, normalised, Gaussian fit ZFC. μ ZFC = 3.4066 ± 0.0005 K; σ ZFC = 0.0915 ± 0.0007 K. ZFC sweep truncated: it stops before the transition is complete.',
+    );
+    expect((analysisPanelOption(p).aria as { label: { description: string } }).label.description).toBe(caption);
   });
 });

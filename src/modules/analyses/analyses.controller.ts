@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { IdParam } from '../../common/id-param';
 import { AuthUser, CurrentUser, UploadScope } from '../auth/auth.decorators';
 import { AnalysesService } from './analyses.service';
-import { RerunResponse, RetryResponse, RunWithCurvesResponse } from './dto/analysis.responses';
+import { AnalysisPlotResponse, RerunResponse, RetryResponse, RunWithCurvesResponse } from './dto/analysis.responses';
 import { RerunDto } from './dto/rerun.dto';
 
 @ApiTags('analyses')
@@ -18,6 +18,27 @@ export class AnalysesController {
   @ApiOkResponse({ type: RunWithCurvesResponse })
   get(@IdParam() id: string, @Query('curves') curves?: string): Promise<RunWithCurvesResponse> {
     return this.analyses.get(id, curves === 'true');
+  }
+
+  /**
+   * The run's plots as data: its stored curves (at most 400 points a series) and the fitted models
+   * evaluated from its stored parameters, per panel, with the figures a caption states. Read like
+   * the run itself.
+   */
+  @UploadScope()
+  @Get(':id/plot')
+  @ApiOkResponse({ type: AnalysisPlotResponse })
+  plot(@IdParam() id: string): Promise<AnalysisPlotResponse> {
+    return this.analyses.plot(id);
+  }
+
+  /** The same panels drawn as one SVG by the server (the options the web app draws), for reports and scripts. */
+  @UploadScope()
+  @Get(':id/plot.svg')
+  @ApiProduces('image/svg+xml')
+  @Header('content-type', 'image/svg+xml; charset=utf-8')
+  plotSvg(@IdParam() id: string): Promise<string> {
+    return this.analyses.plotSvg(id);
   }
 
   /** A new attempt of a run that failed transiently (409 for a file the analyzer rejected); the uploader, a PI or an ADMIN. */

@@ -80,6 +80,12 @@ export class AnalysesRepository {
     return (await runById(this.db, id))[0] ?? null;
   }
 
+  /** The technique and conditions of a run's measurement (how its plot is laid out). */
+  async measurementOf(measurementId: string): Promise<{ technique: Technique; conditions: Record<string, unknown> | null } | null> {
+    const row = (await measurementById(this.db, measurementId))[0];
+    return row ? { technique: row.technique, conditions: (row.conditions ?? null) as Record<string, unknown> | null } : null;
+  }
+
   /**
    * A new QUEUED attempt of a failed run (same measurement, file, analyzer and version; `retry`
    * one higher), marked published for a caller that publishes right after commit. Null when the
@@ -306,6 +312,8 @@ const runByKey = compileOnce((db: Executor, measurementId: string, fileSha256: s
     .orderBy('retry', 'desc')
     .limit(1),
 );
+
+const measurementById = compileOnce((db: Executor, id: string) => db.selectFrom('measurements').select(['technique', 'conditions']).where('id', '=', id));
 
 const runById = compileOnce((db: Executor, id: string) =>
   db

@@ -1,4 +1,6 @@
 import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
+import type { Curves } from '../../../libs/analysis/src/core/types';
+import { analysisPlot } from '../../../libs/analysis/src/plots/analysis-plot';
 import { DomainError, notFound } from '../../common/domain-error';
 import { fieldError } from '../../common/validation';
 import { Database } from '../../infra/database/database';
@@ -9,6 +11,7 @@ import { AnalysisProducer } from './analysis.producer';
 import { compareVersions, currentVersionOf } from './analyzer-registry';
 import { RerunDto } from './dto/rerun.dto';
 import { TECHNIQUES, type Techniques } from '../techniques/technique-registry';
+import { renderPlotSvg } from './render-plot-svg';
 
 export function toRunView(r: RunSummary) {
   return {
@@ -48,6 +51,28 @@ export class AnalysesService {
     const run = await this.runs.find(id);
     if (!run) throw notFound('analysis run', id);
     return { ...toRunView(run), ...(withCurves ? { curves: run.curves } : {}) };
+  }
+
+  /**
+   * The run's plot panels (libs/analysis analysisPlot) from its stored curves and metrics; read
+   * through `get`, so whoever may read the run may read its plot and nobody else. The technique and
+   * mode come from the run's measurement.
+   */
+  async plot(id: string) {
+    const run = await this.get(id, true);
+    const measurement = await this.runs.measurementOf(run.measurementId);
+    const mode = measurement?.conditions?.mode;
+    const technique = measurement?.technique ?? run.analyzer.toUpperCase();
+    const plot =
+      run.status === 'SUCCEEDED'
+        ? analysisPlot(technique, run.curves as Curves | null, run.metrics as Record<string, unknown> | null, mode === 'FC' || mode === 'ZFC' ? { mode } : {})
+        : { panels: [] };
+    return { runId: run.id, technique, status: run.status, panels: plot.panels };
+  }
+
+  /** The plot panels as one server-rendered SVG (see render-plot-svg.ts). */
+  async plotSvg(id: string): Promise<string> {
+    return renderPlotSvg((await this.plot(id)).panels);
   }
 
   /**

@@ -15,7 +15,7 @@ export const keys = {
   history: (id: string) => ['history', id] as const,
   measurement: (id: string) => ['measurement', id] as const,
   sampleMeasurements: (sampleId: string) => ['measurements', sampleId] as const,
-  analysis: (id: string) => ['analysis', id] as const,
+  analysisPlot: (id: string) => ['analysis', id, 'plot'] as const,
   alloys: ['alloys'] as const,
   campaigns: ['campaigns'] as const,
   campaign: (id: string) => ['campaign', id] as const,
@@ -81,12 +81,13 @@ export function useSampleMeasurements(sampleId: string | undefined) {
 }
 
 /** A finished run with its curves; a run's result never changes once it has one. */
-export function useAnalysisCurves(id: string | undefined, finished: boolean) {
+/** A finished run's plot panels (stored curves and fitted models); a run never changes once finished, so they are fetched once. */
+export function useAnalysisPlot(id: string | undefined, finished: boolean) {
   return useQuery({
-    queryKey: keys.analysis(id ?? ''),
+    queryKey: keys.analysisPlot(id ?? ''),
     enabled: !!id && finished,
     staleTime: Infinity,
-    queryFn: ({ signal }) => unwrap(api.GET('/api/analyses/{id}', { params: { path: { id: id! }, query: { curves: 'true' } }, signal })),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/analyses/{id}/plot', { params: { path: { id: id! } }, signal })),
   });
 }
 

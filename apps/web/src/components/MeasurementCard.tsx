@@ -1,8 +1,8 @@
-/** One measurement: its conditions, its files with each analysis's live status, and the result — plot and metrics — once the worker has it. */
-import { useCallback, type ReactNode } from 'react';
-import { analysisFigureOption, type Curve } from '../../../../libs/charts/src/analysis-figure';
+/** One measurement: its conditions, its files with each analysis's live status, and the result — plots and metrics — once the worker has it. */
+import { useCallback, useId, type ReactNode } from 'react';
+import { analysisPanelCaption, analysisPanelOption, type PlotPanel } from '../../../../libs/charts/src/analysis-figure';
 import type { Schemas } from '../api/client';
-import { useAnalysisCurves, useTechniques } from '../api/queries';
+import { useAnalysisPlot, useTechniques } from '../api/queries';
 import { metricRows } from '../lib/metrics';
 import Chart from './Chart';
 import { FileLinkRetraction, RetractionNote } from './Retract';
@@ -39,7 +39,6 @@ export function MeasurementCard({ measurement }: { measurement: Measurement }) {
           file={f}
           retraction={<FileLinkRetraction measurementId={id} file={f} measurementRetracted={measurement.retracted} />}
           technique={measurement.technique}
-          mode={conditions.mode === 'FC' ? 'FC' : conditions.mode === 'ZFC' ? 'ZFC' : undefined}
         />
       ))}
       {!measurement.retracted && <UploadZone measurementId={id} label={`Add files to ${title}`} />}
@@ -47,21 +46,12 @@ export function MeasurementCard({ measurement }: { measurement: Measurement }) {
   );
 }
 
-function FileResult({ file, technique, mode, retraction }: { file: FileRow; technique: Schemas['Technique']; mode?: 'ZFC' | 'FC'; retraction: ReactNode }) {
+function FileResult({ file, technique, retraction }: { file: FileRow; technique: Schemas['Technique']; retraction: ReactNode }) {
   const run = file.latestAnalysis;
   const finished = run?.status === 'SUCCEEDED';
-  const detail = useAnalysisCurves(run?.id, finished);
+  const plot = useAnalysisPlot(run?.id, finished);
   const metrics = (run?.metrics ?? {}) as Record<string, unknown>;
   const specs = useTechniques().data?.find((t) => t.id === technique)?.metrics ?? [];
-  const curves = (detail.data?.curves ?? {}) as Record<string, Curve>;
-  // Query data are stable objects, so the chart redraws only when the run or its curves change.
-  const option = useCallback(
-    () =>
-      analysisFigureOption(technique, (detail.data?.curves ?? {}) as Record<string, Curve>, (run?.metrics ?? {}) as Record<string, unknown>, {
-        mode,
-      }),
-    [technique, detail.data, run, mode],
-  );
   return (
     <section className={`file${file.retracted ? ' retracted' : ''}`} aria-label={file.fileName} data-file-id={file.fileId}>
       <h4>
@@ -73,8 +63,12 @@ function FileResult({ file, technique, mode, retraction }: { file: FileRow; tech
       </h4>
       <div className="file-link">{retraction}</div>
       {run?.status === 'FAILED' && <p className="error">{run.error}</p>}
-      {finished && Object.keys(curves).length > 0 && (
-        <Chart option={option} height={320} label={`${technique} plot of ${file.fileName}`} testId="analysis-chart" renderer="canvas" />
+      {finished && (plot.data?.panels.length ?? 0) > 0 && (
+        <div className="plots">
+          {plot.data!.panels.map((panel) => (
+            <PlotFigure key={panel.id} panel={panel} fileName={file.fileName} />
+          ))}
+        </div>
       )}
       {finished && (
         <table className="metrics" aria-label={`Metrics of ${file.fileName}`}>
@@ -97,5 +91,27 @@ function FileResult({ file, technique, mode, retraction }: { file: FileRow; tech
         </ul>
       )}
     </section>
+  );
+}
+
+/** One panel of a run's plot: the chart (libs/charts' option) and its caption, which is also the chart's text alternative. */
+function PlotFigure({ panel, fileName }: { panel: PlotPanel; fileName: string }) {
+  // Query data are stable objects, so the chart redraws only when the panel changes.
+  const option = useCallback(() => analysisPanelOption(panel), [panel]);
+  const caption = analysisPanelCaption(panel);
+  const captionId = useId();
+  return (
+    <figure
+      className="plot"
+      data-testid="analysis-plot"
+      data-panel={panel.id}
+      data-series={panel.series.map((s) => s.name).join('|')}
+      aria-labelledby={captionId}
+    >
+      <Chart option={option} height={300} label={`${panel.title} of ${fileName}`} testId="analysis-chart" renderer="canvas" />
+      <figcaption id={captionId} className="muted">
+        {caption}
+      </figcaption>
+    </figure>
   );
 }

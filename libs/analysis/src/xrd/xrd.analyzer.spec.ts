@@ -148,7 +148,7 @@ describe('analyzeXrdFile', () => {
     expect(m.q1ShiftPct).toBeNull();
     expect(m.densityChangePct).toBeNull();
     expect(Math.abs((m.q1InvA as number) - 2.2)).toBeLessThan(0.002);
-    expect(r.value).toMatchObject({ technique: 'XRD', format: 'xrdml-1.6', analyzer: 'xrd', analyzerVersion: '1.1.0' });
+    expect(r.value).toMatchObject({ technique: 'XRD', format: 'xrdml-1.6', analyzer: 'xrd', analyzerVersion: '1.2.0' });
     for (const c of Object.values(r.value.curves!)) {
       expect(c.x.length).toBeLessThanOrEqual(500);
       expect(c.x.length).toBe(c.y.length);

@@ -45,6 +45,10 @@ export interface XrdResult {
   intensity: number[];
   fitQ: number[];
   fitIntensity: number[];
+  /** The background under the fitted halo at each fitQ: the fit's straight line, plus the SNIP background when one was subtracted. */
+  fitBackground: number[];
+  /** The SNIP background at each q when the halo was fitted after subtracting it (a steep background); empty otherwise. */
+  snipBackground: number[];
 }
 
 /** q (Å⁻¹) for every point, or an error saying which parameter is missing. */
@@ -195,6 +199,8 @@ function crystallineOnly(braggPeaksInvA: number[], why: string, q: number[], y: 
     intensity: y,
     fitQ: [],
     fitIntensity: [],
+    fitBackground: [],
+    snipBackground: [],
   };
 }
 
@@ -220,6 +226,7 @@ export function analyzeXrd(pattern: XrdPattern, params: XrdParams = {}): Result<
   const y = pts.map((p) => p.y);
 
   let halo = fitPrincipalHalo(q, y);
+  let snip: number[] = [];
   // A raw pattern's steep background (air and holder scatter falling from low angle, intensity
   // rising at the end) bends under the halo, and a straight line there trades with the peak's
   // width. Then the halo is fitted on the pattern less a SNIP background, kept if it is better
@@ -233,6 +240,7 @@ export function analyzeXrd(pattern: XrdPattern, params: XrdParams = {}): Result<
     );
     if (flat.ok && (!halo.ok || flat.value.fit.fwhmErr < halo.value.fit.fwhmErr)) {
       halo = flat;
+      snip = background;
       warnings.push('steep background: the halo was fitted after subtracting a SNIP background (window 1 Å⁻¹)');
     }
   }
@@ -265,6 +273,7 @@ export function analyzeXrd(pattern: XrdPattern, params: XrdParams = {}): Result<
     }
   }
   const fitY = fq.map((v, k) => evaluateFit(fit, v) + halo.value.backgroundAt[k]);
+  const fitBackground = fq.map((v, k) => fit.bg0 + fit.bg1 * (v - fit.qRef) + halo.value.backgroundAt[k]);
   return ok({
     q1InvA: fit.centre,
     q1ErrInvA: fit.centreErr,
@@ -284,5 +293,7 @@ export function analyzeXrd(pattern: XrdPattern, params: XrdParams = {}): Result<
     intensity: y,
     fitQ: fq,
     fitIntensity: fitY,
+    fitBackground,
+    snipBackground: snip,
   });
 }

@@ -13,7 +13,7 @@ import { analyzeXrd, type XrdParams } from './xrd.analyzer';
 import { parseXrd } from './xrd.parser';
 
 /** Bump when outputs change: a starting worker then re-analyses every stored file. */
-export const ANALYZER = { name: 'xrd', version: '1.1.0' } as const;
+export const ANALYZER = { name: 'xrd', version: '1.2.0' } as const;
 
 /** What the XRD technique stores per pattern. */
 export interface XrdMetrics {
@@ -97,6 +97,8 @@ export const XRD = defineTechnique({
       curves: {
         pattern: plotCurve(r.q, r.intensity, 'q (Å⁻¹)', 'intensity'),
         haloFit: plotCurve(r.fitQ, r.fitIntensity, 'q (Å⁻¹)', 'pseudo-Voigt + background'),
+        haloBackground: plotCurve(r.fitQ, r.fitBackground, 'q (Å⁻¹)', 'background under the halo'),
+        ...(r.snipBackground.length > 0 && { snipBackground: plotCurve(r.q, r.snipBackground, 'q (Å⁻¹)', 'SNIP background') }),
       },
     });
   },

@@ -1,0 +1,141 @@
+import { plotSpecimens, type PlotSpecimen } from '../../../instruments/src/plot-specimens';
+import { laAlXrdModel, virtualXrd } from '../../../instruments/src/xrd';
+import { analyzeFile } from '../analyze-file';
+import type { Curves } from '../core/types';
+import { analysisPlot, gaussianDensity, PLOT_MAX_POINTS, PLOT_MAX_SERIES, type PlotPanel } from './analysis-plot';
+
+const SPECIMENS = plotSpecimens();
+
+/** A specimen through the production path (bytes → detection → parse → analysis), then its plot from what a run stores. */
+function plotted(technique: PlotSpecimen['technique']) {
+  const s = SPECIMENS.find((x) => x.technique === technique)!;
+  const r = analyzeFile(new TextEncoder().encode(s.text), { fileName: s.fileName, densityGCm3: 6.2, ...s.conditions });
+  if (!r.ok) throw r.error;
+  const metrics = r.value.metrics;
+  return { metrics, curves: r.value.curves as Curves, plot: analysisPlot(technique, r.value.curves, metrics) };
+}
+
+const names = (p: PlotPanel) => p.series.map((s) => s.name);
+const trapezoid = (x: number[], y: number[]) => x.slice(1).reduce((a, xi, i) => a + 0.5 * (y[i] + y[i + 1]) * (xi - x[i]), 0);
+
+describe('analysis plot: a ZFC-then-FC magnetic file', () => {
+  const { metrics, plot } = plotted('MAGNETIC');
+  const [chi, dist] = plot.panels;
+  const own = metrics.tcDistribution as { muK: number; sigmaK: number; observedFraction: number };
+  const fc = metrics.fcTcDistribution as { muK: number; sigmaK: number };
+
+  it('draws χ(T) with both sweeps named by mode and Tc onset and mid marked', () => {
+    expect(chi.id).toBe('chi');
+    expect(names(chi)).toEqual(['χ ZFC', 'χ FC']);
+    expect(chi.markers.map((m) => [m.label, m.x])).toEqual([
+      ['Tc onset', metrics.tcOnsetK],
+      ['Tc mid', metrics.tcMidK],
+    ]);
+  });
+
+  it('draws −dχ/dT normalised by the fitted amplitude, so it integrates to the observed fraction, under the fitted Gaussians', () => {
+    expect(dist.id).toBe('tc-distribution');
+    expect(names(dist)).toEqual(['−dχ/dT ZFC, normalised', 'Gaussian fit ZFC', 'Gaussian fit FC']);
+    const [measured, gauss] = dist.series;
+    expect(trapezoid(measured.x, measured.y)).toBeGreaterThan(0.9 * own.observedFraction);
+    expect(trapezoid(measured.x, measured.y)).toBeLessThan(1.1 * own.observedFraction);
+    // The model is the Gaussian density of the stored μ and σ, over the data and μ ± 4σ.
+    expect(gauss.role).toBe('fit');
+    gauss.x.forEach((x, i) => expect(gauss.y[i]).toBeCloseTo(gaussianDensity(x, own.muK, own.sigmaK), 12));
+    expect(gauss.x[0]).toBeLessThanOrEqual(own.muK - 4 * own.sigmaK + 1e-9);
+    expect(dist.markers).toEqual([
+      { label: 'μ ZFC', x: own.muK },
+      { label: 'μ FC', x: fc.muK },
+    ]);
+    expect(dist.facts.find((f) => f.label === 'μ ZFC')).toMatchObject({ value: own.muK, unit: 'K' });
+    expect(dist.notes).toEqual([]);
+  });
+
+  it('says when a sweep is truncated, with the fraction observed', () => {
+    const truncated = { ...metrics, tcDistribution: { ...(metrics.tcDistribution as object), truncated: true, observedFraction: 0.62 } };
+    const { curves } = plotted('MAGNETIC');
+    const p = analysisPlot('MAGNETIC', curves, truncated).panels[1];
+    expect(p.notes).toEqual([expect.stringMatching(/^ZFC sweep truncated: .*\(62 % of the fitted distribution observed\)/)]);
+  });
+
+  it('an FC run names its own sweep FC and draws no partner', () => {
+    const { curves } = plotted('MAGNETIC');
+    const p = analysisPlot('MAGNETIC', { chiZfc: curves.chiZfc, dChiDt: curves.dChiDt }, { tcDistribution: metrics.tcDistribution }, { mode: 'FC' });
+    expect(names(p.panels[0])).toEqual(['χ FC']);
+    expect(names(p.panels[1])).toEqual(['−dχ/dT FC, normalised', 'Gaussian fit FC']);
+  });
+});
+
+describe('analysis plot: the other techniques', () => {
+  it('R(T) of both channels of a PPMS file, the headline channel drawn stronger, each channel’s Tc stated', () => {
+    const { metrics, plot } = plotted('RESISTANCE');
+    const [p] = plot.panels;
+    expect(names(p)).toEqual(['channel 1 (headline), 0 T', 'channel 1 (headline), 1 T', 'channel 2, 0 T']);
+    expect(p.series.map((s) => s.highlight)).toEqual([true, true, false]);
+    expect(p.markers).toEqual([{ label: 'Tc (50 %)', x: metrics.tcK }]);
+    const channels = metrics.channels as { tcK: number }[];
+    expect(p.facts.slice(0, 2).map((f) => [f.label, f.value])).toEqual([
+      ['Tc (50 %), channel 1 (headline)', channels[0].tcK],
+      ['Tc (50 %), channel 2', channels[1].tcK],
+    ]);
+  });
+
+  it('the XRD pattern with the halo fit, the background under it and the SNIP background the fit subtracted; q₁ ± error stated', () => {
+    const { metrics, plot } = plotted('XRD');
+    const [p] = plot.panels;
+    expect(names(p)).toEqual(['pattern', 'halo fit (pseudo-Voigt + background)', 'background under the halo', 'SNIP background']);
+    expect(p.series.map((s) => s.role)).toEqual(['measured', 'fit', 'background', 'background']);
+    expect(p.facts[0]).toEqual({ label: 'q₁', value: metrics.q1InvA, error: metrics.q1ErrInvA, unit: 'Å⁻¹' });
+    // The SNIP background lies under the pattern.
+    const [pattern, , , snip] = p.series;
+    snip.y.forEach((b, i) => expect(b).toBeLessThanOrEqual(pattern.y[i] * 1.02 + 1));
+  });
+
+  it('a corrected pattern with a mild background has no SNIP background to draw', () => {
+    const f = virtualXrd(laAlXrdModel(), { seed: 3 });
+    const r = analyzeFile(f.bytes, { fileName: f.fileName, technique: 'XRD' });
+    if (!r.ok) throw r.error;
+    const p = analysisPlot('XRD', r.value.curves, r.value.metrics).panels[0];
+    expect(names(p)).toEqual(['pattern', 'halo fit (pseudo-Voigt + background)', 'background under the halo']);
+  });
+
+  it('the DSC scan with Tg and Tx marked', () => {
+    const { metrics, plot } = plotted('DSC');
+    expect(plot.panels[0].markers).toEqual([
+      { label: 'Tg', x: metrics.tgOnsetK },
+      { label: 'Tx', x: metrics.txOnsetK },
+    ]);
+  });
+
+  it('SAXS on log–log axes with A·q⁻ⁿ + B evaluated from the stored A, n and B, equal to the curve the analysis drew', () => {
+    const { curves, plot } = plotted('SAXS');
+    const [p] = plot.panels;
+    expect([p.xLog, p.yLog, names(p)]).toEqual([true, true, ['I(q)', 'A·q⁻ⁿ + B fit']]);
+    const fit = p.series[1];
+    const stored = curves.powerLaw;
+    let compared = 0;
+    fit.x.forEach((q, i) => {
+      const k = stored.x.indexOf(q);
+      if (k < 0) return;
+      expect(fit.y[i] / stored.y[k]).toBeCloseTo(1, 9);
+      compared++;
+    });
+    expect(compared).toBeGreaterThan(50);
+  });
+});
+
+describe('analysis plot: bounds', () => {
+  it('keeps at most PLOT_MAX_POINTS finite points a series and PLOT_MAX_SERIES series a panel, and leaves out empty panels', () => {
+    const x = Array.from({ length: 5000 }, (_, i) => i);
+    const y = x.map((v) => (v % 7 === 0 ? Number.NaN : v));
+    const curves: Curves = Object.fromEntries(Array.from({ length: 30 }, (_, k) => [`R(T) ${k} T`, { x, y, xLabel: 'Temperature (K)', yLabel: 'R' }]));
+    const [p] = analysisPlot('RESISTANCE', curves, { channel: 1 }).panels;
+    expect(p.series).toHaveLength(PLOT_MAX_SERIES);
+    for (const s of p.series) {
+      expect(s.x.length).toBeLessThanOrEqual(PLOT_MAX_POINTS);
+      expect(s.y.every(Number.isFinite)).toBe(true);
+    }
+    expect(analysisPlot('MAGNETIC', {}, {}).panels).toEqual([]);
+    expect(analysisPlot('XRD', null, null).panels).toEqual([]);
+  });
+});

@@ -1,0 +1,364 @@
+/**
+ * The plots of one analysis run, as data: what each panel draws (measured series, fitted models,
+ * backgrounds), where it marks a metric, and the figures a caption states. Built from what the run
+ * stored — its downsampled curves and its metrics — with fitted models evaluated from the stored
+ * parameters (the local-Tc Gaussian from μ and σ, the SAXS power law from A, n and B). Pure; the
+ * API serves it (GET /api/analyses/:id/plot) and libs/charts turns each panel into a chart option.
+ */
+import { downsample } from '../core/numeric';
+import type { Curve, Curves } from '../core/types';
+import { powerLawAt } from '../saxs/power-law-fit';
+
+/** Points per series at most: enough for a smooth line at any screen width, small on the wire. */
+export const PLOT_MAX_POINTS = 400;
+/** Series per panel at most (a resistance file with many fields and channels). */
+export const PLOT_MAX_SERIES = 16;
+
+/** measured: data as stored; fit: a model evaluated from fitted parameters; background: what was subtracted or lies under a fit. */
+export type PlotRole = 'measured' | 'fit' | 'background';
+
+export interface PlotSeries {
+  name: string;
+  role: PlotRole;
+  x: number[];
+  y: number[];
+  /** 1: the panel's secondary (right) axis. */
+  axis: 0 | 1;
+  /** Drawn stronger: the headline channel of a resistance file. */
+  highlight: boolean;
+}
+
+/** A vertical line at a metric's value, e.g. Tc onset at 3.61 K. */
+export interface PlotMarker {
+  label: string;
+  x: number;
+}
+
+/** A figure the caption states, with its standard error and unit. */
+export interface PlotFact {
+  label: string;
+  value: number | null;
+  error: number | null;
+  unit: string;
+}
+
+export type PlotPanelId = 'chi' | 'tc-distribution' | 'resistance' | 'xrd' | 'dsc' | 'saxs' | 'curves';
+
+export interface PlotPanel {
+  id: PlotPanelId;
+  title: string;
+  xLabel: string;
+  yLabel: string;
+  /** The secondary axis' label, when a series uses it. */
+  y2Label: string | null;
+  xLog: boolean;
+  yLog: boolean;
+  series: PlotSeries[];
+  markers: PlotMarker[];
+  facts: PlotFact[];
+  /** Sentences a reader must not miss, e.g. that a sweep stops before its transition is complete. */
+  notes: string[];
+}
+
+export interface AnalysisPlot {
+  technique: string;
+  panels: PlotPanel[];
+}
+
+export interface AnalysisPlotOptions {
+  /** The measurement's mode (ZFC or FC) when the metrics do not say it. */
+  mode?: 'ZFC' | 'FC';
+}
+
+type Metrics = Record<string, unknown>;
+
+const num = (m: unknown, key: string): number | null => {
+  const v = m && typeof m === 'object' ? (m as Record<string, unknown>)[key] : undefined;
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+};
+
+/** A stored curve's finite points, downsampled to the plot bound (the one shared helper). */
+function finite(c: Curve | undefined): { x: number[]; y: number[] } {
+  if (!c || !Array.isArray(c.x) || !Array.isArray(c.y)) return { x: [], y: [] };
+  const x: number[] = [];
+  const y: number[] = [];
+  const n = Math.min(c.x.length, c.y.length);
+  for (let i = 0; i < n; i++) {
+    if (Number.isFinite(c.x[i]) && Number.isFinite(c.y[i])) {
+      x.push(c.x[i]);
+      y.push(c.y[i]);
+    }
+  }
+  return downsample(x, y, PLOT_MAX_POINTS);
+}
+
+const series = (name: string, role: PlotRole, xy: { x: number[]; y: number[] }, axis: 0 | 1 = 0, highlight = false): PlotSeries => ({
+  name,
+  role,
+  x: xy.x,
+  y: xy.y,
+  axis,
+  highlight,
+});
+
+const fact = (label: string, value: number | null, error: number | null, unit: string): PlotFact => ({ label, value, error, unit });
+
+const marker = (label: string, x: number | null): PlotMarker[] => (x === null ? [] : [{ label, x }]);
+
+const panel = (p: Partial<PlotPanel> & Pick<PlotPanel, 'id' | 'title' | 'xLabel' | 'yLabel'>): PlotPanel => {
+  const drawn = (p.series ?? []).filter((s) => s.x.length > 0);
+  return { y2Label: null, xLog: false, yLog: false, markers: [], facts: [], notes: [], ...p, series: drawn.slice(0, PLOT_MAX_SERIES) };
+};
+
+/** The Gaussian probability density of mean mu and width sigma, at x (1/unit of x). */
+export function gaussianDensity(x: number, mu: number, sigma: number): number {
+  const z = (x - mu) / sigma;
+  return Math.exp(-0.5 * z * z) / (sigma * Math.sqrt(2 * Math.PI));
+}
+
+/** n evenly spaced values from a to b inclusive. */
+function grid(a: number, b: number, n: number): number[] {
+  return Array.from({ length: n }, (_, i) => a + ((b - a) * i) / (n - 1));
+}
+
+/** The mode of a magnetic run: its headline segment's, else the measurement's, else ZFC. */
+function magneticMode(metrics: Metrics, options: AnalysisPlotOptions): 'ZFC' | 'FC' {
+  const segments = Array.isArray(metrics.segments) ? (metrics.segments as Record<string, unknown>[]) : [];
+  const headline = segments.find((s) => s && s.role === 'headline');
+  if (headline?.mode === 'FC' || headline?.mode === 'ZFC') return headline.mode;
+  return options.mode ?? 'ZFC';
+}
+
+/**
+ * χ(T) with its sweeps named by mode and Tc onset and mid marked; and the local-Tc distribution:
+ * the measured P(T) = −df/dT, f = χ_signal/A (the stored dχ/dT divided by the fitted full
+ * shielding |A|, so it integrates to the observed fraction), with the fitted Gaussian densities of
+ * this sweep and of its FC partner, μ marked, and the truncated flag stated.
+ */
+function magneticPanels(curves: Curves, metrics: Metrics, options: AnalysisPlotOptions): PlotPanel[] {
+  const mode = magneticMode(metrics, options);
+  const T = 'Temperature (K)';
+  const chi = panel({
+    id: 'chi',
+    title: 'χ(T)',
+    xLabel: T,
+    yLabel: 'χ_mass (emu g⁻¹ Oe⁻¹)',
+    series: [series(`χ ${mode}`, 'measured', finite(curves.chiZfc)), ...(mode === 'ZFC' ? [series('χ FC', 'measured', finite(curves.chiFc))] : [])],
+    markers: [...marker('Tc onset', num(metrics, 'tcOnsetK')), ...marker('Tc mid', num(metrics, 'tcMidK'))],
+    facts: [
+      fact('Tc onset', num(metrics, 'tcOnsetK'), null, 'K'),
+      fact('Tc mid', num(metrics, 'tcMidK'), null, 'K'),
+      fact('χ_mass at 1.8 K', num(metrics, 'chiMass1p8K'), null, 'emu g⁻¹ Oe⁻¹'),
+      ...(num(metrics, 'fcZfcRatio') !== null ? [fact('FC/ZFC at 1.8 K', num(metrics, 'fcZfcRatio'), null, '')] : []),
+    ],
+  });
+  const own = metrics.tcDistribution as Record<string, unknown> | null | undefined;
+  const partner = mode === 'ZFC' ? (metrics.fcTcDistribution as Record<string, unknown> | null | undefined) : null;
+  const derivative = finite(curves.dChiDt);
+  if (!own || derivative.x.length === 0) return [chi];
+
+  const amplitude = num(own, 'amplitudeEmuPerGOe');
+  const measured = amplitude !== null && amplitude !== 0 ? derivative.y.map((v) => v / Math.abs(amplitude)) : unitArea(derivative);
+  const gaussians = [{ label: mode, d: own }, ...(partner ? [{ label: 'FC', d: partner }] : [])].filter(
+    ({ d }) => num(d, 'muK') !== null && (num(d, 'sigmaK') ?? 0) > 0,
+  );
+  // The model spans the data and μ ± 4σ, so a truncated sweep shows the part it did not reach.
+  const lo = Math.min(derivative.x[0], ...gaussians.map(({ d }) => num(d, 'muK')! - 4 * num(d, 'sigmaK')!));
+  const hi = Math.max(derivative.x[derivative.x.length - 1], ...gaussians.map(({ d }) => num(d, 'muK')! + 4 * num(d, 'sigmaK')!));
+  const xs = grid(Math.max(0, lo), hi, 200);
+  const notes: string[] = [];
+  for (const { label, d } of [{ label: mode, d: own }, ...(partner ? [{ label: 'FC', d: partner }] : [])]) {
+    if (d.truncated === true) {
+      const seen = num(d, 'observedFraction');
+      notes.push(
+        `${label} sweep truncated: it stops before the transition is complete${seen !== null ? ` (${(100 * seen).toFixed(0)} % of the fitted distribution observed)` : ''}; μ and σ come from the fit, which extrapolates`,
+      );
+    }
+  }
+  const distribution = panel({
+    id: 'tc-distribution',
+    title: 'Local-Tc distribution',
+    xLabel: T,
+    yLabel: 'P(T) = −df/dT (K⁻¹)',
+    series: [
+      series(`−dχ/dT ${mode}, normalised`, 'measured', { x: derivative.x, y: measured }),
+      ...gaussians.map(({ label, d }) =>
+        series(`Gaussian fit ${label}`, 'fit', { x: xs, y: xs.map((x) => gaussianDensity(x, num(d, 'muK')!, num(d, 'sigmaK')!)) }),
+      ),
+    ],
+    markers: gaussians.map(({ label, d }) => ({ label: `μ ${label}`, x: num(d, 'muK')! })),
+    facts: [
+      ...gaussians.flatMap(({ label, d }) => [
+        fact(`μ ${label}`, num(d, 'muK'), num(d, 'muErrK'), 'K'),
+        fact(`σ ${label}`, num(d, 'sigmaK'), num(d, 'sigmaErrK'), 'K'),
+      ]),
+      fact(`mean of P(T) over the sweep, ${mode}`, num(own, 'meanK'), null, 'K'),
+    ],
+    notes,
+  });
+  return [chi, distribution];
+}
+
+/** y scaled so its trapezoid integral over x is 1 (a distribution without a fitted amplitude). */
+function unitArea({ x, y }: { x: number[]; y: number[] }): number[] {
+  let area = 0;
+  for (let i = 1; i < x.length; i++) area += 0.5 * (y[i] + y[i - 1]) * (x[i] - x[i - 1]);
+  return area !== 0 ? y.map((v) => v / Math.abs(area)) : y;
+}
+
+const R_OF_T = /^R\(T\) (.+?)(?:, channel (\d+))?$/;
+
+/** R(T) of every channel (the headline channel's at every field, the others' at their lowest), the headline channel drawn stronger, Tc (50 %) marked. */
+function resistancePanels(curves: Curves, metrics: Metrics): PlotPanel[] {
+  const headline = num(metrics, 'channel');
+  const entries = Object.entries(curves).flatMap(([key, c]) => {
+    const m = R_OF_T.exec(key);
+    if (!m) return [];
+    const channel = m[2] !== undefined ? Number(m[2]) : headline;
+    return [{ field: m[1], channel, curve: c, isHeadline: m[2] === undefined }];
+  });
+  const channels = Array.isArray(metrics.channels) ? (metrics.channels as Record<string, unknown>[]) : [];
+  const many = channels.length > 1 || entries.some((e) => !e.isHeadline);
+  const name = (e: (typeof entries)[number]) =>
+    many && e.channel !== null ? `channel ${e.channel}${e.isHeadline ? ' (headline)' : ''}, ${e.field}` : `R(T) ${e.field}`;
+  const first = entries.find((e) => e.isHeadline) ?? entries[0];
+  return [
+    panel({
+      id: 'resistance',
+      title: 'R(T)',
+      xLabel: 'Temperature (K)',
+      yLabel: first?.curve.yLabel || 'resistance',
+      series: entries.map((e) => series(name(e), 'measured', finite(e.curve), 0, many && e.isHeadline)),
+      markers: marker('Tc (50 %)', num(metrics, 'tcK')),
+      facts: [
+        ...(channels.length > 1
+          ? channels.map((c) => fact(`Tc (50 %), channel ${String(c.channel)}${c.channel === headline ? ' (headline)' : ''}`, num(c, 'tcK'), null, 'K'))
+          : [fact('Tc (50 %)', num(metrics, 'tcK'), null, 'K')]),
+        ...(num(metrics, 'width1090K') !== null ? [fact('width (10–90 %)', num(metrics, 'width1090K'), null, 'K')] : []),
+      ],
+    }),
+  ];
+}
+
+/** The pattern with the fitted halo, the background under it, and the SNIP background when one was subtracted; q₁ and Bragg peaks marked. */
+function xrdPanels(curves: Curves, metrics: Metrics): PlotPanel[] {
+  const bragg = Array.isArray(metrics.braggPeaksInvA) ? (metrics.braggPeaksInvA as unknown[]).filter((v): v is number => typeof v === 'number') : [];
+  return [
+    panel({
+      id: 'xrd',
+      title: 'XRD pattern',
+      xLabel: curves.pattern?.xLabel ?? 'q (Å⁻¹)',
+      yLabel: 'intensity',
+      series: [
+        series('pattern', 'measured', finite(curves.pattern)),
+        series('halo fit (pseudo-Voigt + background)', 'fit', finite(curves.haloFit)),
+        series('background under the halo', 'background', finite(curves.haloBackground)),
+        series('SNIP background', 'background', finite(curves.snipBackground)),
+      ],
+      markers: [...marker('q₁', num(metrics, 'q1InvA')), ...bragg.slice(0, 8).map((x) => ({ label: 'Bragg', x }))],
+      facts: [
+        fact('q₁', num(metrics, 'q1InvA'), num(metrics, 'q1ErrInvA'), 'Å⁻¹'),
+        fact('FWHM', num(metrics, 'fwhmInvA'), num(metrics, 'fwhmErrInvA'), 'Å⁻¹'),
+        ...(num(metrics, 'densityChangePct') !== null ? [fact('Δρ/ρ', num(metrics, 'densityChangePct'), null, '%')] : []),
+      ],
+      notes: bragg.length > 0 ? [`${bragg.length} narrow Bragg peak(s): (partly) crystalline`] : [],
+    }),
+  ];
+}
+
+/** The heating scan with Tg and Tx marked; the difference to a reference scan on the secondary axis. */
+function dscPanels(curves: Curves, metrics: Metrics): PlotPanel[] {
+  return [
+    panel({
+      id: 'dsc',
+      title: 'DSC scan',
+      xLabel: curves.heatFlow?.xLabel ?? 'T (K)',
+      yLabel: curves.heatFlow?.yLabel ?? 'heat flow',
+      y2Label: curves.relaxDifference ? (curves.relaxDifference.yLabel ?? 'difference') : null,
+      series: [series('heat flow', 'measured', finite(curves.heatFlow)), series('difference to reference', 'measured', finite(curves.relaxDifference), 1)],
+      markers: [...marker('Tg', num(metrics, 'tgOnsetK')), ...marker('Tx', num(metrics, 'txOnsetK'))],
+      facts: [
+        fact('Tg onset', num(metrics, 'tgOnsetK'), null, 'K'),
+        fact('Tx onset', num(metrics, 'txOnsetK'), null, 'K'),
+        ...(num(metrics, 'dhCrystJPerG') !== null ? [fact('crystallization enthalpy', num(metrics, 'dhCrystJPerG'), null, 'J/g')] : []),
+      ],
+    }),
+  ];
+}
+
+/** I(q) on log–log axes with A·q^−n + B evaluated from the fitted A, n and B (the stored fit curve when they are missing). */
+function saxsPanels(curves: Curves, metrics: Metrics): PlotPanel[] {
+  const profile = finite(curves.profile);
+  const a = num(metrics, 'prefactorA');
+  const n = num(metrics, 'powerLawN');
+  const b = num(metrics, 'backgroundB');
+  const fit =
+    a !== null && n !== null && b !== null && profile.x.length > 0
+      ? { x: profile.x.filter((q) => q > 0), y: profile.x.filter((q) => q > 0).map((q) => powerLawAt({ a, n, b }, q)) }
+      : finite(curves.powerLaw);
+  const bumps = Array.isArray(metrics.bumps) ? metrics.bumps.length : 0;
+  return [
+    panel({
+      id: 'saxs',
+      title: 'SAXS profile',
+      xLabel: curves.profile?.xLabel ?? 'q (Å⁻¹)',
+      yLabel: 'I(q)',
+      xLog: true,
+      yLog: true,
+      // Log axes cannot show zero or negative intensities.
+      series: [series('I(q)', 'measured', positive(profile)), series('A·q⁻ⁿ + B fit', 'fit', positive(fit))],
+      facts: [fact('n', n, num(metrics, 'powerLawNErr'), ''), fact('B', b, num(metrics, 'backgroundBErr'), ''), fact('A', a, null, '')],
+      notes: bumps > 0 ? [`${bumps} bump(s) above the power law beyond 3σ: possible nanoscale fluctuation`] : [],
+    }),
+  ];
+}
+
+function positive({ x, y }: { x: number[]; y: number[] }): { x: number[]; y: number[] } {
+  const keep = x.map((v, i) => v > 0 && y[i] > 0);
+  return { x: x.filter((_, i) => keep[i]), y: y.filter((_, i) => keep[i]) };
+}
+
+/** Every stored curve on one panel, for a technique this module has no layout for. */
+function genericPanels(curves: Curves): PlotPanel[] {
+  const entries = Object.entries(curves);
+  return [
+    panel({
+      id: 'curves',
+      title: 'Curves',
+      xLabel: entries[0]?.[1].xLabel ?? '',
+      yLabel: entries[0]?.[1].yLabel ?? '',
+      series: entries.map(([k, c]) => series(k, 'measured', finite(c))),
+    }),
+  ];
+}
+
+/**
+ * The panels of one analysis run of the given technique from its stored curves and metrics. Every
+ * series is finite and at most PLOT_MAX_POINTS long; panels with nothing to draw are left out.
+ */
+export function analysisPlot(
+  technique: string,
+  curves: Curves | null | undefined,
+  metrics: Metrics | null | undefined,
+  options: AnalysisPlotOptions = {},
+): AnalysisPlot {
+  const c = curves ?? {};
+  const m = metrics ?? {};
+  const panels = (() => {
+    switch (technique) {
+      case 'MAGNETIC':
+        return magneticPanels(c, m, options);
+      case 'RESISTANCE':
+        return resistancePanels(c, m);
+      case 'XRD':
+        return xrdPanels(c, m);
+      case 'DSC':
+        return dscPanels(c, m);
+      case 'SAXS':
+        return saxsPanels(c, m);
+      default:
+        return genericPanels(c);
+    }
+  })();
+  return { technique, panels: panels.filter((p) => p.series.length > 0) };
+}
