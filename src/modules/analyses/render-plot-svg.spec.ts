@@ -1,5 +1,4 @@
 import { analyzeFile } from '../../../libs/analysis/src/analyze-file';
-import type { Curves } from '../../../libs/analysis/src/core/types';
 import { analysisPlot } from '../../../libs/analysis/src/plots/analysis-plot';
 import { plotSpecimens } from '../../../libs/instruments/src/plot-specimens';
 import { renderPlotSvg } from './render-plot-svg';
@@ -9,7 +8,7 @@ describe('a run’s plot as one server-rendered SVG', () => {
     const s = plotSpecimens().find((x) => x.technique === 'MAGNETIC')!;
     const r = analyzeFile(new TextEncoder().encode(s.text), { fileName: s.fileName, densityGCm3: 6.2, ...s.conditions });
     if (!r.ok) throw r.error;
-    const { panels } = analysisPlot('MAGNETIC', r.value.curves as Curves, r.value.metrics as unknown as Record<string, unknown>);
+    const { panels } = analysisPlot('MAGNETIC', r.value.curves, r.value.metrics);
     const svg = renderPlotSvg(panels, { width: 600, panelHeight: 300 });
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" role="img" width="600" height="600" viewBox="0 0 600 600"><title>χ\(T\): χ ZFC, χ FC\./);
     expect(svg).toContain('<svg y="300" ');
