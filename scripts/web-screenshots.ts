@@ -92,7 +92,11 @@ async function main(): Promise<void> {
     // A piece with every technique: χ(T) and the local-Tc distribution, R(T) on two channels, XRD, DSC, SAXS.
     await member.goto(`${BASE}/samples/${await everyTechniquePiece(member)}`);
     await member.locator('figure[data-panel=saxs]').waitFor({ timeout: 30_000 });
-    for (const figure of await member.locator('figure.plot').all()) await figure.scrollIntoViewIfNeeded();
+    // Plots are drawn as they scroll into view: bring each in and wait for its canvas.
+    for (const figure of await member.locator('figure.plot').all()) {
+      await figure.scrollIntoViewIfNeeded();
+      await figure.locator('canvas').waitFor({ timeout: 30_000 });
+    }
     await member.evaluate('window.scrollTo(0, 0)');
     await shot(member, 'sample-plots', 'figure[data-panel=saxs] canvas', '.measurements');
     await member.goto(`${BASE}/upload`);

@@ -141,6 +141,8 @@ export const MATRIX: Record<string, MatrixRow> = {
   'GET /api/measurements/{id}': { expect: anyRole(200), params: (f) => ({ id: f.measurementId }) },
   'GET /api/files/{id}/raw': { expect: anyRole(200), params: (f) => ({ id: f.fileId }) },
   'GET /api/analyses/{id}': { expect: anyRole(200), params: (f) => ({ id: f.runId }) },
+  'GET /api/analyses/{id}/plot': { expect: anyRole(200), params: (f) => ({ id: f.runId }) },
+  'GET /api/analyses/{id}/plot.svg': { expect: anyRole(200), params: (f) => ({ id: f.runId }) },
   // The uploader (the member), a PI or an ADMIN may retry; each caller retries its own failed run.
   'POST /api/analyses/{id}/retry': { expect: anyRole(202), params: async (f) => ({ id: await f.freshFailedRun() }) },
   'POST /api/analyses/rerun': { expect: anyRole(202), body: () => ({ analyzer: 'magnetic' }) },

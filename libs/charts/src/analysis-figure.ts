@@ -68,7 +68,12 @@ export function analysisPanelOption(panel: PlotPanel, options: { title?: string 
       symbol: 'none',
       label: { formatter: '{b}', position: 'insideEndTop' },
       lineStyle: { type: 'dotted', color: '#333' },
-      data: panel.markers.map((m) => ({ name: `${m.label} ${formatNumber(m.x)}`, xAxis: m.x })),
+      // Neighbouring markers (Tc onset and mid, μ ZFC and FC) take turns at the top and the middle, so their labels do not overlap.
+      data: panel.markers.map((m, k) => ({
+        name: `${m.label} ${formatNumber(m.x)}`,
+        xAxis: m.x,
+        ...(k % 2 === 1 && { label: { position: 'insideMiddleTop' as const } }),
+      })),
     };
   }
   const secondary = panel.series.some((s) => s.axis === 1);

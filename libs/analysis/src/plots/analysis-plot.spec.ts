@@ -73,6 +73,10 @@ describe('analysis plot: the other techniques', () => {
     expect(names(p)).toEqual(['channel 1 (headline), 0 T', 'channel 1 (headline), 1 T', 'channel 2, 0 T']);
     expect(p.series.map((s) => s.highlight)).toEqual([true, true, false]);
     expect(p.markers).toEqual([{ label: 'Tc (50 %)', x: metrics.tcK }]);
+    // The 2–300 K run is shown up to twice the highest Tc, and the note says so.
+    const highestTc = Math.max(...(metrics.channels as { tcK: number }[]).map((c) => c.tcK));
+    for (const s of p.series) expect(Math.max(...s.x)).toBeLessThanOrEqual(2 * highestTc);
+    expect(p.notes).toEqual([expect.stringMatching(/^shown up to [\d.]+ K, twice the highest Tc; the sweep reaches 300 K$/)]);
     const channels = metrics.channels as { tcK: number }[];
     expect(p.facts.slice(0, 2).map((f) => [f.label, f.value])).toEqual([
       ['Tc (50 %), channel 1 (headline)', channels[0].tcK],

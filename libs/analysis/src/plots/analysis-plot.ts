@@ -222,13 +222,21 @@ function resistancePanels(curves: Curves, metrics: Metrics): PlotPanel[] {
   const name = (e: (typeof entries)[number]) =>
     many && e.channel !== null ? `channel ${e.channel}${e.isHeadline ? ' (headline)' : ''}, ${e.field}` : `R(T) ${e.field}`;
   const first = entries.find((e) => e.isHeadline) ?? entries[0];
+  // A 2–300 K run would show its transition as a step at the left edge: the plot stops at twice the highest Tc.
+  const tcs = [num(metrics, 'tcK'), ...channels.map((c) => num(c, 'tcK'))].filter((t): t is number => t !== null && t > 0);
+  const drawn = entries.map((e) => ({ e, xy: finite(e.curve) }));
+  const highestK = Math.max(...drawn.flatMap(({ xy }) => xy.x));
+  const upToK = tcs.length > 0 && highestK > 3 * Math.max(...tcs) ? 2 * Math.max(...tcs) : null;
+  const cut = (xy: { x: number[]; y: number[] }) => (upToK === null ? xy : { x: xy.x.filter((t) => t <= upToK), y: xy.y.filter((_, i) => xy.x[i] <= upToK) });
   return [
     panel({
       id: 'resistance',
       title: 'R(T)',
       xLabel: 'Temperature (K)',
       yLabel: first?.curve.yLabel || 'resistance',
-      series: entries.map((e) => series(name(e), 'measured', finite(e.curve), 0, many && e.isHeadline)),
+      series: drawn.map(({ e, xy }) => series(name(e), 'measured', cut(xy), 0, many && e.isHeadline)),
+      notes:
+        upToK === null ? [] : [`shown up to ${Number(upToK.toPrecision(3))} K, twice the highest Tc; the sweep reaches ${Number(highestK.toPrecision(3))} K`],
       markers: marker('Tc (50 %)', num(metrics, 'tcK')),
       facts: [
         ...(channels.length > 1
