@@ -146,6 +146,9 @@ describe('the sample page plots every technique in Chromium', () => {
       formatWithError(runs.XRD.metrics.q1InvA, runs.XRD.metrics.q1ErrInvA),
     );
     expect((await card(page, 'XRD').locator('tr[data-metric="q1InvA"] td.unit').innerText()).trim()).toBe('Å⁻¹');
+    const mu = card(page, 'MAGNETIC').locator('tr[data-metric="tcDistribution.muK"]');
+    expect((await mu.locator('td.num').innerText()).trim()).toBe(formatWithError(m.tcDistribution.muK, m.tcDistribution.muErrK));
+    expect((await mu.locator('td.unit').innerText()).trim()).toBe('K');
 
     const axe = await new AxeBuilder({ page }).analyze();
     const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');

@@ -27,4 +27,14 @@ describe('metric display from the registry descriptors', () => {
   it('shows a missing value as a dash and ignores keys the registry does not declare', () => {
     expect(metricRows({ tcOnsetK: null, somethingElse: 5 }, specsOf('MAGNETIC'))).toEqual([{ key: 'tcOnsetK', label: 'Tc onset', value: '—', unit: 'K' }]);
   });
+
+  it('shows a group’s fitted parameters with their errors: the local-Tc μ and σ of the ZFC sweep and its FC partner', () => {
+    const tc = { muK: 3.4066, muErrK: 0.00047, sigmaK: 0.0915, sigmaErrK: 0.00066, meanK: 3.4 };
+    const rows = metricRows({ tcDistribution: tc, fcTcDistribution: null }, specsOf('MAGNETIC'));
+    expect(rows.map((r) => [r.key, r.value, r.unit])).toEqual([
+      ['tcDistribution.muK', '3.4066 ± 0.0005', 'K'],
+      ['tcDistribution.sigmaK', '0.0915 ± 0.0007', 'K'],
+    ]);
+    expect(rows[0].label).toBe('Local-Tc distribution (ZFC): local-Tc μ (Gaussian fit to χ(T))');
+  });
 });

@@ -19,18 +19,26 @@ export interface MetricRow {
 /** 'transition width' → 'Transition width'; symbols (χ_mass, q₁) keep their case. */
 const capitalised = (label: string) => label.replace(/^[a-z]/, (c) => c.toUpperCase());
 
+/** The value at a key, `group.field` reading inside a group (the local-Tc distribution's μ is `tcDistribution.muK`); undefined when absent. */
+function valueAt(metrics: Record<string, unknown>, key: string): unknown {
+  const dot = key.indexOf('.');
+  if (dot < 0) return key in metrics ? metrics[key] : undefined;
+  const group = metrics[key.slice(0, dot)];
+  return group && typeof group === 'object' ? (group as Record<string, unknown>)[key.slice(dot + 1)] : undefined;
+}
+
 /** One row per number, flag or text metric the run stored; uncertainties fold into their value, lists and groups are left out. */
 export function metricRows(metrics: Record<string, unknown>, specs: readonly MetricInfo[]): MetricRow[] {
   const uncertainties = new Set(specs.flatMap((s) => (s.uncertainty ? [s.uncertainty] : [])));
   return specs.flatMap((spec): MetricRow[] => {
-    if (uncertainties.has(spec.key) || !(spec.key in metrics)) return [];
-    const v = metrics[spec.key];
+    if (uncertainties.has(spec.key) || valueAt(metrics, spec.key) === undefined) return [];
+    const v = valueAt(metrics, spec.key);
     const row = { key: spec.key, label: capitalised(spec.label), unit: spec.unit };
     if (v === null) return spec.kind === 'number' || spec.kind === 'flag' || spec.kind === 'text' ? [{ ...row, value: '—' }] : [];
     if (spec.kind === 'flag' && typeof v === 'boolean') return [{ ...row, value: v ? 'yes' : 'no' }];
     if (spec.kind === 'text' && typeof v === 'string') return [{ ...row, value: v }];
     if (spec.kind !== 'number' || typeof v !== 'number') return [];
-    const err = spec.uncertainty ? metrics[spec.uncertainty] : undefined;
+    const err = spec.uncertainty ? valueAt(metrics, spec.uncertainty) : undefined;
     return [{ ...row, value: typeof err === 'number' && Number.isFinite(err) ? formatWithError(v, err) : formatNumber(v) }];
   });
 }

@@ -30,14 +30,39 @@ export interface TechniqueInfo {
 export function describeTechniques(registry: TechniqueRegistryView): TechniqueInfo[] {
   return registry.list.map((t) => {
     const modes = t.modes ? [t.modes.primary, ...t.modes.values.filter((m) => m !== t.modes!.primary)] : [];
-    const metrics = Object.entries(t.metrics as Record<string, AnyMetricSpec>).map(([key, spec]) => ({
-      key,
-      kind: spec.kind,
-      label: spec.label,
-      unit: 'unit' in spec ? spec.unit : '',
-      uncertainty: spec.kind === 'number' ? (spec.uncertainty ?? null) : null,
-      description: spec.description ?? null,
-    }));
+    const metrics = Object.entries(t.metrics as Record<string, AnyMetricSpec>).flatMap(([key, spec]): MetricInfo[] => [
+      {
+        key,
+        kind: spec.kind,
+        label: spec.label,
+        unit: 'unit' in spec ? spec.unit : '',
+        uncertainty: spec.kind === 'number' ? (spec.uncertainty ?? null) : null,
+        description: spec.description ?? null,
+      },
+      ...(spec.kind === 'group' ? fittedFields(key, spec.label, spec.fields as Record<string, AnyMetricSpec>) : []),
+    ]);
     return { id: t.id, label: t.label, formats: t.formats, modes, metrics };
   });
+}
+
+/**
+ * A group's fitted parameters — its number fields that name a standard uncertainty, e.g. the
+ * local-Tc distribution's μ and σ — as metrics of their own, keyed `group.field` (the uncertainty
+ * `group.fieldErr`), so a metric table can show them with their errors beside the flat metrics.
+ */
+function fittedFields(group: string, groupLabel: string, fields: Record<string, AnyMetricSpec>): MetricInfo[] {
+  return Object.entries(fields).flatMap(([key, spec]) =>
+    spec.kind === 'number' && spec.uncertainty
+      ? [
+          {
+            key: `${group}.${key}`,
+            kind: 'number' as const,
+            label: `${groupLabel}: ${spec.label}`,
+            unit: spec.unit,
+            uncertainty: `${group}.${spec.uncertainty}`,
+            description: spec.description ?? null,
+          },
+        ]
+      : [],
+  );
 }
