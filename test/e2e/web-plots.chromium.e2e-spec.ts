@@ -1,51 +1,29 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { formatWithError } from '../../libs/charts/src/format';
 import { plotSpecimens } from '../../libs/instruments/src/plot-specimens';
-import { buildWebApp, launchChromium, signIn } from '../../scripts/browser';
-import { newAlloy, newLineage } from '../factories/sample.factory';
+import { signIn } from '../../scripts/browser';
 import { newMeasurement, upload, waitForRuns } from '../factories/upload.factory';
-import { newUser } from '../factories/user.factory';
-import { TestApi } from '../setup/test-api';
-import { uniquePrefix } from '../setup/test-db';
-import { WorkerProcess } from '../setup/test-worker';
+import { expectUsable, startWebStack, type WebStack } from '../setup/web-journey';
 
 const PASSWORD = 'password-123';
 
 /**
  * A piece measured five ways — a ZFC-then-FC magnetic file, a PPMS file with two channels, a raw
  * XRD pattern, a DSC scan and a SAXS profile, all from the virtual instruments — analysed by the
- * real worker and shown on its page in Debian's Chromium: each measurement's plots with the series
- * the analysis stored and the models it fitted, named in the legend data and the caption (the
- * chart's text alternative), and the local-Tc distribution's μ as the analysis computed it.
+ * real worker and shown on its page in Debian's Chromium at tablet width: each measurement's plots
+ * with the series the analysis stored and the models it fitted, named in the legend data and the
+ * caption (the chart's text alternative), and the local-Tc distribution's μ as the analysis computed it.
  */
 describe('the sample page plots every technique in Chromium', () => {
-  let api: TestApi;
-  let worker: WorkerProcess;
-  let browser: Browser;
-  let base: string;
-  let member: { email: string; token: string };
+  let stack: WebStack;
   let piece: { id: string; code: string };
   /** The analysis run of each technique's file. */
   const runs: Record<string, Record<string, any>> = {};
-  const webDir = mkdtempSync(join(tmpdir(), 'vitrack-web-build-'));
 
   beforeAll(async () => {
-    buildWebApp(webDir);
-    const prefix = uniquePrefix('webplots');
-    api = await TestApi.start({ QUEUE_PREFIX: prefix }, { webDir });
-    await api.app.listen(0, '127.0.0.1');
-    base = (await api.app.getUrl()).replace('[::1]', '127.0.0.1');
-    worker = await WorkerProcess.start({ DATABASE_URL: api.databaseUrl, QUEUE_PREFIX: prefix, WORKER_CONCURRENCY: '2' });
-    browser = await launchChromium();
-    const admin = await api.login();
-    member = await newUser(api, admin, 'MEMBER');
-    const pi = await newUser(api, admin, 'PI');
-    const alloy = await newAlloy(api, pi.token, { densityGCm3: 6.2 });
-    [piece] = (await newLineage(api, member.token, alloy.id, 1)).pieces;
+    stack = await startWebStack('webplots');
+    const { api, member, ribbon } = stack;
+    [piece] = (await api.request('POST', `/api/samples/${ribbon.id}/pieces`, { token: member.token, body: { count: 1, lengthMm: 4, massMg: 2 } })).body;
     const ids: Record<string, string> = {};
     for (const s of plotSpecimens()) {
       const m = await newMeasurement(api, member.token, piece.id, s.technique, s.conditions);
@@ -56,10 +34,7 @@ describe('the sample page plots every technique in Chromium', () => {
   }, 240_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await worker?.stop();
-    await api?.close();
-    rmSync(webDir, { recursive: true, force: true });
+    await stack?.close();
   });
 
   const card = (page: Page, technique: string) =>
@@ -86,27 +61,27 @@ describe('the sample page plots every technique in Chromium', () => {
       SAXS: 'SUCCEEDED',
     });
     for (const run of Object.values(runs)) {
-      const res = await api.request('GET', `/api/analyses/${run.id}/plot`, { token: member.token });
+      const res = await stack.api.request('GET', `/api/analyses/${run.id}/plot`, { token: stack.member.token });
       expect(res.status).toBe(200);
       for (const p of res.body.panels) for (const s of p.series) expect(s.x.length).toBeLessThanOrEqual(400);
     }
     // The server draws the same panels as one SVG.
-    const svg = await api.app.inject({ method: 'GET', url: `/api/analyses/${runs.XRD.id}/plot.svg`, headers: { authorization: `Bearer ${member.token}` } });
+    const svg = await stack.api.app.inject({
+      method: 'GET',
+      url: `/api/analyses/${runs.XRD.id}/plot.svg`,
+      headers: { authorization: `Bearer ${stack.member.token}` },
+    });
     expect([svg.statusCode, svg.headers['content-type']]).toEqual([200, 'image/svg+xml; charset=utf-8']);
     expect(svg.body).toContain('>SNIP background<');
     // Read like the run: not without signing in, and 404 for a run that does not exist.
-    expect((await api.request('GET', `/api/analyses/${runs.MAGNETIC.id}/plot`)).status).toBe(401);
-    expect((await api.request('GET', '/api/analyses/00000000-0000-4000-8000-000000000000/plot', { token: member.token })).status).toBe(404);
+    expect((await stack.api.request('GET', `/api/analyses/${runs.MAGNETIC.id}/plot`)).status).toBe(401);
+    expect((await stack.api.request('GET', '/api/analyses/00000000-0000-4000-8000-000000000000/plot', { token: stack.member.token })).status).toBe(404);
   });
 
   it('shows χ(T) ZFC/FC, the local-Tc distribution with its Gaussians and μ, R(T) per channel, the XRD halo and SNIP background, DSC Tg/Tx and the SAXS fit', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('request', (r) => !r.url().startsWith(base) && problems.push(`request to another origin: ${r.url()}`));
-    await signIn(page, base, member.email, PASSWORD);
-    await page.goto(`${base}/samples/${piece.code}`);
+    const { context, page } = await stack.windows.open();
+    await signIn(page, stack.base, stack.member.email, PASSWORD);
+    await page.goto(`${stack.base}/samples/${piece.code}`);
     for (const technique of Object.keys(runs)) {
       await card(page, technique).getByTestId('analysis-status').filter({ hasText: 'SUCCEEDED' }).waitFor({ timeout: 30_000 });
     }
@@ -150,10 +125,8 @@ describe('the sample page plots every technique in Chromium', () => {
     expect((await mu.locator('td.num').innerText()).trim()).toBe(formatWithError(m.tcDistribution.muK, m.tcDistribution.muErrK));
     expect((await mu.locator('td.unit').innerText()).trim()).toBe('K');
 
-    const axe = await new AxeBuilder({ page }).analyze();
-    const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-    expect(problems).toEqual([]);
+    await expectUsable(page);
+    expect(stack.windows.problems).toEqual([]);
     await context.close();
   }, 120_000);
 });
