@@ -169,7 +169,8 @@ export function fitSplitNormal(
   gaussian: { amplitude: number; muK: number; sigmaK: number; rss: number },
 ): SplitNormalFit | null {
   const n0 = t.length;
-  if (n0 < 8) return null;
+  // Without residuals (a noise-free curve) there is nothing for an F-test or AIC to compare.
+  if (n0 < 8 || !(gaussian.rss > 0)) return null;
   const range = t[n0 - 1] - t[0];
   const lowerSigma = range * 1e-4;
   let p: P4 = [gaussian.amplitude, gaussian.muK, gaussian.sigmaK, gaussian.sigmaK];
