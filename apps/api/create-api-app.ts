@@ -11,6 +11,7 @@ import multipart from '@fastify/multipart';
 import { ApiModule } from './api.module';
 import { createHttpAdapter } from './http-server';
 import { guardQueueDashboard } from './queue-dashboard-guard';
+import { refuseRepeatedQueryParameters } from './repeated-query';
 import { useSecurityHeaders } from './security-headers';
 import { applyGlobalPrefix, buildOpenApiDocument } from './openapi';
 import { serveWebApp } from './web-app';
@@ -64,6 +65,7 @@ export async function createApiApp(envOverrides: Partial<Record<keyof Env, strin
   await app.register(multipart, { limits: { fileSize: env.UPLOAD_LIMIT_BYTES, files: 1 } });
   useJsonBodyParser(app);
   guardQueueDashboard(app);
+  refuseRepeatedQueryParameters(app);
   applyGlobalPrefix(app);
   await serveWebApp(app, options.webDir);
   useProviderValidators(app);

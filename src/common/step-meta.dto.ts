@@ -1,6 +1,7 @@
+import { TextIn } from './text';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDate, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsDate, IsOptional } from 'class-validator';
 
 /** What every logged process step may carry: when it happened (default now) and free notes. */
 export class StepMetaDto {
@@ -12,7 +13,6 @@ export class StepMetaDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @TextIn(0, 2000)
   notes?: string;
 }

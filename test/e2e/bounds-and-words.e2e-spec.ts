@@ -123,4 +123,56 @@ describe('bounds and words', () => {
     expect(proto.statusCode).toBe(400);
     expect(JSON.parse(proto.body).field).toBe('purities.__proto__');
   });
+
+  it('names refuse tab, line breaks, NUL and other control characters, in plain words naming the field; free text may span lines', async () => {
+    const admin = await api.login();
+    const alloyBody = { composition: { La: 75, Al: 25 }, densityGCm3: 5.9, tgK: 474, txK: 493 };
+    const campaign = (name: string) => ({
+      name,
+      alloyId: alloy.id,
+      hypothesis: 'first line\nsecond line',
+      factor: { kind: 'ANNEAL_HOLD_MIN', targetK: 453, levels: [0, 1] },
+      plannedTechniques: ['MAGNETIC'],
+    });
+    const seen: Record<string, unknown> = {};
+    for (const [label, method, url, token, body] of [
+      ['alloy, tab', 'POST', '/api/alloys', pi, { name: 'La75\tAl25', ...alloyBody }],
+      ['alloy, line feed', 'POST', '/api/alloys', pi, { name: 'La75Al25\n', ...alloyBody }],
+      ['campaign, carriage return', 'POST', '/api/campaigns', pi, campaign('anneal\rseries')],
+      ['campaign, line separator', 'POST', '/api/campaigns', pi, campaign('anneal\u2028series')],
+      ['user, tab', 'POST', '/api/users', admin, { email: 'tab@lab.example', name: 'Ana\tRuiz', role: 'MEMBER', password: 'long enough pass' }],
+      ['token, line feed', 'POST', '/api/auth/tokens', member, { name: 'MPMS3\nscript' }],
+      [
+        'measurement instrument, tab',
+        'POST',
+        '/api/measurements',
+        member,
+        { sampleId: alloy.id, technique: 'MAGNETIC', instrument: 'MPMS3\t', conditions: {} },
+      ],
+    ] as const) {
+      const res = await api.request(method, url, { token, body });
+      seen[label] = { status: res.status, field: res.body.field, message: res.body.message };
+    }
+    const expected = (field: string, what: string) => ({
+      status: 400,
+      field,
+      message: `${field}: ${field} must be one line of visible text; it holds ${what}`,
+    });
+    expect(seen).toEqual({
+      'alloy, tab': expected('name', 'a tab (U+0009) at character 5'),
+      'alloy, line feed': expected('name', 'a line break (U+000A) at character 9'),
+      'campaign, carriage return': expected('name', 'a line break (U+000D) at character 7'),
+      'campaign, line separator': expected('name', 'a line break (U+2028) at character 7'),
+      'user, tab': expected('name', 'a tab (U+0009) at character 4'),
+      'token, line feed': expected('name', 'a line break (U+000A) at character 6'),
+      'measurement instrument, tab': expected('instrument', 'a tab (U+0009) at character 6'),
+    });
+    // Renaming a user is checked the same way.
+    const users = await api.request('GET', '/api/users', { token: admin });
+    const someone = (users.body as { id: string }[])[0];
+    const rename = await api.request('PATCH', `/api/users/${someone.id}`, { token: admin, body: { name: 'Ana\nRuiz' } });
+    expect(rename.body).toMatchObject({ field: 'name', message: 'name: name must be one line of visible text; it holds a line break (U+000A) at character 4' });
+    // Free text keeps its lines; a non-Latin-1 name is a name.
+    expect((await api.request('POST', '/api/campaigns', { token: pi, body: campaign('Отжиг 453 K · 測定') })).status).toBe(201);
+  });
 });

@@ -1,16 +1,17 @@
+import { TextIn } from '../../common/text';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { AuditService } from './audit.service';
 
 class AuditQueryDto {
   @ApiPropertyOptional({ description: 'id of the record (sample, alloy, user, …)' })
   @IsOptional()
-  @IsString()
+  @TextIn(1, 100, { singleLine: true })
   entityId?: string;
 
-  @ApiPropertyOptional({ default: 100, maximum: 1000 })
+  @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 1000 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

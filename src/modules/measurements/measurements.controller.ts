@@ -29,13 +29,23 @@ async function readUpload(req: FastifyRequest, limitBytes: number): Promise<{ fi
     throw new PayloadTooLargeException({ message: `the request exceeds the upload limit of ${limitBytes} bytes`, field: 'file' });
   }
   const part = await req.file({ limits: { ...MULTIPART_LIMITS, fileSize: limitBytes, files: 1 } });
-  if (!part || part.fieldname !== 'file') throw fieldError('file', 'the multipart field "file" is missing');
+  // The multipart parser drops a part whose file name holds a line break (RFC 5987 `filename*=…%0A`) before we see it.
+  if (!part || part.fieldname !== 'file')
+    throw fieldError('file', 'the multipart field "file" is missing (a file whose name holds a line break is dropped as unreadable: rename it)');
+  let fileName: string;
+  try {
+    fileName = storableFileName(part.filename);
+  } catch (e) {
+    // The request must be read to its end before the answer goes out; the bytes are dropped as they come.
+    for await (const _chunk of part.file) void _chunk;
+    throw e;
+  }
   const chunks: Buffer[] = [];
   for await (const chunk of part.file) chunks.push(chunk as Buffer);
   if (part.file.truncated) throw new PayloadTooLargeException({ message: `the file exceeds the upload limit of ${limitBytes} bytes`, field: 'file' });
   const bytes = Buffer.concat(chunks);
   if (bytes.length === 0) throw fieldError('file', 'the file is empty');
-  return { fileName: storableFileName(part.filename), bytes };
+  return { fileName, bytes };
 }
 
 @ApiTags('measurements')

@@ -1,13 +1,12 @@
+import { TextIn } from '../../../common/text';
 import { NumberIn } from '../../../common/bounds';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsObject, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsObject } from 'class-validator';
 import { IsComposition } from './is-composition';
 
 export class CreateAlloyDto {
   @ApiProperty({ example: 'La75Al25' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
+  @TextIn(1, 100, { singleLine: true })
   name!: string;
 
   @ApiProperty({ example: { La: 75, Al: 25 }, description: 'atomic percent per element, summing to 100' })

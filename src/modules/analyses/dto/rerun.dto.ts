@@ -1,10 +1,11 @@
+import { TextIn } from '../../../common/text';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, Matches } from 'class-validator';
+import { IsOptional, IsUUID, Matches } from 'class-validator';
 
 export class RerunDto {
   @ApiPropertyOptional({ example: 'magnetic' })
   @IsOptional()
-  @IsString()
+  @TextIn(1, 100, { singleLine: true })
   analyzer?: string;
 
   @ApiPropertyOptional({ example: '1.1.0', description: 'only runs made by versions below this one' })

@@ -1,6 +1,7 @@
+import { TextIn } from '../../../common/text';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { TokenScope } from '../../../infra/database/schema';
 import { API_TOKEN_DEFAULT_DAYS, API_TOKEN_MAX_DAYS } from '../api-tokens.service';
 
@@ -10,31 +11,23 @@ export class LoginDto {
   email!: string;
 
   @ApiProperty()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(1024)
+  @TextIn(1, 1024)
   password!: string;
 }
 
 export class AdminSetupDto {
   @ApiProperty({ description: 'the setup token the API logged at its first start' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(4096)
+  @TextIn(1, 4096, { singleLine: true })
   token!: string;
 
   @ApiProperty({ minLength: 12 })
-  @IsString()
-  @MinLength(12)
-  @MaxLength(1024)
+  @TextIn(12, 1024)
   password!: string;
 }
 
 export class CreateApiTokenDto {
   @ApiProperty({ example: 'MPMS3 upload script' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
+  @TextIn(1, 100, { singleLine: true })
   name!: string;
 
   @ApiPropertyOptional({
@@ -57,13 +50,10 @@ export class CreateApiTokenDto {
 
 export class RedeemPasswordResetDto {
   @ApiProperty({ description: 'the reset token an administrator gave you' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @TextIn(1, 200, { singleLine: true })
   token!: string;
 
   @ApiProperty({ minLength: 12, description: 'at least 12 characters, not your email address' })
-  @IsString()
-  @MaxLength(1024)
+  @TextIn(0, 1024)
   newPassword!: string;
 }

@@ -1,3 +1,4 @@
+import { TextIn } from '../../../common/text';
 import { NumberIn } from '../../../common/bounds';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -9,13 +10,10 @@ import {
   IsIn,
   IsNumber,
   IsOptional,
-  IsString,
   IsUUID,
   Matches,
   Max,
-  MaxLength,
   Min,
-  MinLength,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
@@ -56,15 +54,11 @@ export class FactorDto {
 
 export class CreateCampaignDto {
   @ApiProperty({ example: 'Anneal series 453 K' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @TextIn(1, 200, { singleLine: true })
   name!: string;
 
   @ApiProperty({ example: 'Annealing below Tg shrinks the weak-pinning, liquid-like regions and the Meissner fraction.' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(5000)
+  @TextIn(1, 5000)
   hypothesis!: string;
 
   @ApiProperty({ description: 'the alloy the campaign studies: only its pieces can be assigned' })
@@ -98,8 +92,7 @@ export class AssignDto {
 export class CandidatesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 'I0001-R1', description: 'only pieces whose code starts with this (case-insensitive)' })
   @IsOptional()
-  @IsString()
-  @MaxLength(40)
+  @TextIn(0, 40)
   @Matches(/^[A-Za-z0-9-]+$/, { message: 'codePrefix may hold letters, digits and dashes only' })
   codePrefix?: string;
 }

@@ -1,7 +1,8 @@
+import { TextIn } from '../../../common/text';
 import { NumberIn } from '../../../common/bounds';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDate, IsIn, IsObject, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsDate, IsIn, IsObject, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { TECHNIQUE_IDS, type TechniqueId } from '../../../../libs/analysis/src/techniques';
 import { IsRegisteredTechnique } from '../../techniques/is-registered-technique';
 
@@ -58,9 +59,7 @@ export class CreateMeasurementDto {
   technique!: TechniqueId;
 
   @ApiProperty({ example: 'MPMS3 SQUID-VSM' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @TextIn(1, 200, { singleLine: true })
   instrument!: string;
 
   @ApiProperty({ type: ConditionsDto })

@@ -1,6 +1,7 @@
+import { TextIn } from '../../../common/text';
 import { NumberIn } from '../../../common/bounds';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsObject, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsObject, IsOptional, IsUUID } from 'class-validator';
 import { StepMetaDto } from '../../../common/step-meta.dto';
 
 /** Arc-melting an ingot; at least five melts so the alloy is homogeneous. */
@@ -45,8 +46,7 @@ export class CreateRibbonDto extends StepMetaDto {
 
   @ApiPropertyOptional({ example: 'Ar' })
   @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @TextIn(0, 100, { singleLine: true })
   atmosphere?: string;
 }
 

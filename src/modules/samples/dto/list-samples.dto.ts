@@ -1,6 +1,7 @@
+import { TextIn } from '../../../common/text';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { SampleKind, SampleState } from '../../../infra/database/schema';
-import { IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsEnum, IsOptional, IsUUID, Matches } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination';
 
 export class ListSamplesDto extends PageQueryDto {
@@ -26,8 +27,7 @@ export class ListSamplesDto extends PageQueryDto {
 
   @ApiPropertyOptional({ example: 'I0001-R1' })
   @IsOptional()
-  @IsString()
-  @MaxLength(40)
+  @TextIn(0, 40)
   @Matches(/^[A-Za-z0-9-]+$/, { message: 'codePrefix may hold letters, digits and dashes only' })
   codePrefix?: string;
 }

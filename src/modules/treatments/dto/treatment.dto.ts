@@ -1,7 +1,8 @@
+import { TextIn } from '../../../common/text';
 import { NumberIn } from '../../../common/bounds';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { Equals, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { Equals, IsOptional, ValidateNested } from 'class-validator';
 import { StepMetaDto } from '../../../common/step-meta.dto';
 
 export const TREATMENT_KINDS = ['ANNEAL', 'CRYO_CYCLE', 'CRYSTALLIZE'] as const;
@@ -9,9 +10,7 @@ export type TreatmentKind = (typeof TREATMENT_KINDS)[number];
 
 export class OverrideDto {
   @ApiProperty({ description: 'why the anneal enters the supercooled liquid (kept in the history)' })
-  @IsString()
-  @MinLength(5)
-  @MaxLength(1000)
+  @TextIn(5, 1000)
   reason!: string;
 }
 
@@ -33,15 +32,11 @@ export class AnnealDto extends StepMetaDto {
   holdMin!: number;
 
   @ApiProperty({ example: 'Ar' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
+  @TextIn(1, 100, { singleLine: true })
   atmosphere!: string;
 
   @ApiProperty({ example: 'water quench' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
+  @TextIn(1, 100, { singleLine: true })
   cooling!: string;
 
   @ApiPropertyOptional({
@@ -81,8 +76,7 @@ export class CryoCycleDto extends StepMetaDto {
 
   @ApiPropertyOptional({ example: 'liquid nitrogen / air' })
   @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @TextIn(0, 100, { singleLine: true })
   media?: string;
 }
 

@@ -1,6 +1,7 @@
+import { TextIn } from '../../../common/text';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Role } from '../../../infra/database/schema';
-import { IsBoolean, IsEmail, IsEnum, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsEnum, IsOptional } from 'class-validator';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'ana@lab.example' })
@@ -8,9 +9,7 @@ export class CreateUserDto {
   email!: string;
 
   @ApiProperty({ example: 'Ana Ruiz' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @TextIn(1, 200, { singleLine: true })
   name!: string;
 
   @ApiProperty({ enum: Role })
@@ -18,9 +17,7 @@ export class CreateUserDto {
   role!: Role;
 
   @ApiProperty({ minLength: 8 })
-  @IsString()
-  @MinLength(8)
-  @MaxLength(1024)
+  @TextIn(8, 1024)
   password!: string;
 }
 
@@ -37,21 +34,16 @@ export class UpdateUserDto {
 
   @ApiPropertyOptional({ example: 'Ana Ruiz' })
   @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @TextIn(1, 200, { singleLine: true })
   name?: string;
 }
 
 export class ChangePasswordDto {
   @ApiProperty()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(1024)
+  @TextIn(1, 1024)
   currentPassword!: string;
 
   @ApiProperty({ minLength: 12, description: 'at least 12 characters, not your email address' })
-  @IsString()
-  @MaxLength(1024)
+  @TextIn(0, 1024)
   newPassword!: string;
 }
