@@ -172,6 +172,12 @@ describe('bounds and words', () => {
     const someone = (users.body as { id: string }[])[0];
     const rename = await api.request('PATCH', `/api/users/${someone.id}`, { token: admin, body: { name: 'Ana\nRuiz' } });
     expect(rename.body).toMatchObject({ field: 'name', message: 'name: name must be one line of visible text; it holds a line break (U+000A) at character 4' });
+    // Purities are short texts per element symbol, not any object up to the body limit.
+    const longPurity = await ingot({ purities: { La: '9'.repeat(41) } });
+    expect(longPurity.body).toMatchObject({ field: 'purities', message: expect.stringMatching(/^purities: purities must map at most 20 element symbols/) });
+    const notAnElement = await ingot({ purities: { lanthanum: '99.9 %' } });
+    expect(notAnElement.status).toBe(400);
+    expect((await ingot({ purities: { La: '99.9 %', Al: '99.99 %' } })).status).toBe(201);
     // Free text keeps its lines; a non-Latin-1 name is a name.
     expect((await api.request('POST', '/api/campaigns', { token: pi, body: campaign('Отжиг 453 K · 測定') })).status).toBe(201);
   });

@@ -41,7 +41,14 @@ export class FactorDto {
   @NumberIn(1, 1000, 'K')
   highK?: number;
 
-  @ApiProperty({ type: [Number], example: [0, 0.5, 1, 5, 8, 10], description: 'hold minutes or cycle counts; 0 is the untreated baseline' })
+  @ApiProperty({
+    type: [Number],
+    minItems: 2,
+    maxItems: 50,
+    items: { type: 'number', minimum: 0, maximum: 100000 },
+    example: [0, 0.5, 1, 5, 8, 10],
+    description: 'hold minutes or cycle counts; 0 is the untreated baseline',
+  })
   @IsArray()
   @ArrayMinSize(2, { message: 'levels must hold at least 2 levels (0 is the untreated baseline)' })
   @ArrayMaxSize(50, { message: 'levels must hold at most 50 levels' })
@@ -70,9 +77,17 @@ export class CreateCampaignDto {
   @Type(() => FactorDto)
   factor!: FactorDto;
 
-  @ApiProperty({ enum: TECHNIQUE_IDS, enumName: 'Technique', isArray: true, example: ['MAGNETIC', 'RESISTANCE', 'XRD', 'DSC'] })
+  @ApiProperty({
+    enum: TECHNIQUE_IDS,
+    enumName: 'Technique',
+    isArray: true,
+    minItems: 1,
+    maxItems: TECHNIQUE_IDS.length,
+    example: ['MAGNETIC', 'RESISTANCE', 'XRD', 'DSC'],
+  })
   @IsArray()
   @ArrayMinSize(1)
+  @ArrayMaxSize(TECHNIQUE_IDS.length)
   @ArrayUnique()
   @IsRegisteredTechnique({ each: true })
   plannedTechniques!: TechniqueId[];

@@ -3,6 +3,7 @@ import { NumberIn } from '../../../common/bounds';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsObject, IsOptional, IsUUID } from 'class-validator';
 import { StepMetaDto } from '../../../common/step-meta.dto';
+import { IsPurities } from './is-purities';
 
 /** Arc-melting an ingot; at least five melts so the alloy is homogeneous. */
 export class CreateIngotDto extends StepMetaDto {
@@ -21,6 +22,7 @@ export class CreateIngotDto extends StepMetaDto {
   @ApiPropertyOptional({ example: { La: '99.9%', Al: '99.99%' }, description: 'purity per element' })
   @IsOptional()
   @IsObject()
+  @IsPurities()
   purities?: Record<string, string>;
 }
 

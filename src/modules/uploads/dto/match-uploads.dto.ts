@@ -21,7 +21,7 @@ export class MatchFileDto {
 }
 
 export class MatchUploadsDto {
-  @ApiProperty({ type: [MatchFileDto] })
+  @ApiProperty({ type: [MatchFileDto], minItems: 1, maxItems: MATCH_MAX_FILES })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MATCH_MAX_FILES, { message: `files may list at most ${MATCH_MAX_FILES} files per request; send more requests` })
