@@ -21,11 +21,12 @@ export class CrossTechniqueService {
   ) {}
 
   async forSample(sampleId: string): Promise<CrossTechnique> {
-    const ids = await this.samples.measurementIds(sampleId);
-    const details = await Promise.all(ids.map((id) => this.measurements.detail(id)));
+    await this.samples.chainOrThrow(sampleId);
+    // Four statements whatever the number of measurements (not four per measurement).
+    const details = await this.measurements.detailsOfSample(sampleId);
     const runs: StoredRun[] = [];
     for (const m of details) {
-      if (!m || m.retraction !== null) continue;
+      if (m.retraction !== null) continue;
       const live = new Set(m.files.filter((f) => f.retraction === null).map((f) => f.file.id));
       for (const r of m.runs) {
         if (r.status !== 'SUCCEEDED' || !live.has(r.fileId)) continue;

@@ -12,7 +12,7 @@ import { AuthUser } from '../auth/auth.decorators';
 import { SamplesService } from '../samples/samples.service';
 import { TECHNIQUES, type Techniques } from '../techniques/technique-registry';
 import { CreateMeasurementDto } from './dto/create-measurement.dto';
-import { MeasurementsRepository } from './measurements.repository';
+import { MeasurementDetail, MeasurementsRepository } from './measurements.repository';
 
 export interface UploadResult {
   fileId: string;
@@ -104,35 +104,17 @@ export class MeasurementsService {
   async get(id: string) {
     const m = await this.measurements.detail(id);
     if (!m) throw notFound('measurement', id);
-    const { files, runs, retraction, ...rest } = m;
-    return {
-      ...rest,
-      retracted: retraction !== null,
-      retraction,
-      files: files.map((f) => {
-        const fileRuns = runs.filter((r) => r.fileId === f.file.id);
-        return {
-          fileId: f.file.id,
-          fileName: f.fileName,
-          sha256: f.file.sha256,
-          sizeBytes: f.file.sizeBytes,
-          uploadedAt: f.createdAt,
-          retracted: f.retraction !== null,
-          retraction: f.retraction,
-          latestAnalysis: fileRuns[0] ? toRunView(fileRuns[0]) : null,
-          analyses: fileRuns.map((r) => ({ id: r.id, analyzerVersion: r.analyzerVersion, status: r.status, createdAt: r.createdAt })),
-        };
-      }),
-    };
+    return toDetailView(m);
   }
 
   /**
    * Every measurement of a sample with its files and their latest analyses (no curves), in one
-   * response: a sample page with 20 measurements makes one request for them instead of 20.
+   * response and a constant number of statements: a sample page with 20 measurements makes one
+   * request for them instead of 20, and the API one round of queries instead of 20.
    */
   async forSample(sampleId: string) {
-    const ids = await this.samples.measurementIds(sampleId);
-    return Promise.all(ids.map((id) => this.get(id)));
+    await this.samples.chainOrThrow(sampleId);
+    return (await this.measurements.detailsOfSample(sampleId)).map(toDetailView);
   }
 
   /**
@@ -146,4 +128,28 @@ export class MeasurementsService {
     if (stored.encoding === 'br' && acceptsBrotli) return { fileName, sha256: stored.sha256, body: stored.content, contentEncoding: 'br' };
     return { fileName, sha256: stored.sha256, body: await unpackContent(stored) };
   }
+}
+
+/** The API's view of a measurement: its files, each with its latest analysis and the list of its runs. */
+function toDetailView(m: MeasurementDetail) {
+  const { files, runs, retraction, ...rest } = m;
+  return {
+    ...rest,
+    retracted: retraction !== null,
+    retraction,
+    files: files.map((f) => {
+      const fileRuns = runs.filter((r) => r.fileId === f.file.id);
+      return {
+        fileId: f.file.id,
+        fileName: f.fileName,
+        sha256: f.file.sha256,
+        sizeBytes: f.file.sizeBytes,
+        uploadedAt: f.createdAt,
+        retracted: f.retraction !== null,
+        retraction: f.retraction,
+        latestAnalysis: fileRuns[0] ? toRunView(fileRuns[0]) : null,
+        analyses: fileRuns.map((r) => ({ id: r.id, analyzerVersion: r.analyzerVersion, status: r.status, createdAt: r.createdAt })),
+      };
+    }),
+  };
 }

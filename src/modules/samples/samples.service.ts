@@ -249,13 +249,6 @@ export class SamplesService {
     return toPage(await this.samples.list({ ...q, codePrefix: q.codePrefix?.toUpperCase() }), q.limit);
   }
 
-  /** Ids of the sample's own measurements, oldest first (404 for an unknown sample). */
-  async measurementIds(id: string): Promise<string[]> {
-    await this.chainOrThrow(id);
-    const rows = await this.samples.measurementTimeline(id);
-    return rows.sort((a, b) => new Date(a.performedAt).getTime() - new Date(b.performedAt).getTime()).map((m) => m.id);
-  }
-
   async chainOrThrow(id: string, db?: Executor): Promise<SampleWithAlloy[]> {
     const chain = await this.samples.chain(id, db);
     if (chain.length === 0) throw notFound('sample', id);

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsOptional, Matches } from 'class-validator';
+import { TextIn } from '../../../common/text';
 
 /** The HTML report's options. */
 export class ReportHtmlQueryDto {
@@ -8,8 +9,7 @@ export class ReportHtmlQueryDto {
     description: 'pieces (codes, comma-separated, at most 12) of the transitions figure (Fig. 4(c)); default one piece per level',
   })
   @IsOptional()
-  @IsString()
-  @MaxLength(600)
+  @TextIn(0, 600)
   @Matches(/^[A-Za-z0-9-]+(,[A-Za-z0-9-]+){0,11}$/, { message: 'pieces is a comma-separated list of at most 12 piece codes (letters, digits, dashes)' })
   pieces?: string;
 }
