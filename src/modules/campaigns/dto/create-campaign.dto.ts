@@ -59,6 +59,9 @@ export class FactorDto {
   levels!: number[];
 }
 
+/** Techniques a campaign may plan: the registry is injectable (a lab may add its own), so a fixed ceiling rather than today's count. */
+const PLANNED_TECHNIQUES_MAX = 20;
+
 export class CreateCampaignDto {
   @ApiProperty({ example: 'Anneal series 453 K' })
   @TextIn(1, 200, { singleLine: true })
@@ -82,12 +85,12 @@ export class CreateCampaignDto {
     enumName: 'Technique',
     isArray: true,
     minItems: 1,
-    maxItems: TECHNIQUE_IDS.length,
+    maxItems: PLANNED_TECHNIQUES_MAX,
     example: ['MAGNETIC', 'RESISTANCE', 'XRD', 'DSC'],
   })
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(TECHNIQUE_IDS.length)
+  @ArrayMaxSize(PLANNED_TECHNIQUES_MAX)
   @ArrayUnique()
   @IsRegisteredTechnique({ each: true })
   plannedTechniques!: TechniqueId[];
