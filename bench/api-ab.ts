@@ -8,11 +8,14 @@
  *
  * Both checkouts need `npm ci && npm run bench:build` (their own dist/apps/api). Env: BENCH_AB_ROUNDS
  * (default 8), BENCH_AB_SECONDS per burst (default 3), BENCH_ROUTES (words; default the two list
- * routes), BENCH_PG_URL. Prints each route's API CPU ms/request per side and the median per-round
- * ratio; records nothing (a comparison, not a figure of one build).
+ * routes), BENCH_PG_URL, BENCH_CPU_PROF_DIR=<dir> (each API writes a V8 CPU profile to <dir>/A or
+ * <dir>/B when it stops: two profiles of the same requests under the same load, to compare function
+ * by function with dist/bench/cpu-profile-top.js). Prints each route's API CPU ms/request per side
+ * and the median per-round ratio; records nothing (a comparison, not a figure of one build).
  */
 import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { autocannon, RequestSpec } from './api-autocannon';
 import { cpuSnapshot } from './api-cpu';
 import { DEFAULT_SHAPE, seededPieces, seedDatabase } from './api-seed';
@@ -29,6 +32,8 @@ interface Side {
   prefix: string;
   api?: RunningApi;
   token?: string;
+  /** Requests this side answered, warm-ups included (what its CPU profile covers). */
+  answered: number;
 }
 
 interface Route {
@@ -64,6 +69,7 @@ async function burst(side: Side, route: Route, ribbons: string[], seconds: numbe
   });
   const after = cpuSnapshot(side.api!.child.pid).apiTicks ?? NaN;
   if (r.non2xx > 0 || r.errors > 0) throw new Error(`${side.dir} ${route.name}: ${r.non2xx} non-2xx, ${r.errors} errors`);
+  side.answered += r.requests.total;
   return { ticks: after - before, requests: r.requests.total };
 }
 
@@ -75,7 +81,10 @@ async function main(): Promise<void> {
   const words = (process.env.BENCH_ROUTES ?? 'list').split(',').filter(Boolean);
   const routes = ROUTES.filter((r) => words.some((w) => r.name.includes(w)));
   const tag = randomBytes(4).toString('hex');
-  const sides: Side[] = dirs.map((dir, i) => ({ dir, db: `vitrack_bench_ab${i}_${tag}`, prefix: `vt-bench-ab${i}-${tag}` }));
+  const profDir = process.env.BENCH_CPU_PROF_DIR;
+  // Node refuses --cpu-prof in NODE_OPTIONS: it goes on the command line.
+  const nodeArgs = (i: number) => (profDir ? ['--cpu-prof', `--cpu-prof-dir=${join(profDir, i === 0 ? 'A' : 'B')}`] : []);
+  const sides: Side[] = dirs.map((dir, i) => ({ dir, db: `vitrack_bench_ab${i}_${tag}`, prefix: `vt-bench-ab${i}-${tag}`, answered: 0 }));
   const cleanup = async () => {
     for (const s of sides) {
       await s.api?.stop();
@@ -86,7 +95,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void cleanup().finally(() => process.exit(130)));
   try {
     let ribbons: string[] = [];
-    for (const s of sides) {
+    for (const [i, s] of sides.entries()) {
       const url = `${PG_BASE_URL}/${s.db}`;
       await adminSql(`CREATE DATABASE "${s.db}"`);
       await migrate(url, s.dir);
@@ -94,7 +103,7 @@ async function main(): Promise<void> {
       ribbons = [...new Set((await seededPieces(url)).map((p) => p.code.slice(0, -4)))];
       s.api = await startApi(
         { DATABASE_URL: url, LOG_LEVEL: 'warn', QUEUE_PREFIX: s.prefix, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password },
-        [],
+        nodeArgs(i),
         60_000,
         s.dir,
       );
@@ -126,6 +135,7 @@ async function main(): Promise<void> {
       );
     }
     console.log(`load average (1 min) ${loadBefore.toFixed(1)} → ${loadavg()[0].toFixed(1)}; A = ${dirs[0]}, B = ${dirs[1]}`);
+    if (profDir) console.log(`CPU profiles in ${profDir}/A and ${profDir}/B; requests answered in all: A ${sides[0].answered}, B ${sides[1].answered}`);
   } finally {
     await cleanup();
   }
