@@ -37,4 +37,13 @@ describe('metric display from the registry descriptors', () => {
     ]);
     expect(rows[0].label).toBe('Local-Tc distribution (ZFC): local-Tc μ (Gaussian fit to χ(T))');
   });
+
+  it('reads a group inside a group: the skewed local-Tc fit’s mode with its error', () => {
+    const skewed = { modeK: 3.41, modeErrK: 0.002, deltaAic: -3 };
+    const rows = metricRows({ tcDistribution: { muK: 3.4066, muErrK: 0.00047, skewed } }, specsOf('MAGNETIC'));
+    expect(rows.map((r) => [r.key, r.value])).toEqual([
+      ['tcDistribution.muK', '3.4066 ± 0.0005'],
+      ['tcDistribution.skewed.modeK', '3.410 ± 0.002'],
+    ]);
+  });
 });

@@ -19,12 +19,14 @@ export interface MetricRow {
 /** 'transition width' → 'Transition width'; symbols (χ_mass, q₁) keep their case. */
 const capitalised = (label: string) => label.replace(/^[a-z]/, (c) => c.toUpperCase());
 
-/** The value at a key, `group.field` reading inside a group (the local-Tc distribution's μ is `tcDistribution.muK`); undefined when absent. */
+/** The value at a key, `group.field` reading inside a group (the local-Tc distribution's μ is `tcDistribution.muK`, its skewed fit's mode `tcDistribution.skewed.modeK`); undefined when absent. */
 function valueAt(metrics: Record<string, unknown>, key: string): unknown {
-  const dot = key.indexOf('.');
-  if (dot < 0) return key in metrics ? metrics[key] : undefined;
-  const group = metrics[key.slice(0, dot)];
-  return group && typeof group === 'object' ? (group as Record<string, unknown>)[key.slice(dot + 1)] : undefined;
+  let at: unknown = metrics;
+  for (const part of key.split('.')) {
+    if (!at || typeof at !== 'object' || !(part in at)) return undefined;
+    at = (at as Record<string, unknown>)[part];
+  }
+  return at;
 }
 
 /** One row per number, flag or text metric the run stored; uncertainties fold into their value, lists and groups are left out. */

@@ -45,14 +45,20 @@ export function describeTechniques(registry: TechniqueRegistryView): TechniqueIn
   });
 }
 
+/** How deep fittedFields looks into groups within groups (the skewed fit inside tcDistribution is depth 2). */
+const MAX_GROUP_DEPTH = 4;
+
 /**
  * A group's fitted parameters — its number fields that name a standard uncertainty, e.g. the
  * local-Tc distribution's μ and σ — as metrics of their own, keyed `group.field` (the uncertainty
  * `group.fieldErr`), so a metric table can show them with their errors beside the flat metrics.
+ * Groups inside the group are listed the same way, keyed by the whole path
+ * (`tcDistribution.skewed.modeK`), down to MAX_GROUP_DEPTH levels.
  */
-function fittedFields(group: string, groupLabel: string, fields: Record<string, AnyMetricSpec>): MetricInfo[] {
-  return Object.entries(fields).flatMap(([key, spec]) =>
-    spec.kind === 'number' && spec.uncertainty
+function fittedFields(group: string, groupLabel: string, fields: Record<string, AnyMetricSpec>, depth = 1): MetricInfo[] {
+  return Object.entries(fields).flatMap(([key, spec]): MetricInfo[] => {
+    if (spec.kind === 'group') return depth < MAX_GROUP_DEPTH ? fittedFields(`${group}.${key}`, `${groupLabel}, ${spec.label}`, spec.fields, depth + 1) : [];
+    return spec.kind === 'number' && spec.uncertainty
       ? [
           {
             key: `${group}.${key}`,
@@ -63,6 +69,6 @@ function fittedFields(group: string, groupLabel: string, fields: Record<string, 
             description: spec.description ?? null,
           },
         ]
-      : [],
-  );
+      : [];
+  });
 }
