@@ -49,13 +49,14 @@ describe('a disabled or re-roled user loses their sessions at once', () => {
   });
 
   it('a role change ends the sessions made under the old role; a new login carries the new one', async () => {
+    // POST /api/alloys needs the global PI role: an empty body gets past the guard to validation (400), or not (403).
     const pi = await newUser(api, admin, 'PI');
-    expect((await api.request('GET', '/api/campaigns/00000000-0000-4000-8000-000000000000/candidates', { token: pi.token })).status).toBe(404);
+    expect((await api.request('POST', '/api/alloys', { token: pi.token, body: {} })).status).toBe(400);
     expect((await patch(pi.id, { role: 'MEMBER' })).status).toBe(200);
     expect(await liveSessions(pi.id)).toBe(0);
     expect((await samples(pi.token)).status).toBe(401);
     const again = await api.login(pi.email, 'password-123');
-    expect((await api.request('GET', '/api/campaigns/00000000-0000-4000-8000-000000000000/candidates', { token: again })).status).toBe(403);
+    expect((await api.request('POST', '/api/alloys', { token: again, body: {} })).status).toBe(403);
   });
 
   it('a rename or the same role again ends nothing', async () => {
