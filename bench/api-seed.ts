@@ -25,7 +25,7 @@ const T0 = '2025-01-06T08:00:00Z';
 
 /**
  * Fills a freshly migrated database with set-based SQL (no ORM round trips): one alloy, one seeding
- * user, the lineage of `shape`, and the cached state/signature the app derives from the steps
+ * user, a second project beside the migration's Default one (which holds every sample), the lineage of `shape`, and the cached state/signature the app derives from the steps
  * (ANNEAL → ANNEALED, CRYO_CYCLE → REJUVENATED, signature `A453K·5min → C77/293K×27`).
  */
 export async function seedDatabase(url: string, shape: SeedShape = DEFAULT_SHAPE): Promise<SeedCounts> {
@@ -37,6 +37,9 @@ export async function seedDatabase(url: string, shape: SeedShape = DEFAULT_SHAPE
       db,
       `INSERT INTO users (id, email, name, role, "passwordHash") VALUES (gen_random_uuid(), 'bench-seed@vitrack.local', 'Bench seeder', 'MEMBER', '!no-login') RETURNING id`,
     );
+    // Every sample goes to the migration's Default project; a second, empty project is there so the
+    // benchmark's member is in two and the list routes' project predicate holds more than one id.
+    await db.query(`INSERT INTO projects (id, name) VALUES (gen_random_uuid(), 'Bench other group')`);
     const alloy = await one(
       db,
       `INSERT INTO alloys (id, name, composition, "densityGCm3", "tgK", "txK") VALUES (gen_random_uuid(), 'La75Al25', '{"La": 75, "Al": 25}', 5.9, 474, 493) RETURNING id`,
@@ -44,8 +47,9 @@ export async function seedDatabase(url: string, shape: SeedShape = DEFAULT_SHAPE
 
     await db.query(
       `WITH ingots AS (
-         INSERT INTO samples (id, code, kind, "alloyId", "massMg", "createdById", "createdAt")
-         SELECT gen_random_uuid(), 'I' || lpad(i::text, 4, '0'), 'INGOT', $1::uuid, 5000, $2::uuid, $3::timestamptz + (i - 1) * interval '1 day'
+         INSERT INTO samples (id, code, kind, "alloyId", "projectId", "massMg", "createdById", "createdAt")
+         SELECT gen_random_uuid(), 'I' || lpad(i::text, 4, '0'), 'INGOT', $1::uuid, (SELECT id FROM projects WHERE name = 'Default'), 5000, $2::uuid,
+                $3::timestamptz + (i - 1) * interval '1 day'
          FROM generate_series(1, $4::int) i
          RETURNING id, "createdAt")
        INSERT INTO process_steps (id, "sampleId", seq, kind, params, flags, "performedAt", "createdById", "createdAt")
@@ -55,8 +59,8 @@ export async function seedDatabase(url: string, shape: SeedShape = DEFAULT_SHAPE
 
     await db.query(
       `WITH ribbons AS (
-         INSERT INTO samples (id, code, kind, "alloyId", "parentId", "createdById", "createdAt")
-         SELECT gen_random_uuid(), i.code || '-R' || r, 'RIBBON', i."alloyId", i.id, $1::uuid, i."createdAt" + r * interval '1 hour'
+         INSERT INTO samples (id, code, kind, "alloyId", "projectId", "parentId", "createdById", "createdAt")
+         SELECT gen_random_uuid(), i.code || '-R' || r, 'RIBBON', i."alloyId", i."projectId", i.id, $1::uuid, i."createdAt" + r * interval '1 hour'
          FROM samples i CROSS JOIN generate_series(1, $2::int) r
          WHERE i.kind = 'INGOT'
          RETURNING id, "createdAt")
@@ -70,8 +74,8 @@ export async function seedDatabase(url: string, shape: SeedShape = DEFAULT_SHAPE
     // A piece's code is its ribbon's plus '-Pnn', so the CUT step's fromCode is the code minus its last four characters.
     await db.query(
       `WITH pieces AS (
-         INSERT INTO samples (id, code, kind, "alloyId", "parentId", "massMg", "lengthMm", "createdById", "createdAt")
-         SELECT gen_random_uuid(), r.code || '-P' || lpad(p::text, 2, '0'), 'PIECE', r."alloyId", r.id, 1.2, 4, $1::uuid,
+         INSERT INTO samples (id, code, kind, "alloyId", "projectId", "parentId", "massMg", "lengthMm", "createdById", "createdAt")
+         SELECT gen_random_uuid(), r.code || '-P' || lpad(p::text, 2, '0'), 'PIECE', r."alloyId", r."projectId", r.id, 1.2, 4, $1::uuid,
                 r."createdAt" + interval '30 minutes' + p * interval '1 second'
          FROM samples r CROSS JOIN generate_series(1, $2::int) p
          WHERE r.kind = 'RIBBON'

@@ -92,3 +92,27 @@ export async function getJson<T>(url: string, token: string): Promise<T> {
   if (res.status !== 200) throw new Error(`GET ${url}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 }
+
+async function postJson<T>(url: string, token: string, body: unknown, expected: number): Promise<T> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (res.status !== expected) throw new Error(`POST ${url}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/**
+ * A MEMBER in every project the database has (the seed's two), logged in: the routes are measured
+ * as a project member sees them, through the project predicate (an ADMIN's lists have none).
+ */
+export async function memberToken(baseUrl: string, adminToken: string): Promise<string> {
+  const email = 'bench-member@vitrack.local';
+  const password = 'bench-member-password';
+  const user = await postJson<{ id: string }>(`${baseUrl}/api/users`, adminToken, { email, name: 'Bench member', role: 'MEMBER', password }, 201);
+  for (const project of await getJson<{ id: string }[]>(`${baseUrl}/api/projects`, adminToken)) {
+    await postJson(`${baseUrl}/api/projects/${project.id}/members`, adminToken, { userId: user.id, role: 'MEMBER' }, 200);
+  }
+  return login(baseUrl, email, password);
+}

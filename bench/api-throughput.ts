@@ -20,7 +20,7 @@ import { CpuShare, cpuShare, cpuSnapshot } from './api-cpu';
 import { DEFAULT_SHAPE, SeededPiece, seededPieces, seedDatabase } from './api-seed';
 import { adminSql, PG_BASE_URL } from '../scripts/pg-admin';
 import { deleteKeysUnder } from '../scripts/redis-admin';
-import { getJson, login, migrate, RunningApi, startApi } from './api-server';
+import { getJson, login, memberToken, migrate, RunningApi, startApi } from './api-server';
 import { recordRun, verdict } from './history';
 
 const CONNECTIONS = 50;
@@ -108,7 +108,8 @@ export async function runApiThroughput(seconds: number, warmupSeconds: number): 
     // Node refuses --cpu-prof in NODE_OPTIONS: it goes on the command line.
     const nodeArgs = profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [];
     api = await startApi({ DATABASE_URL: url, LOG_LEVEL: 'warn', QUEUE_PREFIX: `vt-bench-${tag}`, ADMIN_EMAIL, ADMIN_PASSWORD }, nodeArgs);
-    const token = await login(api.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
+    // The routes are measured as a project member calls them (one more indexed predicate than ADMIN's).
+    const token = await memberToken(api.baseUrl, await login(api.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD));
     const auth = { authorization: `Bearer ${token}` };
     await checkResponses(api.baseUrl, token, pieces);
 

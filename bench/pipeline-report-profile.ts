@@ -8,6 +8,7 @@ import { loadEnv } from '../src/config/env';
 import { Database } from '../src/infra/database/database';
 import { latestResults, progressMatrix } from '../src/modules/campaigns/campaign-progress';
 import { CampaignsRepository } from '../src/modules/campaigns/campaigns.repository';
+import { SYSTEM_VIEWER } from '../src/modules/projects/project-access';
 import { CampaignsService } from '../src/modules/campaigns/campaigns.service';
 import { renderReportHtml } from '../src/modules/reports/render/report-html';
 import { renderReportSvg } from '../src/modules/reports/render/report-svg';
@@ -35,7 +36,7 @@ export async function profileReport(url: string, campaignId: string, warmup: num
   try {
     const repo = new CampaignsRepository(database);
     // reportInput needs only the repository (samples, alloys and audit serve other methods).
-    const service = new CampaignsService(repo, undefined as never, undefined as never, database, undefined as never);
+    const service = new CampaignsService(repo, undefined as never, undefined as never, undefined as never, database, undefined as never);
     const samples: Record<string, number[]> = {};
     const notes: Record<string, string> = {};
     const add = (stage: string, ms: number) => (samples[stage] ??= []).push(ms);
@@ -49,7 +50,7 @@ export async function profileReport(url: string, campaignId: string, warmup: num
       const techniques = c!.plannedTechniques;
       const [results, tLatest] = await time(() => latestResults(facts));
       const [progress, tProgress] = await time(() => progressMatrix(factor.levels, techniques, pieces, facts));
-      const [input, tInput] = await time(() => service.reportInput(campaignId));
+      const [input, tInput] = await time(() => service.reportInput(campaignId, SYSTEM_VIEWER));
       const [report, tBuild] = await time(() => buildCampaignReport(input));
       const [json, tJson] = await time(() => JSON.stringify(report));
       const [svg, tSvg] = await time(() => renderReportSvg(report));

@@ -4,7 +4,7 @@
  */
 import { magneticCampaign } from '../libs/instruments/src/campaign';
 import { writeMpms3Vsm } from '../libs/instruments/src/mpms';
-import { ApiClient } from '../scripts/demo-client';
+import { ApiClient, joinDefaultProject } from '../scripts/demo-client';
 
 export interface UploadFile {
   fileName: string;
@@ -55,6 +55,10 @@ export async function createFixture(
   for (const role of ['PI', 'MEMBER']) {
     await root.call('POST', '/api/users', { email: `bench-${role.toLowerCase()}@vitrack.local`, name: `Bench ${role}`, role, password }, [201]);
   }
+  await joinDefaultProject(root, [
+    { email: 'bench-pi@vitrack.local', role: 'PI' },
+    { email: 'bench-member@vitrack.local', role: 'MEMBER' },
+  ]);
   const pi = new ApiClient(baseUrl);
   await pi.login('bench-pi@vitrack.local', password);
   const member = new ApiClient(baseUrl);

@@ -33,3 +33,15 @@ export class ApiClient {
     throw new Error(`${this.baseUrl}/health did not answer 200 within ${timeoutMs} ms`);
   }
 }
+
+/** Puts users (by email) into the "Default" project every database starts with, each with the role given. */
+export async function joinDefaultProject(admin: ApiClient, members: readonly { email: string; role: 'MEMBER' | 'PI' }[]): Promise<void> {
+  const users = (await admin.call<{ id: string; email: string }[]>('GET', '/api/users')).body;
+  const project = (await admin.call<{ id: string; name: string }[]>('GET', '/api/projects')).body.find((p) => p.name === 'Default');
+  if (!project) throw new Error('the Default project is missing');
+  for (const { email, role } of members) {
+    const user = users.find((u) => u.email === email);
+    if (!user) throw new Error(`no user ${email}`);
+    await admin.call('POST', `/api/projects/${project.id}/members`, { userId: user.id, role }, [200]);
+  }
+}

@@ -7,7 +7,7 @@
  * Ctrl-C stops it; DEMO_EXIT=1 stops after seeding; `npm run demo:reset` deletes what it logged.
  */
 import { logCampaigns, waitForAnalyses } from './demo-campaigns';
-import { ApiClient } from './demo-client';
+import { ApiClient, joinDefaultProject } from './demo-client';
 import { demoEnv, DEMO_PASSWORD, DEMO_QUEUE_PREFIX, DEMO_USERS } from './demo-env';
 import { studyTableInput } from './demo-study';
 import { formatStudyTable, studyTable } from './study-table';
@@ -21,6 +21,8 @@ async function seed(base: string) {
   for (const { email, role } of DEMO_USERS) {
     await admin.call('POST', '/api/users', { email, name: `Demo ${role}`, role, password: DEMO_PASSWORD }, [201, 409]);
   }
+  // The demo's samples and campaigns go to the Default project; its users work there.
+  await joinDefaultProject(admin, DEMO_USERS);
   const [piUser, memberUser] = DEMO_USERS;
   const pi = new ApiClient(base);
   await pi.login(piUser.email, DEMO_PASSWORD);

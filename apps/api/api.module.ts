@@ -48,6 +48,9 @@ import { UploadsModule } from '../../src/modules/uploads/uploads.module';
 import { RetractionsController } from '../../src/modules/retractions/retractions.controller';
 import { RetractionsModule } from '../../src/modules/retractions/retractions.module';
 import { SharedReportController, ShareLinksController } from '../../src/modules/reports/share-links.controller';
+import { ProjectAccessModule } from '../../src/modules/projects/project-access.module';
+import { ProjectsController } from '../../src/modules/projects/projects.controller';
+import { ProjectsModule } from '../../src/modules/projects/projects.module';
 
 @Module({})
 class AdminBootstrap implements OnApplicationBootstrap {
@@ -103,6 +106,8 @@ export class ApiModule {
         AuditModule,
         UsersModule,
         AuthModule,
+        ProjectAccessModule,
+        ProjectsModule,
         AlloysModule,
         SamplesModule,
         TreatmentsModule,
@@ -122,6 +127,7 @@ export class ApiModule {
         MetricsController,
         AuthController,
         UsersController,
+        ProjectsController,
         AlloysController,
         SamplesController,
         TreatmentsController,

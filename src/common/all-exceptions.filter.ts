@@ -49,6 +49,8 @@ function statusOf(code: DomainErrorCode): number {
     case 'TREATMENT_ON_INGOT':
     case 'PERFORMED_AT_OUT_OF_RANGE':
     case 'NOT_RETRACTABLE':
+    case 'PROJECT_REQUIRED':
+    case 'OTHER_PROJECT':
       return 422;
     case 'OVERRIDE_NEEDS_PI':
     case 'NOT_YOURS':

@@ -16,7 +16,10 @@ export type DomainErrorCode =
   | 'OVERRIDE_NEEDS_PI'
   | 'NOT_YOURS'
   | 'ALREADY_RETRACTED'
-  | 'RETRACTED';
+  | 'RETRACTED'
+  // Projects (issue 12.7): which project a new record goes to; records of one project stay together.
+  | 'PROJECT_REQUIRED'
+  | 'OTHER_PROJECT';
 
 export class DomainError extends Error {
   constructor(

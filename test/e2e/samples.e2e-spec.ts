@@ -180,6 +180,7 @@ describe('sample lifecycle', () => {
       state: 'ANNEALED',
       signature: 'A453K·1min',
       alloyId: alloy.id,
+      projectId: expect.stringMatching(/^[0-9a-f-]{36}$/),
       parentId: ribbon.id,
       massMg: 1.2,
       createdAt: expect.stringMatching(/Z$/),

@@ -102,6 +102,17 @@ export const MATRIX: Record<string, MatrixRow> = {
     body: () => ({ email: `matrix-${unique()}@test.local`, name: 'Matrix user', role: 'MEMBER', password: 'password-123' }),
   },
   'GET /api/users': { expect: adminOnly(200) },
+  // Projects (added with the routes; the fixture has no project of its own yet, so the member routes use an unknown one).
+  // The name taken by the Default project: a second project would make ADMIN's ingots and campaigns name theirs.
+  'POST /api/projects': { expect: adminOnly(409), body: () => ({ name: 'Default' }) },
+  'GET /api/projects': { expect: anyRole(200) },
+  'GET /api/projects/{id}/members': { expect: statuses(401, 404, 404, 404), params: () => ({ id: randomUUID() }) },
+  'POST /api/projects/{id}/members': {
+    expect: statuses(401, 403, 403, 404),
+    params: () => ({ id: randomUUID() }),
+    body: (f) => ({ userId: f.users.member.id, role: 'MEMBER' }),
+  },
+  'DELETE /api/projects/{id}/members/{userId}': { expect: statuses(401, 403, 403, 404), params: (f) => ({ id: randomUUID(), userId: f.users.member.id }) },
   // A throwaway user per caller: the change ends that user's other sessions.
   'POST /api/users/me/password': {
     expect: anyRole(204),

@@ -4,7 +4,8 @@ import { Client } from 'pg';
 /**
  * Rows written straight into the tables, as an older version of the application left them, for
  * the backfill migration specs (test/setup/migrations.ts). Only the columns every migration since
- * the first has had are written, so they insert at any point of the migration history.
+ * the first has had are written, so they insert at any point of the migration history (samples
+ * and campaigns up to the projects migration, which makes their projectId required).
  */
 export class LegacyRows {
   constructor(private readonly client: Client) {}

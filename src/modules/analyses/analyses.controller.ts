@@ -16,8 +16,8 @@ export class AnalysesController {
   @Get(':id')
   @ApiQuery({ name: 'curves', required: false, enum: ['true', 'false'] })
   @ApiOkResponse({ type: RunWithCurvesResponse })
-  get(@IdParam() id: string, @Query('curves') curves?: string): Promise<RunWithCurvesResponse> {
-    return this.analyses.get(id, curves === 'true');
+  get(@IdParam() id: string, @CurrentUser() user: AuthUser, @Query('curves') curves?: string): Promise<RunWithCurvesResponse> {
+    return this.analyses.get(id, user, curves === 'true');
   }
 
   /**
@@ -28,8 +28,8 @@ export class AnalysesController {
   @UploadScope()
   @Get(':id/plot')
   @ApiOkResponse({ type: AnalysisPlotResponse })
-  plot(@IdParam() id: string): Promise<AnalysisPlotResponse> {
-    return this.analyses.plot(id);
+  plot(@IdParam() id: string, @CurrentUser() user: AuthUser): Promise<AnalysisPlotResponse> {
+    return this.analyses.plot(id, user);
   }
 
   /** The same panels drawn as one SVG by the server (the options the web app draws), for reports and scripts. */
@@ -37,8 +37,8 @@ export class AnalysesController {
   @Get(':id/plot.svg')
   @ApiProduces('image/svg+xml')
   @Header('content-type', 'image/svg+xml; charset=utf-8')
-  plotSvg(@IdParam() id: string): Promise<string> {
-    return this.analyses.plotSvg(id);
+  plotSvg(@IdParam() id: string, @CurrentUser() user: AuthUser): Promise<string> {
+    return this.analyses.plotSvg(id, user);
   }
 
   /** A new attempt of a run that failed transiently (409 for a file the analyzer rejected); the uploader, a PI or an ADMIN. */

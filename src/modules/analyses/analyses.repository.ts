@@ -16,6 +16,8 @@ export interface ClaimedRun {
   technique: Technique;
   conditions: Record<string, unknown> | null;
   sampleId: string;
+  /** The sample's project, carried on the run's live events so each stream delivers its own projects' only. */
+  projectId: string;
   massMg: number | null;
   densityGCm3: number;
 }
@@ -76,7 +78,8 @@ export class AnalysesRepository {
     return { id: existing.id, created: false };
   }
 
-  async find(id: string): Promise<AnalysisRunRow | null> {
+  /** The run with its sample's project (runs are scoped through their measurement's sample). */
+  async find(id: string): Promise<(AnalysisRunRow & { projectId: string | null }) | null> {
     return (await runById(this.db, id))[0] ?? null;
   }
 
@@ -160,7 +163,7 @@ export class AnalysesRepository {
   }
 
   /** A run's status, attempts and what it asks for, for a worker that could not claim it or gives it up. */
-  async runState(id: string): Promise<(RunTarget & { status: RunStatus; analyzerVersion: string; attempts: number }) | undefined> {
+  async runState(id: string): Promise<(RunTarget & { status: RunStatus; analyzerVersion: string; attempts: number; projectId: string | null }) | undefined> {
     return (await runStateOf(this.db, id))[0];
   }
 
@@ -261,7 +264,8 @@ export class AnalysesRepository {
   }
 
   /** The newest run per (measurement, file, analyzer) matching the filter, for re-runs (without metrics and curves). */
-  latestRuns(filter: { analyzer?: string; campaignId?: string }): Promise<(RunTarget & { analyzerVersion: string })[]> {
+  /** `projectIds` keeps the runs of those projects' samples (undefined: every project). */
+  latestRuns(filter: { analyzer?: string; campaignId?: string; projectIds?: string[] }): Promise<(RunTarget & { analyzerVersion: string })[]> {
     let q = this.db
       .selectFrom('analysis_runs as r')
       .distinctOn(['r.measurementId', 'r.fileId', 'r.analyzer'])
@@ -275,6 +279,16 @@ export class AnalysesRepository {
           .innerJoin('campaign_assignments as ca', 'ca.sampleId', 'm.sampleId')
           .select('m.id')
           .where('ca.campaignId', '=', campaignId),
+      );
+    }
+    if (filter.projectIds) {
+      const projectIds = filter.projectIds;
+      q = q.where('r.measurementId', 'in', (eb) =>
+        eb
+          .selectFrom('measurements as m')
+          .innerJoin('samples as s', 's.id', 'm.sampleId')
+          .select('m.id')
+          .where('s.projectId', '=', sql<string>`ANY(${projectIds}::uuid[])`),
       );
     }
     return q.orderBy('r.measurementId').orderBy('r.fileId').orderBy('r.analyzer').orderBy('r.createdAt', 'desc').execute();
@@ -319,6 +333,14 @@ const runById = compileOnce((db: Executor, id: string) =>
   db
     .selectFrom('analysis_runs')
     .select([...RUN_SUMMARY_COLUMNS, 'curves'])
+    .select((eb) =>
+      eb
+        .selectFrom('measurements as m')
+        .innerJoin('samples as s', 's.id', 'm.sampleId')
+        .select('s.projectId')
+        .whereRef('m.id', '=', 'analysis_runs.measurementId')
+        .as('projectId'),
+    )
     .where('id', '=', id),
 );
 
@@ -328,11 +350,22 @@ const claimRun = compileOnce(
     FROM measurements m JOIN samples s ON s.id = m."sampleId" JOIN alloys a ON a.id = s."alloyId", data_files f
     WHERE r.id = ${id}::uuid AND r.status IN ('QUEUED', 'RUNNING') AND r."analyzerVersion" = ${versions}::jsonb ->> r.analyzer
       AND m.id = r."measurementId" AND f.id = r."fileId"
-    RETURNING r.id, r."measurementId", r.analyzer, r.attempts, m.technique, m.conditions, m."sampleId", s."massMg", a."densityGCm3", f.encoding, f.content`,
+    RETURNING r.id, r."measurementId", r.analyzer, r.attempts, m.technique, m.conditions, m."sampleId", s."projectId", s."massMg", a."densityGCm3", f.encoding, f.content`,
 );
 
 const runStateOf = compileOnce((db: Executor, id: string) =>
-  db.selectFrom('analysis_runs').select(['status', 'measurementId', 'fileId', 'fileSha256', 'analyzer', 'analyzerVersion', 'attempts']).where('id', '=', id),
+  db
+    .selectFrom('analysis_runs as r')
+    .select(['r.status', 'r.measurementId', 'r.fileId', 'r.fileSha256', 'r.analyzer', 'r.analyzerVersion', 'r.attempts'])
+    .select((eb) =>
+      eb
+        .selectFrom('measurements as m')
+        .innerJoin('samples as s', 's.id', 'm.sampleId')
+        .select('s.projectId')
+        .whereRef('m.id', '=', 'r.measurementId')
+        .as('projectId'),
+    )
+    .where('r.id', '=', id),
 );
 
 const finishRun = compileOnce(

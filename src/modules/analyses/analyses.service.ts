@@ -1,11 +1,12 @@
 import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import type { Curves } from '../../../libs/analysis/src/core/types';
 import { analysisPlot } from '../../../libs/analysis/src/plots/analysis-plot';
-import { DomainError, notFound } from '../../common/domain-error';
+import { DomainError } from '../../common/domain-error';
 import { fieldError } from '../../common/validation';
 import { Database } from '../../infra/database/database';
 import { AuditService } from '../audit/audit.service';
-import { AuthUser, hasRole } from '../auth/auth.decorators';
+import { AuthUser } from '../auth/auth.decorators';
+import { assertVisible, isPiIn, type Viewer, visibleProjectIds } from '../projects/project-access';
 import { AnalysesRepository, RunSummary, RunTarget } from './analyses.repository';
 import { AnalysisProducer } from './analysis.producer';
 import { compareVersions, currentVersionOf } from './analyzer-registry';
@@ -47,9 +48,9 @@ export class AnalysesService {
     @Inject(TECHNIQUES) private readonly techniques: Techniques,
   ) {}
 
-  async get(id: string, withCurves = false) {
+  async get(id: string, viewer: Viewer, withCurves = false) {
     const run = await this.runs.find(id);
-    if (!run) throw notFound('analysis run', id);
+    assertVisible(viewer, run?.projectId, 'analysis run', id);
     return { ...toRunView(run), ...(withCurves ? { curves: run.curves } : {}) };
   }
 
@@ -58,8 +59,8 @@ export class AnalysesService {
    * through `get`, so whoever may read the run may read its plot and nobody else. The technique and
    * mode come from the run's measurement.
    */
-  async plot(id: string) {
-    const run = await this.get(id, true);
+  async plot(id: string, viewer: Viewer) {
+    const run = await this.get(id, viewer, true);
     const measurement = await this.runs.measurementOf(run.measurementId);
     const mode = measurement?.conditions?.mode;
     const technique = measurement?.technique ?? run.analyzer.toUpperCase();
@@ -71,8 +72,8 @@ export class AnalysesService {
   }
 
   /** The plot panels as one server-rendered SVG (see render-plot-svg.ts). */
-  async plotSvg(id: string): Promise<string> {
-    return renderPlotSvg((await this.plot(id)).panels);
+  async plotSvg(id: string, viewer: Viewer): Promise<string> {
+    return renderPlotSvg((await this.plot(id, viewer)).panels);
   }
 
   /**
@@ -84,9 +85,12 @@ export class AnalysesService {
    */
   async retry(id: string, user: AuthUser): Promise<{ analysisRunId: string; retryOf: string; retry: number }> {
     const run = await this.runs.find(id);
-    if (!run) throw notFound('analysis run', id);
-    if (!hasRole(user.role, 'PI') && (await this.runs.uploaderOf(run)) !== user.id) {
-      throw new ForbiddenException({ message: 'only the uploader of the file, a PI or an ADMIN may retry its analysis', field: 'id' });
+    assertVisible(user, run?.projectId, 'analysis run', id);
+    if (!isPiIn(user, run.projectId) && (await this.runs.uploaderOf(run)) !== user.id) {
+      throw new ForbiddenException({
+        message: 'only the uploader of the file, a PI or an ADMIN may retry its analysis (a PI of the file’s project)',
+        field: 'id',
+      });
     }
     if (run.status !== 'FAILED') throw new DomainError('CONFLICT', `only a FAILED run can be retried; this one is ${run.status}`, 'id');
     if (run.failureKind === 'FILE') {
@@ -105,7 +109,7 @@ export class AnalysesService {
     }
     const created = await this.db.transaction(async (trx) => {
       const newId = await this.runs.createRetry(trx, run);
-      if (newId) await this.audit.record(trx, user.id, 'analysis.retry', 'AnalysisRun', id, { retryRunId: newId, errorCode: run.errorCode });
+      if (newId) await this.audit.record(trx, user.id, 'analysis.retry', 'AnalysisRun', id, { retryRunId: newId, errorCode: run.errorCode }, run.projectId);
       return newId;
     });
     if (!created) {
@@ -122,7 +126,8 @@ export class AnalysesService {
    */
   async rerun(dto: RerunDto, user: AuthUser): Promise<{ analysisRunIds: string[]; skipped: number }> {
     if (dto.analyzer && !currentVersionOf(this.techniques, dto.analyzer)) throw fieldError('analyzer', `unknown analyzer "${dto.analyzer}"`);
-    const latest = await this.runs.latestRuns({ analyzer: dto.analyzer, campaignId: dto.campaignId });
+    // Only the caller's projects' files (a campaign of another project has none of them, so nothing is queued).
+    const latest = await this.runs.latestRuns({ analyzer: dto.analyzer, campaignId: dto.campaignId, projectIds: visibleProjectIds(user) });
     const stale = latest.filter((r) => isOutdated(this.techniques, r) && (!dto.belowVersion || compareVersions(r.analyzerVersion, dto.belowVersion) < 0));
     const ids = await this.queueCurrentVersion(stale, user.id, 'analysis.rerun', dto.campaignId ?? dto.analyzer ?? '*', { ...dto });
     return { analysisRunIds: ids, skipped: latest.length - ids.length };

@@ -11,6 +11,7 @@ const run = (over: Partial<ClaimedRun>): ClaimedRun => ({
   technique: 'MAGNETIC',
   conditions: null,
   sampleId: 's1',
+  projectId: 'p1',
   massMg: 2.4,
   densityGCm3: 5.9,
   ...over,

@@ -29,7 +29,7 @@ export class AnalysisRunner {
     const t0 = Date.now();
     const run = await this.runs.claim(runId, this.techniques.analyzerVersions);
     if (!run) return this.unclaimed(runId);
-    await this.events.emit({ runId, status: 'RUNNING', measurementId: run.measurementId, analyzer: run.analyzer });
+    await this.events.emit({ runId, status: 'RUNNING', measurementId: run.measurementId, projectId: run.projectId, analyzer: run.analyzer });
     // The only partner file a technique declares today is MAGNETIC's FC sweep, which this query serves.
     const params = await paramsFor(this.techniques, run, () => this.runs.fcPartnerBytes(run.sampleId, run.measurementId));
     const t1 = Date.now();
@@ -43,7 +43,14 @@ export class AnalysisRunner {
     const finish = async (outcome: Parameters<AnalysesRepository['finish']>[1]) => {
       outcome.timings.totalMs = Date.now() - t0;
       if (await this.runs.finish(runId, outcome)) {
-        await this.events.emit({ runId, status: outcome.status, measurementId: run.measurementId, analyzer: run.analyzer, error: outcome.error });
+        await this.events.emit({
+          runId,
+          status: outcome.status,
+          measurementId: run.measurementId,
+          projectId: run.projectId,
+          analyzer: run.analyzer,
+          error: outcome.error,
+        });
       }
     };
     if (!result.ok) {
@@ -72,7 +79,7 @@ export class AnalysisRunner {
     if (!mine || compareVersions(run.analyzerVersion, mine) > 0) return 'later';
     const reason = `analyzer ${run.analyzer} ${run.analyzerVersion} was replaced by ${mine} before this run started; the file is queued again for ${mine}`;
     if (await this.runs.failUnfinished(runId, 'ANALYZER_SUPERSEDED', reason, 'SUPERSEDED')) {
-      await this.events.emit({ runId, status: 'FAILED', measurementId: run.measurementId, analyzer: run.analyzer, error: reason });
+      await this.events.emit({ runId, status: 'FAILED', measurementId: run.measurementId, projectId: run.projectId, analyzer: run.analyzer, error: reason });
       await this.analyses.queueCurrentVersion([run], null, 'analysis.reanalyze', runId, { superseded: runId });
     }
     return 'done';
@@ -83,7 +90,7 @@ export class AnalysisRunner {
     const run = await this.runs.runState(runId);
     if (!run) return;
     if (await this.runs.failUnfinished(runId, 'TRANSIENT_FAILURE', `gave up after ${run.attempts} attempt(s): ${reason}`, 'TRANSIENT')) {
-      await this.events.emit({ runId, status: 'FAILED', measurementId: run.measurementId, analyzer: run.analyzer, error: reason });
+      await this.events.emit({ runId, status: 'FAILED', measurementId: run.measurementId, projectId: run.projectId, analyzer: run.analyzer, error: reason });
     }
   }
 }

@@ -8,6 +8,8 @@ export interface RunEvent {
   runId: string;
   status: 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED';
   measurementId: string;
+  /** The project of the measurement's sample; a stream delivers an event only to its project's members (and ADMIN). */
+  projectId: string | null;
   analyzer: string;
   at: string;
   error?: string;

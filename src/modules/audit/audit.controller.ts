@@ -3,6 +3,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { AuthUser, CurrentUser } from '../auth/auth.decorators';
 import { AuditService } from './audit.service';
 
 class AuditQueryDto {
@@ -27,7 +28,8 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
-  list(@Query() q: AuditQueryDto) {
-    return this.audit.list(q.entityId, q.limit);
+  /** Newest first; a member reads the rows of their projects' records only, ADMIN every row. */
+  list(@Query() q: AuditQueryDto, @CurrentUser() user: AuthUser) {
+    return this.audit.list(q.entityId, q.limit, user);
   }
 }

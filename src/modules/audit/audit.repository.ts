@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
 import { compileOnce } from '../../infra/database/compile-once';
 import { Database, Executor, json } from '../../infra/database/database';
 
@@ -9,6 +10,8 @@ export interface AuditEntry {
   action: string;
   entityType: string;
   entityId: string;
+  /** The project of the record acted on; null for global actions (users, tokens). */
+  projectId: string | null;
   data: unknown;
 }
 
@@ -17,18 +20,26 @@ export interface AuditEntry {
 export class AuditRepository {
   constructor(private readonly database: Database) {}
 
-  async insert(db: Executor, row: { actorId: string | null; action: string; entityType: string; entityId: string; data?: object }): Promise<void> {
-    await insertAudit(db, row.actorId, row.action, row.entityType, row.entityId, json(row.data));
+  async insert(
+    db: Executor,
+    row: { actorId: string | null; action: string; entityType: string; entityId: string; data?: object; projectId: string | null },
+  ): Promise<void> {
+    await insertAudit(db, row.actorId, row.action, row.entityType, row.entityId, json(row.data), row.projectId);
   }
 
-  /** Newest first; the bigint id comes back as a string. */
-  list(entityId: string | undefined, limit: number): Promise<AuditEntry[]> {
-    let q = this.database.kysely.selectFrom('audit_log').select(['id', 'at', 'actorId', 'action', 'entityType', 'entityId', 'data']);
+  /**
+   * Newest first; the bigint id comes back as a string. `projectIds` limits the rows to those
+   * projects (global rows, with no project, are left out); undefined reads every row (ADMIN).
+   */
+  list(entityId: string | undefined, limit: number, projectIds: string[] | undefined): Promise<AuditEntry[]> {
+    let q = this.database.kysely.selectFrom('audit_log').select(['id', 'at', 'actorId', 'action', 'entityType', 'entityId', 'projectId', 'data']);
     if (entityId !== undefined) q = q.where('entityId', '=', entityId);
+    if (projectIds !== undefined) q = q.where('projectId', '=', sql<string>`ANY(${projectIds}::uuid[])`);
     return q.orderBy('id', 'desc').limit(limit).execute();
   }
 }
 
-const insertAudit = compileOnce((db: Executor, actorId: string | null, action: string, entityType: string, entityId: string, data: string | null) =>
-  db.insertInto('audit_log').values({ actorId, action, entityType, entityId, data }),
+const insertAudit = compileOnce(
+  (db: Executor, actorId: string | null, action: string, entityType: string, entityId: string, data: string | null, projectId: string | null) =>
+    db.insertInto('audit_log').values({ actorId, action, entityType, entityId, data, projectId }),
 );

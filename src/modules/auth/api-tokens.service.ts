@@ -60,7 +60,7 @@ export class ApiTokensService {
   }
 
   /** The token's user and scope when the token is live; records its use at most once a minute. */
-  async authenticate(bearer: string): Promise<AuthUser | undefined> {
+  async authenticate(bearer: string): Promise<Omit<AuthUser, 'projects'> | undefined> {
     const row = await this.tokens.findLive(sha256(bearer));
     if (!row) return undefined;
     const now = Date.now();

@@ -9,7 +9,7 @@ import { ApiTokensService } from './api-tokens.service';
 import { AuthUser, CurrentUser, Public } from './auth.decorators';
 import { AuthService } from './auth.service';
 import { AdminSetupDto, CreateApiTokenDto, LoginDto, RedeemPasswordResetDto } from './dto/auth.dto';
-import { ApiTokenInfoResponse, ApiTokenResponse, LoginResponse, PasswordResetDoneResponse, SessionUserResponse } from './dto/auth.responses';
+import { ApiTokenInfoResponse, ApiTokenResponse, LoginResponse, PasswordResetDoneResponse, MeResponse } from './dto/auth.responses';
 import { sessionCookies } from './session-cookie';
 import { UsersRepository } from '../users/users.repository';
 
@@ -49,10 +49,10 @@ export class AuthController {
   /** Who the session or token belongs to (the web app asks after a reload). */
   @ApiBearerAuth()
   @Get('me')
-  @ApiOkResponse({ type: SessionUserResponse })
-  async me(@CurrentUser() user: AuthUser): Promise<SessionUserResponse> {
+  @ApiOkResponse({ type: MeResponse })
+  async me(@CurrentUser() user: AuthUser): Promise<MeResponse> {
     const row = await this.users.findById(user.id);
-    return { id: user.id, email: user.email, name: row?.name ?? '', role: user.role };
+    return { id: user.id, email: user.email, name: row?.name ?? '', role: user.role, projects: [...user.projects] };
   }
 
   /** Sets the first administrator's password with the one-time token the API logged (production without ADMIN_PASSWORD). */

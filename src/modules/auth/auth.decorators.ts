@@ -1,5 +1,6 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { Role, TokenScope } from '../../infra/database/schema';
+import type { ProjectMembership } from '../projects/project-access';
 
 export const IS_PUBLIC = 'vitrack:public';
 export const MIN_ROLE = 'vitrack:min-role';
@@ -10,6 +11,14 @@ export const Public = () => SetMetadata(IS_PUBLIC, true);
 
 /** Route needs at least this role; roles are ordered MEMBER < PI < ADMIN. */
 export const MinRole = (role: Role) => SetMetadata(MIN_ROLE, role);
+
+export const PROJECT_PI = 'vitrack:project-pi';
+
+/**
+ * Route for a PI of the record's project (or ADMIN): the service checks the role in that project;
+ * the guard first refuses (403, before the body is read) a caller who is PI in no project at all.
+ */
+export const ProjectPi = () => SetMetadata(PROJECT_PI, true);
 
 /** Route an API token of scope UPLOAD may call: creating a measurement and adding its file (an instrument PC), and the reads that needs. */
 export const UploadScope = () => SetMetadata(UPLOAD_SCOPE, true);
@@ -23,6 +32,8 @@ export interface AuthUser {
   /** The API token's id and scope; absent for logins. */
   apiTokenId?: string;
   scope?: TokenScope;
+  /** The user's projects and role in each, as the database says now (cached for AUTH_USER_CACHE_MS, forgotten on a change here). */
+  projects: readonly ProjectMembership[];
 }
 
 export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthUser => ctx.switchToHttp().getRequest<{ user: AuthUser }>().user);

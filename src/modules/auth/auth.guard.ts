@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Unauthor
 import { Reflector } from '@nestjs/core';
 import { Env } from '../../config/env';
 import { Role } from '../../infra/database/schema';
-import { AuthUser, hasRole, IS_PUBLIC, MIN_ROLE, UPLOAD_SCOPE } from './auth.decorators';
+import { AuthUser, hasRole, IS_PUBLIC, MIN_ROLE, PROJECT_PI, UPLOAD_SCOPE } from './auth.decorators';
 import { AuthService } from './auth.service';
 import { CSRF_HEADER, csrfTokenMatches, readCookie, SAFE_METHODS, SESSION_COOKIE } from './session-cookie';
 
@@ -37,6 +37,9 @@ export class AuthGuard implements CanActivate {
     const minRole = this.reflector.getAllAndOverride<Role | undefined>(MIN_ROLE, targets);
     if (minRole && !hasRole(user.role, minRole)) {
       throw new ForbiddenException({ message: `this action needs the ${minRole} role; you are ${user.role}`, field: 'authorization' });
+    }
+    if (this.reflector.getAllAndOverride<boolean>(PROJECT_PI, targets) && user.role !== 'ADMIN' && !user.projects.some((p) => p.role === 'PI')) {
+      throw new ForbiddenException({ message: 'this action needs the PI role in the record’s project; you are PI in no project', field: 'authorization' });
     }
     this.checkScope(user, req.method, this.reflector.getAllAndOverride<boolean>(UPLOAD_SCOPE, targets) === true);
     return true;

@@ -3,6 +3,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { createSecretKey } from 'node:crypto';
 import { Env } from '../../config/env';
 import { AuditModule } from '../audit/audit.module';
+import { ProjectAccessModule } from '../projects/project-access.module';
 import { UsersModule } from '../users/users.module';
 import { AccountService } from './account.service';
 import { AdminSetupService } from './admin-setup.service';
@@ -18,6 +19,7 @@ import { SessionsRepository } from './sessions.repository';
   imports: [
     UsersModule,
     AuditModule,
+    ProjectAccessModule,
     JwtModule.registerAsync({
       inject: [Env],
       // One algorithm on both sides: a token naming HS384/HS512 or `none` is refused whatever its signature.

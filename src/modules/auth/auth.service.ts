@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { DomainError } from '../../common/domain-error';
 import { Env } from '../../config/env';
+import { MembershipCache } from '../projects/membership-cache';
 import { UsersRepository } from '../users/users.repository';
 import { ApiTokensService } from './api-tokens.service';
 import { AuthUser } from './auth.decorators';
@@ -27,7 +28,7 @@ export interface LoginResult {
 @Injectable()
 export class AuthService {
   /** Session id → its user as the database last said (or null: revoked, expired, disabled), for AUTH_USER_CACHE_MS. */
-  private readonly liveSessions: ShortCache<AuthUser | null>;
+  private readonly liveSessions: ShortCache<Omit<AuthUser, 'projects'> | null>;
   private readonly ttlS: number;
 
   constructor(
@@ -37,6 +38,7 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly limiter: LoginLimiter,
     private readonly revocations: SessionRevocations,
+    private readonly memberships: MembershipCache,
     private readonly env: Env,
   ) {
     this.liveSessions = new ShortCache(env.AUTH_USER_CACHE_MS);
@@ -96,6 +98,12 @@ export class AuthService {
    * claim buys nothing.
    */
   async authenticate(bearer: string): Promise<AuthUser | undefined> {
+    const user = await this.resolve(bearer);
+    // An API token acts within its user's projects, like a login.
+    return user && { ...user, projects: await this.memberships.of(user.id) };
+  }
+
+  private async resolve(bearer: string): Promise<Omit<AuthUser, 'projects'> | undefined> {
     if (this.tokens.isApiToken(bearer)) return this.tokens.authenticate(bearer);
     let claims: { sub?: unknown; sid?: unknown; iat?: unknown; exp?: unknown };
     try {

@@ -26,7 +26,7 @@ describe('login cost for unknown and known emails', () => {
     const users = { findByEmail: jest.fn(async (e: string) => (e === 'ana@lab' ? stored : null)) };
     const limiter = { admit: jest.fn(async () => undefined), failed: jest.fn(async () => undefined), succeeded: jest.fn(async () => undefined) };
     const revocations = { onRevoked: () => undefined };
-    const auth = new AuthService(users as never, {} as never, {} as never, {} as never, limiter as never, revocations as never, loadEnv({}));
+    const auth = new AuthService(users as never, {} as never, {} as never, {} as never, limiter as never, revocations as never, {} as never, loadEnv({}));
     await refused(auth, 'nobody@lab'); // the first unknown email also makes the stand-in hash once
     const unknown = await refused(auth, 'nobody-else@lab');
     const known = await refused(auth, 'ana@lab');

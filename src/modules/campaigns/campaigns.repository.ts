@@ -27,6 +27,7 @@ const CAMPAIGN_COLUMNS = [
   'factor',
   sql<Technique[]>`"plannedTechniques"::text[]`.as('plannedTechniques'),
   'alloyId',
+  'projectId',
   'createdById',
   'createdAt',
 ] as const;
@@ -52,8 +53,11 @@ export class CampaignsRepository {
     return (await campaignById(this.db, id))[0] ?? null;
   }
 
-  list(): Promise<CampaignRow[]> {
-    return this.db.selectFrom('campaigns').select(CAMPAIGN_COLUMNS).orderBy('createdAt', 'desc').execute();
+  /** Newest first; only these projects' campaigns (undefined: every project's). */
+  list(projectIds: string[] | undefined): Promise<CampaignRow[]> {
+    let q = this.db.selectFrom('campaigns').select(CAMPAIGN_COLUMNS);
+    if (projectIds) q = q.where('projectId', '=', sql<string>`ANY(${projectIds}::uuid[])`);
+    return q.orderBy('createdAt', 'desc').execute();
   }
 
   upsertAssignment(

@@ -6,7 +6,10 @@ import { Database } from '../../infra/database/database';
 import type { CampaignRow } from '../../infra/database/schema';
 import { AlloysService } from '../alloys/alloys.service';
 import { AuditService } from '../audit/audit.service';
+import { isUniqueViolation } from '../../infra/database/database-errors';
 import { AuthUser } from '../auth/auth.decorators';
+import { assertVisible, chooseProject, requirePiIn, type Viewer, visibleProjectIds } from '../projects/project-access';
+import { ProjectsRepository } from '../projects/projects.repository';
 import type { CampaignFactor, ReportInput, TechniqueName } from '../reports/report.types';
 import { SamplesService } from '../samples/samples.service';
 import { latestResults, progressMatrix } from './campaign-progress';
@@ -21,11 +24,15 @@ export class CampaignsService {
     private readonly campaigns: CampaignsRepository,
     private readonly samples: SamplesService,
     private readonly alloys: AlloysService,
+    private readonly projects: ProjectsRepository,
     private readonly db: Database,
     private readonly audit: AuditService,
   ) {}
 
+  /** In `dto.projectId` (or the caller's only project), of which the caller must be a PI (or ADMIN). */
   async create(dto: CreateCampaignDto, user: AuthUser): Promise<CampaignRow> {
+    const projectId = await chooseProject(user, dto.projectId, () => this.projects.allIds());
+    requirePiIn(user, projectId, 'designing a campaign');
     const f = dto.factor;
     const foreign = f.kind === 'ANNEAL_HOLD_MIN' ? (['lowK', 'highK'] as const) : (['targetK'] as const);
     for (const k of foreign) if (f[k] !== undefined) throw fieldError(`factor.${k}`, `is not a field of ${withArticle(f.kind)} factor`);
@@ -44,27 +51,36 @@ export class CampaignsService {
         'factor.targetK',
       );
     }
-    return this.db.transaction(async (trx) => {
-      const c = await this.campaigns.create(trx, {
-        name: dto.name,
-        alloyId: alloy.id,
-        hypothesis: dto.hypothesis,
-        factor,
-        plannedTechniques: dto.plannedTechniques,
-        createdById: user.id,
+    return this.db
+      .transaction(async (trx) => {
+        const c = await this.campaigns.create(trx, {
+          name: dto.name,
+          projectId,
+          alloyId: alloy.id,
+          hypothesis: dto.hypothesis,
+          factor,
+          plannedTechniques: dto.plannedTechniques,
+          createdById: user.id,
+        });
+        await this.audit.record(trx, user.id, 'campaign.create', 'Campaign', c.id, { name: dto.name, alloy: alloy.name, factor }, projectId);
+        return c;
+      })
+      .catch((e: unknown) => {
+        // Names are unique within a project; the key's columns would name projectId too.
+        if (isUniqueViolation(e, 'projectId,name')) throw new DomainError('CONFLICT', `this project has a campaign named ${dto.name} already`, 'name');
+        throw e;
       });
-      await this.audit.record(trx, user.id, 'campaign.create', 'Campaign', c.id, { name: dto.name, alloy: alloy.name, factor });
-      return c;
-    });
   }
 
-  list(): Promise<CampaignRow[]> {
-    return this.campaigns.list();
+  /** The viewer's projects' campaigns, newest first (ADMIN: all). */
+  list(viewer: Viewer): Promise<CampaignRow[]> {
+    return this.campaigns.list(visibleProjectIds(viewer));
   }
 
-  async get(id: string): Promise<CampaignRow & { factor: CampaignFactor }> {
+  /** 404 for a campaign that does not exist or belongs to a project `viewer` is not in. */
+  async get(id: string, viewer: Viewer): Promise<CampaignRow & { factor: CampaignFactor }> {
     const c = await this.campaigns.find(id);
-    if (!c) throw notFound('campaign', id);
+    assertVisible(viewer, c?.projectId, 'campaign', id);
     return c as CampaignRow & { factor: CampaignFactor };
   }
 
@@ -73,12 +89,20 @@ export class CampaignsService {
    * that its treatment history really is that level.
    */
   async assign(id: string, dto: AssignDto, user: AuthUser) {
-    const campaign = await this.get(id);
+    const campaign = await this.get(id, user);
+    requirePiIn(user, campaign.projectId, 'assigning pieces to a campaign');
     if (!campaign.factor.levels.includes(dto.level)) throw fieldError('level', `must be one of ${campaign.factor.levels.join(', ')}`);
-    const chain = await this.samples.chainOrThrow(dto.sampleId).catch((e: unknown) => {
+    const chain = await this.samples.chainOrThrow(dto.sampleId, user).catch((e: unknown) => {
       throw e instanceof DomainError && e.code === 'NOT_FOUND' ? notFound('sample', dto.sampleId, 'sampleId') : e;
     });
     const sample = chain[chain.length - 1];
+    if (sample.projectId !== campaign.projectId) {
+      throw new DomainError(
+        'OTHER_PROJECT',
+        `${sample.code} belongs to another project than campaign ${campaign.name}: a campaign takes its own project's pieces`,
+        'sampleId',
+      );
+    }
     if (sample.kind !== 'PIECE') {
       throw new DomainError('ASSIGNMENT_MISMATCH', `only pieces can be assigned; ${sample.code} is ${withArticle(sample.kind)}`, 'sampleId');
     }
@@ -98,7 +122,15 @@ export class CampaignsService {
     return this.db.transaction(async (trx) => {
       if (campaign.alloyId === null) await this.campaigns.setAlloyIfUnset(trx, id, sample.alloyId);
       const a = await this.campaigns.upsertAssignment(trx, id, dto.sampleId, dto.level, user.id);
-      await this.audit.record(trx, user.id, 'campaign.assign', 'Campaign', id, { sampleId: dto.sampleId, code: sample.code, level: dto.level });
+      await this.audit.record(
+        trx,
+        user.id,
+        'campaign.assign',
+        'Campaign',
+        id,
+        { sampleId: dto.sampleId, code: sample.code, level: dto.level },
+        campaign.projectId,
+      );
       return { campaignId: a.campaignId, sampleId: a.sampleId, code: sample.code, level: a.level };
     });
   }
@@ -107,10 +139,21 @@ export class CampaignsService {
    * A page of the campaign alloy's pieces (code order, optional code prefix) with, for every level, why each piece's
    * history does not match it — the same check assign() makes — and the level it is assigned to.
    */
-  async candidates(id: string, q: CandidatesQueryDto): Promise<CandidatePageResponse> {
-    const campaign = await this.get(id);
+  async candidates(id: string, q: CandidatesQueryDto, user: AuthUser): Promise<CandidatePageResponse> {
+    const campaign = await this.get(id, user);
+    requirePiIn(user, campaign.projectId, "choosing a campaign's pieces");
     const [page, assigned] = await Promise.all([
-      this.samples.list({ kind: 'PIECE', alloyId: campaign.alloyId ?? undefined, codePrefix: q.codePrefix?.toUpperCase(), limit: q.limit, cursor: q.cursor }),
+      this.samples.list(
+        {
+          kind: 'PIECE',
+          alloyId: campaign.alloyId ?? undefined,
+          projectId: campaign.projectId,
+          codePrefix: q.codePrefix?.toUpperCase(),
+          limit: q.limit,
+          cursor: q.cursor,
+        },
+        user,
+      ),
       this.campaigns.pieces(id),
     ]);
     const levelOf = new Map(assigned.map((a) => [a.sampleId, a.level]));
@@ -134,8 +177,8 @@ export class CampaignsService {
    * checked against its level again (its history may have changed since: a backdated or retracted
    * step): `mismatches` says why the match no longer holds, empty while it does.
    */
-  async reportInput(id: string): Promise<ReportInput> {
-    const c = await this.get(id);
+  async reportInput(id: string, viewer: Viewer): Promise<ReportInput> {
+    const c = await this.get(id, viewer);
     const [assigned, facts] = await Promise.all([this.campaigns.pieces(id), this.campaigns.measurementFacts(id)]);
     const totals = await this.samples.totalsOf(assigned.map((p) => p.sampleId));
     const pieces = assigned.map((p) => {
@@ -152,8 +195,8 @@ export class CampaignsService {
     };
   }
 
-  async progress(id: string) {
-    const input = await this.reportInput(id);
+  async progress(id: string, viewer: Viewer) {
+    const input = await this.reportInput(id, viewer);
     return {
       campaignId: id,
       levels: input.campaign.factor.levels,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { crossTechniqueOfRuns, type CrossTechnique, type StoredRun } from '../../../libs/analysis/src/cross-technique/index';
+import type { Viewer } from '../projects/project-access';
 import { SamplesService } from '../samples/samples.service';
 import { MeasurementsRepository } from './measurements.repository';
 
@@ -20,8 +21,9 @@ export class CrossTechniqueService {
     private readonly measurements: MeasurementsRepository,
   ) {}
 
-  async forSample(sampleId: string): Promise<CrossTechnique> {
-    await this.samples.chainOrThrow(sampleId);
+  /** 404 for a sample of a project `viewer` is not in. */
+  async forSample(sampleId: string, viewer: Viewer): Promise<CrossTechnique> {
+    await this.samples.chainOrThrow(sampleId, viewer);
     // Four statements whatever the number of measurements (not four per measurement).
     const details = await this.measurements.detailsOfSample(sampleId);
     const runs: StoredRun[] = [];

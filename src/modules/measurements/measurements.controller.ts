@@ -79,8 +79,8 @@ export class MeasurementsController {
   @UploadScope()
   @Get('samples/:id/measurements')
   @ApiOkResponse({ type: [MeasurementDetailResponse], description: 'the sample’s measurements, oldest first, each with its files and their latest analyses' })
-  forSample(@IdParam() id: string): Promise<MeasurementDetailResponse[]> {
-    return this.measurements.forSample(id);
+  forSample(@IdParam() id: string, @CurrentUser() user: AuthUser): Promise<MeasurementDetailResponse[]> {
+    return this.measurements.forSample(id, user);
   }
 
   @Get('samples/:id/cross-technique')
@@ -88,15 +88,15 @@ export class MeasurementsController {
     type: CrossTechniqueResponse,
     description: 'where the resistive Tc sits in the ZFC χ distribution: the runs combined, the numbers, and what is missing when a side is absent',
   })
-  crossTechnique(@IdParam() id: string): Promise<CrossTechniqueResponse> {
-    return this.crossTechniques.forSample(id);
+  crossTechnique(@IdParam() id: string, @CurrentUser() user: AuthUser): Promise<CrossTechniqueResponse> {
+    return this.crossTechniques.forSample(id, user);
   }
 
   @UploadScope()
   @Get('measurements/:id')
   @ApiOkResponse({ type: MeasurementDetailResponse })
-  get(@IdParam() id: string): Promise<MeasurementDetailResponse> {
-    return this.measurements.get(id);
+  get(@IdParam() id: string, @CurrentUser() user: AuthUser): Promise<MeasurementDetailResponse> {
+    return this.measurements.get(id, user);
   }
 
   /**
@@ -104,8 +104,8 @@ export class MeasurementsController {
    * (content-addressed), so the ETag is the SHA-256 (per encoding) and caches may keep them.
    */
   @Get('files/:id/raw')
-  async raw(@IdParam() id: string, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
-    const file = await this.measurements.raw(id, acceptsEncoding(req.headers['accept-encoding'], 'br'));
+  async raw(@IdParam() id: string, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply, @CurrentUser() user: AuthUser) {
+    const file = await this.measurements.raw(id, acceptsEncoding(req.headers['accept-encoding'], 'br'), user);
     const etag = `"${file.sha256}${file.contentEncoding ? `.${file.contentEncoding}` : ''}"`;
     reply.header('etag', etag).header('cache-control', 'private, max-age=31536000, immutable').header('vary', 'accept-encoding');
     if (matchesEtag(req.headers['if-none-match'], etag)) {

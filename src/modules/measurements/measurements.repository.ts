@@ -8,6 +8,9 @@ import type { ContentEncoding, MeasurementRow, NewMeasurement, Technique } from 
 import { RUN_SUMMARY_COLUMNS, RunSummary } from '../analyses/analyses.repository';
 import type { RetractionInfo } from '../samples/sample-view';
 
+/** A measurement with its sample's project (measurements, their files and runs are scoped through the sample). */
+export type ScopedMeasurement = MeasurementRow & { projectId: string };
+
 export type MeasurementDetail = MeasurementRow & {
   files: { fileName: string; createdAt: Date; file: { id: string; sha256: string; sizeBytes: number }; retraction: RetractionInfo | null }[];
   runs: RunSummary[];
@@ -33,16 +36,17 @@ export class MeasurementsRepository {
       .executeTakeFirstOrThrow();
   }
 
-  async find(id: string, db: Executor = this.db): Promise<MeasurementRow | null> {
+  async find(id: string, db: Executor = this.db): Promise<ScopedMeasurement | null> {
     return (await measurementById(db, id))[0] ?? null;
   }
 
   /** The measurement with its files and runs; the runs' plot curves stay out (GET /analyses/:id?curves=true gives them). */
-  async detail(id: string): Promise<MeasurementDetail | null> {
+  async detail(id: string): Promise<(MeasurementDetail & { projectId: string }) | null> {
     const m = await this.find(id);
     if (!m) return null;
     const [files, runs, retractions] = await Promise.all([filesOf(this.db, id), runsOf(this.db, id), retractionsOf(this.db, id)]);
-    return assemble(m, files, runs, retractions);
+    const { projectId, ...row } = m;
+    return { ...assemble(row, files, runs, retractions), projectId };
   }
 
   /**
@@ -71,9 +75,9 @@ export class MeasurementsRepository {
    * The measurement's technique and whether it was retracted, share-locked until the upload
    * commits (so it cannot vanish under it); undefined when it does not exist.
    */
-  async techniqueForUpload(trx: Executor, measurementId: string): Promise<{ technique: Technique; retracted: boolean } | undefined> {
+  async techniqueForUpload(trx: Executor, measurementId: string): Promise<{ technique: Technique; retracted: boolean; projectId: string } | undefined> {
     const row = (await techniqueForShare(trx, measurementId))[0];
-    return row && { technique: row.technique, retracted: row.retracted === true };
+    return row && { technique: row.technique, retracted: row.retracted === true, projectId: row.projectId! };
   }
 
   /**
@@ -95,18 +99,27 @@ export class MeasurementsRepository {
    * The other samples' measurements this file is linked to, by sample code: the same bytes on
    * two samples is usually a file uploaded to the wrong piece, which the upload then says.
    */
-  otherSampleLinks(trx: Executor, fileId: string, measurementId: string): Promise<{ measurementId: string; sampleCode: string }[]> {
-    return trx
+  otherSampleLinks(
+    trx: Executor,
+    fileId: string,
+    measurementId: string,
+    projectIds: string[] | undefined,
+  ): Promise<{ measurementId: string; sampleCode: string }[]> {
+    let q = trx
       .selectFrom('measurement_files as mf')
       .innerJoin('measurements as m', 'm.id', 'mf.measurementId')
       .innerJoin('samples as s', 's.id', 'm.sampleId')
       .select(['mf.measurementId', 's.code as sampleCode'])
       .where('mf.fileId', '=', fileId)
-      .where('m.sampleId', '<>', (eb) => eb.selectFrom('measurements').select('sampleId').where('id', '=', measurementId))
-      .orderBy('s.code')
-      .orderBy('mf.createdAt')
-      .limit(20)
-      .execute();
+      .where('m.sampleId', '<>', (eb) => eb.selectFrom('measurements').select('sampleId').where('id', '=', measurementId));
+    // Only samples the uploader may see are named: the same bytes in another group's project stay unsaid.
+    if (projectIds) q = q.where('s.projectId', '=', sql<string>`ANY(${projectIds}::uuid[])`);
+    return q.orderBy('s.code').orderBy('mf.createdAt').limit(20).execute();
+  }
+
+  /** The projects a stored file is linked into and the name it carries there, oldest link first (a file is visible through any of them). */
+  fileLinks(fileId: string): Promise<{ projectId: string; fileName: string }[]> {
+    return fileLinksOf(this.db, fileId);
   }
 
   /** Up to `limit` files stored as uploaded (encoding identity) with ids after `afterId`, in id order, with their stored size. */
@@ -158,7 +171,24 @@ function assemble(m: MeasurementRow, files: FileRow[], runs: RunSummary[], retra
   };
 }
 
-const measurementById = compileOnce((db: Executor, id: string) => db.selectFrom('measurements').select(COLUMNS).where('id', '=', id));
+const measurementById = compileOnce((db: Executor, id: string) =>
+  db
+    .selectFrom('measurements as m')
+    .innerJoin('samples as s', 's.id', 'm.sampleId')
+    .select(COLUMNS.map((c) => `m.${c}` as const))
+    .select('s.projectId')
+    .where('m.id', '=', id),
+);
+
+const fileLinksOf = compileOnce((db: Executor, fileId: string) =>
+  db
+    .selectFrom('measurement_files as mf')
+    .innerJoin('measurements as m', 'm.id', 'mf.measurementId')
+    .innerJoin('samples as s', 's.id', 'm.sampleId')
+    .select(['s.projectId', 'mf.fileName'])
+    .where('mf.fileId', '=', fileId)
+    .orderBy('mf.createdAt'),
+);
 
 const measurementsOfSample = compileOnce((db: Executor, sampleId: string) =>
   db.selectFrom('measurements').select(COLUMNS).where('sampleId', '=', sampleId).orderBy('performedAt').orderBy('createdAt').orderBy('id'),
@@ -209,6 +239,8 @@ const techniqueForShare = compileOnce((db: Executor, id: string) =>
     .selectFrom('measurements as m')
     .select('m.technique')
     .select((eb) => eb.exists(eb.selectFrom('retractions as x').select('x.id').whereRef('x.measurementId', '=', 'm.id')).as('retracted'))
+    // A subquery, not a join: FOR SHARE then locks the measurement only, not its sample.
+    .select((eb) => eb.selectFrom('samples as s').select('s.projectId').whereRef('s.id', '=', 'm.sampleId').as('projectId'))
     .where('m.id', '=', id)
     .forShare(),
 );

@@ -9,6 +9,7 @@ import { AnalysisProducer } from '../analyses/analysis.producer';
 import { analyzerFor } from '../analyses/analyzer-registry';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth.decorators';
+import { assertVisible, canSee, seesAllProjects, type Viewer, visibleProjectIds } from '../projects/project-access';
 import { SamplesService } from '../samples/samples.service';
 import { TECHNIQUES, type Techniques } from '../techniques/technique-registry';
 import { CreateMeasurementDto } from './dto/create-measurement.dto';
@@ -38,7 +39,7 @@ export class MeasurementsService {
 
   async create(dto: CreateMeasurementDto, user: AuthUser) {
     // Not before the step that created the sample, not more than five minutes ahead.
-    const performedAt = await this.samples.checkedPerformedAt(dto.sampleId, dto.performedAt, 'sampleId');
+    const { performedAt, sample } = await this.samples.checkedPerformedAt(dto.sampleId, dto.performedAt, user, 'sampleId');
     return this.db.transaction(async (trx) => {
       const m = await this.measurements.create(trx, {
         sampleId: dto.sampleId,
@@ -48,12 +49,15 @@ export class MeasurementsService {
         performedAt,
         createdById: user.id,
       });
-      await this.audit.record(trx, user.id, 'measurement.create', 'Measurement', m.id, {
-        sampleId: dto.sampleId,
-        technique: dto.technique,
-        conditions: dto.conditions,
-        performedAt,
-      });
+      await this.audit.record(
+        trx,
+        user.id,
+        'measurement.create',
+        'Measurement',
+        m.id,
+        { sampleId: dto.sampleId, technique: dto.technique, conditions: dto.conditions, performedAt },
+        sample.projectId,
+      );
       return m;
     });
   }
@@ -73,7 +77,7 @@ export class MeasurementsService {
     const packed = await packing;
     const stored = await this.db.transaction(async (trx) => {
       const target = await this.measurements.techniqueForUpload(trx, measurementId);
-      if (!target) return undefined;
+      if (!target || !canSee(user, target.projectId)) return undefined;
       if (target.retracted) {
         throw new DomainError('RETRACTED', `measurement ${measurementId} was retracted; log a new measurement and upload to it`, 'id');
       }
@@ -83,16 +87,17 @@ export class MeasurementsService {
       const linked = await this.measurements.link(trx, { measurementId, fileId, fileName, uploadedById: user.id });
       const { name, version } = analyzerFor(this.techniques, technique);
       const run = await this.runs.createOrGet(trx, { measurementId, fileId, fileSha256: sha256, analyzer: name, analyzerVersion: version, published: true });
-      const alsoLinkedTo = await this.measurements.otherSampleLinks(trx, fileId, measurementId);
+      const alsoLinkedTo = await this.measurements.otherSampleLinks(trx, fileId, measurementId, visibleProjectIds(user));
       if (linked) {
-        await this.audit.record(trx, user.id, 'file.upload', 'Measurement', measurementId, {
-          fileId,
-          sha256,
-          fileName,
-          sizeBytes,
-          runId: run.id,
-          ...(alsoLinkedTo.length > 0 ? { alsoLinkedTo } : {}),
-        });
+        await this.audit.record(
+          trx,
+          user.id,
+          'file.upload',
+          'Measurement',
+          measurementId,
+          { fileId, sha256, fileName, sizeBytes, runId: run.id, ...(alsoLinkedTo.length > 0 ? { alsoLinkedTo } : {}) },
+          target.projectId,
+        );
       }
       return { fileId, runId: run.id, linked, created: run.created, alsoLinkedTo };
     });
@@ -101,9 +106,9 @@ export class MeasurementsService {
     return { fileId: stored.fileId, sha256, analysisRunIds: [stored.runId], duplicate: !stored.linked, alsoLinkedTo: stored.alsoLinkedTo };
   }
 
-  async get(id: string) {
+  async get(id: string, viewer: Viewer) {
     const m = await this.measurements.detail(id);
-    if (!m) throw notFound('measurement', id);
+    assertVisible(viewer, m?.projectId, 'measurement', id);
     return toDetailView(m);
   }
 
@@ -112,8 +117,8 @@ export class MeasurementsService {
    * response and a constant number of statements: a sample page with 20 measurements makes one
    * request for them instead of 20, and the API one round of queries instead of 20.
    */
-  async forSample(sampleId: string) {
-    await this.samples.chainOrThrow(sampleId);
+  async forSample(sampleId: string, viewer: Viewer) {
+    await this.samples.chainOrThrow(sampleId, viewer);
     return (await this.measurements.detailsOfSample(sampleId)).map(toDetailView);
   }
 
@@ -121,10 +126,13 @@ export class MeasurementsService {
    * A file's bytes for download: as stored when they are brotli and the client takes brotli (no
    * work here, a quarter of the bytes on the wire), otherwise the original bytes.
    */
-  async raw(fileId: string, acceptsBrotli: boolean): Promise<{ fileName: string; sha256: string; body: Buffer; contentEncoding?: 'br' }> {
+  async raw(fileId: string, acceptsBrotli: boolean, viewer: Viewer): Promise<{ fileName: string; sha256: string; body: Buffer; contentEncoding?: 'br' }> {
+    // Bytes are stored once for every project that uploaded them; the caller sees them through a link in one of theirs.
+    const link = (await this.measurements.fileLinks(fileId)).find((l) => canSee(viewer, l.projectId));
+    if (!link && !seesAllProjects(viewer)) throw notFound('file', fileId);
     const stored = await this.measurements.stored(fileId);
     if (!stored) throw notFound('file', fileId);
-    const fileName = stored.fileName ?? `${fileId}.dat`;
+    const fileName = link?.fileName ?? stored.fileName ?? `${fileId}.dat`;
     if (stored.encoding === 'br' && acceptsBrotli) return { fileName, sha256: stored.sha256, body: stored.content, contentEncoding: 'br' };
     return { fileName, sha256: stored.sha256, body: await unpackContent(stored) };
   }

@@ -3,6 +3,7 @@ import { levelUnit } from '../../../libs/charts/src/format';
 import { fieldError } from '../../common/validation';
 import { CampaignsService } from '../campaigns/campaigns.service';
 import { TECHNIQUES, type Techniques } from '../techniques/technique-registry';
+import type { Viewer } from '../projects/project-access';
 import { buildCampaignReport } from './report-builder';
 import { ReportCurvesRepository } from './report-curves.repository';
 import { figurePieces, transitionPiece } from './report-transitions';
@@ -21,24 +22,25 @@ export class ReportsService {
     @Inject(TECHNIQUES) private readonly techniques: Techniques,
   ) {}
 
-  async report(campaignId: string): Promise<CampaignReport> {
-    return buildCampaignReport(await this.campaigns.reportInput(campaignId), new Date(), this.techniques);
+  /** `viewer` must see the campaign's project (404 otherwise); a share link reads as SYSTEM_VIEWER. */
+  async report(campaignId: string, viewer: Viewer): Promise<CampaignReport> {
+    return buildCampaignReport(await this.campaigns.reportInput(campaignId, viewer), new Date(), this.techniques);
   }
 
-  async csv(campaignId: string): Promise<string> {
-    return renderReportCsv(await this.report(campaignId));
+  async csv(campaignId: string, viewer: Viewer): Promise<string> {
+    return renderReportCsv(await this.report(campaignId, viewer));
   }
 
-  async svg(campaignId: string): Promise<string> {
-    return renderReportSvg(await this.report(campaignId));
+  async svg(campaignId: string, viewer: Viewer): Promise<string> {
+    return renderReportSvg(await this.report(campaignId, viewer));
   }
 
   /**
    * The HTML page, with the transitions figure (Fig. 4(c)) of the pieces asked for by code (400
    * naming `pieces` for a code not assigned to the campaign), by default one piece per level.
    */
-  async html(campaignId: string, pieceCodes?: readonly string[]): Promise<string> {
-    const input = await this.campaigns.reportInput(campaignId);
+  async html(campaignId: string, viewer: Viewer, pieceCodes?: readonly string[]): Promise<string> {
+    const input = await this.campaigns.reportInput(campaignId, viewer);
     const report = buildCampaignReport(input);
     const chosen = figurePieces(input, pieceCodes);
     if (chosen.unknown.length > 0) throw fieldError('pieces', `not assigned to this campaign: ${chosen.unknown.join(', ')}`);

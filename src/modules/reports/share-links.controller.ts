@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse,
 import { IdParam } from '../../common/id-param';
 import { fieldError } from '../../common/validation';
 import { Env } from '../../config/env';
-import { AuthUser, CurrentUser, MinRole, Public } from '../auth/auth.decorators';
+import { AuthUser, CurrentUser, ProjectPi, Public } from '../auth/auth.decorators';
+import { SYSTEM_VIEWER } from '../projects/project-access';
 import { CampaignReportResponse } from '../campaigns/dto/campaign.responses';
 import { CreatedShareLinkResponse, CreateShareLinkDto, ShareLinkResponse } from './dto/share-link.dto';
 import { ReportsService } from './reports.service';
@@ -11,10 +12,10 @@ import { ShareLinksService } from './share-links.service';
 
 const LinkIdParam = () => Param('linkId', new ParseUUIDPipe({ exceptionFactory: () => fieldError('linkId', 'must be a UUID') }));
 
-/** A PI's share links to one campaign's report. */
+/** Share links to one campaign's report: for a PI of the campaign's project (or ADMIN). */
 @ApiTags('campaigns')
 @ApiBearerAuth()
-@MinRole('PI')
+@ProjectPi()
 @Controller('campaigns')
 export class ShareLinksController {
   constructor(
@@ -32,8 +33,8 @@ export class ShareLinksController {
 
   @Get(':id/share')
   @ApiOkResponse({ type: [ShareLinkResponse] })
-  list(@IdParam() id: string): Promise<ShareLinkResponse[]> {
-    return this.links.list(id);
+  list(@IdParam() id: string, @CurrentUser() user: AuthUser): Promise<ShareLinkResponse[]> {
+    return this.links.list(id, user);
   }
 
   @Delete(':id/share/:linkId')
@@ -59,7 +60,7 @@ export class SharedReportController {
   @Header('x-robots-tag', 'noindex')
   @ApiOkResponse({ type: CampaignReportResponse })
   async json(@Param('token') token: string): Promise<CampaignReportResponse> {
-    return this.reports.report(await this.links.campaignOf(token));
+    return this.reports.report(await this.links.campaignOf(token), SYSTEM_VIEWER);
   }
 
   @Get(':token/report.html')
@@ -68,6 +69,6 @@ export class SharedReportController {
   @Header('cache-control', 'no-store')
   @Header('x-robots-tag', 'noindex')
   async html(@Param('token') token: string): Promise<string> {
-    return this.reports.html(await this.links.campaignOf(token));
+    return this.reports.html(await this.links.campaignOf(token), SYSTEM_VIEWER);
   }
 }

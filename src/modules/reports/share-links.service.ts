@@ -6,6 +6,7 @@ import { Database } from '../../infra/database/database';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth.decorators';
 import { CampaignsService } from '../campaigns/campaigns.service';
+import { requirePiIn } from '../projects/project-access';
 import { ShareLinkRow, ShareLinksRepository } from './share-links.repository';
 
 /** Longest life of a share link, days. */
@@ -28,27 +29,32 @@ export class ShareLinksService {
     private readonly env: Env,
   ) {}
 
+  /** A PI of the campaign's project (or ADMIN) shares its report. */
   async create(campaignId: string, expiresInDays: number, actor: AuthUser): Promise<ShareLinkRow & { token: string; path: string }> {
-    await this.campaigns.get(campaignId);
+    const campaign = await this.campaigns.get(campaignId, actor);
+    requirePiIn(actor, campaign.projectId, "sharing a campaign's report");
     const expiresAt = new Date(Date.now() + expiresInDays * 86_400_000);
     const row = await this.db.transaction(async (trx) => {
       const link = await this.links.create(trx, { campaignId, createdById: actor.id, expiresAt });
-      await this.audit.record(trx, actor.id, 'share-link.create', 'Campaign', campaignId, { shareLinkId: link.id, expiresAt });
+      await this.audit.record(trx, actor.id, 'share-link.create', 'Campaign', campaignId, { shareLinkId: link.id, expiresAt }, campaign.projectId);
       return link;
     });
     const token = `${row.id}.${this.sign(row.id)}`;
     return { ...row, token, path: `/api/shared/${token}/report.html` };
   }
 
-  async list(campaignId: string): Promise<ShareLinkRow[]> {
-    await this.campaigns.get(campaignId);
+  async list(campaignId: string, viewer: AuthUser): Promise<ShareLinkRow[]> {
+    const campaign = await this.campaigns.get(campaignId, viewer);
+    requirePiIn(viewer, campaign.projectId, "listing a campaign's share links");
     return this.links.listFor(campaignId);
   }
 
   async revoke(campaignId: string, id: string, actor: AuthUser): Promise<void> {
+    const campaign = await this.campaigns.get(campaignId, actor);
+    requirePiIn(actor, campaign.projectId, "revoking a campaign's share link");
     await this.db.transaction(async (trx) => {
       if (!(await this.links.revoke(trx, campaignId, id))) throw notFound('share link', id, 'linkId');
-      await this.audit.record(trx, actor.id, 'share-link.revoke', 'Campaign', campaignId, { shareLinkId: id });
+      await this.audit.record(trx, actor.id, 'share-link.revoke', 'Campaign', campaignId, { shareLinkId: id }, campaign.projectId);
     });
   }
 

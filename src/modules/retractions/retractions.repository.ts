@@ -33,11 +33,11 @@ export class RetractionsRepository {
     return (await stepTarget(db, stepId))[0];
   }
 
-  async measurement(db: Executor, id: string): Promise<(RetractableTarget & { sampleId: string }) | undefined> {
+  async measurement(db: Executor, id: string): Promise<(RetractableTarget & { sampleId: string; projectId: string }) | undefined> {
     return (await measurementTarget(db, id))[0];
   }
 
-  async fileLink(db: Executor, measurementId: string, fileId: string): Promise<(RetractableTarget & { fileName: string }) | undefined> {
+  async fileLink(db: Executor, measurementId: string, fileId: string): Promise<(RetractableTarget & { fileName: string; projectId: string }) | undefined> {
     return (await fileTarget(db, measurementId, fileId))[0];
   }
 
@@ -96,7 +96,8 @@ const stepTarget = compileOnce((db: Executor, stepId: string) =>
 const measurementTarget = compileOnce((db: Executor, id: string) =>
   db
     .selectFrom('measurements as m')
-    .select(['m.sampleId', 'm.createdById as authorId'])
+    .innerJoin('samples as s', 's.id', 'm.sampleId')
+    .select(['m.sampleId', 'm.createdById as authorId', 's.projectId'])
     .select((eb) =>
       eb
         .exists(eb.selectFrom('retractions as x').select('x.id').whereRef('x.measurementId', '=', 'm.id'))
@@ -109,7 +110,9 @@ const measurementTarget = compileOnce((db: Executor, id: string) =>
 const fileTarget = compileOnce((db: Executor, measurementId: string, fileId: string) =>
   db
     .selectFrom('measurement_files as mf')
-    .select(['mf.fileName', 'mf.uploadedById as authorId'])
+    .innerJoin('measurements as m', 'm.id', 'mf.measurementId')
+    .innerJoin('samples as s', 's.id', 'm.sampleId')
+    .select(['mf.fileName', 'mf.uploadedById as authorId', 's.projectId'])
     .select((eb) =>
       eb
         .exists(

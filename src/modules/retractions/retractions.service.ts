@@ -3,7 +3,8 @@ import { DomainError, notFound } from '../../common/domain-error';
 import { Database, Executor } from '../../infra/database/database';
 import { isUniqueViolation } from '../../infra/database/database-errors';
 import { AuditService } from '../audit/audit.service';
-import { AuthUser, hasRole } from '../auth/auth.decorators';
+import { AuthUser } from '../auth/auth.decorators';
+import { assertVisible, canSee, isPiIn } from '../projects/project-access';
 import { CREATING_STEP, toSampleView } from '../samples/sample-view';
 import { SamplesRepository } from '../samples/samples.repository';
 import { SamplesService } from '../samples/samples.service';
@@ -29,16 +30,17 @@ export class RetractionsService {
 
   async retractStep(sampleId: string, stepId: string, reason: string, user: AuthUser) {
     return this.db.transaction(async (trx) => {
-      const chain = await this.samples.chainOrThrow(sampleId, trx);
+      const chain = await this.samples.chainOrThrow(sampleId, user, trx);
+      const projectId = chain[0].projectId;
       const step = await this.retractions.step(trx, stepId);
       if (!step || step.sampleId !== sampleId) throw notFound(`step of sample ${chain[chain.length - 1].code}`, stepId, 'stepId');
       if (CREATING_KINDS.has(step.kind)) {
         throw new DomainError('NOT_RETRACTABLE', `the ${step.kind} step made this sample and cannot be retracted; only treatments can`, 'stepId');
       }
-      this.mayRetract(user, step, `step ${stepId}`);
+      this.mayRetract(user, step, `step ${stepId}`, projectId);
       const retraction = await this.insert(trx, { target: 'STEP', stepId, reason, retractedById: user.id }, `step ${stepId}`);
       await this.samples.refreshDerived(trx, chain);
-      await this.audit.record(trx, user.id, 'step.retract', 'Sample', sampleId, { stepId, kind: step.kind, reason, retractionId: retraction.id });
+      await this.audit.record(trx, user.id, 'step.retract', 'Sample', sampleId, { stepId, kind: step.kind, reason, retractionId: retraction.id }, projectId);
       const steps = await this.sampleRows.stepsOf(
         chain.map((s) => s.id),
         trx,
@@ -50,10 +52,18 @@ export class RetractionsService {
   async retractMeasurement(measurementId: string, reason: string, user: AuthUser) {
     return this.db.transaction(async (trx) => {
       const m = await this.retractions.measurement(trx, measurementId);
-      if (!m) throw notFound('measurement', measurementId);
-      this.mayRetract(user, m, `measurement ${measurementId}`);
+      assertVisible(user, m?.projectId, 'measurement', measurementId);
+      this.mayRetract(user, m, `measurement ${measurementId}`, m.projectId);
       const retraction = await this.insert(trx, { target: 'MEASUREMENT', measurementId, reason, retractedById: user.id }, `measurement ${measurementId}`);
-      await this.audit.record(trx, user.id, 'measurement.retract', 'Measurement', measurementId, { sampleId: m.sampleId, reason, retractionId: retraction.id });
+      await this.audit.record(
+        trx,
+        user.id,
+        'measurement.retract',
+        'Measurement',
+        measurementId,
+        { sampleId: m.sampleId, reason, retractionId: retraction.id },
+        m.projectId,
+      );
       return { retraction };
     });
   }
@@ -61,23 +71,27 @@ export class RetractionsService {
   async retractFile(measurementId: string, fileId: string, reason: string, user: AuthUser) {
     return this.db.transaction(async (trx) => {
       const link = await this.retractions.fileLink(trx, measurementId, fileId);
-      if (!link) throw notFound(`file of measurement ${measurementId}`, fileId, 'fileId');
+      if (!link || !canSee(user, link.projectId)) throw notFound(`file of measurement ${measurementId}`, fileId, 'fileId');
       const what = `file ${link.fileName} of measurement ${measurementId}`;
-      this.mayRetract(user, link, what);
+      this.mayRetract(user, link, what, link.projectId);
       const retraction = await this.insert(trx, { target: 'FILE', fileMeasurementId: measurementId, fileId, reason, retractedById: user.id }, what);
-      await this.audit.record(trx, user.id, 'file.retract', 'Measurement', measurementId, {
-        fileId,
-        fileName: link.fileName,
-        reason,
-        retractionId: retraction.id,
-      });
+      await this.audit.record(
+        trx,
+        user.id,
+        'file.retract',
+        'Measurement',
+        measurementId,
+        { fileId, fileName: link.fileName, reason, retractionId: retraction.id },
+        link.projectId,
+      );
       return { retraction };
     });
   }
 
-  private mayRetract(user: AuthUser, target: { authorId: string; retracted: boolean }, what: string): void {
-    if (target.authorId !== user.id && !hasRole(user.role, 'PI')) {
-      throw new DomainError('NOT_YOURS', `${what} was logged by another user: only its author, a PI or an ADMIN may retract it`, 'id');
+  /** Its author, a PI of the record's project, or an ADMIN. */
+  private mayRetract(user: AuthUser, target: { authorId: string; retracted: boolean }, what: string, projectId: string): void {
+    if (target.authorId !== user.id && !isPiIn(user, projectId)) {
+      throw new DomainError('NOT_YOURS', `${what} was logged by another user: only its author, a PI of its project or an ADMIN may retract it`, 'id');
     }
     if (target.retracted) throw new DomainError('ALREADY_RETRACTED', `${what} is already retracted`, 'id');
   }

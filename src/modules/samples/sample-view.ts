@@ -64,6 +64,8 @@ export interface SampleView extends SampleSummary {
   code: string;
   kind: SampleRow['kind'];
   alloy: { id: string; name: string };
+  /** The project the sample (its ingot) belongs to. */
+  projectId: string;
   parentId: string | null;
   massMg: number | null;
   lengthMm: number | null;
@@ -81,6 +83,7 @@ export function toSampleView(chain: SampleWithAlloy[], steps: StepRow[]): Sample
     code: self.code,
     kind: self.kind,
     alloy: { id: self.alloy.id, name: self.alloy.name },
+    projectId: self.projectId,
     parentId: self.parentId,
     massMg: self.massMg,
     lengthMm: self.lengthMm,

@@ -34,26 +34,26 @@ export class SamplesController {
   @UploadScope()
   @Get()
   @ApiOkResponse({ type: SamplePageResponse })
-  list(@Query() q: ListSamplesDto): Promise<SamplePageResponse> {
-    return this.samples.list(q);
+  list(@Query() q: ListSamplesDto, @CurrentUser() user: AuthUser): Promise<SamplePageResponse> {
+    return this.samples.list(q, user);
   }
 
   @UploadScope()
   @Get(':id')
   @ApiOkResponse({ type: SampleViewResponse })
-  get(@IdParam() id: string): Promise<SampleViewResponse> {
-    return this.samples.get(id);
+  get(@IdParam() id: string, @CurrentUser() user: AuthUser): Promise<SampleViewResponse> {
+    return this.samples.get(id, user);
   }
 
   @Get(':id/lineage')
   @ApiOkResponse({ type: LineageResponse })
-  lineage(@IdParam() id: string): Promise<LineageResponse> {
-    return this.samples.lineage(id);
+  lineage(@IdParam() id: string, @CurrentUser() user: AuthUser): Promise<LineageResponse> {
+    return this.samples.lineage(id, user);
   }
 
   @Get(':id/history')
   @ApiOkResponse({ type: HistoryResponse })
-  history(@IdParam() id: string): Promise<HistoryResponse> {
-    return this.samples.history(id);
+  history(@IdParam() id: string, @CurrentUser() user: AuthUser): Promise<HistoryResponse> {
+    return this.samples.history(id, user);
   }
 }

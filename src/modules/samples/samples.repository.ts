@@ -41,9 +41,26 @@ export interface MeasurementTimelineRow {
   }[];
 }
 
-export type SampleListRow = Pick<SampleRow, 'id' | 'code' | 'kind' | 'state' | 'signature' | 'alloyId' | 'parentId' | 'massMg' | 'createdAt'>;
+export type SampleListRow = Pick<SampleRow, 'id' | 'code' | 'kind' | 'state' | 'signature' | 'alloyId' | 'projectId' | 'parentId' | 'massMg' | 'createdAt'>;
 
-const SAMPLE_COLUMNS = ['id', 'code', 'kind', 'alloyId', 'parentId', 'massMg', 'lengthMm', 'notes', 'state', 'signature', 'createdById', 'createdAt'] as const;
+/** A page query as the repository runs it: the caller's projects resolved (undefined: every project). */
+export type SampleListQuery = Omit<ListSamplesDto, 'projectId'> & { projectIds?: string[] };
+
+const SAMPLE_COLUMNS = [
+  'id',
+  'code',
+  'kind',
+  'alloyId',
+  'projectId',
+  'parentId',
+  'massMg',
+  'lengthMm',
+  'notes',
+  'state',
+  'signature',
+  'createdById',
+  'createdAt',
+] as const;
 const STEP_COLUMNS = ['id', 'sampleId', 'seq', 'kind', 'params', 'flags', 'overrideReason', 'performedAt', 'createdById', 'createdAt'] as const;
 
 type ChainRow = SampleRow & { alloyName: string; tgK: number; txK: number; densityGCm3: number };
@@ -204,26 +221,39 @@ export class SamplesRepository {
    * byte-order range (~>=~ / ~<~, what LIKE 'prefix%' becomes for a constant pattern), so a
    * prepared statement's generic plan still uses the text_pattern_ops index; the DTO limits
    * prefixes to [A-Za-z0-9-]. The cursor is the last row's id; a cursor that no longer exists
-   * gives an empty page. A campaign keeps its assigned pieces. Each filter adds a fixed clause, so
-   * there are at most 2^6 statement texts.
+   * gives an empty page. A campaign keeps its assigned pieces. The caller's projects are one
+   * more clause (`"projectId" = ANY($1)`, an index column), left out for ADMIN. Each filter adds
+   * a fixed clause, so there are at most 2^7 statement texts.
    */
-  list(q: ListSamplesDto): Promise<SampleListRow[]> {
-    const shape = [q.kind, q.state, q.alloyId, q.codePrefix, q.cursor, q.campaignId].map((v) => (v ? '1' : '0')).join('');
+  list(q: SampleListQuery): Promise<SampleListRow[]> {
+    const shape = [q.kind, q.state, q.alloyId, q.codePrefix, q.cursor, q.campaignId, q.projectIds].map((v) => (v ? '1' : '0')).join('');
     const prefix = q.codePrefix ?? '';
-    return listPage(shape, this.db, q.kind!, q.state!, q.alloyId!, prefix, prefix && prefixUpperBound(prefix), q.cursor!, q.campaignId!, q.limit + 1);
+    return listPage(
+      shape,
+      this.db,
+      q.kind!,
+      q.state!,
+      q.alloyId!,
+      prefix,
+      prefix && prefixUpperBound(prefix),
+      q.cursor!,
+      q.campaignId!,
+      q.projectIds!,
+      q.limit + 1,
+    );
   }
 }
 
 const chainOf = compileOnce(
   (db: Executor, id: string) => sql<ChainRow>`
     WITH RECURSIVE up AS (
-      SELECT s.id, s.code, s.kind, s."alloyId", s."parentId", s."massMg", s."lengthMm", s.notes, s.state, s.signature, s."createdById", s."createdAt", 0 AS depth
+      SELECT s.id, s.code, s.kind, s."alloyId", s."projectId", s."parentId", s."massMg", s."lengthMm", s.notes, s.state, s.signature, s."createdById", s."createdAt", 0 AS depth
       FROM samples s WHERE s.id = ${id}::uuid
       UNION ALL
-      SELECT p.id, p.code, p.kind, p."alloyId", p."parentId", p."massMg", p."lengthMm", p.notes, p.state, p.signature, p."createdById", p."createdAt", up.depth + 1
+      SELECT p.id, p.code, p.kind, p."alloyId", p."projectId", p."parentId", p."massMg", p."lengthMm", p.notes, p.state, p.signature, p."createdById", p."createdAt", up.depth + 1
       FROM samples p JOIN up ON p.id = up."parentId" WHERE up.depth < 2
     )
-    SELECT up.id, up.code, up.kind, up."alloyId", up."parentId", up."massMg", up."lengthMm", up.notes, up.state, up.signature,
+    SELECT up.id, up.code, up.kind, up."alloyId", up."projectId", up."parentId", up."massMg", up."lengthMm", up.notes, up.state, up.signature,
            up."createdById", up."createdAt", a.name AS "alloyName", a."tgK", a."txK", a."densityGCm3"
     FROM up JOIN alloys a ON a.id = up."alloyId"
     ORDER BY up.depth DESC`,
@@ -262,7 +292,7 @@ const timelineOf = compileOnce((db: Executor, sampleId: string) =>
     .orderBy('r.createdAt'),
 );
 
-/** `shape` says which of kind, state, alloyId, codePrefix, cursor, campaignId filter the page ('1') and which do not ('0'). */
+/** `shape` says which of kind, state, alloyId, codePrefix, cursor, campaignId, projectIds filter the page ('1') and which do not ('0'). */
 const listPage = compileOncePerShape(
   (shape) =>
     (
@@ -274,10 +304,12 @@ const listPage = compileOncePerShape(
       prefixEnd: string,
       cursor: string,
       campaignId: string,
+      projectIds: string[],
       limit: number,
     ) => {
-      const [byKind, byState, byAlloy, byPrefix, afterCursor, byCampaign] = [...shape].map((c) => c === '1');
-      let query = db.selectFrom('samples').select(['id', 'code', 'kind', 'state', 'signature', 'alloyId', 'parentId', 'massMg', 'createdAt']);
+      const [byKind, byState, byAlloy, byPrefix, afterCursor, byCampaign, byProjects] = [...shape].map((c) => c === '1');
+      let query = db.selectFrom('samples').select(['id', 'code', 'kind', 'state', 'signature', 'alloyId', 'projectId', 'parentId', 'massMg', 'createdAt']);
+      if (byProjects) query = query.where('projectId', '=', sql<string>`ANY(${projectIds}::uuid[])`);
       if (byKind) query = query.where('kind', '=', kind);
       if (byState) query = query.where('state', '=', state);
       if (byAlloy) query = query.where('alloyId', '=', alloyId);

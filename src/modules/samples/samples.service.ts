@@ -9,6 +9,8 @@ import type { SampleKind, SampleRow } from '../../infra/database/schema';
 import { AlloysService } from '../alloys/alloys.service';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth.decorators';
+import { assertVisible, canSee, chooseProject, type Viewer, visibleProjectIds } from '../projects/project-access';
+import { ProjectsRepository } from '../projects/projects.repository';
 import { CreateIngotDto, CreatePiecesDto, CreateRibbonDto } from './dto/create-sample.dto';
 import { ListSamplesDto } from './dto/list-samples.dto';
 import { ingotCode, pieceCode, ribbonCode } from './sample-code';
@@ -30,11 +32,14 @@ export class SamplesService {
   constructor(
     private readonly samples: SamplesRepository,
     private readonly alloys: AlloysService,
+    private readonly projects: ProjectsRepository,
     private readonly db: Database,
     private readonly audit: AuditService,
   ) {}
 
+  /** The ingot goes to `dto.projectId`, or to the caller's only project (see chooseProject); any member of it may log one. */
   async createIngot(dto: CreateIngotDto, user: AuthUser): Promise<CreatedSample> {
+    const projectId = await chooseProject(user, dto.projectId, () => this.projects.allIds());
     await this.alloys.get(dto.alloyId, 'alloyId');
     const performedAt = checkPerformedAt(dto.performedAt);
     return this.withFreshCode(async (trx) => {
@@ -43,6 +48,7 @@ export class SamplesService {
         code: ingotCode(n),
         kind: 'INGOT',
         alloyId: dto.alloyId,
+        projectId,
         massMg: dto.massG * 1000,
         notes: dto.notes,
         createdById: user.id,
@@ -52,13 +58,14 @@ export class SamplesService {
       });
       const params = { massG: dto.massG, melts: dto.melts, ...(dto.purities ? { purities: dto.purities } : {}) };
       await this.samples.appendStep(trx, { sampleId: ingot.id, kind: 'ARC_MELT', params, performedAt, createdById: user.id });
-      await this.audit.record(trx, user.id, 'sample.create', 'Sample', ingot.id, { code: ingot.code, kind: 'INGOT', ...params });
+      await this.audit.record(trx, user.id, 'sample.create', 'Sample', ingot.id, { code: ingot.code, kind: 'INGOT', ...params }, projectId);
       return created(ingot);
     });
   }
 
+  /** A ribbon belongs to its ingot's project. */
   async createRibbon(ingotId: string, dto: CreateRibbonDto, user: AuthUser): Promise<CreatedSample> {
-    const ingot = await this.parentOfKind(ingotId, 'INGOT');
+    const ingot = await this.parentOfKind(ingotId, 'INGOT', user);
     const performedAt = checkPerformedAt(dto.performedAt, await this.creationOf(ingot));
     return this.withFreshCode(async (trx) => {
       const n = (await this.samples.countByKind(trx, 'RIBBON', ingot.id)) + 1;
@@ -66,6 +73,7 @@ export class SamplesService {
         code: ribbonCode(ingot.code, n),
         kind: 'RIBBON',
         alloyId: ingot.alloyId,
+        projectId: ingot.projectId,
         parentId: ingot.id,
         notes: dto.notes,
         createdById: user.id,
@@ -75,13 +83,22 @@ export class SamplesService {
       });
       const { performedAt: _at, notes: _notes, ...params } = dto;
       await this.samples.appendStep(trx, { sampleId: ribbon.id, kind: 'MELT_SPIN', params: { ...params }, performedAt, createdById: user.id });
-      await this.audit.record(trx, user.id, 'sample.create', 'Sample', ribbon.id, { code: ribbon.code, kind: 'RIBBON', from: ingot.code, ...params });
+      await this.audit.record(
+        trx,
+        user.id,
+        'sample.create',
+        'Sample',
+        ribbon.id,
+        { code: ribbon.code, kind: 'RIBBON', from: ingot.code, ...params },
+        ingot.projectId,
+      );
       return created(ribbon);
     });
   }
 
+  /** Pieces belong to their ribbon's project. */
   async createPieces(ribbonId: string, dto: CreatePiecesDto, user: AuthUser): Promise<CreatedSample[]> {
-    const ribbon = await this.parentOfKind(ribbonId, 'RIBBON');
+    const ribbon = await this.parentOfKind(ribbonId, 'RIBBON', user);
     const ribbonSteps = await this.samples.stepsOf([ribbon.id]);
     const performedAt = checkPerformedAt(dto.performedAt, this.creationBound(ribbon, ribbonSteps));
     // A piece inherits the ribbon's (unretracted) steps performed before the cut.
@@ -94,6 +111,7 @@ export class SamplesService {
           code: pieceCode(ribbon.code, first + i),
           kind: 'PIECE',
           alloyId: ribbon.alloyId,
+          projectId: ribbon.projectId,
           parentId: ribbon.id,
           massMg: dto.massMg,
           lengthMm: dto.lengthMm,
@@ -111,24 +129,27 @@ export class SamplesService {
         });
         pieces.push(created(piece));
       }
-      await this.audit.record(trx, user.id, 'sample.cut', 'Sample', ribbon.id, {
-        count: dto.count,
-        codes: pieces.map((p) => p.code),
-        lengthMm: dto.lengthMm,
-        massMg: dto.massMg,
-      });
+      await this.audit.record(
+        trx,
+        user.id,
+        'sample.cut',
+        'Sample',
+        ribbon.id,
+        { count: dto.count, codes: pieces.map((p) => p.code), lengthMm: dto.lengthMm, massMg: dto.massMg },
+        ribbon.projectId,
+      );
       return pieces;
     });
   }
 
-  async get(id: string): Promise<SampleView> {
-    const chain = await this.chainOrThrow(id);
+  async get(id: string, viewer: Viewer): Promise<SampleView> {
+    const chain = await this.chainOrThrow(id, viewer);
     return toSampleView(chain, await this.samples.stepsOf(chain.map((s) => s.id)));
   }
 
   /** The ancestor chain (root first) and every descendant, for the lineage tree. */
-  async lineage(id: string) {
-    const chain = await this.chainOrThrow(id);
+  async lineage(id: string, viewer: Viewer) {
+    const chain = await this.chainOrThrow(id, viewer);
     const brief = ({ id, code, kind, parentId, state, signature }: SampleRow) => ({ id, code, kind, parentId, state, signature });
     const self = chain[chain.length - 1];
     return { sample: brief(self), ancestors: chain.slice(0, -1).map(brief), descendants: await this.samples.descendants(id) };
@@ -140,8 +161,8 @@ export class SamplesService {
    * only), its measurements, and each analysis run of their files. Retracted entries stay,
    * marked `retracted` with who, when and why. Three statements whatever the history's length.
    */
-  async history(id: string) {
-    const chain = await this.chainOrThrow(id);
+  async history(id: string, viewer: Viewer) {
+    const chain = await this.chainOrThrow(id, viewer);
     const self = chain[chain.length - 1];
     const codeOf = new Map(chain.map((s) => [s.id, s.code]));
     const [allSteps, measurements] = await Promise.all([this.samples.stepsOf(chain.map((s) => s.id)), this.samples.measurementTimeline(id)]);
@@ -205,11 +226,12 @@ export class SamplesService {
   }
 
   /** A new entry's performedAt on sample `id` (default now), checked against the clock and the sample's creation. */
-  async checkedPerformedAt(id: string, at: Date | undefined, field = 'id'): Promise<Date> {
-    const chain = await this.chainOrThrow(id).catch((e: unknown) => {
+  async checkedPerformedAt(id: string, at: Date | undefined, viewer: Viewer, field = 'id'): Promise<{ performedAt: Date; sample: SampleWithAlloy }> {
+    const chain = await this.chainOrThrow(id, viewer).catch((e: unknown) => {
       throw e instanceof DomainError && e.code === 'NOT_FOUND' ? notFound('sample', id, field) : e;
     });
-    return checkPerformedAt(at, await this.creationOf(chain[chain.length - 1]));
+    const sample = chain[chain.length - 1];
+    return { performedAt: checkPerformedAt(at, await this.creationOf(sample)), sample };
   }
 
   /**
@@ -244,14 +266,22 @@ export class SamplesService {
     return out;
   }
 
-  /** Codes are upper-case (I0001-R1-P03), so matching an upper-cased prefix makes the search case-insensitive. */
-  async list(q: ListSamplesDto): Promise<Page<SampleListRow>> {
-    return toPage(await this.samples.list({ ...q, codePrefix: q.codePrefix?.toUpperCase() }), q.limit);
+  /**
+   * Codes are upper-case (I0001-R1-P03), so matching an upper-cased prefix makes the search
+   * case-insensitive. Only the viewer's projects' samples are listed (`projectId` narrows that to one).
+   */
+  async list(q: ListSamplesDto, viewer: Viewer): Promise<Page<SampleListRow>> {
+    const { projectId, ...rest } = q;
+    let projectIds = visibleProjectIds(viewer);
+    if (projectId) projectIds = canSee(viewer, projectId) ? [projectId] : [];
+    if (projectIds?.length === 0) return { items: [], nextCursor: null };
+    return toPage(await this.samples.list({ ...rest, projectIds, codePrefix: q.codePrefix?.toUpperCase() }), q.limit);
   }
 
-  async chainOrThrow(id: string, db?: Executor): Promise<SampleWithAlloy[]> {
+  /** The sample's chain, root first; 404 for a sample that does not exist or belongs to a project `viewer` is not in. */
+  async chainOrThrow(id: string, viewer: Viewer, db?: Executor): Promise<SampleWithAlloy[]> {
     const chain = await this.samples.chain(id, db);
-    if (chain.length === 0) throw notFound('sample', id);
+    assertVisible(viewer, chain[chain.length - 1]?.projectId, 'sample', id);
     return chain;
   }
 
@@ -259,8 +289,8 @@ export class SamplesService {
     return this.creationBound(sample, await this.samples.stepsOf([sample.id], db));
   }
 
-  private async parentOfKind(id: string, kind: SampleKind): Promise<SampleRow> {
-    const chain = await this.chainOrThrow(id);
+  private async parentOfKind(id: string, kind: SampleKind, viewer: Viewer): Promise<SampleRow> {
+    const chain = await this.chainOrThrow(id, viewer);
     const parent = chain[chain.length - 1];
     if (parent.kind !== kind) {
       throw new DomainError('INVALID_LINEAGE', `sample ${parent.code} is ${withArticle(parent.kind)}; this step needs ${withArticle(kind)}`, 'id');

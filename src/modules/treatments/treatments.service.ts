@@ -3,7 +3,8 @@ import { DomainError } from '../../common/domain-error';
 import { fieldError } from '../../common/validation';
 import { Database } from '../../infra/database/database';
 import { AuditService } from '../audit/audit.service';
-import { AuthUser, hasRole } from '../auth/auth.decorators';
+import { AuthUser } from '../auth/auth.decorators';
+import { isPiIn, roleIn } from '../projects/project-access';
 import { checkPerformedAt } from '../../common/performed-at';
 import { summarizeSteps } from '../samples/sample-summary';
 import { effectiveSteps, toSampleView } from '../samples/sample-view';
@@ -31,7 +32,7 @@ export class TreatmentsService {
   async apply(sampleId: string, dto: TreatmentDto, user: AuthUser) {
     if (dto.kind === 'CRYO_CYCLE' && dto.lowK >= dto.highK) throw fieldError('lowK', `must lie below highK (${dto.highK} K)`);
     return this.db.transaction(async (trx) => {
-      const chain = await this.sampleService.chainOrThrow(sampleId, trx);
+      const chain = await this.sampleService.chainOrThrow(sampleId, user, trx);
       const self = chain[chain.length - 1];
       if (self.kind === 'INGOT') {
         throw new DomainError(
@@ -65,10 +66,11 @@ export class TreatmentsService {
             'targetK',
           );
         }
-        if (!hasRole(user.role, 'PI')) {
+        // The PI role that counts is the one in this sample's project, not a PI role elsewhere.
+        if (!isPiIn(user, self.projectId)) {
           throw new DomainError(
             'OVERRIDE_NEEDS_PI',
-            `an anneal between Tg (${tgK} K) and Tx (${txK} K) of ${alloy} needs a PI's or ADMIN's override; a ${user.role} cannot give one`,
+            `an anneal between Tg (${tgK} K) and Tx (${txK} K) of ${alloy} needs a PI's or ADMIN's override (a PI of this sample's project); you are ${roleIn(user, self.projectId)} there`,
             'override',
           );
         }
@@ -100,13 +102,15 @@ export class TreatmentsService {
       // The new step is known here; no need to read the history back for the response.
       const sample = toSampleView(chain, [...steps, step]);
       await this.sampleService.refreshDerived(trx, chain);
-      await this.audit.record(trx, user.id, `treatment.${dto.kind.toLowerCase()}`, 'Sample', sampleId, {
-        stepId: step.id,
-        ...params,
-        performedAt,
-        flags,
-        overrideReason,
-      });
+      await this.audit.record(
+        trx,
+        user.id,
+        `treatment.${dto.kind.toLowerCase()}`,
+        'Sample',
+        sampleId,
+        { stepId: step.id, ...params, performedAt, flags, overrideReason },
+        self.projectId,
+      );
       return {
         step: { id: step.id, seq: step.seq, kind: step.kind, params: step.params, flags, overrideReason: step.overrideReason, performedAt: step.performedAt },
         sample,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
 import { Database } from '../../infra/database/database';
 
 /** Sample lookups the bulk-upload matcher needs (by exact code). */
@@ -6,14 +7,15 @@ import { Database } from '../../infra/database/database';
 export class UploadsRepository {
   constructor(private readonly database: Database) {}
 
-  /** The samples among these codes that exist, with their ids. */
-  async samplesByCode(codes: readonly string[]): Promise<Map<string, string>> {
-    if (codes.length === 0) return new Map();
-    const rows = await this.database.kysely
+  /** The samples among these codes that exist in these projects (undefined: any project), with their ids. */
+  async samplesByCode(codes: readonly string[], projectIds: string[] | undefined): Promise<Map<string, string>> {
+    if (codes.length === 0 || projectIds?.length === 0) return new Map();
+    let q = this.database.kysely
       .selectFrom('samples')
       .select(['id', 'code'])
-      .where('code', 'in', [...codes])
-      .execute();
+      .where('code', '=', sql<string>`ANY(${[...codes]}::text[])`);
+    if (projectIds) q = q.where('projectId', '=', sql<string>`ANY(${projectIds}::uuid[])`);
+    const rows = await q.execute();
     return new Map(rows.map((r) => [r.code, r.id]));
   }
 }

@@ -3,6 +3,7 @@ import { candidateCodes, proposeUpload, readUploadClues } from '../../../libs/an
 import type { TechniqueId } from '../../../libs/analysis/src/techniques';
 import { TECHNIQUES, type Techniques } from '../techniques/technique-registry';
 import { AuthUser } from '../auth/auth.decorators';
+import { visibleProjectIds } from '../projects/project-access';
 import { MatchUploadsDto } from './dto/match-uploads.dto';
 import { UploadProposalResponse } from './dto/match-uploads.responses';
 import { UploadsRepository } from './uploads.repository';
@@ -19,13 +20,10 @@ export class UploadsService {
     @Inject(TECHNIQUES) private readonly techniques: Techniques,
   ) {}
 
-  /**
-   * Every member may see every sample today; when samples are scoped (projects), the lookup here
-   * takes `user` and only codes the caller may see are proposed.
-   */
-  async match(dto: MatchUploadsDto, _user: AuthUser): Promise<UploadProposalResponse[]> {
+  /** Only samples of the caller's projects are proposed: another group's code reads as unknown. */
+  async match(dto: MatchUploadsDto, user: AuthUser): Promise<UploadProposalResponse[]> {
     const clues = dto.files.map((f) => readUploadClues(this.techniques, f.fileName, new Uint8Array(Buffer.from(f.headBase64, 'base64'))));
-    const ids = await this.repo.samplesByCode(candidateCodes(clues));
+    const ids = await this.repo.samplesByCode(candidateCodes(clues), visibleProjectIds(user));
     const existing = new Set(ids.keys());
     return clues.map((c) => {
       const p = proposeUpload(c, existing);

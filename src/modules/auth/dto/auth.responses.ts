@@ -1,13 +1,27 @@
 /** Response bodies of the auth routes (see src/common/api-response.ts for why they exist). */
 import { ApiProperty } from '@nestjs/swagger';
 import { DateTime } from '../../../common/api-response';
-import { Role, TokenScope } from '../../../infra/database/schema';
+import { ProjectRole, Role, TokenScope } from '../../../infra/database/schema';
 
 export class SessionUserResponse {
   @ApiProperty() id!: string;
   @ApiProperty() email!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ enum: Role, enumName: 'Role' }) role!: Role;
+}
+
+export class MembershipOfMeResponse {
+  @ApiProperty({ format: 'uuid' }) projectId!: string;
+  @ApiProperty() projectName!: string;
+  @ApiProperty({ enum: ProjectRole, enumName: 'ProjectRole' }) role!: ProjectRole;
+}
+
+export class MeResponse extends SessionUserResponse {
+  @ApiProperty({
+    type: [MembershipOfMeResponse],
+    description: 'the projects the caller is a member of, with the role there (an ADMIN sees every project besides)',
+  })
+  projects!: MembershipOfMeResponse[];
 }
 
 export class LoginResponse {

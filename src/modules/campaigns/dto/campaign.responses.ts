@@ -21,6 +21,7 @@ export class CampaignResponse {
   @ApiProperty({ enum: TECHNIQUE_IDS, enumName: 'Technique', isArray: true }) plannedTechniques!: Technique[];
   @NullableString({ description: 'the alloy the campaign studies (null only for an old campaign not yet placed; its first assignment decides)' })
   alloyId!: string | null;
+  @ApiProperty({ format: 'uuid', description: 'the project the campaign belongs to' }) projectId!: string;
   @ApiProperty() createdById!: string;
   @DateTime() createdAt!: Date;
 }

@@ -63,9 +63,14 @@ export class FactorDto {
 const PLANNED_TECHNIQUES_MAX = 20;
 
 export class CreateCampaignDto {
-  @ApiProperty({ example: 'Anneal series 453 K' })
+  @ApiProperty({ example: 'Anneal series 453 K', description: 'unique within the project' })
   @TextIn(1, 200, { singleLine: true })
   name!: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'the project the campaign belongs to (you must be its PI); optional when you are in one project only' })
+  @IsOptional()
+  @IsUUID('all', { message: 'projectId must be a UUID' })
+  projectId?: string;
 
   @ApiProperty({ example: 'Annealing below Tg shrinks the weak-pinning, liquid-like regions and the Meissner fraction.' })
   @TextIn(1, 5000)

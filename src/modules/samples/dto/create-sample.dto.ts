@@ -11,6 +11,14 @@ export class CreateIngotDto extends StepMetaDto {
   @IsUUID()
   alloyId!: string;
 
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'the project the ingot and all that descends from it belong to; optional when you are in one project only',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'projectId must be a UUID' })
+  projectId?: string;
+
   @ApiProperty({ example: 5.0 })
   @NumberIn(0.001, 1000, 'g')
   massG!: number;

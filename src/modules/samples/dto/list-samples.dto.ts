@@ -20,6 +20,11 @@ export class ListSamplesDto extends PageQueryDto {
   @IsUUID()
   alloyId?: string;
 
+  @ApiPropertyOptional({ description: "only this project's samples (one of yours; lists always stay within your projects)" })
+  @IsOptional()
+  @IsUUID('all', { message: 'projectId must be a UUID' })
+  projectId?: string;
+
   @ApiPropertyOptional({ description: 'only the pieces assigned to this campaign' })
   @IsOptional()
   @IsUUID()

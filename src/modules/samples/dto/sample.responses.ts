@@ -33,6 +33,7 @@ export class SampleViewResponse {
   @ApiProperty({ example: 'I0001-R1-P03' }) code!: string;
   @ApiProperty({ enum: SampleKind, enumName: 'SampleKind' }) kind!: SampleKind;
   @ApiProperty({ type: AlloyRefResponse }) alloy!: AlloyRefResponse;
+  @ApiProperty({ format: 'uuid', description: 'the project of the sample (its ingot)' }) projectId!: string;
   @NullableString() parentId!: string | null;
   @NullableNumber() massMg!: number | null;
   @NullableNumber() lengthMm!: number | null;
@@ -52,6 +53,7 @@ export class SampleListRowResponse {
   @ApiProperty({ enum: SampleState, enumName: 'SampleState' }) state!: SampleState;
   @ApiProperty() signature!: string;
   @ApiProperty() alloyId!: string;
+  @ApiProperty({ format: 'uuid' }) projectId!: string;
   @NullableString() parentId!: string | null;
   @NullableNumber() massMg!: number | null;
   @DateTime() createdAt!: Date;
