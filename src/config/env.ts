@@ -135,6 +135,16 @@ export class Env {
   @Min(1024)
   UPLOAD_LIMIT_BYTES = 50 * 1024 * 1024;
 
+  /**
+   * Uploads whose bytes one API process reads and stores at a time; more wait their turn with
+   * their bytes still on the network (TCP holds them), so the API's memory stays within about
+   * this many uploads whatever the number sent at once (bench/upload-memory.ts).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  UPLOAD_CONCURRENCY = 2;
+
   /** Analysis jobs one worker process runs at once. */
   @Transform(toInt)
   @IsInt()
