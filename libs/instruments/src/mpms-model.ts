@@ -12,7 +12,9 @@
  *
  * Heterogeneity: every small region has its own local Tc, drawn from a split (two-piece)
  * normal distribution; at temperature T the shielded volume fraction is f0 · P(Tc_local > T).
- * FC (weak pinning, Meissner expulsion) is a fixed fraction of the ZFC superconducting signal.
+ * FC (weak pinning, Meissner expulsion) is a fixed fraction of the ZFC superconducting signal,
+ * drawn from the same local-Tc distribution unless `fcLocalTc` gives the FC regions their own
+ * (the study: FC much narrower than ZFC).
  * The normal-state background is a small linear χ0 + χ1 T, so the analyzer's linear baseline
  * describes it exactly.
  */
@@ -34,6 +36,8 @@ export interface SuperconductorModel {
   demagN: number;
   /** FC superconducting signal as a fraction of the ZFC one (weakly pinned, Meissner-expelling part). */
   fcFraction: number;
+  /** Local-Tc distribution of the FC (Meissner-expelling) regions; absent: the same as `localTc`. */
+  fcLocalTc?: LocalTcDistribution;
   /** Normal-state background χ0 + χ1·T, emu g⁻¹ Oe⁻¹ and emu g⁻¹ Oe⁻¹ K⁻¹. */
   backgroundChiEmuPerGOe: number;
   backgroundSlopeEmuPerGOeK: number;
@@ -118,10 +122,15 @@ export function fullDiamagnetismEmuPerGOe(model: SuperconductorModel): number {
   return -1 / (4 * Math.PI * model.densityGCm3 * (1 - model.demagN));
 }
 
+/** The local-Tc distribution a sweep of this mode sees: FC's own when the model gives one. */
+export function localTcOf(model: SuperconductorModel, mode: SweepMode): LocalTcDistribution {
+  return mode === 'FC' && model.fcLocalTc ? model.fcLocalTc : model.localTc;
+}
+
 /** Superconducting part of χ_mass(T), emu g⁻¹ Oe⁻¹ (≤ 0). */
 export function superconductingChi(model: SuperconductorModel, temperatureK: number, mode: SweepMode): number {
   const scale = mode === 'FC' ? model.fcFraction : 1;
-  return scale * model.shieldedFraction0 * fractionAboveTc(model.localTc, temperatureK) * fullDiamagnetismEmuPerGOe(model);
+  return scale * model.shieldedFraction0 * fractionAboveTc(localTcOf(model, mode), temperatureK) * fullDiamagnetismEmuPerGOe(model);
 }
 
 /** Noise-free χ_mass(T) = superconducting part + linear normal-state background, emu g⁻¹ Oe⁻¹. */
@@ -160,7 +169,7 @@ export function modelTruth(
   const sLow = s(minK);
   const crossing = (level: number): number | null => solveIncreasing((t) => s(t) - level, minK, maxK);
   const onset = crossing(-5 * noiseChi);
-  const d = model.localTc;
+  const d = localTcOf(model, mode);
   const halfWidth = sqrt(2 * Math.LN2);
   const lowHalf = d.meanK - halfWidth * d.sigmaLowK;
   const highHalf = d.meanK + halfWidth * d.sigmaHighK;

@@ -80,6 +80,35 @@ describe('one file holding the ZFC and then the FC sweep', () => {
   });
 });
 
+describe('an FC sweep narrower than its ZFC (the model gives FC its own local-Tc distribution)', () => {
+  const model: SuperconductorModel = { ...MODEL, fcLocalTc: { meanK: 3.45, sigmaLowK: 0.04, sigmaHighK: 0.04 } };
+  const file = writeMpmsSequence('MPMS3_VSM', model, {
+    seed: 12,
+    massMg: 2,
+    segments: [
+      { mode: 'ZFC', direction: 'up', fieldOe: 20, noiseEmu: NOISE_EMU, comment: 'ZFC, 20' },
+      { mode: 'FC', direction: 'down', fieldOe: 20, noiseEmu: NOISE_EMU, comment: 'FC, 20' },
+    ],
+  });
+  const r = analyzeFile(new TextEncoder().encode(file.text), { technique: 'MAGNETIC', densityGCm3: model.densityGCm3 });
+  const m = metricsOf(r);
+  const fc = localTcMoments(model.fcLocalTc!);
+
+  it('recovers σ_FC within 10 % and μ_FC within 0.03 K of the FC truth, and σ_FC/σ_ZFC within 10 % of the modelled 0.4', () => {
+    const d = m.fcTcDistribution!;
+    expect(Math.abs(d.muK! - fc.meanK)).toBeLessThan(0.03);
+    expect(Math.abs(d.sigmaK! / fc.stdK - 1)).toBeLessThan(0.1);
+    expect(Math.abs(m.tcDistribution.sigmaK! / TRUTH.stdK - 1)).toBeLessThan(0.1);
+    expect(Math.abs(m.fcZfcWidthRatio! / (fc.stdK / TRUTH.stdK) - 1)).toBeLessThan(0.1);
+    expect(Math.abs(m.fcZfcRatio! - file.truths[0]!.fcZfcRatio)).toBeLessThan(0.01);
+  });
+
+  it('the FC truth follows the FC distribution (FWHM of dχ/dT √(8 ln 2) σ_FC)', () => {
+    expect(file.truths[1]!.widthFwhmK).toBeCloseTo(Math.sqrt(8 * Math.LN2) * 0.04, 9);
+    expect(file.truths[0]!.widthFwhmK).toBeCloseTo(Math.sqrt(8 * Math.LN2) * 0.1, 9);
+  });
+});
+
 describe('sweeps at two fields in one file', () => {
   const options: SequenceOptions = {
     seed: 5,
