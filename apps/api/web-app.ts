@@ -28,6 +28,7 @@ export const WEB_APP_ROUTES = [
   '/account/password',
   '/admin',
   '/admin/users',
+  '/admin/projects',
 ];
 
 /**

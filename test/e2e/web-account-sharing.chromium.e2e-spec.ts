@@ -3,7 +3,7 @@ import { signIn } from '../../scripts/browser';
 import { logCampaignItem } from '../factories/campaign.factory';
 import { newMeasurement, upload, waitForRuns } from '../factories/upload.factory';
 import { newUser } from '../factories/user.factory';
-import { TestApi } from '../setup/test-api';
+import { ADMIN, TestApi } from '../setup/test-api';
 import { dropFiles, expectUsable, JourneyWindows, startWebStack, text, type WebStack } from '../setup/web-journey';
 
 const PASSWORD = 'password-123';
@@ -195,4 +195,73 @@ describe('web app: account, share links and corrections in Chromium', () => {
     await m.context.close();
     expect(windows.problems).toEqual([]);
   }, 240_000);
+
+  it('an admin creates a project and sets its members and their roles; a member of two projects picks the project of a new ingot', async () => {
+    const user = await newUser(api, stack.adminToken, 'MEMBER');
+    const { context, page } = await windows.open();
+    await signIn(page, base, ADMIN.email, ADMIN.password);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Projects' }).click();
+    await page.waitForURL('**/admin/projects');
+    await page.locator('tr[data-project="Default"]').waitFor();
+    // A taken name is refused at the field.
+    await page.getByLabel('Project name').fill('Default');
+    await page.getByRole('button', { name: 'Create project' }).click();
+    await page.locator('[data-field="name"]').waitFor();
+    const name = 'Second group';
+    await page.getByLabel('Project name').fill(name);
+    await page.getByRole('button', { name: 'Create project' }).click();
+    await page.locator(`tr[data-project="${name}"]`).waitFor();
+    // The new project's members: none yet; add the member as MEMBER, then make them PI.
+    const members = page.getByRole('table', { name: `Members of ${name}` });
+    await members.waitFor();
+    expect(await page.getByText('No member yet.').count()).toBe(1);
+    await page.getByLabel('User', { exact: true }).selectOption({ label: `${user.email} (MEMBER)` });
+    await page.getByLabel('Role in the project', { exact: true }).selectOption('MEMBER');
+    await page.getByRole('button', { name: 'Add member' }).click();
+    const row = members.locator(`tr[data-member="${user.email}"]`);
+    await row.waitFor();
+    await page.getByLabel(`Role of ${user.email} in ${name}`).selectOption('PI');
+    await expectUsable(page);
+    const project = ((await api.request('GET', '/api/projects', { token: stack.adminToken })).body as { id: string; name: string }[]).find(
+      (p) => p.name === name,
+    )!;
+    const listed = async () =>
+      ((await api.request('GET', `/api/projects/${project.id}/members`, { token: stack.adminToken })).body as { email: string; role: string }[]).map(
+        (m) => `${m.email} ${m.role}`,
+      );
+    for (let tries = 0; (await listed()).join() !== `${user.email} PI` && tries < 50; tries++) await page.waitForTimeout(100);
+    expect(await listed()).toEqual([`${user.email} PI`]);
+
+    // In two projects now: the arc-melt form asks which one, and the ingot goes there.
+    const mine = await windows.open();
+    await signIn(mine.page, base, user.email, PASSWORD);
+    await mine.page.getByLabel('Project', { exact: true }).selectOption({ label: name });
+    await mine.page.getByRole('button', { name: 'Arc-melt' }).click();
+    await mine.page.waitForURL(/\/samples\/I\d{4}$/);
+    const code = decodeURIComponent(mine.page.url().split('/').pop()!);
+    const ingot = (await api.request('GET', `/api/samples?codePrefix=${code}&limit=1`, { token: user.token })).body.items[0];
+    expect(ingot).toMatchObject({ code, projectId: project.id });
+    await expectUsable(mine.page);
+    await mine.context.close();
+
+    // Someone in one project is never asked.
+    const single = await windows.open();
+    await signIn(single.page, base, member.email, PASSWORD);
+    await single.page.getByRole('button', { name: 'Arc-melt' }).waitFor();
+    expect(await single.page.getByLabel('Project', { exact: true }).count()).toBe(0);
+    await single.context.close();
+
+    // An administrator sees every project: the campaign form asks too.
+    await page.goto(`${base}/campaigns`);
+    await page.getByLabel('Project', { exact: true }).selectOption({ label: name });
+    await expectUsable(page);
+    await page.goto(`${base}/admin/projects?project=${project.id}`);
+
+    // Removed: gone from the list, and from the API's.
+    await row.getByRole('button', { name: `Remove ${user.email}` }).click();
+    await row.waitFor({ state: 'detached' });
+    expect(await listed()).toEqual([]);
+    await context.close();
+    expect(windows.problems).toEqual([]);
+  }, 180_000);
 });

@@ -15,6 +15,7 @@ const LabelsPage = lazy(() => import('./pages/LabelsPage'));
 const CampaignsPage = lazy(() => import('./pages/CampaignsPage'));
 const CampaignPage = lazy(() => import('./pages/CampaignPage'));
 const UsersPage = lazy(() => import('./pages/UsersPage'));
+const ProjectsPage = lazy(() => import('./pages/ProjectsPage'));
 const BulkUploadPage = lazy(() => import('./pages/BulkUploadPage'));
 const TokensPage = lazy(() => import('./pages/TokensPage'));
 const PasswordPage = lazy(() => import('./pages/PasswordPage'));
@@ -70,6 +71,7 @@ export const router = createBrowserRouter([
       { path: '/account/password', element: page(<PasswordPage />) },
       { path: '/admin', element: <Navigate to="/admin/users" replace /> },
       { path: '/admin/users', element: page(<UsersPage />, 'ADMIN') },
+      { path: '/admin/projects', element: page(<ProjectsPage />, 'ADMIN') },
       {
         path: '*',
         element: (

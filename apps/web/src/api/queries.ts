@@ -23,6 +23,8 @@ export const keys = {
   report: (id: string) => ['report', id] as const,
   candidates: (id: string, q: object) => ['candidates', id, q] as const,
   users: ['users'] as const,
+  projects: ['projects'] as const,
+  projectMembers: (id: string) => ['projects', id, 'members'] as const,
   techniques: ['techniques'] as const,
 };
 
@@ -150,6 +152,18 @@ export function useUserLabel(userId: string | undefined): string | undefined {
   if (!userId) return undefined;
   if (userId === me?.userId) return 'you';
   return users.data?.find((u) => u.id === userId)?.email ?? `user ${userId.slice(0, 8)}`;
+}
+
+/** The projects the user belongs to, with their role in each (ADMIN: every project). */
+export function useProjects() {
+  return useQuery({ queryKey: keys.projects, staleTime: 60_000, queryFn: ({ signal }) => unwrap(api.GET('/api/projects', { signal })) });
+}
+
+export function useProjectMembers(id: string) {
+  return useQuery({
+    queryKey: keys.projectMembers(id),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/projects/{id}/members', { params: { path: { id } }, signal })),
+  });
 }
 
 /** The technique registry's descriptors (labels, modes, metric labels and units); fixed for a build. */

@@ -28,6 +28,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <NavLink to="/campaigns">Campaigns</NavLink>
             <NavLink to="/account/tokens">API tokens</NavLink>
             {hasRole(session, 'ADMIN') && <NavLink to="/admin/users">Users</NavLink>}
+            {hasRole(session, 'ADMIN') && <NavLink to="/admin/projects">Projects</NavLink>}
             {hasRole(session, 'ADMIN') && <a href="/admin/queues">Queue dashboard</a>}
           </nav>
         )}

@@ -9,6 +9,7 @@ import { keys, useAlloys, useCampaigns, type Technique } from '../api/queries';
 import { DataTable } from '../components/DataTable';
 import { Field, SelectField, TextAreaField } from '../components/Field';
 import { MutationForm, useFormValues } from '../components/Form';
+import { ProjectField, useProjectChoice } from '../components/ProjectField';
 import { Section } from '../components/Section';
 
 const TECHNIQUES: Technique[] = ['MAGNETIC', 'RESISTANCE', 'XRD', 'SAXS', 'DSC'];
@@ -43,7 +44,7 @@ export default function CampaignsPage() {
 }
 
 // Errors on the planned techniques show above the button (the checkboxes have no message slot).
-const CAMPAIGN_FIELDS = ['name', 'alloyId', 'factor.kind', 'factor.targetK', 'factor.lowK', 'factor.highK', 'factor.levels', 'hypothesis'];
+const CAMPAIGN_FIELDS = ['name', 'projectId', 'alloyId', 'factor.kind', 'factor.targetK', 'factor.lowK', 'factor.highK', 'factor.levels', 'hypothesis'];
 
 function DesignForm() {
   const navigate = useNavigate();
@@ -56,7 +57,9 @@ function DesignForm() {
     lowK: '77',
     highK: '293',
     levels: '0, 0.5, 1, 5, 8, 10',
+    projectId: '',
   });
+  const { projects, projectId } = useProjectChoice(f.projectId);
   const [planned, setPlanned] = useState<Technique[]>(['MAGNETIC']);
   const alloys = useAlloys();
   // The alloy picked, else the first one listed (most labs study one alloy at a time).
@@ -72,7 +75,9 @@ function DesignForm() {
         f.kind === 'ANNEAL_HOLD_MIN'
           ? { kind: 'ANNEAL_HOLD_MIN' as const, targetK: Number(f.targetK), levels }
           : { kind: 'CRYO_CYCLES' as const, lowK: Number(f.lowK), highK: Number(f.highK), levels };
-      return unwrap(api.POST('/api/campaigns', { body: { name: f.name, alloyId: chosenAlloy, hypothesis: f.hypothesis, factor, plannedTechniques: planned } }));
+      return unwrap(
+        api.POST('/api/campaigns', { body: { name: f.name, alloyId: chosenAlloy, hypothesis: f.hypothesis, factor, plannedTechniques: planned, projectId } }),
+      );
     },
     onSuccess: async (c) => {
       await queryClient.invalidateQueries({ queryKey: keys.campaigns });
@@ -84,6 +89,7 @@ function DesignForm() {
     <Section title="Design a campaign">
       <MutationForm mutation={create} label="Design a campaign" submit="Create campaign" fields={CAMPAIGN_FIELDS}>
         <Field label="Name" field="name" required {...bind('name')} />
+        <ProjectField projects={projects} value={projectId} onChange={bind('projectId').onChange} />
         <SelectField
           label="Alloy"
           field="alloyId"

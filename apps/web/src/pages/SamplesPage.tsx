@@ -7,6 +7,7 @@ import { useAlloys, useCampaigns, useSamples, type SampleKind, type SampleState 
 import { DataTable } from '../components/DataTable';
 import { Field, SelectField } from '../components/Field';
 import { MutationForm, useFormValues } from '../components/Form';
+import { ProjectField, useProjectChoice } from '../components/ProjectField';
 import { Section } from '../components/Section';
 
 const KINDS: SampleKind[] = ['INGOT', 'RIBBON', 'PIECE'];
@@ -93,16 +94,21 @@ export default function SamplesPage() {
   );
 }
 
-const INGOT_FIELDS = ['alloyId', 'massG', 'melts', 'performedAt', 'notes'];
+const INGOT_FIELDS = ['projectId', 'alloyId', 'massG', 'melts', 'performedAt', 'notes'];
 
 function ArcMeltForm() {
   const alloys = useAlloys();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const { values: f, bind } = useFormValues({ alloyId: '', massG: '5', melts: '5' });
+  const { values: f, bind } = useFormValues({ alloyId: '', massG: '5', melts: '5', projectId: '' });
+  const { projects, projectId } = useProjectChoice(f.projectId);
   const create = useMutation({
     mutationFn: () =>
-      unwrap(api.POST('/api/samples/ingots', { body: { alloyId: f.alloyId || alloys.data?.[0]?.id || '', massG: Number(f.massG), melts: Number(f.melts) } })),
+      unwrap(
+        api.POST('/api/samples/ingots', {
+          body: { alloyId: f.alloyId || alloys.data?.[0]?.id || '', massG: Number(f.massG), melts: Number(f.melts), projectId },
+        }),
+      ),
     onSuccess: (ingot) => {
       void queryClient.invalidateQueries({ queryKey: ['samples'] });
       void navigate(`/samples/${ingot.code}`);
@@ -111,6 +117,7 @@ function ArcMeltForm() {
   return (
     <Section title="Arc-melt an ingot">
       <MutationForm mutation={create} label="Arc-melt an ingot" submit="Arc-melt" fields={INGOT_FIELDS} disabled={!alloys.data?.length}>
+        <ProjectField projects={projects} value={projectId} onChange={bind('projectId').onChange} />
         <SelectField
           label="Alloy"
           field="alloyId"
