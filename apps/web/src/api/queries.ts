@@ -159,6 +159,17 @@ export function useProjects() {
   return useQuery({ queryKey: keys.projects, staleTime: 60_000, queryFn: ({ signal }) => unwrap(api.GET('/api/projects', { signal })) });
 }
 
+/**
+ * Whether the user holds the PI role in that project (an ADMIN: in any), which the API asks for a
+ * campaign's PI powers — assigning pieces, sharing the report. Only hides controls; the API decides.
+ */
+export function useLeadsProject(projectId: string | undefined): boolean {
+  const session = useSession();
+  const projects = useProjects();
+  if (hasRole(session, 'ADMIN')) return true;
+  return !!projectId && projects.data?.find((p) => p.id === projectId)?.role === 'PI';
+}
+
 export function useProjectMembers(id: string) {
   return useQuery({
     queryKey: keys.projectMembers(id),

@@ -3,9 +3,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { useParams } from 'react-router';
 import { describeFactor, formatLevel, type FactorSpec } from '../../../../libs/charts/src/format';
-import { hasRole, useSession } from '../api/auth';
 import { useRunEvents } from '../api/events';
-import { keys, useCampaign, useProgress } from '../api/queries';
+import { keys, useCampaign, useLeadsProject, useProgress } from '../api/queries';
 import { AssignPieces } from '../components/AssignPieces';
 import { DataTable } from '../components/DataTable';
 import { ReportView } from '../components/ReportView';
@@ -15,7 +14,7 @@ export default function CampaignPage() {
   const { id = '' } = useParams();
   const campaign = useCampaign(id);
   const progress = useProgress(id);
-  const session = useSession();
+  const leads = useLeadsProject(campaign.data?.projectId);
   const queryClient = useQueryClient();
   const pending = useRef<number | null>(null);
 
@@ -84,8 +83,8 @@ export default function CampaignPage() {
         </DataTable>
       </section>
 
-      {hasRole(session, 'PI') && <AssignPieces campaignId={id} factor={factor} />}
-      {hasRole(session, 'PI') && <ShareLinks campaignId={id} />}
+      {leads && <AssignPieces campaignId={id} factor={factor} />}
+      {leads && <ShareLinks campaignId={id} />}
       <ReportView campaignId={id} campaignName={c.name} />
     </main>
   );
