@@ -142,6 +142,7 @@ describe('bounds and words', () => {
       ['campaign, line separator', 'POST', '/api/campaigns', pi, campaign('anneal\u2028series')],
       ['user, tab', 'POST', '/api/users', admin, { email: 'tab@lab.example', name: 'Ana\tRuiz', role: 'MEMBER', password: 'long enough pass' }],
       ['token, line feed', 'POST', '/api/auth/tokens', member, { name: 'MPMS3\nscript' }],
+      ['project, tab', 'POST', '/api/projects', admin, { name: 'La-Al\tglasses' }],
       [
         'measurement instrument, tab',
         'POST',
@@ -165,6 +166,7 @@ describe('bounds and words', () => {
       'campaign, line separator': expected('name', 'a line break (U+2028) at character 7'),
       'user, tab': expected('name', 'a tab (U+0009) at character 4'),
       'token, line feed': expected('name', 'a line break (U+000A) at character 6'),
+      'project, tab': expected('name', 'a tab (U+0009) at character 6'),
       'measurement instrument, tab': expected('instrument', 'a tab (U+0009) at character 6'),
     });
     // Renaming a user is checked the same way.

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { ProjectRole } from '../../../infra/database/schema';
+import { IsSingleLine } from '../../../common/text';
 
 export class CreateProjectDto {
   @ApiProperty({ example: 'La-Al glasses', minLength: 1, maxLength: 100 })
@@ -9,6 +10,7 @@ export class CreateProjectDto {
   @MaxLength(100)
   // A name is shown in lists and menus: printable text, no leading or trailing spaces.
   @Matches(/^\S(.*\S)?$/u, { message: 'name must not start or end with a space' })
+  @IsSingleLine()
   name!: string;
 }
 
