@@ -1,6 +1,7 @@
 /**
  * The route × caller matrix (issue 12): for every operation of the OpenAPI document, the status
- * each caller must get, how to fill its path parameters from real records, and a valid body, so
+ * each caller must get (nobody, project A's MEMBER and PI, an ADMIN, and a MEMBER and a PI of
+ * another project, B, to whom A's records must look like records that do not exist), how to fill its path parameters from real records, and a valid body, so
  * the status says what authorization decided and not what validation did. A route that ships
  * without a row here fails route-matrix.e2e-spec.ts, and so does a row for a route that is gone.
  *
@@ -11,10 +12,13 @@
 import { randomUUID } from 'node:crypto';
 import { anneal } from '../factories/sample.factory';
 
-/** Who calls: nobody, a MEMBER, a PI, an ADMIN. */
-export const CALLERS = ['anonymous', 'member', 'pi', 'admin'] as const;
+/** Who calls: nobody; project A's MEMBER and PI; an ADMIN (in no project, sees all); project B's MEMBER and PI. */
+export const CALLERS = ['anonymous', 'member', 'pi', 'admin', 'outsiderMember', 'outsiderPi'] as const;
 export type Caller = (typeof CALLERS)[number];
 export type SignedIn = Exclude<Caller, 'anonymous'>;
+export const isOutsider = (c: Caller): boolean => c === 'outsiderMember' || c === 'outsiderPi';
+/** The role a caller's throwaway users get. */
+export const roleOf = (c: SignedIn): 'MEMBER' | 'PI' | 'ADMIN' => (c === 'admin' ? 'ADMIN' : c === 'pi' || c === 'outsiderPi' ? 'PI' : 'MEMBER');
 
 /** A small magnetometer-like text file; `tag` makes its bytes (and so its SHA-256) unique. */
 export const sampleFile = (tag: string) => `; matrix file ${tag}\nTemperature (K),Moment (emu)\n2.0,-1.0e-4\n3.0,-5.0e-5\n4.0,1.0e-7\n`;
@@ -24,10 +28,14 @@ export interface MatrixFixture {
   /** A login JWT per signed-in caller. */
   tokens: Record<SignedIn, string>;
   users: Record<SignedIn, { id: string; email: string; password: string }>;
+  /** Project A (the fixture's records) and B (the outsiders'). */
+  projectId: string;
+  otherProjectId: string;
   alloyId: string;
   ingotId: string;
   ribbonId: string;
   pieceId: string;
+  pieceCode: string;
   measurementId: string;
   fileId: string;
   runId: string;
@@ -35,8 +43,8 @@ export interface MatrixFixture {
   shareToken: string;
   /** A new login session of that caller (its own JWT). */
   freshLogin(caller: SignedIn): Promise<string>;
-  /** A throwaway user (password `password-123`) and a login of theirs. */
-  freshUser(role?: 'MEMBER' | 'PI' | 'ADMIN'): Promise<{ id: string; email: string; token: string }>;
+  /** A throwaway user (password `password-123`) in the project the caller is in, and a login of theirs. */
+  freshUser(role?: 'MEMBER' | 'PI' | 'ADMIN', caller?: Caller): Promise<{ id: string; email: string; token: string }>;
   /** An API token of the caller's (an admin's for anonymous), to revoke. */
   freshApiToken(caller: Caller): Promise<string>;
   /** A measurement the member made on the fixture piece, with one uploaded file and its QUEUED run. */
@@ -70,15 +78,34 @@ export interface MatrixRow {
   credential?: (f: MatrixFixture, caller: SignedIn) => Promise<string>;
   /** A server-sent event stream: only its status and headers are read. */
   stream?: true;
+  /** Ids of project A's records an outsider's successful answer must not mention (lists, audit, matching). */
+  hidesFromOutsiders?: (f: MatrixFixture) => string[];
 }
 
-const statuses = (anonymous: number, member: number, pi: number, admin: number): Record<Caller, number> => ({ anonymous, member, pi, admin });
+const statuses = (anonymous: number, member: number, pi: number, admin: number, outsiderMember: number, outsiderPi: number): Record<Caller, number> => ({
+  anonymous,
+  member,
+  pi,
+  admin,
+  outsiderMember,
+  outsiderPi,
+});
 /** Public: everyone gets `s`. */
-const everyone = (s: number) => statuses(s, s, s, s);
-/** Signed in: any role gets `s`. */
-const anyRole = (s: number) => statuses(401, s, s, s);
-const piUp = (s: number) => statuses(401, 403, s, s);
-const adminOnly = (s: number) => statuses(401, 403, 403, s);
+const everyone = (s: number) => statuses(s, s, s, s, s, s);
+/** Signed in, the caller's own things or their own project: any role gets `s`. */
+const anyRole = (s: number) => statuses(401, s, s, s, s, s);
+/** A PI of their own project (or ADMIN) gets `s`; MEMBERs 403. */
+const piUp = (s: number) => statuses(401, 403, s, s, 403, s);
+const adminOnly = (s: number) => statuses(401, 403, 403, s, 403, 403);
+/** A record of project A: its members and ADMIN get `s`, another project's members 404 (as if it did not exist). */
+const recordOfA = (s: number) => statuses(401, s, s, s, 404, 404);
+/** A PI's action on a record of project A: A's MEMBER 403, B's MEMBER 403 (PI nowhere), B's PI 404. */
+const piRecordOfA = (s: number) => statuses(401, 403, s, s, 403, 404);
+
+/** The project a caller creates in: outsiders in theirs (B), everyone else in A. */
+const projectOf = (f: MatrixFixture, c: Caller) => (isOutsider(c) ? f.otherProjectId : f.projectId);
+/** Project A's records an outsider must never see listed. */
+const aRecords = (f: MatrixFixture) => [f.pieceId, f.ingotId, f.ribbonId, f.measurementId, f.campaignId];
 
 const unique = () => randomUUID().slice(0, 8);
 const reason = { reason: 'logged on the wrong piece (route matrix)' };
@@ -102,25 +129,27 @@ export const MATRIX: Record<string, MatrixRow> = {
     body: () => ({ email: `matrix-${unique()}@test.local`, name: 'Matrix user', role: 'MEMBER', password: 'password-123' }),
   },
   'GET /api/users': { expect: adminOnly(200) },
-  // Projects (added with the routes; the fixture has no project of its own yet, so the member routes use an unknown one).
-  // The name taken by the Default project: a second project would make ADMIN's ingots and campaigns name theirs.
-  'POST /api/projects': { expect: adminOnly(409), body: () => ({ name: 'Default' }) },
-  'GET /api/projects': { expect: anyRole(200) },
-  'GET /api/projects/{id}/members': { expect: statuses(401, 404, 404, 404), params: () => ({ id: randomUUID() }) },
-  'POST /api/projects/{id}/members': {
-    expect: statuses(401, 403, 403, 404),
-    params: () => ({ id: randomUUID() }),
-    body: (f) => ({ userId: f.users.member.id, role: 'MEMBER' }),
-  },
-  'DELETE /api/projects/{id}/members/{userId}': { expect: statuses(401, 403, 403, 404), params: (f) => ({ id: randomUUID(), userId: f.users.member.id }) },
   // A throwaway user per caller: the change ends that user's other sessions.
   'POST /api/users/me/password': {
     expect: anyRole(204),
-    credential: async (f, c) => (await f.freshUser(c === 'member' ? 'MEMBER' : c === 'pi' ? 'PI' : 'ADMIN')).token,
+    credential: async (f, c) => (await f.freshUser(roleOf(c), c)).token,
     body: () => ({ currentPassword: 'password-123', newPassword: 'a-new-long-password' }),
   },
   'PATCH /api/users/{id}': { expect: adminOnly(200), params: async (f) => ({ id: (await f.freshUser()).id }), body: () => ({ name: 'Renamed by matrix' }) },
   'POST /api/users/{id}/password-reset': { expect: adminOnly(201), params: async (f) => ({ id: (await f.freshUser()).id }) },
+
+  'POST /api/projects': { expect: adminOnly(201), body: () => ({ name: `Matrix project ${unique()}` }) },
+  'GET /api/projects': { expect: anyRole(200), hidesFromOutsiders: (f) => [f.projectId] },
+  'GET /api/projects/{id}/members': { expect: recordOfA(200), params: (f) => ({ id: f.projectId }) },
+  'POST /api/projects/{id}/members': {
+    expect: adminOnly(200),
+    params: (f) => ({ id: f.projectId }),
+    body: async (f) => ({ userId: (await f.freshUser('MEMBER', 'admin')).id, role: 'MEMBER' }),
+  },
+  'DELETE /api/projects/{id}/members/{userId}': {
+    expect: adminOnly(204),
+    params: async (f) => ({ id: f.projectId, userId: (await f.freshUser('MEMBER', 'member')).id }),
+  },
 
   'POST /api/alloys': {
     expect: piUp(201),
@@ -128,81 +157,90 @@ export const MATRIX: Record<string, MatrixRow> = {
   },
   'GET /api/alloys': { expect: anyRole(200) },
 
-  'POST /api/samples/ingots': { expect: anyRole(201), body: (f) => ({ alloyId: f.alloyId, massG: 5, melts: 5 }) },
-  'POST /api/samples/{id}/ribbons': { expect: anyRole(201), params: (f) => ({ id: f.ingotId }), body: () => ({ wheelSpeedMs: 40, thicknessUm: 25 }) },
-  'POST /api/samples/{id}/pieces': { expect: anyRole(201), params: (f) => ({ id: f.ribbonId }), body: () => ({ count: 1, lengthMm: 4, massMg: 1.2 }) },
-  'GET /api/samples': { expect: anyRole(200) },
-  'GET /api/samples/{id}': { expect: anyRole(200), params: (f) => ({ id: f.pieceId }) },
-  'GET /api/samples/{id}/lineage': { expect: anyRole(200), params: (f) => ({ id: f.pieceId }) },
-  'GET /api/samples/{id}/history': { expect: anyRole(200), params: (f) => ({ id: f.pieceId }) },
-  'POST /api/samples/{id}/treatments': { expect: anyRole(201), params: async (f) => ({ id: await f.freshPiece() }), body: () => anneal(453, 1) },
-  'GET /api/audit': { expect: anyRole(200) },
+  // Each caller arc-melts in its own project (outsiders in B; naming A is checked apart in the spec).
+  'POST /api/samples/ingots': { expect: anyRole(201), body: (f, c) => ({ alloyId: f.alloyId, massG: 5, melts: 5, projectId: projectOf(f, c) }) },
+  'POST /api/samples/{id}/ribbons': { expect: recordOfA(201), params: (f) => ({ id: f.ingotId }), body: () => ({ wheelSpeedMs: 40, thicknessUm: 25 }) },
+  'POST /api/samples/{id}/pieces': { expect: recordOfA(201), params: (f) => ({ id: f.ribbonId }), body: () => ({ count: 1, lengthMm: 4, massMg: 1.2 }) },
+  'GET /api/samples': { expect: anyRole(200), hidesFromOutsiders: aRecords },
+  'GET /api/samples/{id}': { expect: recordOfA(200), params: (f) => ({ id: f.pieceId }) },
+  'GET /api/samples/{id}/lineage': { expect: recordOfA(200), params: (f) => ({ id: f.pieceId }) },
+  'GET /api/samples/{id}/history': { expect: recordOfA(200), params: (f) => ({ id: f.pieceId }) },
+  'POST /api/samples/{id}/treatments': { expect: recordOfA(201), params: async (f) => ({ id: await f.freshPiece() }), body: () => anneal(453, 1) },
+  'GET /api/audit': { expect: anyRole(200), hidesFromOutsiders: aRecords },
 
   'POST /api/measurements': {
-    expect: anyRole(201),
+    expect: recordOfA(201),
     body: (f) => ({ sampleId: f.pieceId, technique: 'MAGNETIC', instrument: 'virtual MPMS3', conditions: { mode: 'ZFC', fieldOe: 20 } }),
   },
   'POST /api/measurements/{id}/files': {
-    expect: anyRole(202),
+    expect: recordOfA(202),
     params: async (f) => ({ id: await f.freshMeasurement() }),
     upload: (_f, c) => sampleFile(`${c} ${unique()}`),
   },
-  'GET /api/samples/{id}/measurements': { expect: anyRole(200), params: (f) => ({ id: f.pieceId }) },
-  'GET /api/samples/{id}/cross-technique': { expect: anyRole(200), params: (f) => ({ id: f.pieceId }) },
-  'GET /api/measurements/{id}': { expect: anyRole(200), params: (f) => ({ id: f.measurementId }) },
-  'GET /api/files/{id}/raw': { expect: anyRole(200), params: (f) => ({ id: f.fileId }) },
-  'GET /api/analyses/{id}': { expect: anyRole(200), params: (f) => ({ id: f.runId }) },
-  'GET /api/analyses/{id}/plot': { expect: anyRole(200), params: (f) => ({ id: f.runId }) },
-  'GET /api/analyses/{id}/plot.svg': { expect: anyRole(200), params: (f) => ({ id: f.runId }) },
-  // The uploader (the member), a PI or an ADMIN may retry; each caller retries its own failed run.
-  'POST /api/analyses/{id}/retry': { expect: anyRole(202), params: async (f) => ({ id: await f.freshFailedRun() }) },
+  'GET /api/samples/{id}/measurements': { expect: recordOfA(200), params: (f) => ({ id: f.pieceId }) },
+  'GET /api/samples/{id}/cross-technique': { expect: recordOfA(200), params: (f) => ({ id: f.pieceId }) },
+  'GET /api/measurements/{id}': { expect: recordOfA(200), params: (f) => ({ id: f.measurementId }) },
+  'GET /api/files/{id}/raw': { expect: recordOfA(200), params: (f) => ({ id: f.fileId }) },
+  'GET /api/analyses/{id}': { expect: recordOfA(200), params: (f) => ({ id: f.runId }) },
+  'GET /api/analyses/{id}/plot': { expect: recordOfA(200), params: (f) => ({ id: f.runId }) },
+  'GET /api/analyses/{id}/plot.svg': { expect: recordOfA(200), params: (f) => ({ id: f.runId }) },
+  // The uploader (A's member), a PI or an ADMIN may retry; each caller retries its own failed run.
+  'POST /api/analyses/{id}/retry': { expect: recordOfA(202), params: async (f) => ({ id: await f.freshFailedRun() }) },
   'POST /api/analyses/rerun': { expect: anyRole(202), body: () => ({ analyzer: 'magnetic' }) },
   'GET /api/events': { expect: anyRole(200), stream: true },
 
   'POST /api/campaigns': {
     expect: piUp(201),
-    body: (f) => ({
+    body: (f, c) => ({
       name: `Matrix campaign ${unique()}`,
       alloyId: f.alloyId,
       hypothesis: 'annealing lowers shielding',
       factor: { kind: 'ANNEAL_HOLD_MIN', targetK: 453, levels: [0, 1, 5] },
       plannedTechniques: ['MAGNETIC'],
+      projectId: projectOf(f, c),
     }),
   },
-  'GET /api/campaigns': { expect: anyRole(200) },
-  'GET /api/campaigns/{id}': { expect: anyRole(200), params: (f) => ({ id: f.campaignId }) },
+  'GET /api/campaigns': { expect: anyRole(200), hidesFromOutsiders: (f) => [f.campaignId] },
+  'GET /api/campaigns/{id}': { expect: recordOfA(200), params: (f) => ({ id: f.campaignId }) },
   'POST /api/campaigns/{id}/assignments': {
-    expect: piUp(201),
+    expect: piRecordOfA(201),
     params: (f) => ({ id: f.campaignId }),
     body: async (f) => ({ sampleId: await f.freshPiece(), level: 0 }),
   },
-  'GET /api/campaigns/{id}/progress': { expect: anyRole(200), params: (f) => ({ id: f.campaignId }) },
-  'GET /api/campaigns/{id}/candidates': { expect: piUp(200), params: (f) => ({ id: f.campaignId }) },
-  'GET /api/campaigns/{id}/report': { expect: anyRole(200), params: (f) => ({ id: f.campaignId }) },
-  'GET /api/campaigns/{id}/report.csv': { expect: anyRole(200), params: (f) => ({ id: f.campaignId }) },
-  'GET /api/campaigns/{id}/report.svg': { expect: anyRole(200), params: (f) => ({ id: f.campaignId }) },
-  'GET /api/campaigns/{id}/report.html': { expect: anyRole(200), params: (f) => ({ id: f.campaignId }) },
-  'POST /api/campaigns/{id}/share': { expect: piUp(201), params: (f) => ({ id: f.campaignId }), body: () => ({ expiresInDays: 7 }) },
-  'GET /api/campaigns/{id}/share': { expect: piUp(200), params: (f) => ({ id: f.campaignId }) },
-  'DELETE /api/campaigns/{id}/share/{linkId}': { expect: piUp(204), params: async (f) => ({ id: f.campaignId, linkId: await f.freshShareLink() }) },
+  'GET /api/campaigns/{id}/progress': { expect: recordOfA(200), params: (f) => ({ id: f.campaignId }) },
+  'GET /api/campaigns/{id}/candidates': { expect: piRecordOfA(200), params: (f) => ({ id: f.campaignId }) },
+  'GET /api/campaigns/{id}/report': { expect: recordOfA(200), params: (f) => ({ id: f.campaignId }) },
+  'GET /api/campaigns/{id}/report.csv': { expect: recordOfA(200), params: (f) => ({ id: f.campaignId }) },
+  'GET /api/campaigns/{id}/report.svg': { expect: recordOfA(200), params: (f) => ({ id: f.campaignId }) },
+  'GET /api/campaigns/{id}/report.html': { expect: recordOfA(200), params: (f) => ({ id: f.campaignId }) },
+  'POST /api/campaigns/{id}/share': { expect: piRecordOfA(201), params: (f) => ({ id: f.campaignId }), body: () => ({ expiresInDays: 7 }) },
+  'GET /api/campaigns/{id}/share': { expect: piRecordOfA(200), params: (f) => ({ id: f.campaignId }) },
+  'DELETE /api/campaigns/{id}/share/{linkId}': {
+    expect: piRecordOfA(204),
+    params: async (f) => ({ id: f.campaignId, linkId: await f.freshShareLink() }),
+  },
+  // The link is the credential: whoever holds it reads that one report, signed in anywhere or not.
   'GET /api/shared/{token}/report': { expect: everyone(200), params: (f) => ({ token: f.shareToken }) },
   'GET /api/shared/{token}/report.html': { expect: everyone(200), params: (f) => ({ token: f.shareToken }) },
 
+  // A file named after A's piece: A's callers get it proposed, an outsider must not learn the sample exists.
   'POST /api/uploads/match': {
     expect: anyRole(200),
-    body: () => ({ files: [{ fileName: 'I0001-R1-P01_ZFC_20Oe_MPMS3.dat', headBase64: Buffer.from(sampleFile('match')).toString('base64') }] }),
+    body: (f) => ({ files: [{ fileName: `${f.pieceCode}_ZFC_20Oe_MPMS3.dat`, headBase64: Buffer.from(sampleFile('match')).toString('base64') }] }),
+    hidesFromOutsiders: (f) => [f.pieceId],
   },
   'GET /api/techniques': { expect: anyRole(200) },
 
-  // The member logged each record, so the member (its author), a PI and an ADMIN may retract it.
+  // A's member logged each record, so A's member (its author), A's PI and an ADMIN may retract it;
+  // to an outsider, even a MEMBER who could not retract it anyway, it does not exist.
   'POST /api/samples/{id}/steps/{stepId}/retract': {
-    expect: anyRole(200),
+    expect: recordOfA(200),
     params: async (f) => ({ id: f.pieceId, stepId: await f.freshStep() }),
     body: () => reason,
   },
-  'POST /api/measurements/{id}/retract': { expect: anyRole(200), params: async (f) => ({ id: await f.freshMeasurement() }), body: () => reason },
+  'POST /api/measurements/{id}/retract': { expect: recordOfA(200), params: async (f) => ({ id: await f.freshMeasurement() }), body: () => reason },
   'POST /api/measurements/{id}/files/{fileId}/retract': {
-    expect: anyRole(200),
+    expect: recordOfA(200),
     params: async (f) => {
       const up = await f.freshUpload();
       return { id: up.measurementId, fileId: up.fileId };
