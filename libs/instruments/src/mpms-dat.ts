@@ -41,3 +41,17 @@ export function usDate(unixS: number): { date: string; time12: string; time24: s
 export function row(columns: readonly string[], cells: Record<string, string>): string {
   return columns.map((c) => cells[c] ?? '').join(',');
 }
+
+/** The sample INFO lines MPMS3 and PPMS headers share (value first, key last). */
+export function sampleInfoLines(o: MpmsWriteOptions, sampleComment: string): string[] {
+  return [
+    `INFO,${o.sampleName ?? 'La75Al25'},SAMPLE_MATERIAL`,
+    `INFO,${sampleComment},SAMPLE_COMMENT`,
+    `INFO,${o.massMg},SAMPLE_MASS`,
+    'INFO,,SAMPLE_VOLUME',
+    'INFO,,SAMPLE_MOLECULAR_WEIGHT',
+    'INFO,,SAMPLE_SIZE',
+    'INFO,,SAMPLE_SHAPE',
+    'INFO,Quartz,SAMPLE_HOLDER',
+  ];
+}

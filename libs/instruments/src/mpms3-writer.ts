@@ -1,6 +1,6 @@
 /** MPMS3 `.dat` (VSM and DC-scan modes): header and data rows of a simulated sweep. */
 import { MPMS3_COLUMNS } from './mpms-columns';
-import { fmt, OLE_EPOCH_OFFSET_S, row, SECONDS_PER_POINT, usDate, type MpmsWriteOptions } from './mpms-dat';
+import { fmt, OLE_EPOCH_OFFSET_S, row, sampleInfoLines, SECONDS_PER_POINT, usDate, type MpmsWriteOptions } from './mpms-dat';
 import type { SimulatedSweep } from './mpms-model';
 import type { Rng } from './rng';
 
@@ -18,14 +18,7 @@ export function mpms3Header(o: MpmsWriteOptions, unixS: number, sampleComment = 
     'INFO,Quantum Design Squid Module,SQUID_MODULE_NAME',
     'INFO,SQUID AC,AC_MODULE_NAME',
     'INFO,0,MOMENT_UNITS',
-    `INFO,${o.sampleName ?? 'La75Al25'},SAMPLE_MATERIAL`,
-    `INFO,${sampleComment},SAMPLE_COMMENT`,
-    `INFO,${o.massMg},SAMPLE_MASS`,
-    'INFO,,SAMPLE_VOLUME',
-    'INFO,,SAMPLE_MOLECULAR_WEIGHT',
-    'INFO,,SAMPLE_SIZE',
-    'INFO,,SAMPLE_SHAPE',
-    'INFO,Quartz,SAMPLE_HOLDER',
+    ...sampleInfoLines(o, sampleComment),
     'INFO,Standard,SAMPLE_HOLDER_DETAIL',
     'INFO,66.25,SAMPLE_OFFSET',
     'DATATYPE,COMMENT,1',

@@ -1,6 +1,6 @@
 /** PPMS VSM option `.dat`: header and data rows of a simulated sweep. */
 import { PPMS_VSM_COLUMNS } from './mpms-columns';
-import { fmt, row, SECONDS_PER_POINT, usDate, type MpmsWriteOptions } from './mpms-dat';
+import { fmt, row, sampleInfoLines, SECONDS_PER_POINT, usDate, type MpmsWriteOptions } from './mpms-dat';
 import type { SimulatedSweep } from './mpms-model';
 import type { Rng } from './rng';
 
@@ -18,14 +18,7 @@ export function ppmsVsmHeader(o: MpmsWriteOptions, unixS: number, sampleComment 
     `FILEOPENTIME,${t0},${when.date},${when.time12.toUpperCase()}`,
     'BYAPP,VSM,1.0,1.0',
     'INFO,PPMS VSM Option Release 1.5.2 Build 1,APPNAME',
-    `INFO,${o.sampleName ?? 'La75Al25'},SAMPLE_MATERIAL`,
-    `INFO,${sampleComment},SAMPLE_COMMENT`,
-    `INFO,${o.massMg},SAMPLE_MASS`,
-    'INFO,,SAMPLE_VOLUME',
-    'INFO,,SAMPLE_MOLECULAR_WEIGHT',
-    'INFO,,SAMPLE_SIZE',
-    'INFO,,SAMPLE_SHAPE',
-    'INFO,Quartz,SAMPLE_HOLDER',
+    ...sampleInfoLines(o, sampleComment),
     'INFO,35.5,SAMPLE_OFFSET',
     'DATATYPE,COMMENT,1',
     'DATATYPE,TIME,2',
