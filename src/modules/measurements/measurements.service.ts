@@ -118,8 +118,10 @@ export class MeasurementsService {
    * request for them instead of 20, and the API one round of queries instead of 20.
    */
   async forSample(sampleId: string, viewer: Viewer) {
-    await this.samples.chainOrThrow(sampleId, viewer);
-    return (await this.measurements.detailsOfSample(sampleId)).map(toDetailView);
+    const chain = await this.samples.chainOrThrow(sampleId, viewer);
+    // A measurement belongs to its sample's project: the same view as GET /api/measurements/:id.
+    const { projectId } = chain[chain.length - 1];
+    return (await this.measurements.detailsOfSample(sampleId)).map((m) => toDetailView({ ...m, projectId }));
   }
 
   /**
@@ -139,7 +141,7 @@ export class MeasurementsService {
 }
 
 /** The API's view of a measurement: its files, each with its latest analysis and the list of its runs. */
-function toDetailView(m: MeasurementDetail) {
+function toDetailView(m: MeasurementDetail & { projectId?: string }) {
   const { files, runs, retraction, ...rest } = m;
   return {
     ...rest,
