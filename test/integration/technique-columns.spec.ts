@@ -37,12 +37,10 @@ describe('technique columns', () => {
       [randomUUID(), randomUUID(), technique],
     );
   const campaign = (planned: string[]) =>
-    client.query(`INSERT INTO campaigns (id, name, hypothesis, factor, "plannedTechniques", "createdById") VALUES ($1, $2, 'h', '{}', $3, $4)`, [
-      randomUUID(),
-      randomUUID(),
-      planned,
-      randomUUID(),
-    ]);
+    client.query(
+      `INSERT INTO campaigns (id, name, hypothesis, factor, "plannedTechniques", "createdById", "projectId") VALUES ($1, $2, 'h', '{}', $3, $4, $5)`,
+      [randomUUID(), randomUUID(), planned, randomUUID(), randomUUID()],
+    );
 
   it('stores registered ids as they are and finds nothing unregistered', async () => {
     for (const id of TECHNIQUE_IDS) await measurement(id);
