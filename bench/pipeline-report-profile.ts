@@ -10,6 +10,8 @@ import { latestResults, progressMatrix } from '../src/modules/campaigns/campaign
 import { CampaignsRepository } from '../src/modules/campaigns/campaigns.repository';
 import { SYSTEM_VIEWER } from '../src/modules/projects/project-access';
 import { CampaignsService } from '../src/modules/campaigns/campaigns.service';
+import { SamplesRepository } from '../src/modules/samples/samples.repository';
+import { SamplesService } from '../src/modules/samples/samples.service';
 import { renderReportHtml } from '../src/modules/reports/render/report-html';
 import { renderReportSvg } from '../src/modules/reports/render/report-svg';
 import { buildCampaignReport } from '../src/modules/reports/report-builder';
@@ -35,8 +37,9 @@ export async function profileReport(url: string, campaignId: string, warmup: num
   const database = new Database(loadEnv({ DATABASE_URL: url }));
   try {
     const repo = new CampaignsRepository(database);
-    // reportInput needs only the repository (samples, alloys and audit serve other methods).
-    const service = new CampaignsService(repo, undefined as never, undefined as never, undefined as never, database, undefined as never);
+    // reportInput needs the repositories and the samples' totals (alloys, projects and audit serve other methods).
+    const samplesService = new SamplesService(new SamplesRepository(database), undefined as never, undefined as never, database, undefined as never);
+    const service = new CampaignsService(repo, samplesService, undefined as never, undefined as never, database, undefined as never);
     const samples: Record<string, number[]> = {};
     const notes: Record<string, string> = {};
     const add = (stage: string, ms: number) => (samples[stage] ??= []).push(ms);

@@ -140,25 +140,29 @@ export async function seedReportCampaign(url: string, pieces: number, seed = 7):
       alloyId,
       GLASS_DENSITY_G_CM3,
     ]);
+    // Every sample and the campaign go to the migration's Default project (samples and campaigns
+    // belong to one project since projects landed).
+    const { rows: projects } = await db.query<{ id: string }>(`SELECT id FROM projects WHERE name = 'Default'`);
+    const projectId = projects[0].id;
     const ingotId = randomUUID();
     await db.query(
-      `INSERT INTO samples (id, code, kind, "alloyId", "massMg", "createdById", "createdAt") VALUES ($1, 'I0001', 'INGOT', $2, 5000, $3, '2025-01-06T08:00:00Z')`,
-      [ingotId, alloyId, userId],
+      `INSERT INTO samples (id, code, kind, "alloyId", "projectId", "massMg", "createdById", "createdAt") VALUES ($1, 'I0001', 'INGOT', $2, $4, 5000, $3, '2025-01-06T08:00:00Z')`,
+      [ingotId, alloyId, userId, projectId],
     );
     const ribbonIds = Array.from({ length: ribbons }, () => randomUUID());
     await db.query(
-      `INSERT INTO samples (id, code, kind, "alloyId", "parentId", "createdById", "createdAt")
-       SELECT id, 'I0001-R' || ord, 'RIBBON', $2, $3, $4, '2025-01-06T09:00:00Z'::timestamptz + ord * interval '1 hour' FROM unnest($1::uuid[]) WITH ORDINALITY AS r(id, ord)`,
-      [ribbonIds, alloyId, ingotId, userId],
+      `INSERT INTO samples (id, code, kind, "alloyId", "projectId", "parentId", "createdById", "createdAt")
+       SELECT id, 'I0001-R' || ord, 'RIBBON', $2, $5, $3, $4, '2025-01-06T09:00:00Z'::timestamptz + ord * interval '1 hour' FROM unnest($1::uuid[]) WITH ORDINALITY AS r(id, ord)`,
+      [ribbonIds, alloyId, ingotId, userId, projectId],
     );
     await db.query(
-      `INSERT INTO samples (id, code, kind, "alloyId", "parentId", "massMg", "lengthMm", state, signature, "createdById", "createdAt")
-       SELECT p.id, p.code, 'PIECE', $5, ($6::uuid[])[p.ribbon + 1], 2.1, 4,
+      `INSERT INTO samples (id, code, kind, "alloyId", "projectId", "parentId", "massMg", "lengthMm", state, signature, "createdById", "createdAt")
+       SELECT p.id, p.code, 'PIECE', $5, $9, ($6::uuid[])[p.ribbon + 1], 2.1, 4,
               CASE WHEN p.level > 0 THEN 'ANNEALED' ELSE 'AS_QUENCHED' END::"SampleState",
               CASE WHEN p.level > 0 THEN 'A' || $8 || 'K·' || (p.level::numeric)::text || 'min' ELSE '' END,
               $7, '2025-01-07T08:00:00Z'
        FROM unnest($1::uuid[], $2::text[], $3::int[], $4::float8[]) AS p(id, code, ribbon, level)`,
-      [piece.id, piece.code, piece.ribbon, piece.level, alloyId, ribbonIds, userId, TARGET_K],
+      [piece.id, piece.code, piece.ribbon, piece.level, alloyId, ribbonIds, userId, TARGET_K, projectId],
     );
     // Lineage steps: ARC_MELT, MELT_SPIN, CUT, and the ANNEAL that puts each piece at its level.
     await db.query(
@@ -180,9 +184,9 @@ export async function seedReportCampaign(url: string, pieces: number, seed = 7):
       [piece.id, piece.level, TARGET_K, userId],
     );
     await db.query(
-      `INSERT INTO campaigns (id, name, hypothesis, factor, "plannedTechniques", "alloyId", "createdById")
-       VALUES ($1, 'Bench anneal at 453 K', 'Sub-Tg annealing lowers the Meissner shielding as k·exp(−t/τ) + y0.', $2, '{MAGNETIC}', $4, $3)`,
-      [campaignId, JSON.stringify({ kind: 'ANNEAL_HOLD_MIN', targetK: TARGET_K, levels }), userId, alloyId],
+      `INSERT INTO campaigns (id, name, hypothesis, factor, "plannedTechniques", "alloyId", "projectId", "createdById")
+       VALUES ($1, 'Bench anneal at 453 K', 'Sub-Tg annealing lowers the Meissner shielding as k·exp(−t/τ) + y0.', $2, '{MAGNETIC}', $4, $5, $3)`,
+      [campaignId, JSON.stringify({ kind: 'ANNEAL_HOLD_MIN', targetK: TARGET_K, levels }), userId, alloyId, projectId],
     );
     await db.query(
       `INSERT INTO campaign_assignments ("campaignId", "sampleId", level, "createdById") SELECT $1, id, level, $4 FROM unnest($2::uuid[], $3::float8[]) AS p(id, level)`,
