@@ -7,6 +7,7 @@
  * F-test and AIC say whether the extra parameter is earned. χ_signal(T) = A · P(Tc_local > T).
  */
 import { erfc } from '../core/numeric';
+import { binPoints, marquardtUpdate } from './fit-support';
 
 const { abs, exp, log, max, min, sqrt } = Math;
 const SQRT2 = Math.SQRT2;
@@ -138,23 +139,6 @@ function solve4(m: number[], v: number[]): { x: number[]; inverse: number[] } | 
   return { x, inverse: inv };
 }
 
-/** Points with T ≤ upToK averaged into consecutive bins at most widthK wide (each at its mean T, weighted by its count). */
-function binned(t: ArrayLike<number>, y: ArrayLike<number>, upToK: number, widthK: number): { x: number[]; y: number[]; weight: number[] } {
-  const out = { x: [] as number[], y: [] as number[], weight: [] as number[] };
-  let i = 0;
-  while (i < t.length && t[i] <= upToK) {
-    const edge = t[i] + widthK;
-    let sx = 0;
-    let sy = 0;
-    let k = 0;
-    for (; i < t.length && t[i] <= upToK && t[i] < edge; i++, k++) [sx, sy] = [sx + t[i], sy + y[i]];
-    out.x.push(sx / k);
-    out.y.push(sy / k);
-    out.weight.push(k);
-  }
-  return out;
-}
-
 /**
  * Fit the split normal to the baseline-subtracted χ of the points with T ≤ upToK, starting from the
  * Gaussian fit (mode μ, σ_low = σ_high = σ), by Levenberg–Marquardt on the 4×4 normal equations.
@@ -176,7 +160,7 @@ export function fitSplitNormal(
   let p: P4 = [gaussian.amplitude, gaussian.muK, gaussian.sigmaK, gaussian.sigmaK];
   // The solver runs on the points averaged into bins ≤ σ/5 wide (as the Gaussian's does); the
   // residuals, χ²/dof and errors come from the points themselves.
-  const bins = binned(t, y, upToK, gaussian.sigmaK / 5);
+  const bins = binPoints(t, y, upToK, gaussian.sigmaK / 5);
   let current = normalEquations(bins.x, bins.y, Infinity, p, bins.weight);
   let lambda = 1e-3;
   for (let iteration = 0; iteration < 30; iteration++) {
@@ -186,16 +170,13 @@ export function fitSplitNormal(
     if (!step) return null;
     const next: P4 = [p[0] + step.x[0], p[1] + step.x[1], min(range, max(lowerSigma, p[2] + step.x[2])), min(range, max(lowerSigma, p[3] + step.x[3]))];
     const trial = normalEquations(bins.x, bins.y, Infinity, next, bins.weight);
-    if (trial.rss < current.rss) {
-      const gain = (current.rss - trial.rss) / current.rss;
+    const update = marquardtUpdate(current.rss, trial.rss, lambda);
+    lambda = update.lambda;
+    if (update.accept) {
       p = next;
       current = trial;
-      lambda = max(lambda / 10, 1e-9);
-      if (gain < 1e-10) break;
-    } else {
-      lambda *= 10;
-      if (lambda > 1e8) break;
     }
+    if (update.stop) break;
   }
   // Bin averaging smears the curve slightly; Gauss–Newton steps on the points remove that, and the
   // last pass gives the residuals and JᵀJ for the errors.

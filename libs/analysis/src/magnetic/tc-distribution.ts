@@ -9,6 +9,7 @@
  * through a truncated sweep.
  */
 import { erfc } from '../core/numeric';
+import { binPoints, marquardtUpdate, type Bins } from './fit-support';
 import { fitSplitNormal, type SplitNormalFit } from './split-normal-fit';
 import { fractionCrossingK, type TransitionShape } from './transition';
 
@@ -77,34 +78,6 @@ function observedMoments(shape: TransitionShape, lowValue: number): { meanK: num
     second += (t0 - meanK) * f(i - 1) * stepK + (t1 - meanK) * f(i) * stepK;
   }
   return { meanK, stdK: sqrt(max(0, second)) };
-}
-
-interface Bins {
-  x: number[];
-  y: number[];
-  weight: number[];
-}
-
-/** Points with T ≤ upToK averaged into bins of at most `widthK` (each bin at its mean T). */
-function binPoints(t: ArrayLike<number>, y: ArrayLike<number>, upToK: number, widthK: number): Bins {
-  const out: Bins = { x: [], y: [], weight: [] };
-  let i = 0;
-  while (i < t.length && t[i] <= upToK) {
-    const edge = t[i] + widthK;
-    let sx = 0;
-    let sy = 0;
-    let k = 0;
-    while (i < t.length && t[i] <= upToK && t[i] < edge) {
-      sx += t[i];
-      sy += y[i];
-      k++;
-      i++;
-    }
-    out.x.push(sx / k);
-    out.y.push(sy / k);
-    out.weight.push(k);
-  }
-  return out;
 }
 
 type Params = [amplitude: number, mu: number, sigma: number];
@@ -190,16 +163,13 @@ function levenbergMarquardt3(bins: Bins, start: number[], lower: number[], upper
     const { jtr } = current;
     const next = p.map((v, r) => min(upper[r], max(lower[r], v + inv[r * 3] * jtr[0] + inv[r * 3 + 1] * jtr[1] + inv[r * 3 + 2] * jtr[2])));
     const trial = normalEquations(bins.x, bins.y, Infinity, next, bins.weight);
-    if (trial.rss < current.rss) {
-      const gain = (current.rss - trial.rss) / current.rss;
+    const update = marquardtUpdate(current.rss, trial.rss, lambda);
+    lambda = update.lambda;
+    if (update.accept) {
       p = next;
       current = trial;
-      lambda = max(lambda / 10, 1e-9);
-      if (gain < 1e-10) break;
-    } else {
-      lambda *= 10;
-      if (lambda > 1e8) break;
     }
+    if (update.stop) break;
   }
   return p;
 }
