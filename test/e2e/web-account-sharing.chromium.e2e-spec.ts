@@ -214,6 +214,8 @@ describe('web app: account, share links and corrections in Chromium', () => {
     // The new project's members: none yet; add the member as MEMBER, then make them PI.
     const members = page.getByRole('table', { name: `Members of ${name}` });
     await members.waitFor();
+    // The table is drawn before its members arrive: wait for the empty message, then count it.
+    await page.getByText('No member yet.').first().waitFor();
     expect(await page.getByText('No member yet.').count()).toBe(1);
     await page.getByLabel('User', { exact: true }).selectOption({ label: `${user.email} (MEMBER)` });
     await page.getByLabel('Role in the project', { exact: true }).selectOption('MEMBER');
