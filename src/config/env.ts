@@ -177,6 +177,16 @@ export class Env {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /**
+   * Bearer token a Prometheus scraper sends to read /metrics (at least 32 characters). Unset, /metrics
+   * is public outside production and answers 403 in production: queue depth and run counts tell an
+   * outsider on the network when the lab works and how much.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(32)
+  METRICS_TOKEN?: string;
+
   /** Largest PostgreSQL pool per process. */
   @Transform(toInt)
   @IsOptional()
