@@ -2,7 +2,9 @@
  * Where the demo runs. It logs users with published passwords (README), so it only ever writes to
  * its own database, `vitrack_demo` (or another name starting with `vitrack_demo`), under its own
  * queue prefix, and never reads DATABASE_URL: a shell set up for a real deployment cannot point the
- * demo at real data by accident.
+ * demo at real data by accident. Its queue prefix follows the database's name (vitrack_demo_2 →
+ * vitrack-demo-2), so two demos on one Redis (DEMO_DATABASE_URL and PORT set apart) never take
+ * each other's jobs.
  */
 import { randomBytes } from 'node:crypto';
 
@@ -40,12 +42,20 @@ export function demoDatabaseUrl(source: NodeJS.ProcessEnv = process.env): string
   return url;
 }
 
+/** The queue prefix of the demo on this database: vitrack-demo, plus what follows vitrack_demo in its name (lower case, `_` as `-`). */
+export function demoQueuePrefix(databaseUrl: string): string {
+  const suffix = decodeURIComponent(new URL(databaseUrl).pathname.slice(1)).slice(DEMO_DATABASE.length);
+  // scripts/redis-admin.ts deletes keys under plain prefixes only ([a-z0-9-]).
+  return DEMO_QUEUE_PREFIX + suffix.toLowerCase().replace(/_/g, '-');
+}
+
 /** The environment the demo's API and worker run with. */
 export function demoEnv(source: NodeJS.ProcessEnv = process.env): DemoEnv {
+  const databaseUrl = demoDatabaseUrl(source);
   return {
-    DATABASE_URL: demoDatabaseUrl(source),
+    DATABASE_URL: databaseUrl,
     REDIS_URL: source.REDIS_URL ?? 'redis://127.0.0.1:6379',
-    QUEUE_PREFIX: DEMO_QUEUE_PREFIX,
+    QUEUE_PREFIX: demoQueuePrefix(databaseUrl),
     PORT: source.PORT ?? '3000',
     // Development, so the published admin password is accepted; a fresh secret per run, so a token
     // signed with the public development secret opens nothing here.

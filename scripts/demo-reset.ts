@@ -3,11 +3,12 @@
  * the next `npm run demo` starts from nothing. Stop the demo first (Ctrl-C); nothing else is touched.
  */
 import { Client } from 'pg';
-import { demoDatabaseUrl, DEMO_QUEUE_PREFIX } from './demo-env';
+import { demoDatabaseUrl, demoQueuePrefix } from './demo-env';
 import { deleteKeysUnder } from './redis-admin';
 
 async function main(): Promise<void> {
-  const url = new URL(demoDatabaseUrl());
+  const databaseUrl = demoDatabaseUrl();
+  const url = new URL(databaseUrl);
   const name = decodeURIComponent(url.pathname.slice(1));
   url.pathname = '/postgres';
   const admin = new Client({ connectionString: url.toString() });
@@ -18,8 +19,9 @@ async function main(): Promise<void> {
   } finally {
     await admin.end();
   }
-  const keys = await deleteKeysUnder(DEMO_QUEUE_PREFIX);
-  console.log(`demo reset: dropped database ${name} and ${keys} Redis keys under ${DEMO_QUEUE_PREFIX}:; npm run demo starts afresh`);
+  const prefix = demoQueuePrefix(databaseUrl);
+  const keys = await deleteKeysUnder(prefix);
+  console.log(`demo reset: dropped database ${name} and ${keys} Redis keys under ${prefix}:; npm run demo starts afresh`);
 }
 
 main().catch((e) => {

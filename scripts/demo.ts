@@ -8,7 +8,7 @@
  */
 import { logCampaigns, waitForAnalyses } from './demo-campaigns';
 import { ApiClient, joinDefaultProject } from './demo-client';
-import { demoEnv, DEMO_PASSWORD, DEMO_QUEUE_PREFIX, DEMO_USERS } from './demo-env';
+import { demoEnv, DEMO_PASSWORD, DEMO_USERS } from './demo-env';
 import { studyTableInput } from './demo-study';
 import { formatStudyTable, studyTable } from './study-table';
 import { prepareDatabase, startProcess, stopProcess } from './processes';
@@ -53,7 +53,7 @@ async function seed(base: string) {
 
 async function main(): Promise<void> {
   const base = `http://127.0.0.1:${env.PORT}`;
-  console.log(`Vitrack demo: migrating its own database ${env.DATABASE_URL.replace(/\/\/[^@]*@/, '//…@')} (queue prefix ${DEMO_QUEUE_PREFIX})`);
+  console.log(`Vitrack demo: migrating its own database ${env.DATABASE_URL.replace(/\/\/[^@]*@/, '//…@')} (queue prefix ${env.QUEUE_PREFIX})`);
   await prepareDatabase(env.DATABASE_URL);
   const api = startProcess('api', env);
   const worker = startProcess('worker', env);
