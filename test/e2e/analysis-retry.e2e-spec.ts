@@ -1,16 +1,15 @@
 import { Client } from 'pg';
 import { magneticCampaign } from '../../libs/instruments/src/campaign';
-import { newAlloy, newLineage } from '../factories/sample.factory';
+import { newLineage } from '../factories/sample.factory';
 import { newMeasurement, upload, waitForRuns } from '../factories/upload.factory';
 import { newUser } from '../factories/user.factory';
 import { TestApi } from '../setup/test-api';
-import { uniquePrefix } from '../setup/test-db';
-import { WorkerProcess } from '../setup/test-worker';
+import { startTestLab, type TestLab } from '../setup/test-lab';
 
 /** Issue 11 item 6: the same file on a second sample is named in the 202; a transiently failed analysis can be retried, a rejected file cannot. */
 describe('measurements: alsoLinkedTo and analysis retry', () => {
+  let lab: TestLab;
   let api: TestApi;
-  let worker: WorkerProcess;
   let db: Client;
   let member: { id: string; token: string };
   let otherMember: { id: string; token: string };
@@ -19,22 +18,16 @@ describe('measurements: alsoLinkedTo and analysis retry', () => {
   const item = magneticCampaign('ANNEAL_453K', { piecesPerLevel: 1 }).items[0];
 
   beforeAll(async () => {
-    const prefix = uniquePrefix('retry');
-    api = await TestApi.start({ QUEUE_PREFIX: prefix });
-    worker = await WorkerProcess.start({ DATABASE_URL: api.databaseUrl, QUEUE_PREFIX: prefix });
-    const admin = await api.login();
-    pi = await newUser(api, admin, 'PI');
-    member = await newUser(api, admin, 'MEMBER');
-    otherMember = await newUser(api, admin, 'MEMBER');
-    const alloy = await newAlloy(api, pi.token, { densityGCm3: 5.9 });
-    pieces = (await newLineage(api, member.token, alloy.id, 3)).pieces;
+    lab = await startTestLab('retry', { worker: {} });
+    ({ api, pi, member } = lab);
+    otherMember = await newUser(api, lab.adminToken, 'MEMBER');
+    pieces = (await newLineage(api, member.token, lab.alloy.id, 3)).pieces;
     db = new Client({ connectionString: api.databaseUrl });
     await db.connect();
   }, 60_000);
   afterAll(async () => {
     await db?.end();
-    await worker?.stop();
-    await api?.close();
+    await lab?.close();
   });
 
   it('the same bytes on a second sample say so in the 202 (alsoLinkedTo), not on the first upload nor on the same sample', async () => {

@@ -1,24 +1,21 @@
-import { newAlloy, newLineage } from '../factories/sample.factory';
-import { newUser } from '../factories/user.factory';
+import { newLineage } from '../factories/sample.factory';
 import { TestApi } from '../setup/test-api';
+import { startTestLab, type TestLab } from '../setup/test-lab';
 
 /** Issue 11 item 7: physical bounds on every number, messages in plain words, 409s and JSON errors naming the field. */
 describe('bounds and words', () => {
+  let lab: TestLab;
   let api: TestApi;
   let pi: string;
   let member: string;
   let alloy: { id: string; name: string };
 
   beforeAll(async () => {
-    api = await TestApi.start();
-    const admin = await api.login();
-    pi = (await newUser(api, admin, 'PI')).token;
-    member = (await newUser(api, admin, 'MEMBER')).token;
-    alloy = await newAlloy(api, pi);
+    lab = await startTestLab('bounds');
+    ({ api, alloy } = lab);
+    [pi, member] = [lab.pi.token, lab.member.token];
   }, 60_000);
-  afterAll(async () => {
-    await api?.close();
-  });
+  afterAll(() => lab?.close());
 
   const ingot = (body: object) => api.request('POST', '/api/samples/ingots', { token: member, body: { alloyId: alloy.id, massG: 5, melts: 5, ...body } });
 

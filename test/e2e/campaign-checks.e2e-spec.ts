@@ -1,12 +1,13 @@
 import { Client } from 'pg';
 import { anneal, newAlloy, newLineage } from '../factories/sample.factory';
-import { newUser } from '../factories/user.factory';
 import { TestApi } from '../setup/test-api';
+import { startTestLab, type TestLab } from '../setup/test-lab';
 
 const FACTOR = { kind: 'ANNEAL_HOLD_MIN', targetK: 453, levels: [0, 1, 5] };
 
 /** Issue 11 item 5: only pieces, of the campaign's alloy, can be assigned; open gaps list every empty cell; a missing baseline is flagged. */
 describe('campaign checks', () => {
+  let lab: TestLab;
   let api: TestApi;
   let pi: string;
   let member: string;
@@ -24,11 +25,9 @@ describe('campaign checks', () => {
     api.request('POST', `/api/campaigns/${id}/assignments`, { token: pi, body: { sampleId, level } });
 
   beforeAll(async () => {
-    api = await TestApi.start();
-    const admin = await api.login();
-    pi = (await newUser(api, admin, 'PI')).token;
-    member = (await newUser(api, admin, 'MEMBER')).token;
-    alloy = await newAlloy(api, pi);
+    lab = await startTestLab('checks');
+    ({ api, alloy } = lab);
+    [pi, member] = [lab.pi.token, lab.member.token];
     other = await newAlloy(api, pi, { composition: { La: 70, Al: 30 } });
     lineage = await newLineage(api, member, alloy.id, 2);
     const created = await createCampaign({ alloyId: alloy.id });

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { magneticCampaign } from '../../libs/instruments/src/campaign';
-import { newAlloy, newLineage } from '../factories/sample.factory';
+import { newLineage } from '../factories/sample.factory';
 import { newMeasurement, upload } from '../factories/upload.factory';
-import { newUser } from '../factories/user.factory';
 import { TestApi } from '../setup/test-api';
+import { startTestLab, type TestLab } from '../setup/test-lab';
 
 /** Statements that read measurements, their files, runs or retractions (authentication and sessions read none of these). */
 const MEASUREMENT_TABLES = /\b(measurements|measurement_files|analysis_runs|retractions)\b/;
@@ -15,6 +15,7 @@ const MEASUREMENT_TABLES = /\b(measurements|measurement_files|analysis_runs|retr
  * it made four per measurement. Counted at node-pg's Client.query in the API's own process.
  */
 describe('a sample’s measurements in a constant number of statements', () => {
+  let lab: TestLab;
   let api: TestApi;
   let member: string;
   let few: string;
@@ -22,12 +23,10 @@ describe('a sample’s measurements in a constant number of statements', () => {
   const item = magneticCampaign('ANNEAL_453K', { piecesPerLevel: 1 }).items[0];
 
   beforeAll(async () => {
-    api = await TestApi.start();
-    const admin = await api.login();
-    const pi = await newUser(api, admin, 'PI');
-    member = (await newUser(api, admin, 'MEMBER')).token;
-    const alloy = await newAlloy(api, pi.token, { densityGCm3: 5.9 });
-    const { pieces } = await newLineage(api, member, alloy.id, 2);
+    lab = await startTestLab('statements');
+    api = lab.api;
+    member = lab.member.token;
+    const { pieces } = await newLineage(api, member, lab.alloy.id, 2);
     [few, many] = [pieces[0].id, pieces[1].id];
     const measure = async (pieceId: string, n: number) => {
       for (let i = 0; i < n; i++) {
@@ -47,9 +46,7 @@ describe('a sample’s measurements in a constant number of statements', () => {
     });
     expect(fileRetract.status).toBe(200);
   }, 120_000);
-  afterAll(async () => {
-    await api?.close();
-  });
+  afterAll(() => lab?.close());
 
   /** The measurement statements one GET makes, and its body. */
   async function statementsOf(url: string): Promise<{ statements: string[]; body: unknown }> {

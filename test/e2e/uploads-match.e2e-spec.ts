@@ -1,9 +1,9 @@
 import { GLASS_RIBBON_MODEL } from '../../libs/instruments/src/mpms-model';
 import { writeMpmsFile } from '../../libs/instruments/src/mpms-writers';
 import { laAlXrdModel, virtualXrd } from '../../libs/instruments/src/xrd';
-import { newAlloy, newLineage } from '../factories/sample.factory';
-import { newUser } from '../factories/user.factory';
+import { newLineage } from '../factories/sample.factory';
 import { TestApi } from '../setup/test-api';
+import { startTestLab, type TestLab } from '../setup/test-lab';
 
 const head = (text: string | Uint8Array): string =>
   Buffer.from(text)
@@ -12,19 +12,18 @@ const head = (text: string | Uint8Array): string =>
 
 /** POST /api/uploads/match: proposals from names and heads against the samples that exist. */
 describe('bulk-upload matching route', () => {
+  let lab: TestLab;
   let api: TestApi;
   let member: string;
   let pieces: { id: string; code: string }[];
 
   beforeAll(async () => {
-    api = await TestApi.start();
-    const admin = await api.login();
-    const pi = await newUser(api, admin, 'PI');
-    member = (await newUser(api, admin, 'MEMBER')).token;
-    const alloy = await newAlloy(api, pi.token);
-    pieces = (await newLineage(api, member, alloy.id, 2)).pieces;
+    lab = await startTestLab('match');
+    api = lab.api;
+    member = lab.member.token;
+    pieces = (await newLineage(api, member, lab.alloy.id, 2)).pieces;
   }, 60_000);
-  afterAll(() => api?.close());
+  afterAll(() => lab?.close());
 
   it('proposes technique, mode, field and the existing piece with its id, file by file', async () => {
     const [a, b] = pieces;

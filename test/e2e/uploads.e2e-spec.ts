@@ -2,39 +2,27 @@ import { readFileSync } from 'node:fs';
 import { brotliDecompressSync } from 'node:zlib';
 import { Client } from 'pg';
 import { magneticCampaign } from '../../libs/instruments/src/campaign';
-import { newAlloy } from '../factories/sample.factory';
+import { newLineage } from '../factories/sample.factory';
 import { newMeasurement, upload, waitForRuns } from '../factories/upload.factory';
-import { newUser } from '../factories/user.factory';
-import { uniquePrefix } from '../setup/test-db';
 import { TestApi } from '../setup/test-api';
-import { WorkerProcess } from '../setup/test-worker';
+import { startTestLab, type TestLab } from '../setup/test-lab';
 
 /** Upload → queue → worker process → result, on the real PostgreSQL and Redis. */
 describe('uploads and analyses', () => {
+  let lab: TestLab;
   let api: TestApi;
-  let worker: WorkerProcess;
   let member: string;
   let admin: string;
   let pieceId: string;
   const item = magneticCampaign('ANNEAL_453K', { piecesPerLevel: 1 }).items[0];
 
   beforeAll(async () => {
-    const prefix = uniquePrefix('up');
-    api = await TestApi.start({ QUEUE_PREFIX: prefix, UPLOAD_LIMIT_BYTES: '600000' });
-    worker = await WorkerProcess.start({ DATABASE_URL: api.databaseUrl, QUEUE_PREFIX: prefix });
-    admin = await api.login();
-    const pi = await newUser(api, admin, 'PI');
-    member = (await newUser(api, admin, 'MEMBER')).token;
-    const alloy = await newAlloy(api, pi.token, { densityGCm3: 5.9 });
-    const ingot = await api.request('POST', '/api/samples/ingots', { token: member, body: { alloyId: alloy.id, massG: 5, melts: 5 } });
-    const ribbon = await api.request('POST', `/api/samples/${ingot.body.id}/ribbons`, { token: member, body: { wheelSpeedMs: 40, thicknessUm: 25 } });
-    const pieces = await api.request('POST', `/api/samples/${ribbon.body.id}/pieces`, { token: member, body: { count: 1, lengthMm: 4, massMg: item.massMg } });
-    pieceId = pieces.body[0].id;
+    lab = await startTestLab('up', { env: { UPLOAD_LIMIT_BYTES: '600000' }, worker: {} });
+    ({ api, adminToken: admin } = lab);
+    member = lab.member.token;
+    pieceId = (await newLineage(api, member, lab.alloy.id, 1, { massMg: item.massMg })).pieces[0].id;
   }, 60_000);
-  afterAll(async () => {
-    await worker?.stop();
-    await api?.close();
-  });
+  afterAll(() => lab?.close());
 
   it('analyses an uploaded ZFC file with the database mass and density, pairing its FC partner', async () => {
     const fc = await newMeasurement(api, member, pieceId, 'MAGNETIC', { mode: 'FC', fieldOe: item.fc.fieldOe });

@@ -15,24 +15,25 @@ export async function newAlloy(api: TestApi, piToken: string, overrides: Partial
   );
 }
 
-/** When each creating step was performed (default now). */
-export interface LineageDates {
+/** When each creating step was performed (default now), and each piece's mass (default 1.2 mg). */
+export interface LineageOptions {
   arcMelt?: Date;
   meltSpin?: Date;
   cut?: Date;
+  massMg?: number;
 }
 
 const at = (d: Date | undefined) => (d ? { performedAt: d.toISOString() } : {});
 
 /** Ingot → ribbon → `pieces` pieces, returning each created sample. */
-export async function newLineage(api: TestApi, token: string, alloyId: string, pieces = 2, dates: LineageDates = {}) {
-  const ingot = await ok(api.request('POST', '/api/samples/ingots', { token, body: { alloyId, massG: 5, melts: 5, ...at(dates.arcMelt) } }), 201);
+export async function newLineage(api: TestApi, token: string, alloyId: string, pieces = 2, options: LineageOptions = {}) {
+  const ingot = await ok(api.request('POST', '/api/samples/ingots', { token, body: { alloyId, massG: 5, melts: 5, ...at(options.arcMelt) } }), 201);
   const ribbon = await ok(
-    api.request('POST', `/api/samples/${ingot.id}/ribbons`, { token, body: { wheelSpeedMs: 40, thicknessUm: 25, ...at(dates.meltSpin) } }),
+    api.request('POST', `/api/samples/${ingot.id}/ribbons`, { token, body: { wheelSpeedMs: 40, thicknessUm: 25, ...at(options.meltSpin) } }),
     201,
   );
   const cut = await ok(
-    api.request('POST', `/api/samples/${ribbon.id}/pieces`, { token, body: { count: pieces, lengthMm: 4, massMg: 1.2, ...at(dates.cut) } }),
+    api.request('POST', `/api/samples/${ribbon.id}/pieces`, { token, body: { count: pieces, lengthMm: 4, massMg: options.massMg ?? 1.2, ...at(options.cut) } }),
     201,
   );
   return { ingot, ribbon, pieces: cut as { id: string; code: string; kind: string }[] };

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { CampaignItem } from '../../libs/instruments/src/campaign';
 import { TestApi } from '../setup/test-api';
 
 /** A multipart/form-data body with one `file` field, as curl -F would send it. */
@@ -42,4 +43,20 @@ export async function waitForRuns(api: TestApi, token: string, runIds: string[],
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`runs not finished in ${timeoutMs} ms: ${runIds.filter((id) => !done[id]).join(', ')}`);
+}
+
+/**
+ * One ZFC measurement per campaign item on the piece, each with the item's ZFC file uploaded (202
+ * expected), in order; returns the runs queued. The files a bounded worker must still analyse
+ * after a hostile one.
+ */
+export async function uploadZfcFiles(api: TestApi, token: string, pieceId: string, items: readonly CampaignItem[]): Promise<string[]> {
+  const runIds: string[] = [];
+  for (const item of items) {
+    const m = await newMeasurement(api, token, pieceId, 'MAGNETIC', { mode: 'ZFC', fieldOe: item.zfc.fieldOe, demagN: 0, massMg: item.massMg });
+    const up = await upload(api, token, m.id, item.zfc.fileName, item.zfc.text);
+    expect(up.status).toBe(202);
+    runIds.push(...up.body.analysisRunIds);
+  }
+  return runIds;
 }

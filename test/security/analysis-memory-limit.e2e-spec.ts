@@ -1,11 +1,8 @@
 import { magneticCampaign } from '../../libs/instruments/src/campaign';
 import { longXrdPattern } from '../../libs/instruments/src/hostile';
-import { newAlloy, newLineage } from '../factories/sample.factory';
-import { newMeasurement, upload, waitForRuns } from '../factories/upload.factory';
-import { newUser } from '../factories/user.factory';
-import { uniquePrefix } from '../setup/test-db';
-import { TestApi } from '../setup/test-api';
-import { WorkerProcess } from '../setup/test-worker';
+import { newLineage } from '../factories/sample.factory';
+import { newMeasurement, upload, uploadZfcFiles, waitForRuns } from '../factories/upload.factory';
+import { startTestLab, type TestLabWithWorker } from '../setup/test-lab';
 
 /**
  * Issue 12, finding 9: a file that needs more memory than ANALYSIS_MAX_MEMORY_MB cannot take the
@@ -13,46 +10,32 @@ import { WorkerProcess } from '../setup/test-worker';
  * as its reason and goes on analysing the files queued behind it, in a fresh thread.
  */
 describe('an analysis past its memory bound and the worker', () => {
-  let api: TestApi;
-  let worker: WorkerProcess;
+  let lab: TestLabWithWorker;
   let member: string;
   let pieceId: string;
   const items = magneticCampaign('ANNEAL_453K', { piecesPerLevel: 1 }).items;
 
   beforeAll(async () => {
-    const prefix = uniquePrefix('memory');
-    api = await TestApi.start({ QUEUE_PREFIX: prefix });
-    worker = await WorkerProcess.start({
-      DATABASE_URL: api.databaseUrl,
-      QUEUE_PREFIX: prefix,
-      ANALYSIS_MAX_MEMORY_MB: '64',
-      // Only stops a regression early: the bound, not the clock, must stop the big file.
-      ANALYSIS_TIMEOUT_S: '60',
-      WORKER_CONCURRENCY: '1',
+    lab = await startTestLab('memory', {
+      worker: {
+        ANALYSIS_MAX_MEMORY_MB: '64',
+        // Only stops a regression early: the bound, not the clock, must stop the big file.
+        ANALYSIS_TIMEOUT_S: '60',
+        WORKER_CONCURRENCY: '1',
+      },
     });
-    const admin = await api.login();
-    const pi = await newUser(api, admin, 'PI');
-    member = (await newUser(api, admin, 'MEMBER')).token;
-    const alloy = await newAlloy(api, pi.token, { densityGCm3: 5.9 });
-    pieceId = (await newLineage(api, member, alloy.id, 1)).pieces[0].id;
+    member = lab.member.token;
+    pieceId = (await newLineage(lab.api, member, lab.alloy.id, 1)).pieces[0].id;
   }, 60_000);
-  afterAll(async () => {
-    await worker?.stop();
-    await api?.close();
-  });
+  afterAll(() => lab?.close());
 
   it('fails the file with the bound as its reason, once, and analyses the uploads queued behind it', async () => {
+    const { api, worker } = lab;
     // 1.5 million rows (27 MB, a legitimate if oversampled pattern): their line strings alone outgrow a 64 MB heap.
     const xrd = await newMeasurement(api, member, pieceId, 'XRD', { wavelengthA: 1.5406 });
     const big = await upload(api, member, xrd.id, 'oversampled.xy', longXrdPattern(1_500_000));
     expect(big.status).toBe(202);
-    const good: string[] = [];
-    for (const item of items.slice(0, 3)) {
-      const m = await newMeasurement(api, member, pieceId, 'MAGNETIC', { mode: 'ZFC', fieldOe: item.zfc.fieldOe, demagN: 0, massMg: item.massMg });
-      const up = await upload(api, member, m.id, item.zfc.fileName, item.zfc.text);
-      expect(up.status).toBe(202);
-      good.push(...up.body.analysisRunIds);
-    }
+    const good = await uploadZfcFiles(api, member, pieceId, items.slice(0, 3));
     const runs = await waitForRuns(api, member, [...big.body.analysisRunIds, ...good], 150_000);
     expect(runs[big.body.analysisRunIds[0]]).toMatchObject({ status: 'FAILED', error: 'the analysis needed more than 64 MB and was stopped', attempts: 1 });
     expect(good.map((id) => runs[id].status)).toEqual(['SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED']);

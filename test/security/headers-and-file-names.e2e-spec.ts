@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { magneticCampaign } from '../../libs/instruments/src/campaign';
-import { newAlloy } from '../factories/sample.factory';
+import { newLineage } from '../factories/sample.factory';
 import { newMeasurement, upload } from '../factories/upload.factory';
-import { newUser } from '../factories/user.factory';
 import { TestApi } from '../setup/test-api';
+import { startTestLab, type TestLab } from '../setup/test-lab';
 
 /** Issue 12, finding 11: security headers on every response; file names that never give a 500. */
 describe('security headers and file names', () => {
+  let lab: TestLab;
   let api: TestApi;
   let admin: string;
   let member: string;
@@ -14,17 +15,13 @@ describe('security headers and file names', () => {
   const item = magneticCampaign('ANNEAL_453K', { piecesPerLevel: 1 }).items[0];
 
   beforeAll(async () => {
-    api = await TestApi.start();
-    admin = await api.login();
-    const pi = await newUser(api, admin, 'PI');
-    member = (await newUser(api, admin, 'MEMBER')).token;
-    const alloy = await newAlloy(api, pi.token, { densityGCm3: 5.9 });
-    const ingot = await api.request('POST', '/api/samples/ingots', { token: member, body: { alloyId: alloy.id, massG: 5, melts: 5 } });
-    const ribbon = await api.request('POST', `/api/samples/${ingot.body.id}/ribbons`, { token: member, body: { wheelSpeedMs: 40, thicknessUm: 25 } });
-    const pieces = await api.request('POST', `/api/samples/${ribbon.body.id}/pieces`, { token: member, body: { count: 1, lengthMm: 4, massMg: item.massMg } });
-    measurementId = (await newMeasurement(api, member, pieces.body[0].id, 'MAGNETIC', { mode: 'ZFC' })).id;
+    lab = await startTestLab('headers');
+    ({ api, adminToken: admin } = lab);
+    member = lab.member.token;
+    const { pieces } = await newLineage(api, member, lab.alloy.id, 1, { massMg: item.massMg });
+    measurementId = (await newMeasurement(api, member, pieces[0].id, 'MAGNETIC', { mode: 'ZFC' })).id;
   }, 60_000);
-  afterAll(() => api?.close());
+  afterAll(() => lab?.close());
 
   it('every kind of response carries CSP with frame-ancestors, nosniff, X-Frame-Options and Referrer-Policy', async () => {
     const campaign = randomUUID();

@@ -1,45 +1,28 @@
 import { magneticCampaign } from '../../libs/instruments/src/campaign';
 import { hostileLines, longXrdPattern, placeHostile } from '../../libs/instruments/src/hostile';
-import { newAlloy } from '../factories/sample.factory';
-import { newMeasurement, upload, waitForRuns } from '../factories/upload.factory';
-import { newUser } from '../factories/user.factory';
-import { uniquePrefix } from '../setup/test-db';
-import { TestApi } from '../setup/test-api';
-import { WorkerProcess } from '../setup/test-worker';
+import { newLineage } from '../factories/sample.factory';
+import { newMeasurement, upload, uploadZfcFiles, waitForRuns } from '../factories/upload.factory';
+import { startTestLab, type TestLabWithWorker } from '../setup/test-lab';
 
 /**
  * A file that takes too long cannot freeze a worker (issue 12, finding 5): the real worker
  * process, with ANALYSIS_TIMEOUT_S=1, fails it with the reason and goes on analysing the others.
  */
 describe('a hostile upload and the worker', () => {
-  let api: TestApi;
-  let worker: WorkerProcess;
+  let lab: TestLabWithWorker;
   let member: string;
   let pieceId: string;
   const items = magneticCampaign('ANNEAL_453K', { piecesPerLevel: 1 }).items;
 
   beforeAll(async () => {
-    const prefix = uniquePrefix('hostile');
-    api = await TestApi.start({ QUEUE_PREFIX: prefix, UPLOAD_LIMIT_BYTES: String(4 << 20) });
-    worker = await WorkerProcess.start({ DATABASE_URL: api.databaseUrl, QUEUE_PREFIX: prefix, ANALYSIS_TIMEOUT_S: '1', WORKER_CONCURRENCY: '1' });
-    const admin = await api.login();
-    const pi = await newUser(api, admin, 'PI');
-    member = (await newUser(api, admin, 'MEMBER')).token;
-    const alloy = await newAlloy(api, pi.token, { densityGCm3: 5.9 });
-    const ingot = await api.request('POST', '/api/samples/ingots', { token: member, body: { alloyId: alloy.id, massG: 5, melts: 5 } });
-    const ribbon = await api.request('POST', `/api/samples/${ingot.body.id}/ribbons`, { token: member, body: { wheelSpeedMs: 40, thicknessUm: 25 } });
-    const pieces = await api.request('POST', `/api/samples/${ribbon.body.id}/pieces`, {
-      token: member,
-      body: { count: 1, lengthMm: 4, massMg: items[0].massMg },
-    });
-    pieceId = pieces.body[0].id;
+    lab = await startTestLab('hostile', { env: { UPLOAD_LIMIT_BYTES: String(4 << 20) }, worker: { ANALYSIS_TIMEOUT_S: '1', WORKER_CONCURRENCY: '1' } });
+    member = lab.member.token;
+    pieceId = (await newLineage(lab.api, member, lab.alloy.id, 1, { massMg: items[0].massMg })).pieces[0].id;
   }, 60_000);
-  afterAll(async () => {
-    await worker?.stop();
-    await api?.close();
-  });
+  afterAll(() => lab?.close());
 
   it('fails a too-slow file with the time limit as its reason, once, and analyses the uploads queued behind it', async () => {
+    const { api, worker } = lab;
     // 100,000 points: seconds of halo fitting, far past the 1 s limit; one thread, so the others wait behind it.
     const xrd = await newMeasurement(api, member, pieceId, 'XRD', { wavelengthA: 1.5406 });
     const slow = await upload(api, member, xrd.id, 'long-pattern.xy', longXrdPattern(100_000));
@@ -54,13 +37,7 @@ describe('a hostile upload and the worker', () => {
       placeHostile(items[1].zfc.text, bracketsLine, 'second'),
     );
     expect(hostile.status).toBe(202);
-    const good: string[] = [];
-    for (const item of items.slice(0, 3)) {
-      const m = await newMeasurement(api, member, pieceId, 'MAGNETIC', { mode: 'ZFC', fieldOe: item.zfc.fieldOe, demagN: 0, massMg: item.massMg });
-      const up = await upload(api, member, m.id, item.zfc.fileName, item.zfc.text);
-      expect(up.status).toBe(202);
-      good.push(...up.body.analysisRunIds);
-    }
+    const good = await uploadZfcFiles(api, member, pieceId, items.slice(0, 3));
     const runs = await waitForRuns(api, member, [...slow.body.analysisRunIds, ...hostile.body.analysisRunIds, ...good], 120_000);
     expect(runs[slow.body.analysisRunIds[0]]).toMatchObject({ status: 'FAILED', error: 'the analysis took longer than 1 s and was stopped', attempts: 1 });
     expect(runs[hostile.body.analysisRunIds[0]]).toMatchObject({ status: expect.stringMatching(/^(SUCCEEDED|FAILED)$/), attempts: 1 });

@@ -1,17 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { connect } from 'node:net';
 import { magneticCampaign } from '../../libs/instruments/src/campaign';
-import { newAlloy } from '../factories/sample.factory';
+import { newLineage } from '../factories/sample.factory';
 import { newMeasurement } from '../factories/upload.factory';
-import { newUser } from '../factories/user.factory';
-import { TestApi } from '../setup/test-api';
+import { startTestLab, type TestLab } from '../setup/test-lab';
 
 /**
  * The upload limit holds over the whole request (issue 12, finding 9): a 200 MB request, declared
  * or streamed as multipart text fields, is refused with 413 long before its last byte is sent.
  */
 describe('upload request limits', () => {
-  let api: TestApi;
+  let lab: TestLab;
   let port: number;
   let member: string;
   let measurementId: string;
@@ -19,19 +18,15 @@ describe('upload request limits', () => {
   const item = magneticCampaign('ANNEAL_453K', { piecesPerLevel: 1 }).items[0];
 
   beforeAll(async () => {
-    api = await TestApi.start({ UPLOAD_LIMIT_BYTES: String(LIMIT) });
-    const admin = await api.login();
-    const pi = await newUser(api, admin, 'PI');
-    member = (await newUser(api, admin, 'MEMBER')).token;
-    const alloy = await newAlloy(api, pi.token, { densityGCm3: 5.9 });
-    const ingot = await api.request('POST', '/api/samples/ingots', { token: member, body: { alloyId: alloy.id, massG: 5, melts: 5 } });
-    const ribbon = await api.request('POST', `/api/samples/${ingot.body.id}/ribbons`, { token: member, body: { wheelSpeedMs: 40, thicknessUm: 25 } });
-    const pieces = await api.request('POST', `/api/samples/${ribbon.body.id}/pieces`, { token: member, body: { count: 1, lengthMm: 4, massMg: item.massMg } });
-    measurementId = (await newMeasurement(api, member, pieces.body[0].id, 'MAGNETIC', { mode: 'ZFC' })).id;
+    lab = await startTestLab('limits', { env: { UPLOAD_LIMIT_BYTES: String(LIMIT) } });
+    const { api } = lab;
+    member = lab.member.token;
+    const { pieces } = await newLineage(api, member, lab.alloy.id, 1, { massMg: item.massMg });
+    measurementId = (await newMeasurement(api, member, pieces[0].id, 'MAGNETIC', { mode: 'ZFC' })).id;
     await api.app.listen(0, '127.0.0.1');
     port = (api.app.getHttpServer().address() as { port: number }).port;
   }, 60_000);
-  afterAll(() => api?.close());
+  afterAll(() => lab?.close());
 
   /** Sends the head, then `body()` chunks until the server answers or closes; returns the status line and the bytes sent. */
   async function send(head: string, chunk: () => Buffer, totalBytes: number): Promise<{ status: string; sent: number }> {
