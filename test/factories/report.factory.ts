@@ -117,3 +117,30 @@ export function handMadeAnnealInput(name = 'Hand-made anneal'): ReportInput {
     ),
   };
 }
+
+/** The campaign factor hand-made inputs default to: a 453 K anneal held 0, 1 and 5 min. */
+const HAND_MADE_FACTOR: ReportInput['campaign']['factor'] = { kind: 'ANNEAL_HOLD_MIN', targetK: 453, levels: [0, 1, 5] };
+
+/** A hand-made report input (no file analysis): the pieces and results given, on a campaign planning MAGNETIC, no progress rows unless given. */
+export function reportInput(
+  partial: Partial<ReportInput> & Pick<ReportInput, 'pieces' | 'results'>,
+  factor: ReportInput['campaign']['factor'] = HAND_MADE_FACTOR,
+): ReportInput {
+  return {
+    campaign: { id: 'c1', name: 'hand-made', hypothesis: 'h', factor, plannedTechniques: ['MAGNETIC'] },
+    progress: [],
+    ...partial,
+  };
+}
+
+/** One analysed run of a hand-made report input; its analyzer is the technique's name in lower case. */
+export function reportRun(
+  sampleId: string,
+  technique: ReportInput['results'][number]['technique'],
+  mode: 'ZFC' | 'FC' | null,
+  runId: string,
+  metrics: Record<string, unknown> = {},
+  analyzerVersion = '1.0.0',
+): ReportInput['results'][number] {
+  return { sampleId, technique, mode, runId, analyzer: technique.toLowerCase(), analyzerVersion, metrics };
+}

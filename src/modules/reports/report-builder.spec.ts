@@ -1,7 +1,7 @@
 import { TOY, writeToyFile } from '../../../test/toy-technique/toy.technique';
 import { TECHNIQUE_REGISTRY } from '../../../libs/analysis/src/techniques';
 import { fitExponentialDecay } from '../../../libs/analysis/src/trends/index';
-import { analysedAnnealCampaign, type AnalysedCampaign } from '../../../test/factories/report.factory';
+import { analysedAnnealCampaign, reportInput, reportRun, type AnalysedCampaign } from '../../../test/factories/report.factory';
 import { buildCampaignReport } from './report-builder';
 import type { CampaignReport, ReportInput, TechniqueName } from './report.types';
 
@@ -122,34 +122,11 @@ describe('buildCampaignReport on the analysed 453 K anneal campaign (virtual MPM
 });
 
 /** A hand-made input: pieces A..D etc. with the metrics given per sample. */
-function input(
-  partial: Partial<ReportInput> & Pick<ReportInput, 'pieces' | 'results'>,
-  factor: ReportInput['campaign']['factor'] = { kind: 'ANNEAL_HOLD_MIN', targetK: 453, levels: [0, 1, 5] },
-): ReportInput {
-  return {
-    campaign: { id: 'c1', name: 'edge cases', hypothesis: 'h', factor, plannedTechniques: ['MAGNETIC'] },
-    progress: [],
-    ...partial,
-  };
-}
-const mag = (sampleId: string, mode: 'ZFC' | 'FC' | null, metrics: Record<string, unknown>): ReportInput['results'][number] => ({
-  sampleId,
-  technique: 'MAGNETIC',
-  mode,
-  runId: `${sampleId}-${mode}`,
-  analyzer: 'magnetic',
-  analyzerVersion: '1.0.0',
-  metrics,
-});
-const other = (sampleId: string, technique: 'XRD' | 'DSC' | 'RESISTANCE', metrics: Record<string, unknown>): ReportInput['results'][number] => ({
-  sampleId,
-  technique,
-  mode: null,
-  runId: `${sampleId}-${technique}`,
-  analyzer: technique.toLowerCase(),
-  analyzerVersion: '1.0.0',
-  metrics,
-});
+const input = reportInput;
+const mag = (sampleId: string, mode: 'ZFC' | 'FC' | null, metrics: Record<string, unknown>) =>
+  reportRun(sampleId, 'MAGNETIC', mode, `${sampleId}-${mode}`, metrics);
+const other = (sampleId: string, technique: 'XRD' | 'DSC' | 'RESISTANCE', metrics: Record<string, unknown>) =>
+  reportRun(sampleId, technique, null, `${sampleId}-${technique}`, metrics);
 
 describe('buildCampaignReport edge cases', () => {
   it('handles missing, non-numeric and non-finite metrics, unlabelled runs and unknown samples', () => {

@@ -1,18 +1,10 @@
+import { reportInput, reportRun } from '../../../test/factories/report.factory';
 import { figurePieces, transitionPiece } from './report-transitions';
-import type { ReportInput } from './report.types';
 
-const result = (sampleId: string, technique: 'MAGNETIC' | 'RESISTANCE', mode: 'ZFC' | 'FC' | null): ReportInput['results'][number] => ({
-  sampleId,
-  technique,
-  mode,
-  runId: `${sampleId}-${technique}-${mode}`,
-  analyzer: technique.toLowerCase(),
-  analyzerVersion: '1.1.0',
-  metrics: {},
-});
+const result = (sampleId: string, technique: 'MAGNETIC' | 'RESISTANCE', mode: 'ZFC' | 'FC' | null) =>
+  reportRun(sampleId, technique, mode, `${sampleId}-${technique}-${mode}`, {}, '1.1.0');
 
-const input: ReportInput = {
-  campaign: { id: 'c', name: 'n', hypothesis: 'h', factor: { kind: 'ANNEAL_HOLD_MIN', targetK: 453, levels: [0, 1, 5] }, plannedTechniques: ['MAGNETIC'] },
+const input = reportInput({
   pieces: [
     { sampleId: 'a', code: 'P-A', level: 0 },
     { sampleId: 'b', code: 'P-B', level: 0 },
@@ -26,8 +18,7 @@ const input: ReportInput = {
     result('b', 'RESISTANCE', null),
     result('c', 'MAGNETIC', null),
   ],
-  progress: [],
-};
+});
 
 describe('figurePieces', () => {
   it('by default takes one piece per level with a ZFC run, preferring one with a resistance run too', () => {

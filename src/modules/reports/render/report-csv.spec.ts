@@ -25,36 +25,22 @@ describe('renderReportCsv', () => {
   });
 
   it('quotes commas, quotes and line breaks (RFC 4180) and defuses spreadsheet formulas', () => {
+    /** Piece i of the report under another id, code and level (the CSV reads the code, level and values). */
+    const as = (i: number, sampleId: string, code: string, level: number, values = report.pieces[i].values) => ({
+      ...report.pieces[i],
+      sampleId,
+      code,
+      level,
+      matchBroken: false,
+      mismatches: [],
+      values,
+    });
     const tricky = {
       ...report,
       pieces: [
-        {
-          sampleId: 'a',
-          code: 'A,1 "x"',
-          level: 0,
-          matchBroken: false,
-          mismatches: [],
-          values: { ...report.pieces[0].values, tcOnsetK: -1.5 },
-          crossTechnique: report.pieces[0].crossTechnique,
-        },
-        {
-          sampleId: 'b',
-          code: 'line\nbreak',
-          level: 1,
-          matchBroken: false,
-          mismatches: [],
-          values: report.pieces[1].values,
-          crossTechnique: report.pieces[1].crossTechnique,
-        },
-        {
-          sampleId: 'c',
-          code: '=HYPERLINK("http://evil")',
-          level: 1,
-          matchBroken: false,
-          mismatches: [],
-          values: report.pieces[2].values,
-          crossTechnique: report.pieces[2].crossTechnique,
-        },
+        as(0, 'a', 'A,1 "x"', 0, { ...report.pieces[0].values, tcOnsetK: -1.5 }),
+        as(1, 'b', 'line\nbreak', 1),
+        as(2, 'c', '=HYPERLINK("http://evil")', 1),
       ],
     };
     const csv = renderReportCsv(tricky);
