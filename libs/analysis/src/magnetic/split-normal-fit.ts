@@ -7,7 +7,7 @@
  * F-test and AIC say whether the extra parameter is earned. χ_signal(T) = A · P(Tc_local > T).
  */
 import { erfc } from '../core/numeric';
-import { binPoints, marquardtUpdate } from './fit-support';
+import { binPoints, gaussNewtonPolish, levenbergMarquardt } from './fit-support';
 
 const { abs, exp, log, max, min, sqrt } = Math;
 const SQRT2 = Math.SQRT2;
@@ -157,40 +157,33 @@ export function fitSplitNormal(
   if (n0 < 8 || !(gaussian.rss > 0)) return null;
   const range = t[n0 - 1] - t[0];
   const lowerSigma = range * 1e-4;
-  let p: P4 = [gaussian.amplitude, gaussian.muK, gaussian.sigmaK, gaussian.sigmaK];
   // The solver runs on the points averaged into bins ≤ σ/5 wide (as the Gaussian's does); the
   // residuals, χ²/dof and errors come from the points themselves.
   const bins = binPoints(t, y, upToK, gaussian.sigmaK / 5);
-  let current = normalEquations(bins.x, bins.y, Infinity, p, bins.weight);
-  let lambda = 1e-3;
-  for (let iteration = 0; iteration < 30; iteration++) {
-    const damped = current.jtj.slice();
-    for (let k = 0; k < 4; k++) damped[k * 5] *= 1 + lambda;
-    const step = solve4(damped, current.jtr);
-    if (!step) return null;
-    const next: P4 = [p[0] + step.x[0], p[1] + step.x[1], min(range, max(lowerSigma, p[2] + step.x[2])), min(range, max(lowerSigma, p[3] + step.x[3]))];
-    const trial = normalEquations(bins.x, bins.y, Infinity, next, bins.weight);
-    const update = marquardtUpdate(current.rss, trial.rss, lambda);
-    lambda = update.lambda;
-    if (update.accept) {
-      p = next;
-      current = trial;
-    }
-    if (update.stop) break;
-  }
+  const solved = levenbergMarquardt<P4>(
+    [gaussian.amplitude, gaussian.muK, gaussian.sigmaK, gaussian.sigmaK],
+    30,
+    (p) => normalEquations(bins.x, bins.y, Infinity, p, bins.weight),
+    (damped, jtr, p) => {
+      const step = solve4(damped, jtr);
+      return step ? [p[0] + step.x[0], p[1] + step.x[1], min(range, max(lowerSigma, p[2] + step.x[2])), min(range, max(lowerSigma, p[3] + step.x[3]))] : null;
+    },
+  );
+  if (solved.singular) return null;
   // Bin averaging smears the curve slightly; Gauss–Newton steps on the points remove that, and the
   // last pass gives the residuals and JᵀJ for the errors.
-  let pass = normalEquations(t, y, upToK, p);
-  for (let refine = 0; refine < 2; refine++) {
-    const step = solve4(pass.jtj, pass.jtr);
-    if (!step) break;
-    const next: P4 = [p[0] + step.x[0], p[1] + step.x[1], p[2] + step.x[2], p[3] + step.x[3]];
-    if (!(next[2] > lowerSigma && next[3] > lowerSigma) || !next.every(Number.isFinite)) break;
-    const trial = normalEquations(t, y, upToK, next);
-    if (!(trial.rss < pass.rss)) break;
-    p = next;
-    pass = trial;
-  }
+  const polished = gaussNewtonPolish<P4, ReturnType<typeof normalEquations>>(
+    solved.p,
+    normalEquations(t, y, upToK, solved.p),
+    2,
+    (p) => normalEquations(t, y, upToK, p),
+    (jtj, jtr, p) => {
+      const step = solve4(jtj, jtr);
+      return step ? [p[0] + step.x[0], p[1] + step.x[1], p[2] + step.x[2], p[3] + step.x[3]] : null;
+    },
+    (next) => next[2] > lowerSigma && next[3] > lowerSigma && next.every(Number.isFinite),
+  );
+  const { p, pass } = polished;
   const { jtj, rss, n } = pass;
   if (n <= 4 || !(rss > 0)) return null;
   const cov = solve4(jtj, [0, 0, 0, 0])?.inverse;
