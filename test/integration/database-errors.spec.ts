@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { freePort } from '../../scripts/pg-admin';
 import { AllExceptionsFilter } from '../../src/common/all-exceptions.filter';
 import { loadEnv } from '../../src/config/env';
-import { Database } from '../../src/infra/database/database';
+import { compileOnce } from '../../src/infra/database/compile-once';
+import { Database, Executor } from '../../src/infra/database/database';
 import { createTestDatabase, openDatabase } from '../setup/test-db';
 
 /** Real PostgreSQL errors, each through the one mapper, into the body the API sends. */
@@ -91,6 +92,20 @@ describe('driver errors → error bodies', () => {
         message: 'the database is unavailable; try again shortly',
         retryAfterS: 2,
       });
+    } finally {
+      await nowhere.onModuleDestroy();
+    }
+  });
+
+  it('compiled-once statements, which run straight on the pool, map the same errors', async () => {
+    const insertAlloy = compileOnce((db: Executor, id: string, name: string) =>
+      db.insertInto('alloys').values({ id, name, composition: '{}', densityGCm3: 5.9, tgK: 474, txK: 493 }).returning('id'),
+    );
+    expect(await insertAlloy(database.kysely, randomUUID(), 'Dup-2')).toHaveLength(1);
+    expect(await bodyOf(insertAlloy(database.kysely, randomUUID(), 'Dup-2'))).toMatchObject({ statusCode: 409, code: 'CONFLICT', field: 'name' });
+    const nowhere = new Database(loadEnv({ ...process.env, DATABASE_URL: `postgresql://postgres@127.0.0.1:${await freePort()}/vitrack` }));
+    try {
+      expect(await bodyOf(insertAlloy(nowhere.kysely, randomUUID(), 'Dup-3'))).toMatchObject({ statusCode: 503, code: 'DATABASE_UNAVAILABLE', retryAfterS: 2 });
     } finally {
       await nowhere.onModuleDestroy();
     }

@@ -1,5 +1,6 @@
 import type { Compilable, CompiledQuery, RawBuilder } from 'kysely';
 import type { Executor } from './database';
+import type { RunStatement } from './prepared-statements';
 
 /** A query builder, or a sql`…` template (which needs the executor to compile). */
 type Buildable<R> = Compilable<R> | RawBuilder<R>;
@@ -9,6 +10,17 @@ const compile = <R>(b: Buildable<R>, db: Executor): CompiledQuery<R> => ('isRawB
 /** Stands for the i-th argument while a statement is compiled. */
 class Slot {
   constructor(readonly index: number) {}
+}
+
+/**
+ * Executors whose statements may run straight on the pool (Database registers its root Kysely
+ * instance; a transaction is another instance, so it keeps Kysely's executor and its connection).
+ * The instance has no plugins, so Kysely's executor would return the driver's rows unchanged.
+ */
+const direct = new WeakMap<Executor, RunStatement>();
+
+export function runStatementsDirectly(db: Executor, run: RunStatement): void {
+  direct.set(db, run);
 }
 
 /**
@@ -26,6 +38,8 @@ export function compileOnce<A extends unknown[], R>(build: (db: Executor, ...arg
   return async (db, ...args) => {
     compiled ??= compile(build(db, ...(Array.from({ length: build.length - 1 }, (_, i) => new Slot(i)) as A)), db);
     const parameters = compiled.parameters.map((p) => (p instanceof Slot ? args[p.index] : p));
+    const run = direct.get(db);
+    if (run) return (await run(compiled.sql, parameters)) as R[];
     return (await db.executeQuery<R>({ ...compiled, parameters })).rows;
   };
 }

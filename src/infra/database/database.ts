@@ -4,6 +4,7 @@ import type { Pool } from 'pg';
 import { Env } from '../../config/env';
 import { isRetryableConflict } from './database-errors';
 import { createPgPool } from './pg-pool';
+import { runStatementsDirectly } from './compile-once';
 import { preparingPool, StatementNames } from './prepared-statements';
 import type { DB } from './schema';
 
@@ -30,7 +31,10 @@ export class Database implements OnModuleDestroy {
 
   constructor(env: Env) {
     this.pool = createPgPool(env.DATABASE_URL, env.DB_POOL_MAX);
-    this.kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(this.pool, this.statementNames) }) });
+    const { kyselyPool, run } = preparingPool(this.pool, this.statementNames);
+    this.kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool: kyselyPool }) });
+    // Compiled-once statements on the pool (not in a transaction) skip Kysely's executor: see preparingPool.
+    runStatementsDirectly(this.kysely, run);
   }
 
   /**

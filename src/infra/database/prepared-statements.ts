@@ -51,44 +51,80 @@ function utcParam(value: unknown): unknown {
   return value;
 }
 
+/** Statement text, its parameters, and the rows it returned: how compileOnce runs a statement past Kysely's executor. */
+export type RunStatement = (sql: string, parameters: readonly unknown[]) => Promise<unknown[]>;
+
 /**
- * What Kysely's PostgresDialect sees as its pool: the process's pg.Pool, whose clients run every
- * statement with parameters as a named prepared statement. node-pg then parses it once per
- * connection and afterwards only binds and executes it, so PostgreSQL skips parsing and planning
- * on every later call: that was ~0.6 ms of server CPU per history request (three statements;
- * pgbench -M extended against -M prepared on the benchmark's seed), on a machine where the API
- * and PostgreSQL share two cores. Statements without parameters (BEGIN, COMMIT, the health
- * check) run as simple queries. Statements list their columns (no `*`), so a migration cannot
- * change a cached plan's result type under a running process.
+ * The process's pg.Pool as the query layer uses it: every statement with parameters runs as a
+ * named prepared statement (node-pg then parses it once per connection and afterwards only binds
+ * and executes it, so PostgreSQL skips parsing and planning on every later call: that was ~0.6 ms
+ * of server CPU per history request, three statements; pgbench -M extended against -M prepared on
+ * the benchmark's seed, on a machine where the API and PostgreSQL share two cores). Statements
+ * without parameters (BEGIN, COMMIT, the health check) run as simple queries. Statements list
+ * their columns (no `*`), so a migration cannot change a cached plan's result type under a
+ * running process.
+ *
+ * `kyselyPool` is what Kysely's PostgresDialect sees as its pool. `run` is the same statement
+ * path without Kysely: checkout, statement, release, with node-pg's callbacks. Kysely's executor
+ * makes ~24 promises per statement (executor, connection provider, runtime driver, dialect driver,
+ * result transform, release, each an async function), against ~3 here; with nestjs-pino's
+ * AsyncLocalStorage every promise also runs the async-hooks promise hooks. On the history route
+ * (three statements) that was 187 promises and 212 kB allocated per request against 89 and
+ * 152 kB at fdaef63 (bench/api-ab.ts, profiles); compileOnce's statements take this path.
  */
-export function preparingPool(pool: Pool, names: StatementNames): PostgresPool {
+export function preparingPool(pool: Pool, names: StatementNames): { kyselyPool: PostgresPool; run: RunStatement } {
   const logger = new Logger('Database');
+  const watched = new WeakSet<PoolClient>();
+  // pg-pool listens for errors on idle clients only; one that breaks while checked out emits
+  // 'error' too (after failing its query), which would otherwise crash the process.
+  const watch = (client: PoolClient): void => {
+    if (watched.has(client)) return;
+    watched.add(client);
+    client.on('error', (e: Error) => logger.warn(`database connection lost while in use: ${e.message}`));
+  };
+  const config = (sql: string, parameters: readonly unknown[]) => {
+    const values = parameters.map(utcParam);
+    const name = values.length > 0 ? names.nameFor(sql) : undefined;
+    return name ? { text: sql, values, name } : { text: sql, values };
+  };
+  const failure = (e: unknown): unknown => (isBrokenConnection(e) ? new DatabaseUnavailableError(e) : e);
+
   const wrappers = new WeakMap<PoolClient, PostgresPoolClient>();
   const wrap = (client: PoolClient): PostgresPoolClient => ({
     query: ((sqlOrCursor: string | PostgresCursor<unknown>, parameters?: ReadonlyArray<unknown>) => {
       if (typeof sqlOrCursor !== 'string') return client.query(sqlOrCursor as never);
-      const values = (parameters ?? []).map(utcParam);
-      const name = values.length > 0 ? names.nameFor(sqlOrCursor) : undefined;
-      return client.query({ text: sqlOrCursor, values, ...(name ? { name } : {}) }).catch((e: unknown) => {
-        throw isBrokenConnection(e) ? new DatabaseUnavailableError(e) : e;
+      return client.query(config(sqlOrCursor, parameters ?? [])).catch((e: unknown) => {
+        throw failure(e);
       }) as unknown as Promise<PostgresQueryResult<unknown>>;
     }) as PostgresPoolClient['query'],
     release: (destroy?: boolean) => client.release(destroy),
   });
-  return {
+  const kyselyPool: PostgresPool = {
     connect: async () => {
       const client = await pool.connect().catch((e: unknown) => {
         throw new DatabaseUnavailableError(e);
       });
+      watch(client);
       let wrapper = wrappers.get(client);
-      if (!wrapper) {
-        // pg-pool listens for errors on idle clients only; one that breaks while checked out
-        // emits 'error' too (after failing its query), which would otherwise crash the process.
-        client.on('error', (e: Error) => logger.warn(`database connection lost while in use: ${e.message}`));
-        wrappers.set(client, (wrapper = wrap(client)));
-      }
+      if (!wrapper) wrappers.set(client, (wrapper = wrap(client)));
       return wrapper;
     },
     end: () => pool.end(),
   };
+
+  const run: RunStatement = (sql, parameters) =>
+    new Promise((resolve, reject) => {
+      pool.connect((connectError, client, release) => {
+        if (connectError || !client) return reject(new DatabaseUnavailableError(connectError));
+        watch(client);
+        // Released as Kysely's driver releases (kept in the pool): a broken one is dropped by pg-pool's own error handling.
+        client.query(config(sql, parameters), (e: Error | null, result: { rows: unknown[] }) => {
+          release();
+          if (e) reject(isBrokenConnection(e) ? new DatabaseUnavailableError(e) : e);
+          else resolve(result.rows);
+        });
+      });
+    });
+
+  return { kyselyPool, run };
 }
