@@ -33,6 +33,9 @@ function decodeFully(s: string): string {
  * Deliberately broader than the router: a spelling that would 404 is refused too.
  */
 export function isQueueDashboardPath(url: string): boolean {
+  // Every request passes here twice (onRequest, onSend): with no escape and nothing outside ASCII,
+  // the path can only name the dashboard if it holds the letters `admin`.
+  if (!/admin|%|[^\x00-\x7f]/i.test(url)) return false;
   const path = decodeFully(url.split('?')[0]).toLowerCase().replace(/\\/g, '/');
   const segments: string[] = [];
   for (const raw of path.split('/')) {
@@ -70,27 +73,36 @@ export function guardQueueDashboard(app: NestFastifyApplication): void {
   const auth = app.get(AuthService);
   const fastify = app.getHttpAdapter().getInstance();
   // Bull Board's page links Google Fonts; nothing is fetched from outside the lab (and the CSP would refuse it anyway).
-  fastify.addHook('onSend', async (req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
-    if (typeof payload !== 'string' || !isQueueDashboardPath(req.url) || !String(reply.getHeader('content-type') ?? '').includes('text/html')) return payload;
-    return payload.replace(/<link[^>]+fonts\.googleapis\.com[^>]*>/g, '');
+  // Both hooks take a callback rather than being async: they run on every request, and an async
+  // hook costs Fastify a promise and its continuation each time even when it has nothing to do.
+  fastify.addHook('onSend', (req: FastifyRequest, reply: FastifyReply, payload: unknown, done: (err: null, payload: unknown) => void) => {
+    if (typeof payload !== 'string' || !isQueueDashboardPath(req.url) || !String(reply.getHeader('content-type') ?? '').includes('text/html'))
+      return done(null, payload);
+    done(null, payload.replace(/<link[^>]+fonts\.googleapis\.com[^>]*>/g, ''));
   });
-  fastify.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
+  fastify.addHook('onRequest', (req: FastifyRequest, reply: FastifyReply, done: (err?: Error) => void) => {
     const routed = req.routeOptions?.url;
-    if (!(routed && isQueueDashboardPath(routed)) && !isQueueDashboardPath(req.url)) return;
-    const bearer = req.headers.authorization?.match(/^Bearer\s+(.+)$/i)?.[1];
-    const cookie = bearer ? undefined : readCookie(req.headers.cookie, SESSION_COOKIE);
-    const user = bearer || cookie ? await auth.authenticate((bearer ?? cookie)!) : undefined;
-    if (!user || (cookie && !user.sessionId))
-      return reply.code(401).send({ statusCode: 401, error: 'Unauthorized', message: 'the queue dashboard needs an ADMIN token', field: 'authorization' });
-    if (user.role !== 'ADMIN')
-      return reply
-        .code(403)
-        .send({ statusCode: 403, error: 'Forbidden', message: `the queue dashboard needs the ADMIN role; you are ${user.role}`, field: 'authorization' });
-    if (user.scope && user.scope !== 'FULL')
-      return reply.code(403).send({ statusCode: 403, error: 'Forbidden', message: 'the queue dashboard needs a full-scope token', field: 'authorization' });
-    if (cookie && !SAFE_METHODS.has(req.method) && !sameOrigin(req))
-      return reply
-        .code(403)
-        .send({ statusCode: 403, error: 'Forbidden', message: 'a change through the dashboard must come from its own page', field: 'origin' });
+    if (!(routed && isQueueDashboardPath(routed)) && !isQueueDashboardPath(req.url)) return done();
+    // A refusal sends the reply itself; only a request let through goes on to the route.
+    refuseOutsiders(auth, req, reply).then(
+      (refused) => (refused ? undefined : done()),
+      (e: unknown) => done(e instanceof Error ? e : new Error(String(e))),
+    );
   });
+}
+
+/** Sends the 401/403 and answers true when the caller may not use the dashboard. */
+async function refuseOutsiders(auth: AuthService, req: FastifyRequest, reply: FastifyReply): Promise<boolean> {
+  const refuse = (statusCode: 401 | 403, message: string, field: string): true => {
+    void reply.code(statusCode).send({ statusCode, error: statusCode === 401 ? 'Unauthorized' : 'Forbidden', message, field });
+    return true;
+  };
+  const bearer = req.headers.authorization?.match(/^Bearer\s+(.+)$/i)?.[1];
+  const cookie = bearer ? undefined : readCookie(req.headers.cookie, SESSION_COOKIE);
+  const user = bearer || cookie ? await auth.authenticate((bearer ?? cookie)!) : undefined;
+  if (!user || (cookie && !user.sessionId)) return refuse(401, 'the queue dashboard needs an ADMIN token', 'authorization');
+  if (user.role !== 'ADMIN') return refuse(403, `the queue dashboard needs the ADMIN role; you are ${user.role}`, 'authorization');
+  if (user.scope && user.scope !== 'FULL') return refuse(403, 'the queue dashboard needs a full-scope token', 'authorization');
+  if (cookie && !SAFE_METHODS.has(req.method) && !sameOrigin(req)) return refuse(403, 'a change through the dashboard must come from its own page', 'origin');
+  return false;
 }

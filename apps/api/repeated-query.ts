@@ -9,16 +9,20 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
  */
 export function refuseRepeatedQueryParameters(app: NestFastifyApplication): void {
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onRequest', async (req, reply) => {
-    if (!req.url.startsWith('/api/')) return;
+  // A callback hook, not an async one: it runs on every request, and an async hook costs Fastify a
+  // promise and its continuation each time. Having replied, it does not call done.
+  fastify.addHook('onRequest', (req, reply, done) => {
+    if (!req.url.startsWith('/api/')) return done();
     const query = req.query as Record<string, unknown> | undefined;
     for (const [name, value] of Object.entries(query ?? {})) {
       if (!Array.isArray(value)) continue;
       const message = `${name} was given ${value.length} times; give it once`;
-      return reply
+      void reply
         .code(400)
         .header('content-type', 'application/json; charset=utf-8')
         .send({ statusCode: 400, error: 'Bad Request', message: `${name}: ${message}`, field: name, fields: [{ field: name, messages: [message] }] });
+      return;
     }
+    done();
   });
 }
