@@ -53,4 +53,15 @@ describe('log redaction', () => {
     expect(redactText(`opened ${token} and /api/shared/abc/report`)).toBe('opened [Redacted] and /api/shared/[Redacted]/report');
     expect(redactUrl('/api/campaigns/1/share?expires=7')).toBe('/api/campaigns/1/share?expires=7');
   });
+
+  it('still redacts what the quick checks let through to the full one (a bare token, non-ASCII, a header value)', () => {
+    const token = `0c6e5a3e-8f1b-4d2a-9c7e-1a2b3c4d5e6f.${'A1b2_C3d-'.repeat(4)}x7Z9Q0k`;
+    // No "shared" and no escape: only the token's own shape gives it away.
+    expect(redactUrl(`/files/${token}/x`)).toBe('/files/[Redacted]/x');
+    expect(redactUrl(`/é/SHARED/${token}`)).toBe('/é/SHARED/[Redacted]');
+    expect(redactHeaders({ 'x-forwarded-uri': `/files/${token}` })).toEqual({ 'x-forwarded-uri': '/files/[Redacted]' });
+    expect(redactText(`see vt_abcdefgh12 and basic dXNlcjpwYXNz`)).toBe('see vt_[Redacted] and basic [Redacted]');
+    // Plain values pass unchanged.
+    expect(redactHeaders({ host: '127.0.0.1:3000', connection: 'keep-alive' })).toEqual({ host: '127.0.0.1:3000', connection: 'keep-alive' });
+  });
 });

@@ -27,12 +27,22 @@ const ONE_SHARE_TOKEN = new RegExp(SHARE_TOKEN.source, 'i');
 const holdsShareToken = (s: string): boolean => ONE_SHARE_TOKEN.test(s) || ONE_SHARE_TOKEN.test(decoded(s));
 
 /**
+ * Whether redactSharePath has anything to look at. pino-http serializes every request when it
+ * makes the request's logger, whether or not a line is then written, so this runs on every
+ * request for its URL and each header value. With no `%` and nothing outside ASCII, a segment is
+ * its own decoded form: it can only read `shared` if the text holds those letters, and it holds a
+ * share token only if the whole text does (the token's characters exclude `/`).
+ */
+const mayHoldSharePath = (s: string): boolean => /%|shared|[^\x00-\x7f]/i.test(s) || ONE_SHARE_TOKEN.test(s);
+
+/**
  * A path with the share-link secret replaced, however the client spelled it: the segment after
  * any segment that reads `shared` (percent-encoded, any case, `;params`, doubled slashes, dot
  * segments: the router decodes before matching, so the log must judge the decoded form), and any
  * segment that holds a share token once decoded.
  */
 function redactSharePath(path: string): string {
+  if (!mayHoldSharePath(path)) return path;
   const segments = path.split('/');
   let afterShared = false;
   for (let i = 0; i < segments.length; i++) {
@@ -78,6 +88,8 @@ export function redactHeaders(headers: Record<string, unknown> | undefined): Rec
 
 /** A message with API tokens, bearer/basic credentials and share-link secrets replaced. */
 export function redactText(text: string): string {
+  // Every pattern below needs one of these (a `vt_` token, a Bearer/Basic credential, a share token's uuid, `/shared/`).
+  if (!/vt_|bearer|basic|shared|[0-9a-f]{8}-/i.test(text)) return text;
   const quoted = SECRET_IN_TEXT.reduce((t, re) => t.replace(re, (m) => (m.startsWith('vt_') ? `vt_${REDACTED}` : `${m.split(/\s/)[0]} ${REDACTED}`)), text);
   return quoted.replace(SHARE_TOKEN, REDACTED).replace(SHARED_SEGMENT, `$1${REDACTED}`);
 }
