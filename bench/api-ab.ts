@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { autocannon, RequestSpec } from './api-autocannon';
 import { cpuSnapshot } from './api-cpu';
 import { DEFAULT_SHAPE, seededPieces, seedDatabase } from './api-seed';
-import { getJson, login, migrate, RunningApi, startApi } from './api-server';
+import { login, migrate, RunningApi, startApi } from './api-server';
 import { adminSql, PG_BASE_URL } from '../scripts/pg-admin';
 import { deleteKeysUnder } from '../scripts/redis-admin';
 
@@ -92,9 +92,10 @@ async function member(baseUrl: string, adminToken: string): Promise<string> {
     return (await res.json()) as { id: string };
   };
   const user = await post('/api/users', { email, name: 'Bench member', role: 'MEMBER', password });
-  const hasProjects = (await fetch(`${baseUrl}/api/projects`, { headers: { authorization: `Bearer ${adminToken}` } })).status === 200;
-  if (hasProjects) {
-    for (const project of await getJson<{ id: string }[]>(`${baseUrl}/api/projects`, adminToken)) {
+  const projects = await fetch(`${baseUrl}/api/projects`, { headers: { authorization: `Bearer ${adminToken}` } });
+  // 404 on a checkout from before projects.
+  if (projects.status === 200) {
+    for (const project of (await projects.json()) as { id: string }[]) {
       await post(`/api/projects/${project.id}/members`, { userId: user.id, role: 'MEMBER' });
     }
   }

@@ -43,6 +43,8 @@ export async function seedDatabase(url: string, shape: SeedShape = DEFAULT_SHAPE
     const hasProjects = (await one(db, `SELECT to_regclass('projects')::text AS id`)) !== null;
     if (hasProjects) await db.query(`INSERT INTO projects (id, name) VALUES (gen_random_uuid(), 'Bench other group')`);
     const projectCol = hasProjects ? ', "projectId"' : '';
+    /** The value list's project entry, `from` (a SQL expression), or nothing before projects. */
+    const projectOf = (from: string): string => (hasProjects ? `, ${from}` : '');
     const alloy = await one(
       db,
       `INSERT INTO alloys (id, name, composition, "densityGCm3", "tgK", "txK") VALUES (gen_random_uuid(), 'La75Al25', '{"La": 75, "Al": 25}', 5.9, 474, 493) RETURNING id`,
@@ -51,7 +53,7 @@ export async function seedDatabase(url: string, shape: SeedShape = DEFAULT_SHAPE
     await db.query(
       `WITH ingots AS (
          INSERT INTO samples (id, code, kind, "alloyId"${projectCol}, "massMg", "createdById", "createdAt")
-         SELECT gen_random_uuid(), 'I' || lpad(i::text, 4, '0'), 'INGOT', $1::uuid${hasProjects ? `, (SELECT id FROM projects WHERE name = 'Default')` : ''}, 5000, $2::uuid,
+         SELECT gen_random_uuid(), 'I' || lpad(i::text, 4, '0'), 'INGOT', $1::uuid${projectOf(`(SELECT id FROM projects WHERE name = 'Default')`)}, 5000, $2::uuid,
                 $3::timestamptz + (i - 1) * interval '1 day'
          FROM generate_series(1, $4::int) i
          RETURNING id, "createdAt")
@@ -63,7 +65,7 @@ export async function seedDatabase(url: string, shape: SeedShape = DEFAULT_SHAPE
     await db.query(
       `WITH ribbons AS (
          INSERT INTO samples (id, code, kind, "alloyId"${projectCol}, "parentId", "createdById", "createdAt")
-         SELECT gen_random_uuid(), i.code || '-R' || r, 'RIBBON', i."alloyId"${hasProjects ? ', i."projectId"' : ''}, i.id, $1::uuid, i."createdAt" + r * interval '1 hour'
+         SELECT gen_random_uuid(), i.code || '-R' || r, 'RIBBON', i."alloyId"${projectOf('i."projectId"')}, i.id, $1::uuid, i."createdAt" + r * interval '1 hour'
          FROM samples i CROSS JOIN generate_series(1, $2::int) r
          WHERE i.kind = 'INGOT'
          RETURNING id, "createdAt")
@@ -78,7 +80,7 @@ export async function seedDatabase(url: string, shape: SeedShape = DEFAULT_SHAPE
     await db.query(
       `WITH pieces AS (
          INSERT INTO samples (id, code, kind, "alloyId"${projectCol}, "parentId", "massMg", "lengthMm", "createdById", "createdAt")
-         SELECT gen_random_uuid(), r.code || '-P' || lpad(p::text, 2, '0'), 'PIECE', r."alloyId"${hasProjects ? ', r."projectId"' : ''}, r.id, 1.2, 4, $1::uuid,
+         SELECT gen_random_uuid(), r.code || '-P' || lpad(p::text, 2, '0'), 'PIECE', r."alloyId"${projectOf('r."projectId"')}, r.id, 1.2, 4, $1::uuid,
                 r."createdAt" + interval '30 minutes' + p * interval '1 second'
          FROM samples r CROSS JOIN generate_series(1, $2::int) p
          WHERE r.kind = 'RIBBON'

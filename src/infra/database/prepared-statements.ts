@@ -87,7 +87,7 @@ export function preparingPool(pool: Pool, names: StatementNames): { kyselyPool: 
     const name = values.length > 0 ? names.nameFor(sql) : undefined;
     return name ? { text: sql, values, name } : { text: sql, values };
   };
-  const failure = (e: unknown): unknown => (isBrokenConnection(e) ? new DatabaseUnavailableError(e) : e);
+  const failure = <E>(e: E): E | DatabaseUnavailableError => (isBrokenConnection(e) ? new DatabaseUnavailableError(e) : e);
 
   const wrappers = new WeakMap<PoolClient, PostgresPoolClient>();
   const wrap = (client: PoolClient): PostgresPoolClient => ({
@@ -120,7 +120,7 @@ export function preparingPool(pool: Pool, names: StatementNames): { kyselyPool: 
         // Released as Kysely's driver releases (kept in the pool): a broken one is dropped by pg-pool's own error handling.
         client.query(config(sql, parameters), (e: Error | null, result: { rows: unknown[] }) => {
           release();
-          if (e) reject(isBrokenConnection(e) ? new DatabaseUnavailableError(e) : e);
+          if (e) reject(failure(e));
           else resolve(result.rows);
         });
       });
