@@ -33,6 +33,8 @@ export interface TestLabOptions {
   app?: ApiAppOptions;
   /** Starts the worker process with this environment on the API's database and queue prefix. */
   worker?: Record<string, string>;
+  /** The worker's main module, relative to the repository (default apps/worker/main.ts; a test's own carries another registry). */
+  workerEntry?: string;
 }
 
 /** A lab whose options named a worker environment. */
@@ -50,7 +52,8 @@ export async function startTestLab(label: string, options: TestLabOptions = {}):
     await api.close();
   };
   try {
-    if (options.worker) worker = await WorkerProcess.start({ DATABASE_URL: api.databaseUrl, QUEUE_PREFIX: prefix, ...options.worker });
+    if (options.worker)
+      worker = await WorkerProcess.start({ DATABASE_URL: api.databaseUrl, QUEUE_PREFIX: prefix, ...options.worker }, undefined, options.workerEntry);
     const adminToken = await api.login();
     const pi = await newUser(api, adminToken, 'PI');
     const member = await newUser(api, adminToken, 'MEMBER');

@@ -8,9 +8,9 @@
  * /[\s,]+$/) shows; here the lines are 4 kB and 64 kB, enough for every code path.
  */
 import { readFileSync } from 'fs';
-import { basename } from 'path';
+import { basename, relative } from 'path';
 import { isDeepStrictEqual } from 'util';
-import { realFixtureFiles } from '../../../scripts/real-fixtures';
+import { REAL_FIXTURES_DIR, realFixtureFiles } from '../../../scripts/real-fixtures';
 import { blankLines, deeplyNestedXml, hostileLines, placeHostile, PLACEMENTS } from '../../instruments/src/hostile';
 import { createTechniqueRegistry } from './technique/registry';
 import { defineTechnique, type Technique as Descriptor } from './technique/technique';
@@ -39,8 +39,11 @@ function rememberAnalyses(t: Descriptor): Descriptor {
 }
 const REGISTRY = createTechniqueRegistry(TECHNIQUE_REGISTRY.list.map(rememberAnalyses));
 
-const techniqueOf = (path: string): Technique =>
-  path.includes('/mpms/') ? 'MAGNETIC' : path.includes('/ppms/') ? 'RESISTANCE' : path.includes('/xrd/') ? 'XRD' : path.includes('/saxs/') ? 'SAXS' : 'DSC';
+/** From the fixture's folder under REAL_FIXTURES_DIR (not the whole path: a checkout may sit in a folder named like a technique). */
+const techniqueOf = (path: string): Technique => {
+  const folder = relative(REAL_FIXTURES_DIR, path).split(/[\\/]/)[0];
+  return folder === 'mpms' ? 'MAGNETIC' : folder === 'ppms' ? 'RESISTANCE' : folder === 'xrd' ? 'XRD' : folder === 'saxs' ? 'SAXS' : 'DSC';
+};
 
 /** One template per format the parsers tell apart. */
 const TEMPLATES = realFixtureFiles().filter((f) =>

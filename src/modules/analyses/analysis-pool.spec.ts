@@ -1,5 +1,6 @@
 import { magneticCampaign } from '../../../libs/instruments/src/campaign';
-import { longXrdPattern } from '../../../libs/instruments/src/hostile';
+import { RUNAWAY_REGISTRY_SOURCE } from '../../../test/toy-technique/runaway-registry';
+import { greedyFile, stuckFile } from '../../../test/toy-technique/runaway.techniques';
 import { TOY_REGISTRY_SOURCE } from '../../../test/toy-technique/toy-registry';
 import { writeToyFile } from '../../../test/toy-technique/toy.technique';
 import { loadEnv } from '../../config/env';
@@ -11,13 +12,13 @@ describe('AnalysisPool', () => {
   const item = magneticCampaign('ANNEAL_453K', { piecesPerLevel: 1 }).items[0];
   const small = new Uint8Array(Buffer.from(item.zfc.text));
   const smallParams = { technique: 'MAGNETIC' as const, massG: item.massMg / 1000, densityGCm3: 5.9 };
-  // About 9 MB and 500,000 points: well beyond LIMIT_S to analyse even on an idle machine, and ~500 MB of heap.
-  const slow = new Uint8Array(Buffer.from(longXrdPattern(500_000)));
-  // The time limit of the specs that stop `slow`: the small file's analysis must fit in it on a machine
+  // STUCK's analysis never ends (test/toy-technique/runaway.techniques.ts), so only the limit can stop it.
+  const stuck = stuckFile();
+  // The time limit of the specs that stop `stuck`: the small file's analysis must fit in it on a machine
   // whose cores are busy with other work (a 0.3 s limit did not: the small file was stopped too).
   const LIMIT_S = '3';
   const pools: AnalysisPool[] = [];
-  const pool = (vars: Record<string, string>, techniques: TechniqueRegistrySource = BUILT_IN_TECHNIQUES) => {
+  const pool = (vars: Record<string, string>, techniques: TechniqueRegistrySource = RUNAWAY_REGISTRY_SOURCE) => {
     const p = new AnalysisPool(loadEnv({ WORKER_CONCURRENCY: '1', ...vars }), techniques);
     pools.push(p);
     return p;
@@ -33,31 +34,30 @@ describe('AnalysisPool', () => {
 
   it('analyses with the registry it was given: the built-in one does not know the toy technique, a registry with it does', async () => {
     const toyFile = writeToyFile({ peakNm: 532, areaCountsNm: 100 });
-    expect(await pool({}).analyze(toyFile, {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_FORMAT' } });
+    expect(await pool({}, BUILT_IN_TECHNIQUES).analyze(toyFile, {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_FORMAT' } });
     const found = await pool({}, TOY_REGISTRY_SOURCE).analyze(toyFile, {});
     expect(found).toMatchObject({ ok: true, value: { technique: 'TOY', analyzer: 'toy', analyzerVersion: '0.1.0', metrics: { peakNm: 532, resolved: true } } });
   });
 
   it('stops an analysis past ANALYSIS_TIMEOUT_S, then analyses the next file in a fresh thread', async () => {
     const p = pool({ ANALYSIS_TIMEOUT_S: LIMIT_S });
-    const err = await p.analyze(slow, { technique: 'XRD' }).catch((e: unknown) => e);
+    const err = await p.analyze(stuck, {}).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AnalysisLimitError);
     expect(err).toMatchObject({ code: 'ANALYSIS_TIMEOUT', message: `the analysis took longer than ${LIMIT_S} s and was stopped` });
     expect((await p.analyze(small, smallParams)).ok).toBe(true);
   });
 
   it('stops an analysis past ANALYSIS_MAX_MEMORY_MB, then analyses the next file in a fresh thread', async () => {
-    // 1.5 million rows (27 MB): their line strings alone outgrow a 64 MB heap. The time limit only stops a regression early.
-    const huge = new Uint8Array(Buffer.from(longXrdPattern(1_500_000)));
+    // GREEDY allocates until stopped; the time limit only stops a regression early (the bound, not the clock, must stop it).
     const p = pool({ ANALYSIS_MAX_MEMORY_MB: '64', ANALYSIS_TIMEOUT_S: '20' });
-    const err = await p.analyze(huge, { technique: 'XRD' }).catch((e: unknown) => e);
+    const err = await p.analyze(greedyFile(), {}).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'ANALYSIS_OUT_OF_MEMORY', message: 'the analysis needed more than 64 MB and was stopped' });
     expect((await p.analyze(small, smallParams)).ok).toBe(true);
   });
 
   it('runs analyses side by side up to WORKER_CONCURRENCY, a stopped one leaving the other untouched', async () => {
     const p = pool({ WORKER_CONCURRENCY: '2', ANALYSIS_TIMEOUT_S: LIMIT_S });
-    const [stopped, fine] = await Promise.allSettled([p.analyze(slow, { technique: 'XRD' }), p.analyze(small, smallParams)]);
+    const [stopped, fine] = await Promise.allSettled([p.analyze(stuck, {}), p.analyze(small, smallParams)]);
     expect(stopped).toMatchObject({ status: 'rejected', reason: { code: 'ANALYSIS_TIMEOUT' } });
     expect(fine).toMatchObject({ status: 'fulfilled', value: { ok: true } });
   });
