@@ -25,6 +25,7 @@ export const NumberMap = (options: ApiPropertyOptions = {}) =>
 /** Who retracted a record, when and why (retracted records stay in history, marked). */
 export class RetractionResponse {
   @ApiProperty({ description: 'id of the user who retracted it' }) by!: string;
+  @ApiProperty({ description: "the retractor's name, shown to whoever can see the record" }) byName!: string;
   @DateTime() at!: Date;
   @ApiProperty() reason!: string;
 }

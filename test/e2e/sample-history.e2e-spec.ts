@@ -249,7 +249,7 @@ describe('sample history: physical order, guardrails, retractions', () => {
       expect(anneal5).toMatchObject({
         kind: 'ANNEAL',
         retracted: true,
-        retraction: { by: member.id, reason: 'logged on the wrong piece', at: expect.stringMatching(/Z$/) },
+        retraction: { by: member.id, byName: 'Test MEMBER', reason: 'logged on the wrong piece', at: expect.stringMatching(/Z$/) },
       });
       expect(history.body.events.filter((e: { retracted: boolean }) => !e.retracted).map((e: { kind: string }) => e.kind)).toEqual([
         'ARC_MELT',
@@ -313,7 +313,7 @@ describe('sample history: physical order, guardrails, retractions', () => {
       expect((await post(`/api/measurements/${m1.id}/retract`, { reason: 'again' })).status).toBe(409);
       expect(await uploaded()).toBe(1);
       const detail = await get(`/api/measurements/${m1.id}`);
-      expect(detail.body).toMatchObject({ retracted: true, retraction: { by: member.id, reason: 'wrong piece in the holder' } });
+      expect(detail.body).toMatchObject({ retracted: true, retraction: { by: member.id, byName: 'Test MEMBER', reason: 'wrong piece in the holder' } });
       const refusedUpload = await upload(api, member.token, m1.id, 'c.dat', 'more bytes');
       expect(refusedUpload.status).toBe(409);
       expect(refusedUpload.body.code).toBe('RETRACTED');
@@ -329,7 +329,10 @@ describe('sample history: physical order, guardrails, retractions', () => {
       expect((await post(file, { reason: 'again' }, pi.token)).body.code).toBe('ALREADY_RETRACTED');
       expect(await uploaded()).toBe(0);
       const m2detail = await get(`/api/measurements/${m2.id}`);
-      expect(m2detail.body).toMatchObject({ retracted: false, files: [{ fileId: up2.body.fileId, retracted: true, retraction: { by: pi.id } }] });
+      expect(m2detail.body).toMatchObject({
+        retracted: false,
+        files: [{ fileId: up2.body.fileId, retracted: true, retraction: { by: pi.id, byName: 'Test PI' } }],
+      });
       const audit = await get(`/api/audit?entityId=${m2.id}`);
       expect(audit.body.map((a: { action: string }) => a.action)).toEqual(expect.arrayContaining(['file.upload', 'file.retract']));
     });

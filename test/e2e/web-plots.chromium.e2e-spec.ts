@@ -2,8 +2,9 @@ import type { Locator, Page } from 'playwright-core';
 import { formatWithError } from '../../libs/charts/src/format';
 import { plotSpecimens } from '../../libs/instruments/src/plot-specimens';
 import { signIn } from '../../scripts/browser';
+import { anneal } from '../factories/sample.factory';
 import { newMeasurement, upload, waitForRuns } from '../factories/upload.factory';
-import { expectUsable, startWebStack, type WebStack } from '../setup/web-journey';
+import { expectUsable, startWebStack, text, type WebStack } from '../setup/web-journey';
 
 const PASSWORD = 'password-123';
 
@@ -125,6 +126,25 @@ describe('the sample page plots every technique in Chromium', () => {
     expect((await mu.locator('td.num').innerText()).trim()).toBe(formatWithError(m.tcDistribution.muK, m.tcDistribution.muErrK));
     expect((await mu.locator('td.unit').innerText()).trim()).toBe('K');
 
+    await expectUsable(page);
+    expect(stack.windows.problems).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it("shows who retracted an entry: a PI's retraction of the member's anneal, by name, struck through with the reason", async () => {
+    const { api, member, pi } = stack;
+    const step = (await api.request('POST', `/api/samples/${piece.id}/treatments`, { token: member.token, body: anneal(453, 3) })).body.step;
+    const reason = 'anneal logged on the wrong piece';
+    const res = await api.request('POST', `/api/samples/${piece.id}/steps/${step.id}/retract`, { token: pi.token, body: { reason } });
+    expect(res.status).toBe(200);
+    const { context, page } = await stack.windows.open();
+    await signIn(page, stack.base, member.email, PASSWORD);
+    await page.goto(`${stack.base}/samples/${piece.code}`);
+    const struck = page.locator('ol.timeline li.retracted').filter({ hasText: 'anneal' });
+    await struck.locator('del').waitFor();
+    expect(await text(struck.locator('del'))).toContain('453 K for 3 min');
+    expect(await text(struck.getByTestId('retracted-by'))).toBe('Test PI');
+    expect(await text(struck.getByTestId('retraction'))).toContain(`by Test PI: ${reason}`);
     await expectUsable(page);
     expect(stack.windows.problems).toEqual([]);
     await context.close();

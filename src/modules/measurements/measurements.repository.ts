@@ -153,11 +153,12 @@ export class MeasurementsRepository {
 }
 
 type FileRow = { fileName: string; createdAt: Date; id: string; sha256: string; sizeBytes: number };
-type RetractionRow = { target: string; fileId: string | null; retractedById: string; at: Date; reason: string };
+type RetractionRow = { target: string; fileId: string | null; retractedById: string; retractedByName: string; at: Date; reason: string };
 
 /** One measurement's detail from its rows (files in upload order, runs newest first). */
 function assemble(m: MeasurementRow, files: FileRow[], runs: RunSummary[], retractions: RetractionRow[]): MeasurementDetail {
-  const info = (r: RetractionRow | undefined): RetractionInfo | null => (r ? { by: r.retractedById, at: r.at, reason: r.reason } : null);
+  const info = (r: RetractionRow | undefined): RetractionInfo | null =>
+    r ? { by: r.retractedById, byName: r.retractedByName, at: r.at, reason: r.reason } : null;
   return {
     ...m,
     retraction: info(retractions.find((r) => r.target === 'MEASUREMENT')),
@@ -217,7 +218,8 @@ const retractionsOfSample = compileOnce((db: Executor, sampleId: string) =>
   db
     .selectFrom('retractions as x')
     .innerJoin('measurements as m', (j) => j.on((eb) => eb.or([eb('x.measurementId', '=', eb.ref('m.id')), eb('x.fileMeasurementId', '=', eb.ref('m.id'))])))
-    .select(['m.id as measurementId', 'x.target', 'x.fileId', 'x.retractedById', 'x.at', 'x.reason'])
+    .innerJoin('users as u', 'u.id', 'x.retractedById')
+    .select(['m.id as measurementId', 'x.target', 'x.fileId', 'x.retractedById', 'u.name as retractedByName', 'x.at', 'x.reason'])
     .where('m.sampleId', '=', sampleId),
 );
 
@@ -248,9 +250,10 @@ const techniqueForShare = compileOnce((db: Executor, id: string) =>
 /** The measurement's own retraction and its file links' retractions. */
 const retractionsOf = compileOnce((db: Executor, id: string) =>
   db
-    .selectFrom('retractions')
-    .select(['target', 'fileId', 'retractedById', 'at', 'reason'])
-    .where((eb) => eb.or([eb('measurementId', '=', id), eb('fileMeasurementId', '=', id)])),
+    .selectFrom('retractions as x')
+    .innerJoin('users as u', 'u.id', 'x.retractedById')
+    .select(['x.target', 'x.fileId', 'x.retractedById', 'u.name as retractedByName', 'x.at', 'x.reason'])
+    .where((eb) => eb.or([eb('x.measurementId', '=', id), eb('x.fileMeasurementId', '=', id)])),
 );
 
 const insertFile = compileOnce((db: Executor, id: string, sha256: string, sizeBytes: number, encoding: ContentEncoding, content: Buffer) =>

@@ -5,6 +5,8 @@ import { SampleWithAlloy } from './samples.repository';
 /** Who retracted a record, when, and why. */
 export interface RetractionInfo {
   by: string;
+  /** The retractor's name: visible to whoever can see the record (same project), like the record itself. */
+  byName: string;
   at: Date;
   reason: string;
 }

@@ -181,7 +181,7 @@ export class SamplesRepository {
           conditions: r.conditions,
           performedAt: r.performedAt,
           createdById: r.createdById,
-          retraction: r.retractedById ? { by: r.retractedById, at: r.retractedAt!, reason: r.retractionReason! } : null,
+          retraction: r.retractedById ? { by: r.retractedById, byName: r.retractedByName!, at: r.retractedAt!, reason: r.retractionReason! } : null,
           runs: [],
         };
         byId.set(r.id, m);
@@ -190,7 +190,9 @@ export class SamplesRepository {
         m.runs.push({
           id: r.runId,
           fileId: r.fileId!,
-          fileRetraction: r.fileRetractedById ? { by: r.fileRetractedById, at: r.fileRetractedAt!, reason: r.fileRetractionReason! } : null,
+          fileRetraction: r.fileRetractedById
+            ? { by: r.fileRetractedById, byName: r.fileRetractedByName!, at: r.fileRetractedAt!, reason: r.fileRetractionReason! }
+            : null,
           status: r.status!,
           analyzer: r.analyzer!,
           analyzerVersion: r.analyzerVersion!,
@@ -259,14 +261,20 @@ const stepsOf = compileOnce((db: Executor, ids: string[]) =>
   db
     .selectFrom('process_steps as s')
     .leftJoin('retractions as x', 'x.stepId', 's.id')
+    .leftJoin('users as xu', 'xu.id', 'x.retractedById')
     .select(['s.id', 's.sampleId', 's.seq', 's.kind', 's.params', 's.flags', 's.overrideReason', 's.performedAt', 's.createdById', 's.createdAt'])
-    .select(['x.retractedById', 'x.at as retractedAt', 'x.reason as retractionReason'])
+    .select(['x.retractedById', 'xu.name as retractedByName', 'x.at as retractedAt', 'x.reason as retractionReason'])
     .where('s.sampleId', '=', sql<string>`ANY(${ids}::uuid[])`)
     .orderBy('s.createdAt')
     .orderBy('s.seq'),
 );
 
-type StepWithRetraction = ProcessStepRow & { retractedById: string | null; retractedAt: Date | null; retractionReason: string | null };
+type StepWithRetraction = ProcessStepRow & {
+  retractedById: string | null;
+  retractedByName: string | null;
+  retractedAt: Date | null;
+  retractionReason: string | null;
+};
 
 /**
  * Rows are mapped field by field, not with `({ a, ...rest }) => ({ ...rest, … })`: V8 runs an
@@ -284,7 +292,7 @@ const toStepRow = (r: StepWithRetraction): StepRow => ({
   performedAt: r.performedAt,
   createdById: r.createdById,
   createdAt: r.createdAt,
-  retraction: r.retractedById ? { by: r.retractedById, at: r.retractedAt!, reason: r.retractionReason! } : null,
+  retraction: r.retractedById ? { by: r.retractedById, byName: r.retractedByName!, at: r.retractedAt!, reason: r.retractionReason! } : null,
 });
 
 /** Field by field, like toStepRow. */
@@ -311,10 +319,12 @@ const timelineOf = compileOnce((db: Executor, sampleId: string) =>
     .leftJoin('analysis_runs as r', 'r.measurementId', 'm.id')
     .leftJoin('retractions as x', 'x.measurementId', 'm.id')
     .leftJoin('retractions as fx', (j) => j.onRef('fx.fileMeasurementId', '=', 'r.measurementId').onRef('fx.fileId', '=', 'r.fileId'))
+    .leftJoin('users as xu', 'xu.id', 'x.retractedById')
+    .leftJoin('users as fxu', 'fxu.id', 'fx.retractedById')
     .select(['m.id', 'm.technique', 'm.instrument', 'm.conditions', 'm.performedAt', 'm.createdById'])
-    .select(['x.retractedById', 'x.at as retractedAt', 'x.reason as retractionReason'])
+    .select(['x.retractedById', 'xu.name as retractedByName', 'x.at as retractedAt', 'x.reason as retractionReason'])
     .select(['r.id as runId', 'r.fileId', 'r.status', 'r.analyzer', 'r.analyzerVersion', 'r.error', 'r.createdAt as runCreatedAt', 'r.finishedAt'])
-    .select(['fx.retractedById as fileRetractedById', 'fx.at as fileRetractedAt', 'fx.reason as fileRetractionReason'])
+    .select(['fx.retractedById as fileRetractedById', 'fxu.name as fileRetractedByName', 'fx.at as fileRetractedAt', 'fx.reason as fileRetractionReason'])
     .where('m.sampleId', '=', sampleId)
     .orderBy('m.id')
     .orderBy('r.createdAt'),

@@ -142,18 +142,6 @@ export function useUsers(enabled = true) {
   return useQuery({ queryKey: keys.users, enabled, queryFn: ({ signal }) => unwrap(api.GET('/api/users', { signal })) });
 }
 
-/**
- * Who a user id is, in words: "you", or (for an administrator, who may list the users) their
- * email; anyone else sees the start of the id — the API shows other users' names to admins only.
- */
-export function useUserLabel(userId: string | undefined): string | undefined {
-  const me = useSession();
-  const users = useUsers(!!userId && hasRole(me, 'ADMIN') && userId !== me?.userId);
-  if (!userId) return undefined;
-  if (userId === me?.userId) return 'you';
-  return users.data?.find((u) => u.id === userId)?.email ?? `user ${userId.slice(0, 8)}`;
-}
-
 /** The projects the user belongs to, with their role in each (ADMIN: every project). */
 export function useProjects() {
   return useQuery({ queryKey: keys.projects, staleTime: 60_000, queryFn: ({ signal }) => unwrap(api.GET('/api/projects', { signal })) });

@@ -4,8 +4,8 @@
  * A disclosure keeps the reason field out of the way until it is wanted.
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useSession } from '../api/auth';
 import { api, unwrap, type Schemas } from '../api/client';
-import { useUserLabel } from '../api/queries';
 import { Field } from './Field';
 import { MutationForm, useFormValues } from './Form';
 
@@ -49,13 +49,16 @@ export function RetractButton({ target, what }: { target: RetractTarget; what: s
   );
 }
 
-/** "retracted 2026-12-01 14:02 by you: logged on the wrong piece". */
-export function RetractionNote({ retraction }: { retraction: { at: string; reason: string; by?: string } }) {
-  const by = useUserLabel(retraction.by);
+/**
+ * "retracted 2026-12-01 14:02 by Ada Lovelace: logged on the wrong piece" ("by you" for one's own).
+ * The API sends the retractor's name with the record: whoever may see the record may see who retracted it.
+ */
+export function RetractionNote({ retraction }: { retraction: { at: string; reason: string; by: string; byName: string } }) {
+  const me = useSession();
   return (
     <span className="retraction" data-testid="retraction">
-      retracted {new Date(retraction.at).toLocaleString()}
-      {by && ` by ${by}`}: {retraction.reason}
+      retracted {new Date(retraction.at).toLocaleString()} by <span data-testid="retracted-by">{retraction.by === me?.userId ? 'you' : retraction.byName}</span>
+      : {retraction.reason}
     </span>
   );
 }
