@@ -159,5 +159,20 @@ describe('anneal campaign: upload to report', () => {
     expect(unknown.statusCode).toBe(400);
     expect(JSON.parse(unknown.body)).toMatchObject({ field: 'pieces', message: 'pieces: not assigned to this campaign: NOPE-1' });
     expect((await html('?pieces=%3Cscript%3E')).statusCode).toBe(400);
+
+    // The same figure as data for the web app: the HTML page's pieces, with their curves.
+    const transitions = (query: string) => api.request('GET', `/api/campaigns/${campaignId}/report/transitions${query}`, { token: tokens.member });
+    const data = (await transitions('')).body.pieces as { code: string; level: number; sampleId: string; zfcDerivative?: unknown; resistance?: unknown }[];
+    const drawn = byDefault.body.match(/per piece \(([^)]*)\)/)![1].split(', ');
+    expect(data.map((p) => p.code)).toEqual(drawn);
+    expect(data.map((p) => p.level)).toEqual([...campaign.levels]);
+    const mine = data.find((p) => p.code === piece.code)!;
+    expect(mine).toMatchObject({ sampleId: piece.id, level: 0, subtitle: 'level 0 min' });
+    for (const curve of [mine.zfcDerivative, mine.resistance]) expect(curve).toEqual({ x: expect.any(Array), y: expect.any(Array) });
+    expect((mine.resistance as { x: number[] }).x.length).toBeGreaterThan(10);
+    const other = data.find((p) => p.code !== piece.code)!;
+    expect(other.resistance).toBeUndefined();
+    expect((await transitions(`?pieces=${other.code}`)).body.pieces.map((p: { code: string }) => p.code)).toEqual([other.code]);
+    expect((await transitions('?pieces=NOPE-1')).body).toMatchObject({ field: 'pieces' });
   }, 120_000);
 });

@@ -213,6 +213,7 @@ export const MATRIX: Record<string, MatrixRow> = {
   'GET /api/campaigns/{id}/report.csv': { expect: recordOfA(200), params: (f) => ({ id: f.campaignId }) },
   'GET /api/campaigns/{id}/report.svg': { expect: recordOfA(200), params: (f) => ({ id: f.campaignId }) },
   'GET /api/campaigns/{id}/report.html': { expect: recordOfA(200), params: (f) => ({ id: f.campaignId }) },
+  'GET /api/campaigns/{id}/report/transitions': { expect: recordOfA(200), params: (f) => ({ id: f.campaignId }) },
   'POST /api/campaigns/{id}/share': { expect: piRecordOfA(201), params: (f) => ({ id: f.campaignId }), body: () => ({ expiresInDays: 7 }) },
   'GET /api/campaigns/{id}/share': { expect: piRecordOfA(200), params: (f) => ({ id: f.campaignId }) },
   'DELETE /api/campaigns/{id}/share/{linkId}': {
@@ -222,6 +223,7 @@ export const MATRIX: Record<string, MatrixRow> = {
   // The link is the credential: whoever holds it reads that one report, signed in anywhere or not.
   'GET /api/shared/{token}/report': { expect: everyone(200), params: (f) => ({ token: f.shareToken }) },
   'GET /api/shared/{token}/report.html': { expect: everyone(200), params: (f) => ({ token: f.shareToken }) },
+  'GET /api/shared/{token}/report/transitions': { expect: everyone(200), params: (f) => ({ token: f.shareToken }) },
 
   // A file named after A's piece: A's callers get it proposed, an outsider must not learn the sample exists.
   'POST /api/uploads/match': {

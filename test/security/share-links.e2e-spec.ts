@@ -67,6 +67,10 @@ describe('report share links', () => {
     const json = await api.request('GET', `/api/shared/${token}/report`);
     expect(json.status).toBe(200);
     expect(json.body.campaign.id).toBe(campaignId);
+    const transitions = await api.request('GET', `/api/shared/${token}/report/transitions`);
+    expect(transitions.status).toBe(200);
+    expect(transitions.headers['cache-control']).toBe('no-store');
+    expect(transitions.body).toEqual((await api.request('GET', `/api/campaigns/${campaignId}/report/transitions`, { token: pi.token })).body);
     // Not another campaign's report, not a CSV or SVG, not the API: the token is no credential.
     const [id] = token.split('.');
     expect((await api.request('GET', `/api/shared/${token}/report.csv`)).status).toBe(404);
@@ -92,6 +96,7 @@ describe('report share links', () => {
     const revoked = await api.request('GET', `/api/shared/${link.token}/report.html`);
     expect(revoked.status).toBe(404);
     expect(revoked.body.field).toBe('token');
+    expect((await api.request('GET', `/api/shared/${link.token}/report/transitions`)).status).toBe(404);
 
     const later = (await share(campaignId, { expiresInDays: 1 })).body;
     const db = new Client({ connectionString: api.databaseUrl });
@@ -99,5 +104,6 @@ describe('report share links', () => {
     await db.query(`UPDATE share_links SET "expiresAt" = now() - interval '1 second' WHERE id = $1`, [later.id]);
     await db.end();
     expect((await api.request('GET', `/api/shared/${later.token}/report`)).status).toBe(404);
+    expect((await api.request('GET', `/api/shared/${later.token}/report/transitions`)).status).toBe(404);
   });
 });

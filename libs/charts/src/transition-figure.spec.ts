@@ -52,4 +52,26 @@ describe('transitions figure (Fig. 4(c))', () => {
     expect(axis.min).toBeLessThan(2.7);
     expect(axis.max).toBeGreaterThan(3.6);
   });
+
+  it('interactive: every point names its piece for a click, with a tooltip; the SVG report keeps bare points', () => {
+    const other: TransitionPiece = { ...piece, code: 'LA75-A1-P1' };
+    const option = transitionFigureOption([piece, other], { interactive: true });
+    const series = option.series as LineSeriesOption[];
+    expect(series.every((s) => s.showSymbol === true)).toBe(true);
+    for (const s of series) {
+      const data = s.data as { value: number[]; name: string }[];
+      expect(data.length).toBeGreaterThan(10);
+      expect(new Set(data.map((d) => d.name))).toEqual(new Set([s.xAxisIndex === 0 ? piece.code : other.code]));
+    }
+    const tooltip = option.tooltip as { formatter: (p: unknown) => string };
+    expect(tooltip.formatter({ seriesName: TRANSITION_SERIES.fc.name, name: other.code, value: [3.25, 0.5] })).toBe(
+      `LA75-A1-P1 · ${TRANSITION_SERIES.fc.name}: 0.50 at 3.250 K`,
+    );
+
+    const plain = transitionFigureOption([piece]);
+    expect(plain.tooltip).toBeUndefined();
+    const first = (plain.series as LineSeriesOption[])[0];
+    expect(first.showSymbol).toBe(false);
+    expect(Array.isArray((first.data as unknown[])[0])).toBe(true);
+  });
 });

@@ -3,7 +3,8 @@
  * sweeps and dR/dT of its resistance run, each normalised to a peak of 1, on one temperature axis.
  * χ weighs the whole volume, so its derivative is the local-Tc distribution; R drops once one path
  * superconducts, so its derivative is a spike at the top of that distribution. Pure data → option:
- * the report renders it to SVG server-side and the web app can draw the same option.
+ * the report renders it to SVG server-side and the web app draws the same option with
+ * `interactive` (tooltips, and points that name their piece for clicks).
  */
 import type { EChartsOption, GridComponentOption, LineSeriesOption, XAXisComponentOption, YAXisComponentOption } from 'echarts';
 import { FONT_FAMILY } from './report-figure';
@@ -87,6 +88,18 @@ export interface TransitionFigureOptions {
   columns?: number;
   /** Temperature range of every panel, K (default: each panel's χ derivatives ± 0.3 K). */
   rangeK?: [number, number];
+  /**
+   * Browser use: every sample is a point carrying its piece's code (`name`), so a click names
+   * the piece, and a tooltip says which curve and temperature. The SVG report leaves it off:
+   * thousands of point elements would only weigh down a static page.
+   */
+  interactive?: boolean;
+}
+
+/** A point of an interactive transitions panel: [T, normalised value] and the piece's code. */
+export interface TransitionPoint {
+  value: [number, number];
+  name: string;
 }
 
 /** The normalised series of one piece, by kind; null where the piece lacks the curve. */
@@ -117,6 +130,7 @@ export function transitionFigureOption(pieces: readonly TransitionPiece[], optio
   const width = options.width ?? 1200;
   const columns = Math.max(1, Math.min(options.columns ?? 3, pieces.length || 1));
   const rowHeight = options.rowHeight ?? 320;
+  const interactive = options.interactive ?? false;
   const marginLeft = 56;
   const gap = 56;
   const top = 72;
@@ -171,8 +185,9 @@ export function transitionFigureOption(pieces: readonly TransitionPiece[], optio
         name: TRANSITION_SERIES[kind].name,
         xAxisIndex: i,
         yAxisIndex: i,
-        data: inRange(data),
-        showSymbol: false,
+        data: interactive ? inRange(data).map(([t, v]): TransitionPoint => ({ value: [t, v], name: piece.code })) : inRange(data),
+        showSymbol: interactive,
+        ...(interactive && { symbol: 'circle', symbolSize: 5, cursor: 'pointer' }),
         lineStyle: { width: kind === 'resistance' ? 1.5 : 2, color: TRANSITION_SERIES[kind].color },
         itemStyle: { color: TRANSITION_SERIES[kind].color },
       });
@@ -190,6 +205,16 @@ export function transitionFigureOption(pieces: readonly TransitionPiece[], optio
   return {
     animation: false,
     textStyle: { fontFamily: FONT_FAMILY },
+    ...(interactive && {
+      tooltip: {
+        trigger: 'item',
+        formatter: (p: unknown) => {
+          const item = p as { seriesName?: string; name?: string; value?: unknown };
+          const [t, v] = Array.isArray(item.value) ? (item.value as number[]) : [];
+          return t === undefined ? '' : `${item.name ?? ''} · ${item.seriesName ?? ''}: ${v.toFixed(2)} at ${t.toFixed(3)} K`;
+        },
+      },
+    }),
     title: titles,
     legend: { top: 34, data: Object.values(TRANSITION_SERIES).map((s) => s.name), textStyle: { fontFamily: FONT_FAMILY } },
     grid,

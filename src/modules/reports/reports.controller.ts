@@ -4,6 +4,7 @@ import { CampaignReportResponse } from '../campaigns/dto/campaign.responses';
 import { IdParam } from '../../common/id-param';
 import { AuthUser, CurrentUser } from '../auth/auth.decorators';
 import { ReportHtmlQueryDto } from './dto/report-query.dto';
+import { ReportTransitionsResponse } from './dto/transitions.response';
 import { ReportsService } from './reports.service';
 
 @ApiTags('campaigns')
@@ -37,5 +38,12 @@ export class ReportsController {
   @Header('content-type', 'text/html; charset=utf-8')
   html(@IdParam() id: string, @Query() q: ReportHtmlQueryDto, @CurrentUser() user: AuthUser) {
     return this.reports.html(id, user, q.pieces?.split(','));
+  }
+
+  /** The transitions figure (Fig. 4(c)) as data: the pieces of the HTML page's figure (or those asked for) with their curves. */
+  @Get(':id/report/transitions')
+  @ApiOkResponse({ type: ReportTransitionsResponse })
+  transitions(@IdParam() id: string, @Query() q: ReportHtmlQueryDto, @CurrentUser() user: AuthUser): Promise<ReportTransitionsResponse> {
+    return this.reports.transitions(id, user, q.pieces?.split(','));
   }
 }

@@ -7,6 +7,7 @@ import { AuthUser, CurrentUser, ProjectPi, Public } from '../auth/auth.decorator
 import { SYSTEM_VIEWER } from '../projects/project-access';
 import { CampaignReportResponse } from '../campaigns/dto/campaign.responses';
 import { CreatedShareLinkResponse, CreateShareLinkDto, ShareLinkResponse } from './dto/share-link.dto';
+import { ReportTransitionsResponse } from './dto/transitions.response';
 import { ReportsService } from './reports.service';
 import { ShareLinksService } from './share-links.service';
 
@@ -70,5 +71,14 @@ export class SharedReportController {
   @Header('x-robots-tag', 'noindex')
   async html(@Param('token') token: string): Promise<string> {
     return this.reports.html(await this.links.campaignOf(token), SYSTEM_VIEWER);
+  }
+
+  /** The shared report's transitions figure as data (its default pieces: a link opens one report, not a choice of pieces). */
+  @Get(':token/report/transitions')
+  @Header('cache-control', 'no-store')
+  @Header('x-robots-tag', 'noindex')
+  @ApiOkResponse({ type: ReportTransitionsResponse })
+  async transitions(@Param('token') token: string): Promise<ReportTransitionsResponse> {
+    return this.reports.transitions(await this.links.campaignOf(token), SYSTEM_VIEWER);
   }
 }
