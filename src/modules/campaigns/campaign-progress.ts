@@ -9,7 +9,11 @@ const isJsonObject = (v: unknown): v is Record<string, unknown> => typeof v === 
  */
 export function progressMatrix(levels: number[], techniques: TechniqueName[], pieces: AssignedPiece[], facts: MeasurementFacts[]): ReportInput['progress'] {
   const byPiece = new Map<string, MeasurementFacts[]>();
-  for (const f of facts) byPiece.set(f.sampleId, [...(byPiece.get(f.sampleId) ?? []), f]);
+  for (const f of facts) {
+    const own = byPiece.get(f.sampleId);
+    if (own) own.push(f);
+    else byPiece.set(f.sampleId, [f]);
+  }
   const cells: ReportInput['progress'] = [];
   for (const level of levels) {
     const atLevel = pieces.filter((p) => p.level === level);

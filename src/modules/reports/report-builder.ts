@@ -125,7 +125,11 @@ function reportWarnings(baselineLevel: number | null, baselineMissing: boolean, 
 export function buildCampaignReport(input: ReportInput, now: Date = new Date(), registry: TechniqueRegistryView = TECHNIQUE_REGISTRY): CampaignReport {
   const runs = indexResults(input.results, registry);
   const resultsBySample = new Map<string, ReportInput['results']>();
-  for (const r of input.results) resultsBySample.set(r.sampleId, [...(resultsBySample.get(r.sampleId) ?? []), r]);
+  for (const r of input.results) {
+    const own = resultsBySample.get(r.sampleId);
+    if (own) own.push(r);
+    else resultsBySample.set(r.sampleId, [r]);
+  }
   const pieces = input.pieces.map((p) => ({
     sampleId: p.sampleId,
     code: p.code,

@@ -55,6 +55,26 @@ export function effectiveSteps<S extends StepRow>(chain: Pick<SampleRow, 'id' | 
   return shapingSteps(chain, steps).filter((s) => !s.retraction);
 }
 
+/**
+ * Steps grouped by sample, each group in the input order. Derivation only reads the steps of a
+ * sample's chain, so handing it `stepsOfChain` instead of every step read keeps a batch of n
+ * samples linear in n (filtering all steps per sample made it quadratic).
+ */
+export function stepsBySample<S extends Pick<ProcessStepRow, 'sampleId'>>(steps: S[]): Map<string, S[]> {
+  const by = new Map<string, S[]>();
+  for (const s of steps) {
+    const group = by.get(s.sampleId);
+    if (group) group.push(s);
+    else by.set(s.sampleId, [s]);
+  }
+  return by;
+}
+
+/** The steps of `chain`'s samples out of `bySample`, chain order (what shapingSteps and creatingStep read). */
+export function stepsOfChain<S>(chain: Pick<SampleRow, 'id'>[], bySample: ReadonlyMap<string, S[]>): S[] {
+  return chain.flatMap((s) => bySample.get(s.id) ?? []);
+}
+
 /** State, signature and totals of the last sample of `chain` (an ingot is AS_CAST). */
 export function deriveSummary(chain: Pick<SampleRow, 'id' | 'kind' | 'createdAt'>[], steps: StepRow[]): SampleSummary {
   const self = chain[chain.length - 1];

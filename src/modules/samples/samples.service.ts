@@ -15,7 +15,7 @@ import { CreateIngotDto, CreatePiecesDto, CreateRibbonDto } from './dto/create-s
 import { ListSamplesDto } from './dto/list-samples.dto';
 import { ingotCode, pieceCode, ribbonCode } from './sample-code';
 import { summarizeSteps, TreatmentTotals } from './sample-summary';
-import { byPerformedAt, creatingStep, deriveSummary, shapingSteps, SampleView, StepRow, toSampleView } from './sample-view';
+import { byPerformedAt, creatingStep, deriveSummary, shapingSteps, SampleView, StepRow, stepsBySample, stepsOfChain, toSampleView } from './sample-view';
 import { SampleListRow, SampleWithAlloy, SamplesRepository } from './samples.repository';
 
 export interface CreatedSample {
@@ -242,9 +242,10 @@ export class SamplesService {
   async refreshDerived(trx: Executor, chain: SampleWithAlloy[]): Promise<void> {
     const self = chain[chain.length - 1];
     const pieces = self.kind === 'RIBBON' ? await this.samples.children(self.id, trx) : [];
-    const steps = await this.samples.stepsOf([...chain.map((s) => s.id), ...pieces.map((p) => p.id)], trx);
+    const steps = stepsBySample(await this.samples.stepsOf([...chain.map((s) => s.id), ...pieces.map((p) => p.id)], trx));
     const rows = [self, ...pieces].map((s) => {
-      const d = deriveSummary(s === self ? chain : [...chain, s], steps);
+      const own = s === self ? chain : [...chain, s];
+      const d = deriveSummary(own, stepsOfChain(own, steps));
       return { id: s.id, state: d.state, signature: d.signature };
     });
     await this.samples.setDerivedMany(trx, rows);
@@ -256,12 +257,13 @@ export class SamplesService {
     if (ids.length === 0) return out;
     const rows = await this.samples.withParents(ids);
     const byId = new Map(rows.map((r) => [r.id, r]));
-    const steps = await this.samples.stepsOf(rows.map((r) => r.id));
+    const steps = stepsBySample(await this.samples.stepsOf(rows.map((r) => r.id)));
     for (const id of ids) {
       const sample = byId.get(id);
       if (!sample) continue;
       const parent = sample.parentId ? byId.get(sample.parentId) : undefined;
-      out.set(id, deriveSummary(parent ? [parent, sample] : [sample], steps).totals);
+      const chain = parent ? [parent, sample] : [sample];
+      out.set(id, deriveSummary(chain, stepsOfChain(chain, steps)).totals);
     }
     return out;
   }
