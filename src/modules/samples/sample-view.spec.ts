@@ -14,7 +14,7 @@ const step = (sampleId: string, kind: StepRow['kind'], performedMin: number, par
   performedAt: at(performedMin),
   createdById: 'u',
   createdAt: at(100 + seq),
-  retraction: retracted ? { by: 'u', at: at(200), reason: 'wrong piece' } : null,
+  retraction: retracted ? { by: 'u', byName: 'A. User', at: at(200), reason: 'wrong piece' } : null,
 });
 const sample = (id: string, kind: SampleRow['kind'], createdMin: number) => ({ id, kind, createdAt: at(createdMin) });
 const anneal = (holdMin: number) => ({ targetK: 453, heatingRateKPerMin: 10, holdMin, atmosphere: 'Ar', cooling: 'furnace' });
