@@ -34,7 +34,7 @@ describe('uploads and analyses', () => {
     expect(up.status).toBe(202);
     expect(up.body).toMatchObject({ sha256: expect.stringMatching(/^[0-9a-f]{64}$/), analysisRunIds: [expect.any(String)], duplicate: false });
     const [run] = Object.values(await waitForRuns(api, member, up.body.analysisRunIds));
-    expect(run).toMatchObject({ status: 'SUCCEEDED', analyzer: 'magnetic', analyzerVersion: '1.2.0', attempts: 1 });
+    expect(run).toMatchObject({ status: 'SUCCEEDED', analyzer: 'magnetic', analyzerVersion: '1.3.0', attempts: 1 });
     expect(Math.abs(run.metrics.tcMidK - item.zfc.truth.tcMidK!)).toBeLessThan(0.01);
     expect(Math.abs(run.metrics.chiMass1p8K / item.zfc.truth.chiMass1p8K - 1)).toBeLessThan(0.01);
     expect(Math.abs(run.metrics.shieldingFraction1p8K - item.zfc.truth.shieldingFraction1p8K)).toBeLessThan(0.01);

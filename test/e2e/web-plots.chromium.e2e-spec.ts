@@ -91,7 +91,8 @@ describe('the sample page plots every technique in Chromium', () => {
     expect(chi.series).toEqual(['χ ZFC', 'χ FC']);
     const m = runs.MAGNETIC.metrics;
     const dist = await panel(page, 'MAGNETIC', 'tc-distribution');
-    expect(dist.series).toEqual(['−dχ/dT ZFC, normalised', 'Gaussian fit ZFC', 'Gaussian fit FC']);
+    expect(dist.series).toEqual(['−dχ/dT ZFC, normalised', '−dχ/dT FC, normalised', 'Gaussian fit ZFC', 'Gaussian fit FC']);
+    expect(dist.caption).toContain('−dχ/dT FC, normalised');
     expect(dist.caption).toContain(`μ ZFC = ${formatWithError(m.tcDistribution.muK, m.tcDistribution.muErrK)} K`);
     expect(dist.caption).toContain(`σ ZFC = ${formatWithError(m.tcDistribution.sigmaK, m.tcDistribution.sigmaErrK)} K`);
     expect(dist.caption).not.toContain('truncated');

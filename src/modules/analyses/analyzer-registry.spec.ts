@@ -8,7 +8,7 @@ import { analyzerFor, compareVersions, currentVersionOf } from './analyzer-regis
 describe('the technique registry', () => {
   it('maps each technique to its analyzer and knows the current versions', () => {
     const r = TECHNIQUE_REGISTRY;
-    expect(analyzerFor(r, 'MAGNETIC')).toEqual({ name: 'magnetic', version: '1.2.0' });
+    expect(analyzerFor(r, 'MAGNETIC')).toEqual({ name: 'magnetic', version: '1.3.0' });
     expect(r.ids.map((t) => currentVersionOf(r, analyzerFor(r, t).name))).toEqual(r.ids.map((t) => r.get(t).analyzer.version));
     expect(analyzerFor(r, 'RESISTANCE')).toEqual({ name: 'resistance', version: '1.1.0' });
     expect(currentVersionOf(r, 'toy')).toBeUndefined();

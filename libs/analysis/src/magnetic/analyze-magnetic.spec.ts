@@ -68,6 +68,20 @@ describe('analyzeMagnetic against the MPMS virtual instrument', () => {
     }
   }
 
+  it("stores the FC sweep's own dχ/dT beside the ZFC one, peaking at the FC local-Tc distribution", () => {
+    const { zfc, fc } = pair(glass, { noiseEmu: 1e-3 * FULL_MOMENT_EMU, seed: 11 });
+    const r = analyzeMagnetic(asSweep(zfc), { massG: 2e-3, densityGCm3: DENSITY, fc: asSweep(fc) });
+    if (!r.ok) throw r.error;
+    const { dChiDt, dChiDtFc } = r.value.curves!;
+    expect(dChiDtFc.y.length).toBeGreaterThan(10);
+    expect(dChiDtFc.yLabel).toBe('dχ/dT FC (emu/g/Oe/K)');
+    const peakAt = (c: { x: number[]; y: number[] }) => c.x[c.y.indexOf(Math.max(...c.y))];
+    const d = r.value.metrics.fcTcDistribution!;
+    expect(Math.abs(peakAt(dChiDtFc) - (d.muK as number))).toBeLessThan(2 * (d.sigmaK as number));
+    // FC shields less than ZFC: its derivative's peak is lower (it is not the ZFC curve again).
+    expect(Math.max(...dChiDtFc.y)).toBeLessThan(0.9 * Math.max(...dChiDt.y));
+  });
+
   it('is independent of point order and merges repeated temperatures', () => {
     const { zfc } = pair(glass, { noiseEmu: 1e-3 * FULL_MOMENT_EMU, seed: 5, repeatEvery: 7 });
     const sweep = asSweep(zfc);
@@ -117,6 +131,8 @@ describe('analyzeMagnetic against the MPMS virtual instrument', () => {
     expect([plain.value.metrics.fcTcDistribution, plain.value.metrics.fcZfcWidthRatio]).toEqual([null, null]);
     expect(plain.value.curves?.chiZfc.x.length).toBeLessThanOrEqual(500);
     expect(plain.value.curves?.dChiDt.y.length).toBeGreaterThan(10);
+    // Without an FC partner there is no FC derivative.
+    expect(plain.value.curves?.dChiDtFc).toBeUndefined();
   });
 
   it('uses the fieldOe parameter over the field column', () => {
@@ -206,5 +222,5 @@ describe('analyzeMagnetic errors', () => {
 });
 
 it('exports its analyzer name and version', () => {
-  expect(ANALYZER).toEqual({ name: 'magnetic', version: '1.2.0' });
+  expect(ANALYZER).toEqual({ name: 'magnetic', version: '1.3.0' });
 });

@@ -3,7 +3,7 @@
  * Definitions are those of docs/analysis-definitions.md "Magnetic".
  */
 import { AnalysisError, fail, ok, type Result } from '../core/errors';
-import type { Curves, MagneticSweep } from '../core/types';
+import type { Curve, Curves, MagneticSweep } from '../core/types';
 import type { MagneticAnalysis, MagneticMetrics, MagneticParams } from './magnetic.types';
 import { decimate, differences, fitLine, localLineAt, lowerBound, median, mergeDuplicateX } from '../core/numeric';
 import { tcDistribution, type TcDistribution } from './tc-distribution';
@@ -248,12 +248,12 @@ export function analyzeMagnetic(zfc: MagneticSweep, params: MagneticParams): Res
       else {
         const f = fcTransition.value.fitted;
         fcDistribution = tcDistribution(f.distinctK, f.signal, f.noise, f.shape, f.lowValue);
+        // The FC sweep's own −dχ/dT, so its local-Tc density can be drawn beside the ZFC one.
+        curves.dChiDtFc = derivativeCurve(f.shape, fcTransition.value.peak, 'dχ/dT FC (emu/g/Oe/K)');
       }
     }
   }
-  const g = shape.grid;
-  const gridK = Array.from(peak.derivative, (_, i) => g.startK + i * g.stepK);
-  curves.dChiDt = { ...plotPoints(gridK, peak.derivative), xLabel: 'Temperature (K)', yLabel: 'dχ/dT (emu/g/Oe/K)' };
+  curves.dChiDt = derivativeCurve(shape, peak, 'dχ/dT (emu/g/Oe/K)');
   const widthRatio = widthRatioOf(fcDistribution, distribution);
 
   const metrics: MagneticMetrics = {
@@ -272,6 +272,13 @@ export function analyzeMagnetic(zfc: MagneticSweep, params: MagneticParams): Res
     fcZfcWidthRatioErr: widthRatio.err,
   };
   return ok({ metrics, warnings, curves });
+}
+
+/** A sweep's smoothed dχ/dT on its uniform grid, as a plot curve. */
+function derivativeCurve(shape: TransitionShape, peak: PeakWidth, yLabel: string): Curve {
+  const g = shape.grid;
+  const gridK = Array.from(peak.derivative, (_, i) => g.startK + i * g.stepK);
+  return { ...plotPoints(gridK, peak.derivative), xLabel: 'Temperature (K)', yLabel };
 }
 
 /** σ_FC/σ_ZFC of the fitted distributions, its error from both σ errors in quadrature (relative). */

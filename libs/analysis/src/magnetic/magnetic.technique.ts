@@ -20,7 +20,7 @@ import type { SplitNormalFit } from './split-normal-fit';
 import type { TcDistribution } from './tc-distribution';
 
 /** Bump when outputs change: a starting worker then re-analyses every stored file. */
-export const ANALYZER = { name: 'magnetic', version: '1.2.0' } as const;
+export const ANALYZER = { name: 'magnetic', version: '1.3.0' } as const;
 
 const { massG, fieldOe, densityGCm3, demagN } = COMMON_PARAMETERS;
 

@@ -40,7 +40,7 @@ describe('analyzeMagneticFile', () => {
     const m = r.value.metrics as Record<string, number>;
     expect(r.value.technique).toBe('MAGNETIC');
     expect(r.value.format).toBe('multivu-mpms3');
-    expect([r.value.analyzer, r.value.analyzerVersion]).toEqual(['magnetic', '1.2.0']);
+    expect([r.value.analyzer, r.value.analyzerVersion]).toEqual(['magnetic', '1.3.0']);
     expect(m.inputMassG).toBeCloseTo(0.002, 12);
     expect(m.massSource).toBe('header');
     expect(m.momentColumn).toBe('DC Moment Free Ctr (emu)');

@@ -22,7 +22,7 @@ describe('analysis plot: a ZFC-then-FC magnetic file', () => {
   const { metrics, plot } = plotted('MAGNETIC');
   const [chi, dist] = plot.panels;
   const own = metrics.tcDistribution as { muK: number; sigmaK: number; observedFraction: number };
-  const fc = metrics.fcTcDistribution as { muK: number; sigmaK: number };
+  const fc = metrics.fcTcDistribution as { muK: number; sigmaK: number; observedFraction: number };
 
   it('draws χ(T) with both sweeps named by mode and Tc onset and mid marked', () => {
     expect(chi.id).toBe('chi');
@@ -33,12 +33,17 @@ describe('analysis plot: a ZFC-then-FC magnetic file', () => {
     ]);
   });
 
-  it('draws −dχ/dT normalised by the fitted amplitude, so it integrates to the observed fraction, under the fitted Gaussians', () => {
+  it('draws −dχ/dT of ZFC and of FC, each normalised by its own fitted amplitude, so each integrates to its observed fraction, under the fitted Gaussians', () => {
     expect(dist.id).toBe('tc-distribution');
-    expect(names(dist)).toEqual(['−dχ/dT ZFC, normalised', 'Gaussian fit ZFC', 'Gaussian fit FC']);
-    const [measured, gauss] = dist.series;
+    expect(names(dist)).toEqual(['−dχ/dT ZFC, normalised', '−dχ/dT FC, normalised', 'Gaussian fit ZFC', 'Gaussian fit FC']);
+    const [measured, measuredFc, gauss] = dist.series;
     expect(trapezoid(measured.x, measured.y)).toBeGreaterThan(0.9 * own.observedFraction);
     expect(trapezoid(measured.x, measured.y)).toBeLessThan(1.1 * own.observedFraction);
+    expect(trapezoid(measuredFc.x, measuredFc.y)).toBeGreaterThan(0.9 * fc.observedFraction);
+    expect(trapezoid(measuredFc.x, measuredFc.y)).toBeLessThan(1.1 * fc.observedFraction);
+    // The FC density is the FC sweep's own derivative, not the ZFC one rescaled: it peaks near μ FC.
+    const peakFc = measuredFc.x[measuredFc.y.indexOf(Math.max(...measuredFc.y))];
+    expect(Math.abs(peakFc - fc.muK)).toBeLessThan(Math.abs(peakFc - own.muK) + 1e-9);
     // The model is the Gaussian density of the stored μ and σ, over the data and μ ± 4σ.
     expect(gauss.role).toBe('fit');
     gauss.x.forEach((x, i) => expect(gauss.y[i]).toBeCloseTo(gaussianDensity(x, own.muK, own.sigmaK), 12));

@@ -131,9 +131,9 @@ function magneticMode(metrics: Metrics, options: AnalysisPlotOptions): 'ZFC' | '
 
 /**
  * χ(T) with its sweeps named by mode and Tc onset and mid marked; and the local-Tc distribution:
- * the measured P(T) = −df/dT, f = χ_signal/A (the stored dχ/dT divided by the fitted full
- * shielding |A|, so it integrates to the observed fraction), with the fitted Gaussian densities of
- * this sweep and of its FC partner, μ marked, and the truncated flag stated.
+ * the measured P(T) of this sweep and of its FC partner (localTcDensity, each from its own stored
+ * dχ/dT and fitted amplitude), with the fitted Gaussian densities of both, μ marked, and the
+ * truncated flag stated.
  */
 function magneticPanels(curves: Curves, metrics: Metrics, options: AnalysisPlotOptions): PlotPanel[] {
   const mode = magneticMode(metrics, options);
@@ -157,14 +157,16 @@ function magneticPanels(curves: Curves, metrics: Metrics, options: AnalysisPlotO
   const derivative = finite(curves.dChiDt);
   if (!own || derivative.x.length === 0) return [chi];
 
-  const amplitude = num(own, 'amplitudeEmuPerGOe');
-  const measured = amplitude !== null && amplitude !== 0 ? derivative.y.map((v) => v / Math.abs(amplitude)) : unitArea(derivative);
+  const densities = [
+    { label: mode, density: localTcDensity(derivative, own) },
+    ...(partner ? [{ label: 'FC', density: localTcDensity(finite(curves.dChiDtFc), partner) }] : []),
+  ].filter(({ density }) => density.x.length > 0);
   const gaussians = [{ label: mode, d: own }, ...(partner ? [{ label: 'FC', d: partner }] : [])].filter(
     ({ d }) => num(d, 'muK') !== null && (num(d, 'sigmaK') ?? 0) > 0,
   );
   // The model spans the data and μ ± 4σ, so a truncated sweep shows the part it did not reach.
-  const lo = Math.min(derivative.x[0], ...gaussians.map(({ d }) => num(d, 'muK')! - 4 * num(d, 'sigmaK')!));
-  const hi = Math.max(derivative.x[derivative.x.length - 1], ...gaussians.map(({ d }) => num(d, 'muK')! + 4 * num(d, 'sigmaK')!));
+  const lo = Math.min(...densities.map(({ density }) => density.x[0]), ...gaussians.map(({ d }) => num(d, 'muK')! - 4 * num(d, 'sigmaK')!));
+  const hi = Math.max(...densities.map(({ density }) => density.x[density.x.length - 1]), ...gaussians.map(({ d }) => num(d, 'muK')! + 4 * num(d, 'sigmaK')!));
   const xs = grid(Math.max(0, lo), hi, 200);
   const notes: string[] = [];
   for (const { label, d } of [{ label: mode, d: own }, ...(partner ? [{ label: 'FC', d: partner }] : [])]) {
@@ -181,7 +183,7 @@ function magneticPanels(curves: Curves, metrics: Metrics, options: AnalysisPlotO
     xLabel: T,
     yLabel: 'P(T) = −df/dT (K⁻¹)',
     series: [
-      series(`−dχ/dT ${mode}, normalised`, 'measured', { x: derivative.x, y: measured }),
+      ...densities.map(({ label, density }) => series(`−dχ/dT ${label}, normalised`, 'measured', density)),
       ...gaussians.map(({ label, d }) =>
         series(`Gaussian fit ${label}`, 'fit', { x: xs, y: xs.map((x) => gaussianDensity(x, num(d, 'muK')!, num(d, 'sigmaK')!)) }),
       ),
@@ -197,6 +199,17 @@ function magneticPanels(curves: Curves, metrics: Metrics, options: AnalysisPlotO
     notes,
   });
   return [chi, distribution];
+}
+
+/**
+ * One sweep's local-Tc density P(T) = −df/dT, f = χ_signal/|A|: its stored dχ/dT divided by the
+ * fitted full shielding |A| of its own distribution, so it integrates to the fraction the sweep
+ * observed and sits on the same scale as the fitted Gaussian density; without a fitted amplitude,
+ * scaled to unit area. ZFC and FC go through this one helper, so their densities compare.
+ */
+export function localTcDensity(derivative: { x: number[]; y: number[] }, distribution: unknown): { x: number[]; y: number[] } {
+  const amplitude = num(distribution, 'amplitudeEmuPerGOe');
+  return { x: derivative.x, y: amplitude !== null && amplitude !== 0 ? derivative.y.map((v) => v / Math.abs(amplitude)) : unitArea(derivative) };
 }
 
 /** y scaled so its trapezoid integral over x is 1 (a distribution without a fitted amplitude). */
