@@ -33,4 +33,11 @@ describe('loadEnv in development', () => {
   it('keeps the development default secret, so `npm run demo` needs no setup', () => {
     expect(loadEnv({ NODE_ENV: 'development' }).JWT_SECRET).toBe('vitrack-dev-secret-change-me');
   });
+
+  it('reads DB_POOL_WAIT_MS as whole milliseconds within its bounds, 3000 when unset or empty', () => {
+    expect(loadEnv({}).DB_POOL_WAIT_MS).toBe(3000);
+    expect(loadEnv({ DB_POOL_WAIT_MS: '' }).DB_POOL_WAIT_MS).toBe(3000);
+    expect(loadEnv({ DB_POOL_WAIT_MS: '250' }).DB_POOL_WAIT_MS).toBe(250);
+    for (const bad of ['9', '120001', '2.5', 'soon']) expect(() => loadEnv({ DB_POOL_WAIT_MS: bad })).toThrow(/DB_POOL_WAIT_MS/);
+  });
 });

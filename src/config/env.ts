@@ -193,6 +193,18 @@ export class Env {
   @IsInt()
   @Min(1)
   DB_POOL_MAX = 10;
+
+  /**
+   * How long a statement waits for a pool connection (a free one, or a new one to the server), ms,
+   * before the request fails with 503 and Retry-After. Long enough to ride out a burst of uploads on
+   * a full pool (each holds a connection for ~10 ms); short enough that a database that is down or
+   * unreachable answers quickly instead of holding every request for the kernel's TCP timeout.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(120_000)
+  DB_POOL_WAIT_MS = 3000;
 }
 
 /** Reads and validates the environment; throws one error listing every bad variable. */

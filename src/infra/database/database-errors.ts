@@ -34,7 +34,7 @@ function keyColumns(detail: string | undefined): string | undefined {
 
 /**
  * The pool gave no connection (server down or unreachable, database missing, too many
- * connections, or none free within CONNECT_TIMEOUT_MS), or the connection broke mid-statement.
+ * connections, or none free within DB_POOL_WAIT_MS), or the connection broke mid-statement.
  * Raised by the query layer only, so a Redis outage is never reported as the database's.
  */
 export class DatabaseUnavailableError extends Error {

@@ -19,7 +19,7 @@ const TRANSACTION_ATTEMPTS = 3;
 
 /**
  * The one way to PostgreSQL in a process: one pg.Pool of DB_POOL_MAX connections (UTC sessions,
- * UTC timestamp parsing, CONNECT_TIMEOUT_MS), one Kysely query layer over it whose parameterised
+ * UTC timestamp parsing, DB_POOL_WAIT_MS), one Kysely query layer over it whose parameterised
  * statements are named prepared statements, and one transaction helper. Repositories are the
  * only code that writes queries on it.
  */
@@ -30,7 +30,7 @@ export class Database implements OnModuleDestroy {
   readonly statementNames = new StatementNames();
 
   constructor(env: Env) {
-    this.pool = createPgPool(env.DATABASE_URL, env.DB_POOL_MAX);
+    this.pool = createPgPool(env.DATABASE_URL, env.DB_POOL_MAX, env.DB_POOL_WAIT_MS);
     const { kyselyPool, run } = preparingPool(this.pool, this.statementNames);
     this.kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool: kyselyPool }) });
     // Compiled-once statements on the pool (not in a transaction) skip Kysely's executor: see preparingPool.

@@ -19,23 +19,17 @@ utcTimestamps.setTypeParser(types.builtins.TIMESTAMP, (text: string) =>
 );
 
 /**
- * How long a request waits for a connection (a free one from the pool, or a new one to the
- * server) before it fails with 503 and Retry-After: long enough to ride out a burst of uploads
- * on a full pool (each holds a connection for ~10 ms), short enough that a database that is down
- * or unreachable answers quickly instead of holding every request for the kernel's TCP timeout.
- */
-export const CONNECT_TIMEOUT_MS = 3000;
-
-/**
  * The one pool of a process: `max` connections in all, each pinned to UTC, timestamps parsed as
- * UTC. An idle connection the server drops (restart, failover) is only logged: the pool replaces
- * it on the next checkout, and an unhandled 'error' event would kill the process.
+ * UTC; a checkout that gets no connection within `waitMs` (DB_POOL_WAIT_MS) fails, and the query
+ * layer reports it as the database being unavailable (503). An idle connection the server drops
+ * (restart, failover) is only logged: the pool replaces it on the next checkout, and an unhandled
+ * 'error' event would kill the process.
  */
-export function createPgPool(connectionString: string, max: number): Pool {
+export function createPgPool(connectionString: string, max: number, waitMs: number): Pool {
   const pool = new Pool({
     connectionString,
     max,
-    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    connectionTimeoutMillis: waitMs,
     options: SESSION_UTC,
     types: utcTimestamps,
     application_name: 'vitrack',
