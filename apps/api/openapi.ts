@@ -7,6 +7,7 @@ import { INestApplication, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { TECHNIQUES, type TechniqueRegistrySource, type Techniques } from '../../src/modules/techniques/technique-registry';
 import { ApiModule } from './api.module';
 
 /** Every route lives under /api except these, which keep their well-known paths. */
@@ -28,15 +29,29 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setVersion('0.1.0')
     .addBearerAuth()
     .build();
-  return SwaggerModule.createDocument(app, doc);
+  return withRegisteredTechniques(SwaggerModule.createDocument(app, doc), app.get<Techniques>(TECHNIQUES));
+}
+
+/**
+ * The `Technique` enum lists the ids of the registry the process loaded. The DTOs' decorators run at
+ * import time and can only name the built-in registry's, while a process may load another
+ * (TechniquesModule.forRoot, e.g. with the toy technique), so the schema they share by name
+ * (`enumName: 'Technique'`) is set here from the registry itself.
+ */
+function withRegisteredTechniques(document: OpenAPIObject, techniques: Techniques): OpenAPIObject {
+  const schema = document.components?.schemas?.Technique;
+  if (!schema || '$ref' in schema) throw new Error("the OpenAPI document has no Technique schema (DTOs name it with enumName: 'Technique')");
+  schema.enum = [...techniques.ids];
+  return document;
 }
 
 /**
  * The document without a database or Redis: Nest's preview mode scans the modules and controllers
- * but instantiates no provider, so nothing connects (used at build time).
+ * but instantiates no provider, so nothing connects (used at build time). `techniques`: the registry
+ * module, as for ApiModule.forRoot (default the built-in one).
  */
-export async function openApiDocumentOffline(): Promise<OpenAPIObject> {
-  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(), new FastifyAdapter(), {
+export async function openApiDocumentOffline(techniques?: TechniqueRegistrySource): Promise<OpenAPIObject> {
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot({}, techniques), new FastifyAdapter(), {
     preview: true,
     logger: false,
     abortOnError: false,
