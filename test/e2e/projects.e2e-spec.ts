@@ -292,6 +292,33 @@ describe('projects', () => {
       expect((await api.request('POST', '/api/campaigns', { token: promoted.token, body: CAMPAIGN('B by promoted') })).status).toBe(201);
     });
 
+    it('a global demotion to MEMBER makes the user MEMBER in every project where they were PI; an ADMIN may give a PI role back', async () => {
+      const pi = await newUser(api, admin, 'PI', A.id);
+      await addMember(api, admin, pi.id, 'PI', B.id);
+      const script = (await api.request('POST', '/api/auth/tokens', { token: pi.token, body: { name: 'script', scope: 'full' } })).body.token as string;
+      // Used once, so its memberships (PI in A and B) sit in the cache.
+      expect((await api.request('POST', '/api/campaigns', { token: script, body: CAMPAIGN('A before demotion', A.id) })).status).toBe(201);
+      expect((await api.request('PATCH', `/api/users/${pi.id}`, { token: admin, body: { role: 'MEMBER' } })).status).toBe(200);
+      const roles = async (projectId: string) =>
+        (await api.request('GET', `/api/projects/${projectId}/members`, { token: admin })).body.find((m: { userId: string }) => m.userId === pi.id).role;
+      expect([await roles(A.id), await roles(B.id)]).toEqual(['MEMBER', 'MEMBER']);
+      expect((await api.request('POST', '/api/campaigns', { token: script, body: CAMPAIGN('A after demotion', A.id) })).status).toBe(403);
+      for (const project of [A, B]) {
+        const audit = await api.request<{ action: string; data: { userId?: string; role?: string; because?: string } }[]>(
+          'GET',
+          `/api/audit?entityId=${project.id}`,
+          {
+            token: admin,
+          },
+        );
+        const lowered = audit.body.filter((e) => e.action === 'project.member-set' && e.data?.userId === pi.id).map((e) => [e.data.role, e.data.because]);
+        expect(lowered).toContainEqual(['MEMBER', 'global role MEMBER']);
+      }
+      await addMember(api, admin, pi.id, 'PI', B.id);
+      expect([await roles(A.id), await roles(B.id)]).toEqual(['MEMBER', 'PI']);
+      expect((await api.request('POST', '/api/campaigns', { token: script, body: CAMPAIGN('B after re-grant', B.id) })).status).toBe(201);
+    });
+
     it('a membership change takes effect on the next request: added, the records open; removed, they are 404 again', async () => {
       const user = await newUser(api, admin, 'MEMBER', B.id);
       const path = `/api/samples/${a.pieceId}`;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { redactUrl } from '../../src/infra/log-redaction';
+import { addMember, defaultProjectId } from '../factories/project.factory';
 import { newAlloy } from '../factories/sample.factory';
 import { newUser } from '../factories/user.factory';
 import { TestApi } from '../setup/test-api';
@@ -16,11 +17,12 @@ describe('report share links', () => {
   let campaignId: string;
   let otherCampaignId: string;
   let alloyId: string;
+  let admin: string;
 
-  const newCampaign = async () =>
+  const newCampaign = async (token = pi.token) =>
     (
       await api.request('POST', '/api/campaigns', {
-        token: pi.token,
+        token,
         body: {
           name: `Share ${randomUUID()}`,
           alloyId,
@@ -33,7 +35,7 @@ describe('report share links', () => {
 
   beforeAll(async () => {
     api = await TestApi.start();
-    const admin = await api.login();
+    admin = await api.login();
     pi = await newUser(api, admin, 'PI');
     member = await newUser(api, admin, 'MEMBER');
     alloyId = (await newAlloy(api, pi.token)).id;
@@ -105,5 +107,31 @@ describe('report share links', () => {
     await db.end();
     expect((await api.request('GET', `/api/shared/${later.token}/report`)).status).toBe(404);
     expect((await api.request('GET', `/api/shared/${later.token}/report/transitions`)).status).toBe(404);
+  });
+
+  it("a link stops working when its creator loses the right to make it: demoted, removed from the project or disabled (an ADMIN's keeps working)", async () => {
+    const project = await defaultProjectId(api, admin);
+    const opens = async (token: string) => (await api.request('GET', `/api/shared/${token}/report`)).status;
+    const linkBy = async (token: string) => (await share(await newCampaign(token), { expiresInDays: 7 }, token)).body.token as string;
+    const [demoted, lowered, removed, disabled] = await Promise.all([1, 2, 3, 4].map(() => newUser(api, admin, 'PI')));
+    const links = {
+      demoted: await linkBy(demoted.token),
+      lowered: await linkBy(lowered.token),
+      removed: await linkBy(removed.token),
+      disabled: await linkBy(disabled.token),
+      admin: (await share(campaignId, { expiresInDays: 7 }, admin)).body.token as string,
+    };
+    expect(await Promise.all(Object.values(links).map(opens))).toEqual([200, 200, 200, 200, 200]);
+
+    const patch = (id: string, body: object) => api.request('PATCH', `/api/users/${id}`, { token: admin, body });
+    expect((await patch(demoted.id, { role: 'MEMBER' })).status).toBe(200);
+    await addMember(api, admin, lowered.id, 'MEMBER', project);
+    expect((await api.request('DELETE', `/api/projects/${project}/members/${removed.id}`, { token: admin })).status).toBe(204);
+    expect((await patch(disabled.id, { disabled: true })).status).toBe(200);
+    expect(await Promise.all(Object.values(links).map(opens))).toEqual([404, 404, 404, 404, 200]);
+
+    // The right is read when the link is used: the PI role given back brings back the unexpired link.
+    await addMember(api, admin, lowered.id, 'PI', project);
+    expect(await opens(links.lowered)).toBe(200);
   });
 });

@@ -18,16 +18,23 @@ export class ApiProcess {
     private readonly child: ChildProcess,
     readonly baseUrl: string,
     readonly port: number,
+    /** Its database and queue prefix, for a second replica beside it. */
+    readonly databaseUrl: string,
+    readonly queuePrefix: string,
     private readonly cleanup: () => Promise<void>,
   ) {
     child.stdout?.on('data', (c: Buffer) => (this.output += c.toString()));
     child.stderr?.on('data', (c: Buffer) => (this.output += c.toString()));
   }
 
+  /**
+   * On a database cloned from the template and a fresh queue prefix, unless `env` names a
+   * DATABASE_URL (kept as it is) or a QUEUE_PREFIX: another process's, for a second replica.
+   */
   static async start(env: Record<string, string> = {}, timeoutMs = 60_000): Promise<ApiProcess> {
-    const db = await createTestDatabase();
+    const db = env.DATABASE_URL ? { url: env.DATABASE_URL, drop: async () => undefined } : await createTestDatabase();
     const port = await freePort();
-    const prefix = uniquePrefix('proc');
+    const prefix = env.QUEUE_PREFIX ?? uniquePrefix('proc');
     const redisUrl = env.REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
     const child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'apps/api/main.ts')], {
       cwd: ROOT,
@@ -38,7 +45,7 @@ export class ApiProcess {
       await db.drop();
       await deleteKeysUnder(prefix, redisUrl).catch(() => undefined);
     };
-    const api = new ApiProcess(child, `http://127.0.0.1:${port}`, port, cleanup);
+    const api = new ApiProcess(child, `http://127.0.0.1:${port}`, port, db.url, prefix, cleanup);
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       if (child.exitCode !== null) {

@@ -1,8 +1,10 @@
 import { Global, Inject, Injectable, Module, OnModuleDestroy } from '@nestjs/common';
 import Redis from 'ioredis';
 import { Env } from '../../config/env';
+import { RedisBroadcast } from './redis-broadcast';
+import { REDIS } from './redis.constants';
 
-export const REDIS = Symbol('REDIS');
+export { REDIS };
 
 /** A plain connection for health checks and pub/sub; BullMQ opens its own. */
 @Injectable()
@@ -23,7 +25,8 @@ class RedisCloser implements OnModuleDestroy {
       useFactory: (env: Env) => new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false }),
     },
     RedisCloser,
+    RedisBroadcast,
   ],
-  exports: [REDIS],
+  exports: [REDIS, RedisBroadcast],
 })
 export class RedisModule {}

@@ -64,6 +64,18 @@ export class ProjectsRepository {
       .execute();
   }
 
+  /** Makes the user MEMBER wherever they were PI (a global demotion to MEMBER); the projects changed. */
+  async lowerPiRoles(db: Executor, userId: string): Promise<string[]> {
+    const rows = await db
+      .updateTable('project_members')
+      .set({ role: 'MEMBER' })
+      .where('userId', '=', userId)
+      .where('role', '=', 'PI')
+      .returning('projectId')
+      .execute();
+    return rows.map((r) => r.projectId);
+  }
+
   /** Whether the user was a member (and is no longer). */
   async removeMember(db: Executor, projectId: string, userId: string): Promise<boolean> {
     const rows = await db.deleteFrom('project_members').where('projectId', '=', projectId).where('userId', '=', userId).returning('userId').execute();

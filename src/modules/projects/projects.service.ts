@@ -13,8 +13,8 @@ import { ProjectsRepository } from './projects.repository';
 
 /**
  * Projects and who is in them. ADMIN creates projects and sets members; every change to a
- * membership is audited and takes effect on this process's next request (the member's cached
- * memberships are forgotten).
+ * membership is audited and takes effect on the next request to any API replica (the member's
+ * cached memberships are forgotten everywhere: MembershipCache).
  */
 @Injectable()
 export class ProjectsService {
@@ -64,7 +64,7 @@ export class ProjectsService {
       await this.audit.record(trx, actor.id, 'project.member-set', 'Project', projectId, { userId: user.id, email: user.email, role });
       return { projectId, userId: user.id, role };
     });
-    this.memberships.forget(dto.userId);
+    await this.memberships.forget([dto.userId]);
     return result;
   }
 
@@ -74,6 +74,6 @@ export class ProjectsService {
       if (!(await this.projects.removeMember(trx, projectId, userId))) throw notFound(`member of project ${projectId}`, userId, 'userId');
       await this.audit.record(trx, actor.id, 'project.member-remove', 'Project', projectId, { userId });
     });
-    this.memberships.forget(userId);
+    await this.memberships.forget([userId]);
   }
 }

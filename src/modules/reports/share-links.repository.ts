@@ -41,14 +41,34 @@ export class ShareLinksRepository {
     return row !== undefined;
   }
 
-  /** The campaign a live (unrevoked, unexpired) link opens; null otherwise. */
+  /**
+   * The campaign a live link opens; null otherwise. Live: unrevoked, unexpired, and its creator
+   * could still make it (an enabled ADMIN, or an enabled PI of the campaign's project), so a link
+   * stops working when its creator is demoted, removed from the project or disabled.
+   */
   async liveCampaign(id: string): Promise<string | null> {
     const row = await this.database.kysely
-      .selectFrom('share_links')
-      .select('campaignId')
-      .where('id', '=', id)
-      .where('revokedAt', 'is', null)
-      .where('expiresAt', '>', sql<Date>`now()`)
+      .selectFrom('share_links as sl')
+      .innerJoin('campaigns as c', 'c.id', 'sl.campaignId')
+      .innerJoin('users as u', 'u.id', 'sl.createdById')
+      .select('sl.campaignId')
+      .where('sl.id', '=', id)
+      .where('sl.revokedAt', 'is', null)
+      .where('sl.expiresAt', '>', sql<Date>`now()`)
+      .where('u.disabled', '=', false)
+      .where((eb) =>
+        eb.or([
+          eb('u.role', '=', 'ADMIN'),
+          eb.exists(
+            eb
+              .selectFrom('project_members as pm')
+              .select('pm.userId')
+              .whereRef('pm.projectId', '=', 'c.projectId')
+              .whereRef('pm.userId', '=', 'sl.createdById')
+              .where('pm.role', '=', 'PI'),
+          ),
+        ]),
+      )
       .executeTakeFirst();
     return row?.campaignId ?? null;
   }
