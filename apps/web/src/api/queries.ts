@@ -21,6 +21,9 @@ export const keys = {
   campaign: (id: string) => ['campaign', id] as const,
   progress: (id: string) => ['progress', id] as const,
   report: (id: string) => ['report', id] as const,
+  // Under the report's key, so what invalidates the report invalidates its figure too.
+  transitions: (id: string) => ['report', id, 'transitions'] as const,
+  shared: (token: string) => ['shared', token] as const,
   candidates: (id: string, q: object) => ['candidates', id, q] as const,
   users: ['users'] as const,
   projects: ['projects'] as const,
@@ -120,11 +123,30 @@ export function useProgress(id: string) {
   });
 }
 
-export function useReport(id: string, enabled = true) {
+export type CampaignReport = Schemas['CampaignReportResponse'];
+
+/** Where a report is read from: a campaign the user can see, or a share link (no account). */
+export type ReportSource = { campaignId: string } | { shareToken: string };
+
+/** The report of a source: the campaign's route, or the share link's (its 404 means invalid, expired or revoked). */
+export function useReportOf(source: ReportSource) {
   return useQuery({
-    queryKey: keys.report(id),
-    enabled,
-    queryFn: ({ signal }) => unwrap(api.GET('/api/campaigns/{id}/report', { params: { path: { id } }, signal })),
+    queryKey: 'campaignId' in source ? keys.report(source.campaignId) : [...keys.shared(source.shareToken), 'report'],
+    queryFn: ({ signal }) =>
+      'campaignId' in source
+        ? unwrap(api.GET('/api/campaigns/{id}/report', { params: { path: { id: source.campaignId } }, signal }))
+        : unwrap(api.GET('/api/shared/{token}/report', { params: { path: { token: source.shareToken } }, signal })),
+  });
+}
+
+/** The report's transitions figure (Fig. 4(c)) as data: its pieces and their curves. */
+export function useTransitionsOf(source: ReportSource) {
+  return useQuery({
+    queryKey: 'campaignId' in source ? keys.transitions(source.campaignId) : [...keys.shared(source.shareToken), 'transitions'],
+    queryFn: ({ signal }) =>
+      'campaignId' in source
+        ? unwrap(api.GET('/api/campaigns/{id}/report/transitions', { params: { path: { id: source.campaignId }, query: {} }, signal }))
+        : unwrap(api.GET('/api/shared/{token}/report/transitions', { params: { path: { token: source.shareToken } }, signal })),
   });
 }
 

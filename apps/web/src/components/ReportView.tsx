@@ -1,16 +1,19 @@
 /**
- * The campaign report in the app: the report's figure drawn interactively from the same option
- * builder as the server's SVG (clicking a point opens that piece), per-level statistics, the
- * fits with their uncertainties, open gaps and a CSV download.
+ * The campaign report in the app: the report's figures drawn interactively from the same option
+ * builders as the server's SVG (clicking a point opens that piece), per-level statistics, the
+ * fits with their uncertainties, open gaps and a CSV download. Read through a share link it is
+ * the same report, read-only: no download, and points name their piece without opening it (the
+ * reader has no account).
  */
 import { useCallback } from 'react';
 import { useNavigate } from 'react-router';
 import { formatLevel, formatNumber, formatPercent, formatWithError, levelUnit, type FactorSpec } from '../../../../libs/charts/src/format';
 import { reportFigureOption, type PiecePoint, type ReportFigureInput } from '../../../../libs/charts/src/report-figure';
 import { fetchBlob } from '../api/client';
-import { useReport } from '../api/queries';
+import { useReportOf, useTransitionsOf, type ReportSource } from '../api/queries';
 import Chart from './Chart';
 import { DataTable } from './DataTable';
+import { TransitionsFigure } from './TransitionsFigure';
 
 function download(blob: Blob, name: string) {
   const url = URL.createObjectURL(blob);
@@ -21,17 +24,20 @@ function download(blob: Blob, name: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function ReportView({ campaignId, campaignName }: { campaignId: string; campaignName: string }) {
-  const report = useReport(campaignId);
+export function ReportView({ source, campaignName }: { source: ReportSource; campaignName: string }) {
+  const report = useReportOf(source);
+  const transitions = useTransitionsOf(source);
   const navigate = useNavigate();
+  const campaignId = 'campaignId' in source ? source.campaignId : undefined;
+  const openPiece = useCallback((code: string) => void navigate(`/samples/${code}`), [navigate]);
   const r = report.data;
   const option = useCallback((width: number) => reportFigureOption(r as unknown as ReportFigureInput, { width, height: 460, interactive: true }), [r]);
   const open = useCallback(
     (data: unknown) => {
       const code = (data as Partial<PiecePoint> | null)?.name;
-      if (code) void navigate(`/samples/${code}`);
+      if (code && campaignId) openPiece(code);
     },
-    [navigate],
+    [campaignId, openPiece],
   );
   if (!r) return <section aria-labelledby="report-title" aria-busy="true" />;
   const factor = r.campaign.factor as FactorSpec;
@@ -41,16 +47,20 @@ export function ReportView({ campaignId, campaignName }: { campaignId: string; c
   const chiUnit = r.metrics.chiAbs1p8KEmuPerGOe?.unit ?? '';
   const per = levelUnit(factor).replace(/s$/, '');
   const planned = new Map(r.progress.map((c) => [`${c.level}|${c.technique}`, c.planned]));
-  const csv = async () => download(await fetchBlob(`/api/campaigns/${campaignId}/report.csv`), `${campaignName.replace(/[^\w.-]+/g, '_')}.csv`);
+  const csv = async () => {
+    if (campaignId) download(await fetchBlob(`/api/campaigns/${campaignId}/report.csv`), `${campaignName.replace(/[^\w.-]+/g, '_')}.csv`);
+  };
 
   return (
     <section aria-labelledby="report-title" className="report">
       <h2 id="report-title">Report</h2>
       <p className="muted">
         {r.pieces.length} pieces; generated {new Date(r.generatedAt).toLocaleString()} from the newest successful analysis of each file.{' '}
-        <button type="button" onClick={() => void csv()}>
-          Download CSV
-        </button>
+        {campaignId && (
+          <button type="button" onClick={() => void csv()}>
+            Download CSV
+          </button>
+        )}
       </p>
       {(r.baselineMissing || r.warnings.length > 0) && (
         <div className="banner warning" role="note" data-testid="report-warnings">
@@ -72,10 +82,17 @@ export function ReportView({ campaignId, campaignName }: { campaignId: string; c
       <Chart
         option={option}
         height={460}
-        label={`Tc onset, |χ| at 1.8 K and FC/ZFC against the factor for ${r.pieces.length} pieces; select a point to open that piece`}
+        label={`Tc onset, |χ| at 1.8 K and FC/ZFC against the factor for ${r.pieces.length} pieces${campaignId ? '; select a point to open that piece' : ''}`}
         onItemClick={open}
         testId="report-chart"
       />
+
+      <h3>Transitions</h3>
+      <p className="muted">
+        The study's Fig. 4(c): per piece, −dχ/dT of the ZFC and FC sweeps (the local-Tc distribution) and dR/dT (the most superconductive path), each normalised
+        to its peak.
+      </p>
+      <TransitionsFigure pieces={transitions.data?.pieces} onOpen={campaignId ? openPiece : undefined} />
 
       <h3>Per-level statistics</h3>
       <p className="muted">Mean ± sample standard deviation over n pieces, and the change of the mean against the baseline (lowest) level.</p>

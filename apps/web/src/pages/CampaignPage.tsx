@@ -85,7 +85,7 @@ export default function CampaignPage() {
 
       {leads && <AssignPieces campaignId={id} factor={factor} />}
       {leads && <ShareLinks campaignId={id} />}
-      <ReportView campaignId={id} campaignName={c.name} />
+      <ReportView source={{ campaignId: id }} campaignName={c.name} />
     </main>
   );
 }

@@ -1,15 +1,19 @@
-/** Campaigns: the list, and (for PIs) designing a new one — factor, levels, planned techniques, hypothesis. */
+/**
+ * Campaigns: the list, and (for a PI of a project, or an ADMIN) designing a new one in a project
+ * they lead — factor, levels, planned techniques, hypothesis. A member sees no form (the API
+ * refuses them anyway).
+ */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { describeFactor, type FactorSpec } from '../../../../libs/charts/src/format';
 import { hasRole, useSession } from '../api/auth';
 import { api, unwrap } from '../api/client';
-import { keys, useAlloys, useCampaigns, type Technique } from '../api/queries';
+import { keys, useAlloys, useCampaigns, useProjects, type Technique } from '../api/queries';
 import { DataTable } from '../components/DataTable';
 import { Field, SelectField, TextAreaField } from '../components/Field';
 import { MutationForm, useFormValues } from '../components/Form';
-import { ProjectField, useProjectChoice } from '../components/ProjectField';
+import { ProjectField } from '../components/ProjectField';
 import { Section } from '../components/Section';
 
 const TECHNIQUES: Technique[] = ['MAGNETIC', 'RESISTANCE', 'XRD', 'SAXS', 'DSC'];
@@ -17,6 +21,9 @@ const TECHNIQUES: Technique[] = ['MAGNETIC', 'RESISTANCE', 'XRD', 'SAXS', 'DSC']
 export default function CampaignsPage() {
   const campaigns = useCampaigns();
   const session = useSession();
+  const projects = useProjects();
+  // The projects this user may design a campaign in: those they are PI of (an ADMIN: every one).
+  const leads = (projects.data ?? []).filter((p) => p.role === 'PI' || hasRole(session, 'ADMIN'));
   return (
     <main id="main" className="page">
       <h1>Campaigns</h1>
@@ -38,7 +45,7 @@ export default function CampaignsPage() {
           </tr>
         ))}
       </DataTable>
-      {hasRole(session, 'PI') && <DesignForm />}
+      {leads.length > 0 && <DesignForm leads={leads} inSeveral={(projects.data?.length ?? 0) > 1} />}
     </main>
   );
 }
@@ -46,7 +53,8 @@ export default function CampaignsPage() {
 // Errors on the planned techniques show above the button (the checkboxes have no message slot).
 const CAMPAIGN_FIELDS = ['name', 'projectId', 'alloyId', 'factor.kind', 'factor.targetK', 'factor.lowK', 'factor.highK', 'factor.levels', 'hypothesis'];
 
-function DesignForm() {
+/** `inSeveral`: the user is in more than one project, so the API needs the project named even when they lead only one. */
+function DesignForm({ leads, inSeveral }: { leads: { id: string; name: string }[]; inSeveral: boolean }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { values: f, bind } = useFormValues({
@@ -59,7 +67,7 @@ function DesignForm() {
     levels: '0, 0.5, 1, 5, 8, 10',
     projectId: '',
   });
-  const { projects, projectId } = useProjectChoice(f.projectId);
+  const projectId = inSeveral ? f.projectId || leads[0].id : undefined;
   const [planned, setPlanned] = useState<Technique[]>(['MAGNETIC']);
   const alloys = useAlloys();
   // The alloy picked, else the first one listed (most labs study one alloy at a time).
@@ -89,7 +97,7 @@ function DesignForm() {
     <Section title="Design a campaign">
       <MutationForm mutation={create} label="Design a campaign" submit="Create campaign" fields={CAMPAIGN_FIELDS}>
         <Field label="Name" field="name" required {...bind('name')} />
-        <ProjectField projects={projects} value={projectId} onChange={bind('projectId').onChange} />
+        <ProjectField projects={leads} value={projectId} onChange={bind('projectId').onChange} />
         <SelectField
           label="Alloy"
           field="alloyId"
