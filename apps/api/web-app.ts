@@ -29,6 +29,7 @@ export const WEB_APP_ROUTES = [
   '/admin',
   '/admin/users',
   '/admin/projects',
+  '/shared/*',
 ];
 
 /**

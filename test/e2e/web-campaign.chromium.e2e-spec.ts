@@ -23,9 +23,10 @@ async function rightmostPoint(points: Locator): Promise<Locator> {
 /**
  * A PI's campaign pages in Debian's Chromium against the real API and worker: who sees the design
  * form, the report's transitions figure (Fig. 4(c)) drawn in the app from the same builder as the
- * HTML report (a point opens its piece). axe-core checks every page.
+ * HTML report (a point opens its piece), and a share link's report read in the app with no account
+ * (read-only; a revoked or made-up link says so). axe-core checks every page.
  */
-describe('web app: campaign design and the transitions figure in Chromium', () => {
+describe('web app: campaign design, transitions figure and shared report in Chromium', () => {
   let stack: WebStack;
   let api: TestApi;
   let base: string;
@@ -119,4 +120,62 @@ describe('web app: campaign design and the transitions figure in Chromium', () =
     await context.close();
     expect(windows.problems).toEqual([]);
   }, 120_000);
+
+  it('a share link opens the report in the app without an account, read-only; revoked or made up, it says so', async () => {
+    const { context, page } = await windows.open();
+    await signIn(page, base, stack.pi.email, PASSWORD);
+    await page.goto(`${base}/campaigns/${campaign.id}`);
+    await page.getByText('Share the report', { exact: true }).click();
+    await page.getByLabel('Expires in (days)').fill('2');
+    await page.getByRole('button', { name: 'Create share link' }).click();
+    const inApp = page.getByRole('link', { name: 'Open the shared report in the app' });
+    const href = (await inApp.getAttribute('href'))!;
+    const token = href.replace(/^\/shared\//, '');
+    expect((await page.getByLabel('Share link (shown once)').inputValue()).includes(token)).toBe(true);
+
+    const stranger = await windows.open();
+    await stranger.page.goto(`${base}${href}`);
+    await stranger.page.getByRole('heading', { level: 1, name: campaign.name }).waitFor();
+    expect(new URL(stranger.page.url()).pathname).toBe(href);
+    expect(await text(stranger.page.locator('header'))).toContain('Shared report, read-only');
+    // Only that report: no navigation, no sign out, no download, no share control.
+    expect(await stranger.page.getByRole('navigation').count()).toBe(0);
+    expect(await stranger.page.getByRole('button', { name: /Sign out|Download CSV/ }).count()).toBe(0);
+    expect(await stranger.page.getByText('Share the report').count()).toBe(0);
+    expect(await stranger.page.locator('#level-table tbody tr').count()).toBeGreaterThan(0);
+    const chart = stranger.page.getByTestId('transitions-chart');
+    await chart.scrollIntoViewIfNeeded();
+    await chart.locator('svg').waitFor();
+    for (const p of pieces) expect(await chart.locator('svg text').allTextContents()).toContain(p.code);
+    expect(await chart.getAttribute('aria-label')).not.toContain('open that piece');
+    // A point names its piece but opens nothing: the reader has no account.
+    await (await rightmostPoint(chart.locator('svg path[fill="#f28e2b"]'))).click({ force: true });
+    expect(new URL(stranger.page.url()).pathname).toBe(href);
+    await expectUsable(stranger.page);
+
+    // Revoked: the same address now says so, and shows nothing of the report.
+    await page
+      .getByRole('table', { name: 'Share links' })
+      .locator('tbody tr')
+      .first()
+      .getByRole('button', { name: /^Revoke the link created / })
+      .click();
+    await page
+      .getByRole('table', { name: 'Share links' })
+      .getByTestId('share-status')
+      .filter({ hasText: /^revoked / })
+      .waitFor();
+    await stranger.page.reload();
+    const gone = stranger.page.getByTestId('shared-gone');
+    await gone.waitFor();
+    expect(await text(gone)).toBe('This share link is invalid, expired or revoked. Ask the person who sent it for a new one.');
+    expect(await stranger.page.getByRole('heading', { name: campaign.name }).count()).toBe(0);
+    expect(await stranger.page.locator('#level-table').count()).toBe(0);
+    await expectUsable(stranger.page);
+    await stranger.page.goto(`${base}/shared/${token.split('.')[0]}.made-up-signature`);
+    expect(await text(stranger.page.getByTestId('shared-gone'))).toMatch(/^This share link is invalid, expired or revoked/);
+    await stranger.context.close();
+    await context.close();
+    expect(windows.problems).toEqual([]);
+  }, 180_000);
 });

@@ -33,6 +33,7 @@ describe('web app served by the API', () => {
     '/samples/I0001-R1-P03',
     '/campaigns',
     '/campaigns/8a1b0f3e-5f0e-4f55-9d2a-000000000000',
+    '/shared/8a1b0f3e-5f0e-4f55-9d2a-000000000000.signature',
     '/labels?codes=A,B',
     '/admin/users',
   ])('%s answers with the app page under a strict same-origin CSP', async (url) => {

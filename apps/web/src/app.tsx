@@ -19,6 +19,7 @@ const ProjectsPage = lazy(() => import('./pages/ProjectsPage'));
 const BulkUploadPage = lazy(() => import('./pages/BulkUploadPage'));
 const TokensPage = lazy(() => import('./pages/TokensPage'));
 const PasswordPage = lazy(() => import('./pages/PasswordPage'));
+const SharedReportPage = lazy(() => import('./pages/SharedReportPage'));
 
 function RequireSession({ role, children }: { role?: Role; children: ReactNode }) {
   const session = useSession();
@@ -53,6 +54,15 @@ const page = (node: ReactNode, role?: Role) => (
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  // A share link's report: no session, no navigation, only that report.
+  {
+    path: '/shared/:token',
+    element: (
+      <Suspense fallback={<main id="main" className="page" aria-busy="true" />}>
+        <SharedReportPage />
+      </Suspense>
+    ),
+  },
   {
     element: (
       <Layout>

@@ -128,7 +128,9 @@ function NewLink({ link }: { link: Schemas['CreatedShareLinkResponse'] }) {
         </button>{' '}
         {copied === true && <span className="ok">Copied.</span>}
         {copied === false && <span className="muted">Selected: press Ctrl+C to copy.</span>}{' '}
-        <span className="muted">Valid until {new Date(link.expiresAt).toLocaleString()}.</span>
+        <span className="muted">Valid until {new Date(link.expiresAt).toLocaleString()}.</span>{' '}
+        {/* The same report read in the app (interactive figures), for a reader with a browser at hand. */}
+        <a href={`/shared/${link.token}`}>Open the shared report in the app</a>
       </p>
     </div>
   );
