@@ -83,6 +83,11 @@ describe('bulk-upload matching route', () => {
     expect(magnetic.modes).toEqual(['ZFC', 'FC']);
     expect(magnetic.metrics.find((m: { key: string }) => m.key === 'tcOnsetK')).toMatchObject({ kind: 'number', label: 'Tc onset', unit: 'K' });
     expect(res.body.find((t: { id: string }) => t.id === 'XRD').modes).toEqual([]);
+    // Each technique's summary names metrics it lists (the web app's latest-results strip reads them).
+    expect(magnetic.summary[0]).toBe('tcOnsetK');
+    for (const t of res.body as { summary: string[]; metrics: { key: string }[] }[]) {
+      expect(t.summary.filter((k) => !t.metrics.some((m) => m.key === k))).toEqual([]);
+    }
   });
 
   it('refuses bad input naming the field, and asks for a token', async () => {

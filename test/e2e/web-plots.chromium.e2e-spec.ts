@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { formatWithError } from '../../libs/charts/src/format';
+import { formatNumber, formatWithError } from '../../libs/charts/src/format';
 import { plotSpecimens } from '../../libs/instruments/src/plot-specimens';
 import { signIn } from '../../scripts/browser';
 import { anneal } from '../factories/sample.factory';
@@ -127,6 +127,58 @@ describe('the sample page plots every technique in Chromium', () => {
     expect((await mu.locator('td.num').innerText()).trim()).toBe(formatWithError(m.tcDistribution.muK, m.tcDistribution.muErrK));
     expect((await mu.locator('td.unit').innerText()).trim()).toBe('K');
 
+    await expectUsable(page);
+    expect(stack.windows.problems).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it('sums up the newest result of each technique at the top of the page, with the labels, units and uncertainties the registry declares', async () => {
+    const techniques = (await stack.api.request('GET', '/api/techniques', { token: stack.member.token })).body as {
+      id: string;
+      summary: string[];
+      metrics: { key: string; label: string; unit: string; uncertainty: string | null }[];
+    }[];
+    const { context, page } = await stack.windows.open();
+    await signIn(page, stack.base, stack.member.email, PASSWORD);
+    await page.goto(`${stack.base}/samples/${piece.code}`);
+    const strip = page.getByRole('region', { name: 'Latest results' });
+    await strip.waitFor();
+    // It sits above the facts, lineage and measurements.
+    expect(await page.locator('main > section, main > dl, main > nav').first().getAttribute('data-testid')).toBe('latest-results');
+    expect(await strip.locator('li[data-result]').evaluateAll((els) => els.map((e) => e.getAttribute('data-result')))).toEqual([
+      'MAGNETIC ZFC',
+      'RESISTANCE',
+      'XRD',
+      'SAXS',
+      'DSC',
+    ]);
+    const at = (path: string, metrics: Record<string, unknown>) => path.split('.').reduce<any>((o, k) => o?.[k], metrics);
+    for (const t of techniques) {
+      const card = strip.locator(`li[data-result^="${t.id}"]`);
+      const metrics = runs[t.id].metrics;
+      const shown = t.summary.filter((k) => typeof at(k, metrics) === 'number' || typeof at(k, metrics) === 'boolean');
+      expect(shown.length).toBeGreaterThan(0);
+      expect(await card.locator('[data-metric]').evaluateAll((els) => els.map((e) => e.getAttribute('data-metric')))).toEqual(shown);
+      for (const key of shown) {
+        const spec = t.metrics.find((m) => m.key === key)!;
+        const row = card.locator(`[data-metric="${key}"]`);
+        expect((await text(row.locator('dt'))).toLowerCase()).toBe(spec.label.toLowerCase());
+        const v = at(key, metrics);
+        if (typeof v === 'number') {
+          const err = spec.uncertainty ? at(spec.uncertainty, metrics) : null;
+          expect(await text(row.locator('.num'))).toBe(typeof err === 'number' ? formatWithError(v, err) : formatNumber(v));
+        }
+        if (spec.unit) expect(await text(row.locator('.unit'))).toBe(spec.unit);
+      }
+    }
+    // μ of the local-Tc distribution, with its uncertainty, as the analysis computed it.
+    const m = runs.MAGNETIC.metrics;
+    expect(await text(strip.locator('li[data-result="MAGNETIC ZFC"] [data-metric="tcDistribution.muK"] .num'))).toBe(
+      formatWithError(m.tcDistribution.muK, m.tcDistribution.muErrK),
+    );
+    // Each result links to its measurement's card.
+    await strip.getByRole('link', { name: 'XRD' }).click();
+    expect(new URL(page.url()).hash).toBe(`#m-${runs.XRD.measurementId}`);
     await expectUsable(page);
     expect(stack.windows.problems).toEqual([]);
     await context.close();

@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { useRunEvents } from '../api/events';
 import { keys, useHistory, useLineage, useSampleByCode, useSampleMeasurements } from '../api/queries';
 import { HistoryTimeline } from '../components/HistoryTimeline';
+import { LatestResults } from '../components/LatestResults';
 import { MeasurementCard } from '../components/MeasurementCard';
 import { CutForm, MeasurementForm, SpinForm, TreatmentForm } from '../components/SampleForms';
 
@@ -43,6 +44,7 @@ export default function SamplePage() {
       <h1>
         {s.code} <span className="muted">{s.kind.toLowerCase()}</span>
       </h1>
+      {measurements.data && <LatestResults measurements={measurements.data} />}
       <dl className="facts">
         <dt>State</dt>
         <dd data-testid="sample-state">{s.state}</dd>

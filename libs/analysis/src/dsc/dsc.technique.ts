@@ -53,6 +53,7 @@ export const DSC = defineTechnique({
   analyzer: ANALYZER,
   parameters: { massG, exo, heatingRateKPerMin, reference },
   metrics: DSC_METRICS,
+  summary: ['tgOnsetK', 'txOnsetK', 'dhCrystJPerG', 'dhRelaxJPerG'],
   reportMetrics: [{ key: 'dhRelaxJPerG', label: 'ΔH relaxation', unit: J_PER_G, value: ({ main }) => main?.dhRelaxJPerG ?? null }],
   detect(sample) {
     const found = scoreDscFormat(sample.text, sample.fileName);

@@ -185,6 +185,7 @@ export const MAGNETIC = defineTechnique({
   modes: { values: ['ZFC', 'FC'], primary: 'ZFC' },
   metrics: MAGNETIC_METRICS,
   reportMetrics: REPORT_METRICS,
+  summary: ['tcOnsetK', 'tcDistribution.muK', 'tcDistribution.sigmaK', 'shieldingFraction1p8K', 'fcZfcRatio'],
   detect: (sample) => multiVuMatch(sample, 'MAGNETIC'),
   explainUnrecognised: explainBrokenMultiVu,
   parse(bytes) {

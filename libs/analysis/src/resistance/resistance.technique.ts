@@ -71,6 +71,7 @@ export const RESISTANCE = defineTechnique({
     channel: { kind: 'number', unit: '', label: 'transport channel (1–4) for the headline metrics', condition: { key: 'channel' } },
   },
   metrics: RESISTANCE_METRICS,
+  summary: ['tcK', 'width1090K', 'dHc2dTTPerK', 'hc2ZeroWhhT', 'xiNm'],
   reportMetrics: [{ key: 'tcResistiveK', label: 'Tc resistive', unit: K, value: ({ main }) => main?.tcK ?? null }],
   detect: (sample) => multiVuMatch(sample, 'RESISTANCE'),
   explainUnrecognised: explainBrokenMultiVu,

@@ -61,6 +61,7 @@ export const SAXS = defineTechnique({
   analyzer: ANALYZER,
   parameters: {},
   metrics: SAXS_METRICS,
+  summary: ['powerLawN', 'backgroundB', 'homogeneous'],
   detect: (sample) => diffractionMatch(sample, 'SAXS'),
   parse: (bytes, { fileName }) => parseSaxs(bytes, fileName),
   /** See analyzeSaxs. Curves: the profile and the fitted power law + background. */

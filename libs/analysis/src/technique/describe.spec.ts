@@ -22,6 +22,16 @@ describe('describeTechniques (GET /api/techniques)', () => {
     expect(byKey.has('tcDistribution.meanK')).toBe(false);
   });
 
+  it("declares each technique's summary as described number or flag metrics, so a reader finds each one's label, unit and uncertainty", () => {
+    for (const t of describeTechniques(TECHNIQUE_REGISTRY)) {
+      expect(t.summary.length).toBeGreaterThan(0);
+      const byKey = new Map(t.metrics.map((m) => [m.key, m]));
+      for (const key of t.summary) expect([t.id, key, ['number', 'flag'].includes(byKey.get(key)?.kind ?? '')]).toEqual([t.id, key, true]);
+    }
+    const magnetic = describeTechniques(TECHNIQUE_REGISTRY).find((t) => t.id === 'MAGNETIC')!;
+    expect(magnetic.summary.slice(0, 2)).toEqual(['tcOnsetK', 'tcDistribution.muK']);
+  });
+
   it('stops four groups deep, so a self-similar spec cannot list without end', () => {
     const level = (depth: number): Record<string, unknown> => ({
       xK: { kind: 'number', unit: 'K', label: `x${depth}`, uncertainty: 'xErrK' },

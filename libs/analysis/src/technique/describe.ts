@@ -25,6 +25,8 @@ export interface TechniqueInfo {
   modes: string[];
   /** The stored metrics in declaration order. */
   metrics: MetricInfo[];
+  /** Keys of `metrics` that sum up a run, headline first (the technique's `summary`). */
+  summary: string[];
 }
 
 export function describeTechniques(registry: TechniqueRegistryView): TechniqueInfo[] {
@@ -41,7 +43,7 @@ export function describeTechniques(registry: TechniqueRegistryView): TechniqueIn
       },
       ...(spec.kind === 'group' ? fittedFields(key, spec.label, spec.fields as Record<string, AnyMetricSpec>) : []),
     ]);
-    return { id: t.id, label: t.label, formats: t.formats, modes, metrics };
+    return { id: t.id, label: t.label, formats: t.formats, modes, metrics, summary: [...(t.summary ?? [])] };
   });
 }
 

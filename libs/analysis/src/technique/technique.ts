@@ -117,6 +117,12 @@ export interface TechniqueDefinition<Id extends string, P extends ParameterSpecs
   modes?: { values: readonly MeasurementMode[]; primary: MeasurementMode };
   metrics: MetricSpecs<M>;
   reportMetrics?: readonly ReportMetricSpec<M>[];
+  /**
+   * The few metrics that sum up a run, headline first, for a results summary (the web app's
+   * "latest results" strip): keys of `metrics`, or `group.field` for a group's fitted parameter
+   * (as GET /api/techniques lists them); labels, units and uncertainties come from their specs.
+   */
+  summary?: readonly string[];
   /** Whether the file is this technique's, decided on content (the name only breaks ties). */
   detect(sample: FileSample): FormatMatch | undefined;
   /** When no technique recognised the file: a reason, if it looks like this technique's but is broken. */

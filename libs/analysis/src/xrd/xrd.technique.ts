@@ -56,6 +56,7 @@ export const XRD = defineTechnique({
   analyzer: ANALYZER,
   parameters: { wavelengthA: COMMON_PARAMETERS.wavelengthA, reference: COMMON_PARAMETERS.reference },
   metrics: XRD_METRICS,
+  summary: ['q1InvA', 'fwhmInvA', 'crystalline', 'densityChangePct'],
   reportMetrics: [
     { key: 'q1InvA', label: 'XRD q₁', unit: Q, value: ({ main }) => main?.q1InvA ?? null },
     { key: 'q1FwhmInvA', label: 'XRD halo FWHM', unit: Q, value: ({ main }) => main?.fwhmInvA ?? null },

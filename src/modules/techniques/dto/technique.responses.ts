@@ -17,4 +17,5 @@ export class TechniqueInfoResponse {
   @ApiProperty() formats!: string;
   @ApiProperty({ type: [String], description: 'measurement modes, primary first; empty when none' }) modes!: string[];
   @ApiProperty({ type: [MetricInfoResponse], description: 'the stored metrics in declaration order' }) metrics!: MetricInfoResponse[];
+  @ApiProperty({ type: [String], description: 'keys of `metrics` that sum up a run, headline first (e.g. a "latest results" strip)' }) summary!: string[];
 }
