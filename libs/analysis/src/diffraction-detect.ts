@@ -3,7 +3,6 @@
  * name as a tie-break. Conservative: returns undefined for anything that may be another
  * technique's file (MultiVu `[Header]`, TA `StartOfData`, more than 4 columns, negative x…).
  */
-import { splitLines } from './core/text';
 import type { FileSample, FormatMatch } from './technique/technique';
 import { isRkhColette } from './saxs/saxs.parser';
 import { findNumericBlock } from './xrd/numeric-table';
@@ -25,13 +24,13 @@ export function detectDiffractionFormat(text: string, fileName?: string): Diffra
   if (looksLikeXrdml(text)) return { technique: 'XRD', format: 'xrdml' };
   const head = text.slice(0, 20000);
   if (OTHER_TECHNIQUE.test(head)) return undefined;
-  const lines = splitLines(text);
-  const block = findNumericBlock(lines, 2);
-  if (!block || block.rows.length < 5 || block.columnCount > 4) return undefined;
+  const block = findNumericBlock(text, 2);
+  if (!block || block.rowCount < 5 || block.columnCount > 4) return undefined;
   const header = block.headerLines.join('\n');
-  const x = block.rows.map((r) => r[0]);
-  const xMin = Math.min(...x.slice(0, 1), ...x.slice(-1));
-  const xMax = Math.max(...x.slice(0, 1), ...x.slice(-1));
+  const first = block.at(0, 0);
+  const last = block.at(block.rowCount - 1, 0);
+  const xMin = Math.min(first, last);
+  const xMax = Math.max(first, last);
   if (!(xMin >= 0)) return undefined;
   if (isRkhColette(block.headerLines)) return { technique: 'SAXS', format: 'rkh-colette' };
   const axis = detectXAxis(block.headerLines);
@@ -40,7 +39,8 @@ export function detectDiffractionFormat(text: string, fileName?: string): Diffra
   if (axis.xKind === 'twoThetaDeg' || /pyFAI|dioptas/i.test(header)) return { technique: 'XRD', format: /pyFAI|dioptas/i.test(header) ? 'pyfai-xy' : 'xy' };
   if (block.columnCount >= 3) {
     // q, I, σ: small q (SAXS range) and σ never negative.
-    const sigmaOk = block.rows.every((r) => r[2] >= 0);
+    let sigmaOk = true;
+    for (let r = 0; r < block.rowCount && sigmaOk; r++) sigmaOk = block.at(r, 2) >= 0;
     const qMaxInvA = xMax * axis.qScale;
     if (sigmaOk && qMaxInvA < 5 && !(nameXrd && !nameSaxs))
       return { technique: 'SAXS', format: block.columnCount === 3 ? 'q-i-sigma' : `q-i-${block.columnCount}col` };

@@ -101,16 +101,3 @@ export function deeplyNestedXml(template: string, depth: number): string {
   const at = template.indexOf('<', template.indexOf('?>') + 2);
   return `${template.slice(0, at)}${'<n>'.repeat(depth)}${template.slice(at)}${'</n>'.repeat(depth)}`;
 }
-
-/**
- * A valid but long 2θ pattern (`points` rows of `2θ intensity`, 10–90°, one halo): slow to
- * analyse by design (the halo fit's cost grows with the points), for time-limit tests.
- */
-export function longXrdPattern(points: number): string {
-  const lines = ['# 2theta intensity', '# wavelength 1.5406'];
-  for (let i = 0; i < points; i++) {
-    const tt = 10 + (80 * i) / points;
-    lines.push(`${tt.toFixed(6)} ${(1000 * Math.exp(-((tt - 37) ** 2) / 20) + 100 + (i % 7)).toFixed(3)}`);
-  }
-  return lines.join('\n');
-}

@@ -61,6 +61,30 @@ export function differences(x: ArrayLike<number>): number[] {
   return d;
 }
 
+/**
+ * max(y[j]) over j in [i − half, i + half] ∩ [0, n) for every i, in O(n) whatever `half`: a
+ * monotonic deque holds the indices whose values can still be a window's maximum (each enters and
+ * leaves once), where scanning each window would cost O(n · half). y must hold no NaN.
+ */
+export function slidingMax(y: ArrayLike<number>, half: number): Float64Array {
+  const n = y.length;
+  const out = new Float64Array(n);
+  const deque = new Int32Array(n);
+  let head = 0;
+  let tail = 0;
+  let next = 0;
+  for (let i = 0; i < n; i++) {
+    const hi = Math.min(n - 1, i + half);
+    for (; next <= hi; next++) {
+      while (tail > head && y[deque[tail - 1]] <= y[next]) tail--;
+      deque[tail++] = next;
+    }
+    while (deque[head] < i - half) head++;
+    out[i] = y[deque[head]];
+  }
+  return out;
+}
+
 /** First index whose x is ≥ value in an ascending array (binary search); x.length when none. */
 export function lowerBound(x: ArrayLike<number>, value: number): number {
   let lo = 0;

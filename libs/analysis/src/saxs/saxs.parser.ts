@@ -4,7 +4,7 @@
  * lines. q stated in nm⁻¹ is converted to Å⁻¹ (and I is left as is).
  */
 import { fail, ok, ParseError, Result } from '../core/errors';
-import { decodeText, looksBinary, splitLines } from '../core/text';
+import { decodeText, looksBinary } from '../core/text';
 import { describeLines, findNumericBlock } from '../xrd/numeric-table';
 import { SaxsProfile } from './saxs.types';
 
@@ -20,13 +20,13 @@ export function isRkhColette(headerLines: string[]): boolean {
 /** Parse decoded SAXS text; never throws. */
 export function parseSaxsText(text: string, fileName?: string): Result<SaxsProfile, ParseError> {
   if (text.trim() === '') return fail(new ParseError('EMPTY_FILE', 'the file is empty'));
-  const block = findNumericBlock(splitLines(text), 2);
+  const block = findNumericBlock(text, 2);
   if (!block) return fail(new ParseError('UNKNOWN_FORMAT', 'no rows of at least two numbers found'));
-  if (block.rows.length < MIN_POINTS) {
-    return fail(new ParseError('TOO_FEW_POINTS', `only ${block.rows.length} data rows (need ${MIN_POINTS})`, block.firstLine));
+  if (block.rowCount < MIN_POINTS) {
+    return fail(new ParseError('TOO_FEW_POINTS', `only ${block.rowCount} data rows (need ${MIN_POINTS})`, block.firstLine));
   }
   const warnings: string[] = [];
-  const metadata: Record<string, string | number> = { firstDataLine: block.firstLine, rows: block.rows.length, columns: block.columnCount };
+  const metadata: Record<string, string | number> = { firstDataLine: block.firstLine, rows: block.rowCount, columns: block.columnCount };
   const rkh = isRkhColette(block.headerLines);
   if (block.strayNumericLines.length > 0) {
     const what = rkh ? 'RKH/COLETTE control' : 'numeric';
@@ -50,14 +50,14 @@ export function parseSaxsText(text: string, fileName?: string): Result<SaxsProfi
     warnings.push('no σ column: intensity uncertainties are unknown (the analyzer estimates them from the scatter)');
   } else if (cols === 3) {
     format = rkh ? 'rkh-colette' : 'q-i-sigma';
-    sigma = block.rows.map((r) => r[2]);
+    sigma = block.column(2);
   } else {
     format = `q-i-${cols}col`;
     warnings.push(`${cols} columns: column 1 taken as q and column 2 as I; the meaning of the others is ambiguous, so σ is treated as unknown`);
   }
   if (/sans|loq|neutron/i.test(header)) metadata.radiation = 'neutron';
-  let q = block.rows.map((r) => r[0] * qScale);
-  let intensity = block.rows.map((r) => r[1]);
+  let q = block.column(0).map((v) => v * qScale);
+  let intensity = block.column(1);
   // Rows with q ≤ 0 (beam-stop points) carry no small-angle information.
   const keep = q.map((v) => v > 0);
   const dropped = keep.filter((k) => !k).length;

@@ -3,13 +3,14 @@
  * free-text header lines followed by rows of numbers, whatever the separator.
  */
 
-/** One line classified: a row of numbers, blank, or text (comments and headers). */
-type LineKind = { kind: 'numbers'; values: number[] } | { kind: 'blank' } | { kind: 'text' };
-
 export interface NumericBlock {
-  /** Data rows, all with `columnCount` finite numbers. */
-  rows: number[][];
+  /** Number of data rows, each with `columnCount` finite numbers. */
+  rowCount: number;
   columnCount: number;
+  /** Column `index` (0-based) of every data row, in file order. */
+  column(index: number): number[];
+  /** The number in data row `row`, column `col` (both 0-based). */
+  at(row: number, col: number): number;
   /** 1-based line number of the first and last data row. */
   firstLine: number;
   lastLine: number;
@@ -40,78 +41,219 @@ export function splitCells(line: string): string[] {
 // `\d+(?:\.\d*)?`, not `\d+\.?\d*`: the latter splits a long digit run between its two \d's every way before failing.
 const DECIMAL = /^[-+]?(\d+(?:\.\d*)?|\.\d+)([eEdD][-+]?\d+)?$/;
 const FORTRAN_EXPONENT = /[dD]/;
-const BLANK: LineKind = { kind: 'blank' };
-const TEXT: LineKind = { kind: 'text' };
+const BLANK = 0;
+const TEXT = -1;
+const NO_VALUES = new Float64Array(0);
 
-// Runs once per line of every XRD/SAXS file, so it avoids per-cell string copies (profiled in bench/analysis-throughput.ts).
-function classify(line: string): LineKind {
+/**
+ * Classify one line: BLANK, TEXT (comments and headers), or the count of numbers it holds, written
+ * to `out` from index `at` (which the caller has sized for the line's cells). Runs once per line of
+ * every XRD/SAXS file, so it allocates nothing per number beyond the cells themselves.
+ */
+function classify(line: string, out: Float64Array, at: number): number {
+  const fast = classifyPlain(line, out, at);
+  return fast === UNSURE ? classifyCells(line, out, at) : fast;
+}
+
+const UNSURE = -2;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+/** Space, tab, vertical tab, form feed or comma: the ASCII separators of `[\s,]+`. */
+const isPlainSeparator = (c: number): boolean => c === 32 || c === 44 || (c >= 9 && c <= 12);
+
+/**
+ * classifyCells for the common line, in one scan with no regex and no cell array: ASCII numbers
+ * (DECIMAL without the Fortran exponent) between spaces, tabs or commas. UNSURE for anything else
+ * (a comment, a `;`, a `D` exponent, a letter, non-ASCII space), which classifyCells then reads;
+ * a line it does answer gets the answer classifyCells would give.
+ */
+function classifyPlain(line: string, out: Float64Array, at: number): number {
+  const n = line.length;
+  let count = 0;
+  let i = 0;
+  for (;;) {
+    while (i < n && isPlainSeparator(line.charCodeAt(i))) i++;
+    if (i === n) return count;
+    const start = i;
+    let c = line.charCodeAt(i);
+    if (c === 43 || c === 45) c = line.charCodeAt(++i);
+    const first = i;
+    while (isDigit(c)) c = line.charCodeAt(++i);
+    let digits = i - first;
+    if (c === 46) {
+      const after = ++i;
+      c = line.charCodeAt(i);
+      while (isDigit(c)) c = line.charCodeAt(++i);
+      digits += i - after;
+    }
+    if (digits === 0) return UNSURE;
+    if (c === 101 || c === 69) {
+      c = line.charCodeAt(++i);
+      if (c === 43 || c === 45) c = line.charCodeAt(++i);
+      if (!isDigit(c)) return UNSURE;
+      while (isDigit(c)) c = line.charCodeAt(++i);
+    }
+    if (i < n && !isPlainSeparator(c)) return UNSURE;
+    const v = Number(line.slice(start, i));
+    if (!Number.isFinite(v)) return TEXT;
+    out[at + count++] = v;
+  }
+}
+
+/** The general reader: comments, `;` with decimal commas, Fortran exponents, any whitespace. */
+function classifyCells(line: string, out: Float64Array, at: number): number {
   if (line.trim() === '') return BLANK;
   if (COMMENT.test(line)) return TEXT;
   const cells = splitCells(line);
   if (cells.length === 0) return BLANK;
-  const values: number[] = [];
-  for (const c of cells) {
-    if (!DECIMAL.test(c)) return TEXT;
-    const v = Number(FORTRAN_EXPONENT.test(c) ? c.replace(FORTRAN_EXPONENT, 'e') : c);
+  for (let c = 0; c < cells.length; c++) {
+    const cell = cells[c];
+    if (!DECIMAL.test(cell)) return TEXT;
+    const v = Number(FORTRAN_EXPONENT.test(cell) ? cell.replace(FORTRAN_EXPONENT, 'e') : cell);
     if (!Number.isFinite(v)) return TEXT;
-    values.push(v);
+    out[at + c] = v;
   }
-  return { kind: 'numbers', values };
+  return cells.length;
+}
+
+/**
+ * Calls `visit(line, index, offset)` for every line of `text` (offset: where the line starts in
+ * it), breaking at LF, CRLF or a lone CR as splitLines does, without building the array.
+ */
+export function forEachLine(text: string, visit: (line: string, index: number, offset: number) => void): void {
+  const crlf = text.includes('\r');
+  let index = 0;
+  let from = 0;
+  for (;;) {
+    let to: number;
+    let next: number;
+    if (!crlf) {
+      to = text.indexOf('\n', from);
+      next = to + 1;
+    } else {
+      to = from;
+      while (to < text.length && text.charCodeAt(to) !== 10 && text.charCodeAt(to) !== 13) to++;
+      if (to === text.length) to = -1;
+      next = to >= 0 && text.charCodeAt(to) === 13 && text.charCodeAt(to + 1) === 10 ? to + 2 : to + 1;
+    }
+    if (to < 0) {
+      visit(text.slice(from), index, from);
+      return;
+    }
+    visit(text.slice(from, to), index++, from);
+    from = next;
+  }
+}
+
+/** A run of numeric rows of one width, its values row after row in a growing buffer. */
+interface Run {
+  start: number;
+  /** Where the run's first line starts in the text. */
+  startOffset: number;
+  end: number;
+  cols: number;
+  count: number;
+  values: Float64Array;
+  /** Indices of the blank lines after the run's first row (inside it, or trailing it). */
+  blankInside: number[];
 }
 
 /**
  * Find the longest run of numeric rows that all have the same number of columns (≥ minColumns).
  * Blank lines inside a run do not end it; a text line or a change of column count does, so the
  * numeric control lines of an RKH/COLETTE header (7, then 4 numbers) never join the 3-column data.
- * Returns undefined when no such run exists. Linear in the number of lines.
+ * Returns undefined when no such run exists. One pass over the text, linear in its length; it keeps
+ * the values of the current run and of the best one so far only, not an array of lines (a 52 MB
+ * pattern of 4 million rows would make 4 million strings and value arrays).
  */
-export function findNumericBlock(lines: string[], minColumns = 2): NumericBlock | undefined {
-  const kinds = lines.map(classify);
-  let best: { start: number; end: number; cols: number; count: number } | undefined;
-  let runStart = -1;
-  let runEnd = -1;
-  let runCols = 0;
-  let runCount = 0;
-  const close = (): void => {
-    if (runStart >= 0 && runCols >= minColumns && (best === undefined || runCount > best.count)) {
-      best = { start: runStart, end: runEnd, cols: runCols, count: runCount };
-    }
-    runStart = -1;
-    runCount = 0;
+export function findNumericBlock(text: string, minColumns = 2): NumericBlock | undefined {
+  let best: Run | undefined;
+  let run: Run | undefined;
+  // Runs that are not the block, their values dropped: their numeric lines are the stray ones.
+  const others: Run[] = [];
+  const drop = (r: Run): void => {
+    r.values = NO_VALUES;
+    others.push(r);
   };
-  for (let i = 0; i < kinds.length; i++) {
-    const k = kinds[i];
-    if (k.kind === 'blank') continue;
-    if (k.kind === 'text') {
+  let scratch = new Float64Array(64);
+  const close = (): void => {
+    if (!run) return;
+    if (run.cols >= minColumns && (best === undefined || run.count > best.count)) {
+      if (best) drop(best);
+      best = run;
+    } else {
+      drop(run);
+    }
+    run = undefined;
+  };
+  forEachLine(text, (line, i, offset) => {
+    // A line holds at most (length + 1) / 2 numbers: size the buffer for it before classifying.
+    const room = (line.length + 1) >> 1;
+    let kind: number;
+    if (run) {
+      const at = run.count * run.cols;
+      if (at + room > run.values.length) run.values = grow(run.values, at + room);
+      kind = classify(line, run.values, at);
+    } else {
+      if (room > scratch.length) scratch = new Float64Array(room);
+      kind = classify(line, scratch, 0);
+    }
+    if (kind === BLANK) {
+      if (run) run.blankInside.push(i);
+      return;
+    }
+    if (kind === TEXT) {
       close();
-      continue;
+      return;
     }
-    if (runStart >= 0 && k.values.length === runCols) {
-      runEnd = i;
-      runCount++;
-      continue;
+    if (run && kind === run.cols) {
+      run.end = i;
+      run.count++;
+      return;
     }
+    // A new width: the values went into the closing run's buffer (or the scratch): move them to a new run.
+    const values = new Float64Array(Math.max(64, 2 * kind));
+    if (run) values.set(run.values.subarray(run.count * run.cols, run.count * run.cols + kind));
+    else values.set(scratch.subarray(0, kind));
     close();
-    runStart = i;
-    runEnd = i;
-    runCols = k.values.length;
-    runCount = 1;
-  }
+    run = { start: i, startOffset: offset, end: i, cols: kind, count: 1, values, blankInside: [] };
+  });
   close();
-  if (best === undefined) return undefined;
-  const rows: number[][] = [];
+  const block = best;
+  if (block === undefined) return undefined;
   const stray: number[] = [];
-  const headerLines: string[] = [];
-  for (let i = 0; i < kinds.length; i++) {
-    const k = kinds[i];
-    if (i >= best.start && i <= best.end) {
-      if (k.kind === 'numbers') rows.push(k.values);
-      continue;
-    }
-    if (k.kind === 'numbers') stray.push(i + 1);
-    if (i < best.start && k.kind !== 'blank') headerLines.push(lines[i]);
+  for (const r of others) {
+    // Blank lines after a run's last row were recorded too; only those inside [start, end] matter.
+    const blanks = new Set(r.blankInside);
+    for (let i = r.start; i <= r.end; i++) if (!blanks.has(i)) stray.push(i + 1);
   }
-  return { rows, columnCount: best.cols, firstLine: best.start + 1, lastLine: best.end + 1, headerLines, strayNumericLines: stray };
+  stray.sort((a, b) => a - b);
+  // The lines before the block, numeric ones included (Fit2D's point count): read again, as that part of a file is short.
+  const headerLines: string[] = [];
+  forEachLine(text.slice(0, block.startOffset), (line, i) => {
+    if (i < block.start && line.trim() !== '') headerLines.push(line);
+  });
+  const { cols, count, values } = block;
+  return {
+    rowCount: count,
+    columnCount: cols,
+    column(index) {
+      const out = new Array<number>(count);
+      for (let r = 0; r < count; r++) out[r] = values[r * cols + index];
+      return out;
+    },
+    at: (row, col) => values[row * cols + col],
+    firstLine: block.start + 1,
+    lastLine: block.end + 1,
+    headerLines,
+    strayNumericLines: stray,
+  };
+}
+
+/** `values` in a buffer of at least `need` numbers, doubling so a long run costs amortised O(1) per number. */
+function grow(values: Float64Array, need: number): Float64Array {
+  const next = new Float64Array(Math.max(need, 2 * values.length));
+  next.set(values);
+  return next;
 }
 
 /** Describe stray numeric lines for a warning, e.g. "lines 3–4". */

@@ -3,7 +3,6 @@
  * Fit2D `.chi` (4-line header), headerless or with `#` comments, any common separator.
  */
 import { fail, ok, ParseError, Result } from '../core/errors';
-import { splitLines } from '../core/text';
 import { describeLines, findNumericBlock } from './numeric-table';
 import { detectWavelengthA, detectXAxis } from './xrd-header';
 import { twoThetaDegToQInvA, XrdPattern } from './xrd.types';
@@ -41,14 +40,13 @@ function sortByX(x: number[], y: number[]): { x: number[]; y: number[]; order: '
  */
 export function parseXrdColumns(text: string, fileName?: string): Result<XrdPattern, ParseError> {
   if (text.trim() === '') return fail(new ParseError('EMPTY_FILE', 'the file is empty'));
-  const lines = splitLines(text);
-  const block = findNumericBlock(lines, 2);
+  const block = findNumericBlock(text, 2);
   if (!block) return fail(new ParseError('UNKNOWN_FORMAT', 'no rows of at least two numbers found'));
-  if (block.rows.length < MIN_POINTS) {
-    return fail(new ParseError('TOO_FEW_POINTS', `only ${block.rows.length} data rows (need ${MIN_POINTS})`, block.firstLine));
+  if (block.rowCount < MIN_POINTS) {
+    return fail(new ParseError('TOO_FEW_POINTS', `only ${block.rowCount} data rows (need ${MIN_POINTS})`, block.firstLine));
   }
   const warnings: string[] = [];
-  const metadata: Record<string, string | number> = { firstDataLine: block.firstLine, rows: block.rows.length };
+  const metadata: Record<string, string | number> = { firstDataLine: block.firstLine, rows: block.rowCount };
   if (block.columnCount > 2) warnings.push(`${block.columnCount} columns found; column 1 taken as x and column 2 as intensity`);
   const format = formatName(block.headerLines, fileName);
   let stray = block.strayNumericLines;
@@ -56,8 +54,8 @@ export function parseXrdColumns(text: string, fileName?: string): Result<XrdPatt
     // The 4th Fit2D header line is the point count, a number that is header, not data.
     const declared = Number(block.headerLines[block.headerLines.length - 1]?.trim());
     stray = stray.filter((n) => n !== block.firstLine - 1);
-    if (Number.isInteger(declared) && declared !== block.rows.length) {
-      warnings.push(`Fit2D header declares ${declared} points but ${block.rows.length} rows were read`);
+    if (Number.isInteger(declared) && declared !== block.rowCount) {
+      warnings.push(`Fit2D header declares ${declared} points but ${block.rowCount} rows were read`);
     }
   }
   if (stray.length > 0) warnings.push(`${describeLines(stray)} of numbers outside the data block were ignored`);
@@ -72,10 +70,9 @@ export function parseXrdColumns(text: string, fileName?: string): Result<XrdPatt
   if (axis.label) metadata.xLabel = axis.label;
   if (wavelengthA !== undefined) metadata.wavelengthA = wavelengthA;
 
-  const sorted = sortByX(
-    block.rows.map((r) => r[0] * axis.qScale),
-    block.rows.map((r) => r[1]),
-  );
+  const xs = block.column(0);
+  if (axis.qScale !== 1) for (let i = 0; i < xs.length; i++) xs[i] *= axis.qScale;
+  const sorted = sortByX(xs, block.column(1));
   if (sorted.order === 'descending') warnings.push('x runs from high to low; rows reversed');
   if (sorted.order === 'unordered') warnings.push('x is not monotonic; rows sorted by x');
   const { x, y } = sorted;

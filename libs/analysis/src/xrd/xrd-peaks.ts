@@ -1,4 +1,4 @@
-import { differences, lowerBound, medianHigh, savitzkyGolay } from '../core/numeric';
+import { differences, lowerBound, medianHigh, savitzkyGolay, slidingMax } from '../core/numeric';
 
 /**
  * Feature finding on a diffraction pattern in q: the principal amorphous halo (broad maximum)
@@ -75,10 +75,10 @@ export function findPrincipalHalo(q: number[], smooth: number[]): HaloEstimate |
   const n = q.length;
   const h = halfPoints(0.3, medianStep(q), 2, Math.max(2, n >> 3));
   const candidates: { i: number; prom: number }[] = [];
+  // A maximum dominates ±h points: nothing in its window is higher.
+  const windowMax = slidingMax(smooth, h);
   for (let i = 1; i < n - 1; i++) {
-    let isMax = true;
-    for (let j = Math.max(0, i - h); j <= Math.min(n - 1, i + h) && isMax; j++) if (smooth[j] > smooth[i]) isMax = false;
-    if (!isMax || smooth[i] === smooth[i - 1]) continue;
+    if (windowMax[i] > smooth[i] || smooth[i] === smooth[i - 1]) continue;
     // Walk down each side to the valley: stop where the curve climbs 2 % of the peak above the
     // lowest point so far (a long pattern's far, low tail is not this halo's base).
     const rise = 0.02 * Math.abs(smooth[i]);

@@ -2,7 +2,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 
 import { laAlXrdModel, virtualXrd, VirtualXrdFile, XrdFormat } from '../../../instruments/src/xrd';
-import { analyzeXrd, XrdResult } from './xrd.analyzer';
+import { analyzeXrd, MAX_FIT_POINTS, XrdResult } from './xrd.analyzer';
 import { analyzeFile } from '../analyze-file';
 import type { AnalyzeParams } from '../techniques';
 import { parseXrd } from './xrd.parser';
@@ -148,7 +148,7 @@ describe('analyzeXrdFile', () => {
     expect(m.q1ShiftPct).toBeNull();
     expect(m.densityChangePct).toBeNull();
     expect(Math.abs((m.q1InvA as number) - 2.2)).toBeLessThan(0.002);
-    expect(r.value).toMatchObject({ technique: 'XRD', format: 'xrdml-1.6', analyzer: 'xrd', analyzerVersion: '1.2.0' });
+    expect(r.value).toMatchObject({ technique: 'XRD', format: 'xrdml-1.6', analyzer: 'xrd', analyzerVersion: '1.3.0' });
     for (const c of Object.values(r.value.curves!)) {
       expect(c.x.length).toBeLessThanOrEqual(500);
       expect(c.x.length).toBe(c.y.length);
@@ -164,5 +164,46 @@ describe('analyzeXrdFile', () => {
     const bad = analyzeXrdFile(ann.bytes, { fileName: ann.fileName });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error.kind).toBe('AnalysisError');
+  });
+});
+
+describe('analyzeXrd on a long pattern (more than MAX_FIT_POINTS points)', () => {
+  // 2θ 15–80° every 0.001°: 65,001 points, 20 times the default 0.02° step's, each with the same counting noise.
+  const fine = virtualXrd(laAlXrdModel(), { stepDeg: 0.001, peakCounts: 20000, seed: 5 });
+  const coarse = virtualXrd(laAlXrdModel(), { stepDeg: 0.02, peakCounts: 20000, seed: 5 });
+  let r: XrdResult;
+  let c: XrdResult;
+  beforeAll(() => {
+    r = analyze(parse(fine));
+    c = analyze(parse(coarse));
+  });
+
+  it('fits bin averages of ⌈n / 20,000⌉ points, says so in its metrics and warnings, and finds the truth', () => {
+    expect(MAX_FIT_POINTS).toBe(20_000);
+    expect({ patternPoints: r.patternPoints, decimationFactor: r.decimationFactor, fitPoints: r.fitPoints }).toEqual({
+      patternPoints: 65_001,
+      decimationFactor: 4,
+      fitPoints: 16_251,
+    });
+    expect(r.q).toHaveLength(65_001);
+    expect(r.analysedQ).toHaveLength(16_251);
+    expect(r.warnings).toContain('65001 points: the halo was located and fitted on 16251 bins of 4 consecutive points each (their means)');
+    expect(Math.abs(r.q1InvA - fine.truth.q1InvA)).toBeLessThan(0.002);
+    expect(Math.abs(r.fwhmInvA - fine.truth.fwhmInvA) / fine.truth.fwhmInvA).toBeLessThan(0.03);
+  });
+
+  it('keeps the error bars of every point: 20 times the points give about 1/√20 of the coarse pattern’s σ(q1), σ(FWHM)', () => {
+    expect(c.decimationFactor).toBe(1);
+    expect(c.fitPoints).toBe(c.patternPoints);
+    // Bins of k points have 1/√k of a point's noise and there are k times fewer: σ from s²(JᵀJ)⁻¹ is the all-points one.
+    expect(r.q1ErrInvA / c.q1ErrInvA).toBeGreaterThan(0.15);
+    expect(r.q1ErrInvA / c.q1ErrInvA).toBeLessThan(0.35);
+    expect(r.fwhmErrInvA / c.fwhmErrInvA).toBeGreaterThan(0.15);
+    expect(r.fwhmErrInvA / c.fwhmErrInvA).toBeLessThan(0.35);
+  });
+
+  it('is stored with patternPoints, fitPoints and decimationFactor through the registry', () => {
+    const stored = analyzeXrdFile(fine.bytes, { fileName: fine.fileName });
+    expect(stored.ok && stored.value.metrics).toMatchObject({ patternPoints: 65_001, fitPoints: 16_251, decimationFactor: 4 });
   });
 });

@@ -2,6 +2,7 @@
  * XRD analyzer: principal peak of the amorphous halo (q1, FWHM with standard errors),
  * crystallinity from narrow Bragg peaks, and the change against a reference pattern.
  */
+import { downsample } from '../core/numeric';
 import { AnalysisError, fail, ok, Result } from '../core/errors';
 import { evaluateFit, fitPseudoVoigt, PseudoVoigtFit } from './pseudo-voigt';
 import { findBraggPeaks, findPrincipalHalo, halfPoints, medianStep, movingAverage, runningMedian } from './xrd-peaks';
@@ -13,6 +14,14 @@ const WINDOW_FWHM = 1.0;
 const NARROW_FRACTION = 0.2;
 /** …and its height above the baseline at least this fraction of the halo's prominence (smaller ripples are reported, not counted). */
 const MIN_BRAGG_FRACTION = 0.1;
+
+/**
+ * Beyond this many points the halo is located and fitted on bin averages of ⌈n / MAX_FIT_POINTS⌉
+ * consecutive points: a halo ≳ 0.1 Å⁻¹ wide and Bragg peaks ≳ 0.005 Å⁻¹ wide are sampled by
+ * hundreds of bins still, and an oversampled 52 MB file (4 million points) would otherwise cost
+ * minutes and gigabytes in the smoothing, peak search and fit.
+ */
+export const MAX_FIT_POINTS = 20_000;
 
 export interface XrdParams {
   /** Wavelength in Å; overrides the file header. Needed when x is 2θ (or unknown). */
@@ -40,9 +49,17 @@ export interface XrdResult {
   reducedChi2: number;
   wavelengthA?: number;
   warnings: string[];
+  /** Usable points of the pattern (finite q and intensity). */
+  patternPoints: number;
+  /** Points the halo was located and fitted on: patternPoints, or the number of bins when decimated. */
+  fitPoints: number;
+  /** Pattern points averaged into each of those (1: every point as measured). */
+  decimationFactor: number;
   /** Pattern and fitted curve in q, for plots. */
   q: number[];
   intensity: number[];
+  /** q of the points the halo analysis ran on (q itself, or the bin centres when decimated): where snipBackground is given. */
+  analysedQ: number[];
   fitQ: number[];
   fitIntensity: number[];
   /** The background under the fitted halo at each fitQ: the fit's straight line, plus the SNIP background when one was subtracted. */
@@ -179,7 +196,8 @@ function fitPrincipalHalo(
 }
 
 /** A crystalline pattern without a determinable halo: the Bragg peaks, halo metrics not determined (NaN → null). */
-function crystallineOnly(braggPeaksInvA: number[], why: string, q: number[], y: number[], wavelengthA: number | undefined, warnings: string[]): XrdResult {
+function crystallineOnly(braggPeaksInvA: number[], why: string, pattern: UsablePattern, wavelengthA: number | undefined, warnings: string[]): XrdResult {
+  const { q, y } = pattern;
   return {
     q1InvA: NaN,
     q1ErrInvA: NaN,
@@ -195,13 +213,43 @@ function crystallineOnly(braggPeaksInvA: number[], why: string, q: number[], y: 
     reducedChi2: NaN,
     wavelengthA,
     warnings: [...warnings, `${braggPeaksInvA.length} narrow Bragg peak(s) and no amorphous halo determined (${why}): the pattern is crystalline`],
+    patternPoints: q.length,
+    fitPoints: pattern.fitQ.length,
+    decimationFactor: pattern.factor,
     q,
     intensity: y,
+    analysedQ: pattern.fitQ,
     fitQ: [],
     fitIntensity: [],
     fitBackground: [],
     snipBackground: [],
   };
+}
+
+/** The pattern's usable points in ascending q, and what the halo analysis runs on (the same, or bin averages). */
+interface UsablePattern {
+  q: number[];
+  y: number[];
+  fitQ: number[];
+  fitY: number[];
+  factor: number;
+}
+
+/** Points with finite q and intensity, sorted by q (stable); the arrays themselves when they already are (the usual case: no copy of a long pattern). */
+function usablePoints(q: number[], intensity: number[]): { q: number[]; y: number[] } {
+  let clean = intensity.length === q.length;
+  for (let i = 0; i < q.length && clean; i++) clean = Number.isFinite(q[i]) && Number.isFinite(intensity[i]) && (i === 0 || q[i] >= q[i - 1]);
+  if (clean) return { q, y: intensity };
+  const idx: number[] = [];
+  for (let i = 0; i < q.length; i++) if (Number.isFinite(q[i]) && Number.isFinite(intensity[i])) idx.push(i);
+  idx.sort((a, b) => q[a] - q[b]);
+  return { q: idx.map((i) => q[i]), y: idx.map((i) => intensity[i]) };
+}
+
+function withFitPoints(q: number[], y: number[]): UsablePattern {
+  if (q.length <= MAX_FIT_POINTS) return { q, y, fitQ: q, fitY: y, factor: 1 };
+  const bins = downsample(q, y, MAX_FIT_POINTS);
+  return { q, y, fitQ: bins.x, fitY: bins.y, factor: Math.ceil(q.length / MAX_FIT_POINTS) };
 }
 
 /**
@@ -217,13 +265,17 @@ export function analyzeXrd(pattern: XrdPattern, params: XrdParams = {}): Result<
   const warnings: string[] = [];
   const axis = qAxis(pattern, params.wavelengthA, warnings);
   if (!axis.ok) return axis;
-  const pts = axis.value.q
-    .map((qv, i) => ({ q: qv, y: pattern.intensity[i] }))
-    .filter((p) => Number.isFinite(p.q) && Number.isFinite(p.y))
-    .sort((a, b) => a.q - b.q);
-  if (pts.length < 20) return fail(new AnalysisError('NOT_ENOUGH_DATA', `only ${pts.length} usable points`));
-  const q = pts.map((p) => p.q);
-  const y = pts.map((p) => p.y);
+  const usable = usablePoints(axis.value.q, pattern.intensity);
+  if (usable.q.length < 20) return fail(new AnalysisError('NOT_ENOUGH_DATA', `only ${usable.q.length} usable points`));
+  const points = withFitPoints(usable.q, usable.y);
+  if (points.factor > 1) {
+    warnings.push(
+      `${points.q.length} points: the halo was located and fitted on ${points.fitQ.length} bins of ${points.factor} consecutive points each (their means)`,
+    );
+  }
+  // From here on q and y are what the halo analysis runs on; the full pattern stays in points for the plot.
+  const q = points.fitQ;
+  const y = points.fitY;
 
   let halo = fitPrincipalHalo(q, y);
   let snip: number[] = [];
@@ -247,7 +299,7 @@ export function analyzeXrd(pattern: XrdPattern, params: XrdParams = {}): Result<
   if (!halo.ok) {
     // No halo, but narrow Bragg peaks: a crystalline pattern (the crystallized control), said so.
     if ('braggPeaksInvA' in halo && halo.braggPeaksInvA.length > 0)
-      return ok(crystallineOnly(halo.braggPeaksInvA, halo.error.message, q, y, axis.value.wavelengthA, warnings));
+      return ok(crystallineOnly(halo.braggPeaksInvA, halo.error.message, points, axis.value.wavelengthA, warnings));
     return halo;
   }
   const { fit, fq, braggPeaksInvA } = halo.value;
@@ -289,8 +341,12 @@ export function analyzeXrd(pattern: XrdPattern, params: XrdParams = {}): Result<
     reducedChi2: fit.reducedChi2,
     wavelengthA: axis.value.wavelengthA,
     warnings,
-    q,
-    intensity: y,
+    patternPoints: points.q.length,
+    fitPoints: q.length,
+    decimationFactor: points.factor,
+    q: points.q,
+    intensity: points.y,
+    analysedQ: q,
     fitQ: fq,
     fitIntensity: fitY,
     fitBackground,

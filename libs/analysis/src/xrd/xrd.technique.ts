@@ -13,7 +13,7 @@ import { analyzeXrd, type XrdParams } from './xrd.analyzer';
 import { parseXrd } from './xrd.parser';
 
 /** Bump when outputs change: a starting worker then re-analyses every stored file. */
-export const ANALYZER = { name: 'xrd', version: '1.2.0' } as const;
+export const ANALYZER = { name: 'xrd', version: '1.3.0' } as const;
 
 /** What the XRD technique stores per pattern. */
 export interface XrdMetrics {
@@ -29,6 +29,9 @@ export interface XrdMetrics {
   eta: number;
   wavelengthA: number | null;
   fitWindowInvA: [number, number];
+  patternPoints: number;
+  fitPoints: number;
+  decimationFactor: number;
 }
 
 const Q = 'Å⁻¹';
@@ -47,6 +50,10 @@ export const XRD_METRICS: MetricSpecs<XrdMetrics> = {
   eta: { kind: 'number', unit: '', label: 'Lorentzian fraction η of the pseudo-Voigt', plausible: { min: 0, max: 1 } },
   wavelengthA: { kind: 'number', unit: 'Å', label: 'wavelength used', plausible: { min: 0.01, max: 100 } },
   fitWindowInvA: { kind: 'numbers', unit: Q, label: 'fit window' },
+  // A long pattern's halo is fitted on bin averages (MAX_FIT_POINTS): these say so, and how.
+  patternPoints: { kind: 'number', unit: '', label: 'points in the pattern', plausible: { min: 20 } },
+  fitPoints: { kind: 'number', unit: '', label: 'points the halo was fitted on (bins when decimated)', plausible: { min: 1 } },
+  decimationFactor: { kind: 'number', unit: '', label: 'pattern points per fitted bin (1: none averaged)', plausible: { min: 1 } },
 };
 
 export const XRD = defineTechnique({
@@ -93,13 +100,16 @@ export const XRD = defineTechnique({
         eta: r.eta,
         wavelengthA: r.wavelengthA ?? null,
         fitWindowInvA: r.fitWindowInvA,
+        patternPoints: r.patternPoints,
+        fitPoints: r.fitPoints,
+        decimationFactor: r.decimationFactor,
       },
       warnings: [...warnings, ...r.warnings],
       curves: {
         pattern: plotCurve(r.q, r.intensity, 'q (Å⁻¹)', 'intensity'),
         haloFit: plotCurve(r.fitQ, r.fitIntensity, 'q (Å⁻¹)', 'pseudo-Voigt + background'),
         haloBackground: plotCurve(r.fitQ, r.fitBackground, 'q (Å⁻¹)', 'background under the halo'),
-        ...(r.snipBackground.length > 0 && { snipBackground: plotCurve(r.q, r.snipBackground, 'q (Å⁻¹)', 'SNIP background') }),
+        ...(r.snipBackground.length > 0 && { snipBackground: plotCurve(r.analysedQ, r.snipBackground, 'q (Å⁻¹)', 'SNIP background') }),
       },
     });
   },
