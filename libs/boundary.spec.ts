@@ -20,7 +20,7 @@ describe('libs/ boundary (eslint no-restricted-imports)', () => {
     const { exitCode, messages } = lint(['libs']);
     expect(messages.map((m) => `${m.filePath}: ${m.message}`)).toEqual([]);
     expect(exitCode).toBe(0);
-  }, 60_000);
+  });
 
   it('flags a framework import and file I/O in libs/', () => {
     const dir = mkdtempSync(join(root, 'libs', 'analysis', 'src', 'tmp-lint-'));
@@ -37,5 +37,5 @@ describe('libs/ boundary (eslint no-restricted-imports)', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 60_000);
+  });
 });

@@ -43,7 +43,7 @@ describe('OpenAPI bounds follow the validators', () => {
   let doc: OpenAPIObject;
   beforeAll(async () => {
     doc = await openApiDocumentOffline();
-  }, 60_000);
+  });
 
   const controllers = () => (ApiModule.forRoot().controllers ?? []) as Type<unknown>[];
 

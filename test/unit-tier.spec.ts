@@ -60,5 +60,5 @@ describe('test tiers', () => {
     expect(inTiers.filter((f, i) => inTiers[i - 1] === f)).toEqual([]);
     expect(tiers.integration.every((f) => f.startsWith('test/integration/'))).toBe(true);
     expect(tiers.unit.some((f) => f.startsWith('test/e2e/') || f.startsWith('test/integration/'))).toBe(false);
-  }, 60_000);
+  });
 });

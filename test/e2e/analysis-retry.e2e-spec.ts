@@ -24,7 +24,7 @@ describe('measurements: alsoLinkedTo and analysis retry', () => {
     pieces = (await newLineage(api, member.token, lab.alloy.id, 3)).pieces;
     db = new Client({ connectionString: api.databaseUrl });
     await db.connect();
-  }, 60_000);
+  });
   afterAll(async () => {
     await db?.end();
     await lab?.close();
@@ -47,7 +47,7 @@ describe('measurements: alsoLinkedTo and analysis retry', () => {
       { measurementId: sameSample.id, sampleCode: pieces[0].code },
     ]);
     await waitForRuns(api, member.token, [...up1.body.analysisRunIds, ...up2.body.analysisRunIds]);
-  }, 90_000);
+  });
 
   it('a run that failed transiently is retried as a new attempt of the same version, by its uploader or a PI, and succeeds', async () => {
     const m = await newMeasurement(api, member.token, pieces[2].id, 'MAGNETIC', { mode: 'FC', fieldOe: item.fc.fieldOe });
@@ -96,7 +96,7 @@ describe('measurements: alsoLinkedTo and analysis retry', () => {
     await waitForRuns(api, member.token, [byPi.body.analysisRunId]);
     const audit = await api.request('GET', `/api/audit?entityId=${again.id}`, { token: pi.token });
     expect(JSON.stringify(audit.body)).toContain('analysis.retry');
-  }, 90_000);
+  });
 
   it('a run whose file the analyzer rejected is refused with 409 naming why', async () => {
     const m = await newMeasurement(api, member.token, pieces[2].id, 'MAGNETIC', { mode: 'ZFC', fieldOe: 20 });
@@ -110,5 +110,5 @@ describe('measurements: alsoLinkedTo and analysis retry', () => {
     expect(res.body.message).toContain('the analyzer rejected the file');
     expect(res.body.message).toContain(failed.errorCode);
     expect((await api.request('POST', '/api/analyses/00000000-0000-4000-8000-000000000000/retry', { token: pi.token })).status).toBe(404);
-  }, 90_000);
+  });
 });

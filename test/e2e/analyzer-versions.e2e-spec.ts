@@ -9,6 +9,7 @@ import { AnalysisRunner } from '../../src/modules/analyses/analysis-runner.servi
 import { newAlloy } from '../factories/sample.factory';
 import { newMeasurement, upload, waitForRuns } from '../factories/upload.factory';
 import { newUser } from '../factories/user.factory';
+import { eventually, when } from '../setup/eventually';
 import { TestApi } from '../setup/test-api';
 import { openDatabase, uniquePrefix } from '../setup/test-db';
 import { WorkerProcess } from '../setup/test-worker';
@@ -47,7 +48,7 @@ describe('analyzer versions across upgrades', () => {
     pieceId = (
       await api.request('POST', `/api/samples/${ribbon.body.id}/pieces`, { token: member.token, body: { count: 1, lengthMm: 4, massMg: item.massMg } })
     ).body[0].id;
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await worker?.stop();
@@ -81,14 +82,9 @@ describe('analyzer versions across upgrades', () => {
     database.kysely.selectFrom('analysis_runs').select(RUN).where('measurementId', '=', measurementId).orderBy('createdAt').execute();
   const run = (id: string) => database.kysely.selectFrom('analysis_runs').select(RUN).where('id', '=', id).executeTakeFirstOrThrow();
 
-  async function waitFor<T>(read: () => Promise<T>, done: (v: T) => boolean, timeoutMs = 30_000): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const v = await read();
-      if (done(v) || Date.now() > deadline) return v;
-      await sleep(200);
-    }
-  }
+  /** `read()` once `done` holds (the worker reaches it in its own time). */
+  const waitFor = <T>(read: () => Promise<T>, done: (v: T) => boolean): Promise<T> =>
+    eventually('the runs the worker leaves', async () => when(await read(), done));
 
   it('a run queued for an older version is failed as superseded, and its file analysed once at the current version', async () => {
     const target = await fileOnSecondMeasurement(5001);
@@ -102,7 +98,7 @@ describe('analyzer versions across upgrades', () => {
       [CURRENT, 'SUCCEEDED', null, 1],
     ]);
     expect(runs[0]).toMatchObject({ id: old.id, error: expect.stringContaining(`replaced by ${CURRENT}`), metrics: null });
-  }, 60_000);
+  });
 
   it('a run queued for a newer version waits on the queue, untouched, for a worker that has it', async () => {
     const target = await fileOnSecondMeasurement(5002);
@@ -122,7 +118,7 @@ describe('analyzer versions across upgrades', () => {
       await queue.close();
     }
     await database.kysely.deleteFrom('analysis_runs').where('id', '=', newer.id).execute();
-  }, 60_000);
+  });
 
   it('a starting worker queues again, once, every file whose newest result came from an older version', async () => {
     const m = await newMeasurement(api, member.token, pieceId, 'MAGNETIC', { mode: 'ZFC' });
@@ -148,7 +144,7 @@ describe('analyzer versions across upgrades', () => {
       .where('actorId', 'is', null)
       .execute();
     expect(reanalyses.length).toBeGreaterThanOrEqual(2);
-  }, 60_000);
+  });
 
   it('two re-queues at once (workers starting together) create each current-version run once, without a unique-key failure', async () => {
     const m = await newMeasurement(api, member.token, pieceId, 'MAGNETIC', { mode: 'ZFC' });
@@ -161,7 +157,7 @@ describe('analyzer versions across upgrades', () => {
     const fresh = await waitForRuns(api, member.token, [...a, ...b]);
     expect(Object.values(fresh).map((r) => [r.analyzerVersion, r.status])).toEqual([[CURRENT, 'SUCCEEDED']]);
     expect(await runsOf(m.id)).toHaveLength(2);
-  }, 60_000);
+  });
 
   it('a run given up after its last attempt fails once, with the reason, without being claimed', async () => {
     const target = await fileOnSecondMeasurement(5005);
@@ -178,5 +174,5 @@ describe('analyzer versions across upgrades', () => {
       timings: {},
       finishedAt: expect.any(Date),
     });
-  }, 60_000);
+  });
 });

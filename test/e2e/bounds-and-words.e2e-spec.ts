@@ -14,7 +14,7 @@ describe('bounds and words', () => {
     lab = await startTestLab('bounds');
     ({ api, alloy } = lab);
     [pi, member] = [lab.pi.token, lab.member.token];
-  }, 60_000);
+  });
   afterAll(() => lab?.close());
 
   const ingot = (body: object) => api.request('POST', '/api/samples/ingots', { token: member, body: { alloyId: alloy.id, massG: 5, melts: 5, ...body } });

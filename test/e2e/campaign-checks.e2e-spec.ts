@@ -34,7 +34,7 @@ describe('campaign checks', () => {
     expect(created.status).toBe(201);
     expect(created.body.alloyId).toBe(alloy.id);
     campaignId = created.body.id;
-  }, 60_000);
+  });
   afterAll(async () => {
     await api?.close();
   });

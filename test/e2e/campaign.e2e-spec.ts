@@ -34,7 +34,7 @@ describe('anneal campaign: upload to report', () => {
     const ingot = await api.request('POST', '/api/samples/ingots', { token: tokens.member, body: { alloyId: alloy.id, massG: 5, melts: 5 } });
     ribbonId = (await api.request('POST', `/api/samples/${ingot.body.id}/ribbons`, { token: tokens.member, body: { wheelSpeedMs: 40, thicknessUm: 25 } })).body
       .id;
-  }, 60_000);
+  });
   afterAll(async () => {
     await worker?.stop();
     await api?.close();

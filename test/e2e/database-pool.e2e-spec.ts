@@ -32,7 +32,7 @@ describe('the API process opens at most DB_POOL_MAX connections', () => {
     await api.request('POST', `/api/samples/${lineage.pieces[0].id}/treatments`, { token: member, body: anneal(453, 1) });
     const m = await newMeasurement(api, member, lineage.pieces[0].id, 'XRD', { wavelengthA: 1.5406 });
     ids = { pieceId: lineage.pieces[0].id, ribbonId: lineage.ribbon.id, measurementId: m.id, alloyId: alloy.id };
-  }, 60_000);
+  });
   afterAll(async () => {
     await admin?.end();
     await api?.close();

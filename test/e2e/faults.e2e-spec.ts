@@ -7,12 +7,11 @@ import { Database } from '../../src/infra/database/database';
 import { newAlloy } from '../factories/sample.factory';
 import { newMeasurement, upload, waitForRuns } from '../factories/upload.factory';
 import { newUser } from '../factories/user.factory';
+import { eventually, when } from '../setup/eventually';
 import { PrivateRedis } from '../setup/private-redis';
 import { TestApi } from '../setup/test-api';
 import { openDatabase, uniquePrefix } from '../setup/test-db';
 import { WorkerProcess } from '../setup/test-worker';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Each fault test asserts nothing lost and nothing duplicated. They break only their own Redis
@@ -47,7 +46,7 @@ describe('pipeline under faults', () => {
     const ribbon = await api.request('POST', `/api/samples/${ingot.body.id}/ribbons`, { token: member, body: { wheelSpeedMs: 40, thicknessUm: 25 } });
     pieceId = (await api.request('POST', `/api/samples/${ribbon.body.id}/pieces`, { token: member, body: { count: 1, lengthMm: 4, massMg: item.massMg } }))
       .body[0].id;
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await worker?.stop();
@@ -81,8 +80,7 @@ describe('pipeline under faults', () => {
           .where('status', '=', 'RUNNING')
           .execute()
       ).length;
-    for (let i = 0; i < 200 && (await running()) === 0; i++) await sleep(20);
-    expect(await running()).toBeGreaterThan(0);
+    await eventually('a job running', async () => when(await running(), (n) => n > 0), 90_000, 20);
     await worker.stop('SIGKILL');
     worker = await WorkerProcess.start(env);
     const done = await waitForRuns(api, member, runIds, 90_000);
@@ -129,10 +127,10 @@ describe('pipeline under faults', () => {
     expect(run).toMatchObject({ status: 'QUEUED', publishedAt: expect.any(Date) });
     worker = await WorkerProcess.start(env);
     // The sweeper checks runs published over 20 s ago against the queue every 2 s.
-    const done = await waitForRuns(api, member, up.body.analysisRunIds, 60_000);
+    const done = await waitForRuns(api, member, up.body.analysisRunIds);
     expect(Object.values(done).map((r) => [r.status, r.attempts])).toEqual([['SUCCEEDED', 1]]);
     await expectExactlyOnce(up.body.analysisRunIds, [m.id]);
-  }, 90_000);
+  }, 210_000);
 
   it('a malformed file among good ones fails alone, with its reason', async () => {
     const m = await newMeasurement(api, member, pieceId, 'MAGNETIC', { mode: 'ZFC' });
@@ -143,7 +141,7 @@ describe('pipeline under faults', () => {
     expect(runIds.map((id) => done[id].status)).toEqual(['SUCCEEDED', 'FAILED', 'SUCCEEDED', 'SUCCEEDED']);
     expect(done[runIds[1]]).toMatchObject({ attempts: 1, errorCode: 'TOO_FEW_POINTS' });
     await expectExactlyOnce(runIds, [m.id]);
-  }, 60_000);
+  });
 
   it('rerun after an analyzer version bump: new runs at the current version, old results kept, newest shown', async () => {
     const m = await newMeasurement(api, member, pieceId, 'MAGNETIC', { mode: 'ZFC' });
@@ -164,5 +162,5 @@ describe('pipeline under faults', () => {
     const again = await api.request('POST', '/api/analyses/rerun', { token: member, body: { analyzer: 'magnetic', belowVersion: '1.0.0' } });
     expect(again.body.analysisRunIds).toEqual([]);
     expect((await api.request('POST', '/api/analyses/rerun', { token: member, body: { analyzer: 'nmr' } })).body.field).toBe('analyzer');
-  }, 60_000);
+  });
 });

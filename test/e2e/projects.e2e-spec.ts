@@ -352,16 +352,31 @@ describe('projects', () => {
     });
     afterAll(() => redis?.quit());
 
-    /** Opens a stream and collects the run ids of its events until `until` arrives (bounded). */
-    const collect = async (token: string, until: string, publish: () => Promise<void>): Promise<string[]> => {
+    const channel = () => runEventsChannel(queuePrefix);
+    const event = (runId: string, projectId: string) =>
+      JSON.stringify({ runId, status: 'SUCCEEDED', measurementId: runId, projectId, analyzer: 'magnetic', at: new Date().toISOString() });
+
+    /**
+     * Opens a stream and collects the run ids of its events until `until` arrives (bounded). The API
+     * subscribes to Redis in its own time after answering 200, so a probe event in a project the
+     * caller sees is published until the stream shows it; only then are the events under test
+     * published (Redis delivers one connection's messages in order), and probes are left out.
+     */
+    const collect = async (token: string, probeProjectId: string, until: string, publish: () => Promise<void>): Promise<string[]> => {
       const abort = new AbortController();
       const res = await fetch(`${base}/api/events`, { headers: { authorization: `Bearer ${token}` }, signal: abort.signal });
       expect(res.status).toBe(200);
       const reader = res.body!.getReader();
       const seen: string[] = [];
       let text = '';
-      await publish();
-      const deadline = setTimeout(() => abort.abort(), 15_000);
+      let primed = false;
+      const probing = (async () => {
+        while (!primed && !abort.signal.aborted) {
+          await redis.publish(channel(), event('probe', probeProjectId));
+          await new Promise((r) => setTimeout(r, 200));
+        }
+      })();
+      const deadline = setTimeout(() => abort.abort(), 90_000);
       try {
         while (!seen.includes(until)) {
           const { value, done } = await reader.read();
@@ -369,29 +384,33 @@ describe('projects', () => {
           text += Buffer.from(value).toString();
           for (const m of text.matchAll(/^data: (.*)$/gm)) {
             const id = (JSON.parse(m[1]) as { runId: string }).runId;
-            if (!seen.includes(id)) seen.push(id);
+            if (id === 'probe' && !primed) {
+              primed = true;
+              await probing;
+              await publish();
+            } else if (id !== 'probe' && !seen.includes(id)) seen.push(id);
           }
         }
+      } catch (e) {
+        if (!abort.signal.aborted) throw e;
       } finally {
+        primed = true;
         clearTimeout(deadline);
         abort.abort();
+        await probing;
       }
       return seen;
     };
 
     it("delivers a project's run events to its members and ADMIN only", async () => {
-      const channel = runEventsChannel(queuePrefix);
-      const event = (runId: string, projectId: string) =>
-        JSON.stringify({ runId, status: 'SUCCEEDED', measurementId: runId, projectId, analyzer: 'magnetic', at: new Date().toISOString() });
       // A's event is published first: when B's arrives on B's stream, A's has been through the filter.
       const send = async (tag: string) => {
-        await new Promise((r) => setTimeout(r, 200));
-        await redis.publish(channel, event(`a-${tag}`, A.id));
-        await redis.publish(channel, event(`b-${tag}`, B.id));
+        await redis.publish(channel(), event(`a-${tag}`, A.id));
+        await redis.publish(channel(), event(`b-${tag}`, B.id));
       };
-      expect(await collect(memberB.token, 'b-1', () => send('1'))).toEqual(['b-1']);
-      expect(await collect(memberA.token, 'a-2', () => send('2'))).toEqual(['a-2']);
-      expect(await collect(admin, 'b-3', () => send('3'))).toEqual(['a-3', 'b-3']);
+      expect(await collect(memberB.token, B.id, 'b-1', () => send('1'))).toEqual(['b-1']);
+      expect(await collect(memberA.token, A.id, 'a-2', () => send('2'))).toEqual(['a-2']);
+      expect(await collect(admin, A.id, 'b-3', () => send('3'))).toEqual(['a-3', 'b-3']);
     });
   });
 });

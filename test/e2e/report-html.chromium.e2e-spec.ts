@@ -42,7 +42,7 @@ describe('campaign report HTML in headless Chromium', () => {
       if (msg.type() === 'error') pageErrors.push(msg.text());
     });
     await page.setContent(renderReportHtml(report), { waitUntil: 'load' });
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await browser?.close();

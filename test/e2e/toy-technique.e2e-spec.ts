@@ -37,7 +37,7 @@ describe('a toy technique added through the registry alone', () => {
     pieces = (await newLineage(api, tokens.member, alloyId, 2)).pieces;
     const t = await api.request('POST', `/api/samples/${pieces[1].id}/treatments`, { token: tokens.member, body: anneal(453, 5) });
     expect(t.status).toBe(201);
-  }, 90_000);
+  });
   afterAll(async () => {
     await worker?.stop();
     await api?.close();
@@ -116,5 +116,5 @@ describe('a toy technique added through the registry alone', () => {
     const column = head.split(',').indexOf('toyPeakNm');
     expect(column).toBeGreaterThan(0);
     expect(rows.map((r) => Number(r.split(',')[column]))).toEqual(peaks);
-  }, 90_000);
+  });
 });

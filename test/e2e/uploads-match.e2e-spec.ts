@@ -22,7 +22,7 @@ describe('bulk-upload matching route', () => {
     api = lab.api;
     member = lab.member.token;
     pieces = (await newLineage(api, member, lab.alloy.id, 2)).pieces;
-  }, 60_000);
+  });
   afterAll(() => lab?.close());
 
   it('proposes technique, mode, field and the existing piece with its id, file by file', async () => {

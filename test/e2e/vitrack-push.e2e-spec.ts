@@ -8,6 +8,7 @@ import { writeMpmsFile, type MpmsFormat } from '../../libs/instruments/src/mpms-
 import { freePort } from '../../scripts/pg-admin';
 import { newAlloy, newLineage } from '../factories/sample.factory';
 import { newUser } from '../factories/user.factory';
+import { eventually } from '../setup/eventually';
 import { TestApi } from '../setup/test-api';
 import { createTestDatabase, uniquePrefix } from '../setup/test-db';
 
@@ -24,17 +25,6 @@ const sweep = (format: MpmsFormat, code: string, mode: 'ZFC' | 'FC', seed: numbe
   });
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Polls `probe` until it returns a value (not undefined), or fails after a generous deadline. */
-async function eventually<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 90_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await pause(200);
-  }
-}
 
 /**
  * vitrack-push as the instrument PC runs it (its own process), against the real API on a real
@@ -104,7 +94,7 @@ describe('vitrack-push', () => {
     pieces = (await newLineage(api!, member, alloy.id, 3)).pieces;
     // An upload-scoped API token, as the instrument PC holds one.
     token = (await api!.request('POST', '/api/auth/tokens', { token: member, body: { name: 'MPMS3 PC', scope: 'upload' } })).body.token;
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await stopPush();

@@ -3,6 +3,7 @@ import { signIn } from '../../scripts/browser';
 import { logCampaignItem } from '../factories/campaign.factory';
 import { newMeasurement, upload, waitForRuns } from '../factories/upload.factory';
 import { newUser } from '../factories/user.factory';
+import { eventually, when } from '../setup/eventually';
 import { ADMIN, TestApi } from '../setup/test-api';
 import { dropFiles, expectUsable, JourneyWindows, startWebStack, text, type WebStack } from '../setup/web-journey';
 
@@ -231,8 +232,9 @@ describe('web app: account, share links and corrections in Chromium', () => {
       ((await api.request('GET', `/api/projects/${project.id}/members`, { token: stack.adminToken })).body as { email: string; role: string }[]).map(
         (m) => `${m.email} ${m.role}`,
       );
-    for (let tries = 0; (await listed()).join() !== `${user.email} PI` && tries < 50; tries++) await page.waitForTimeout(100);
-    expect(await listed()).toEqual([`${user.email} PI`]);
+    expect(await eventually('the new member listed', async () => when(await listed(), (l) => l.join() === `${user.email} PI`), 90_000, 100)).toEqual([
+      `${user.email} PI`,
+    ]);
 
     // In two projects now: the arc-melt form asks which one, and the ingot goes there.
     const mine = await windows.open();

@@ -7,6 +7,7 @@ import { MPMS_FORMATS, writeMpmsFile } from '../../libs/instruments/src/mpms-wri
 import { signIn } from '../../scripts/browser';
 import { anneal } from '../factories/sample.factory';
 import { newMeasurement, upload, waitForRuns } from '../factories/upload.factory';
+import { eventually, when } from '../setup/eventually';
 import { ADMIN, TestApi } from '../setup/test-api';
 import { dropFiles, expectUsable, JourneyWindows, startWebStack, text, type WebStack } from '../setup/web-journey';
 
@@ -222,7 +223,7 @@ describe('web app journeys in Chromium', () => {
     await page.getByLabel('Campaign').selectOption({ label: 'Anneal 453 K in the app' });
     const table = page.locator('table[aria-label="Samples"]');
     await table.locator(`a:text-is("${assigned[0]}")`).waitFor();
-    for (let tries = 0; (await table.locator('tbody tr').count()) !== assigned.length && tries < 100; tries++) await page.waitForTimeout(100);
+    await eventually('every assigned piece listed', async () => when(await table.locator('tbody tr').count(), (n) => n === assigned.length), 90_000, 100);
     expect(await table.locator('tbody td:first-child').allInnerTexts()).toEqual(assigned);
     await expectUsable(page);
     await context.close();

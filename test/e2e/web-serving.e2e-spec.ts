@@ -18,7 +18,7 @@ describe('web app served by the API', () => {
     writeFileSync(join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
     api = await TestApi.start({}, { webDir: dir });
     unbuilt = await TestApi.start({}, { webDir: join(dir, 'missing') });
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await api?.close();

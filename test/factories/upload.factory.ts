@@ -30,7 +30,7 @@ export async function newMeasurement(api: TestApi, token: string, sampleId: stri
 }
 
 /** Polls the runs until none is QUEUED or RUNNING. */
-export async function waitForRuns(api: TestApi, token: string, runIds: string[], timeoutMs = 60_000): Promise<Record<string, any>> {
+export async function waitForRuns(api: TestApi, token: string, runIds: string[], timeoutMs = 90_000): Promise<Record<string, any>> {
   const deadline = Date.now() + timeoutMs;
   const done: Record<string, any> = {};
   while (Date.now() < deadline) {

@@ -50,7 +50,7 @@ describe(`migration ${MIGRATION}: backfilling campaigns.alloyId`, () => {
     } finally {
       await db.drop();
     }
-  }, 60_000);
+  });
 
   it('gives a campaign without pieces the only alloy in the database', async () => {
     const db = await StepwiseDatabase.create();
@@ -67,5 +67,5 @@ describe(`migration ${MIGRATION}: backfilling campaigns.alloyId`, () => {
     } finally {
       await db.drop();
     }
-  }, 60_000);
+  });
 });

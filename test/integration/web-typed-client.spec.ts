@@ -23,7 +23,7 @@ describe('web app typed client', () => {
   beforeAll(() => {
     // As `npm run web:api` does it (openapi-typescript is ES modules, which Jest's runtime cannot load).
     execFileSync(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'scripts', 'web-api-types.ts')], { cwd: ROOT, stdio: 'pipe' });
-  }, 60_000);
+  });
 
   it('generates types that name the routes and response bodies the app reads', () => {
     const types = readFileSync(SCHEMA_FILE, 'utf8');

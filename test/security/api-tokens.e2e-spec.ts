@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { newAlloy, newLineage } from '../factories/sample.factory';
 import { newMeasurement, upload } from '../factories/upload.factory';
 import { newUser } from '../factories/user.factory';
+import { eventually } from '../setup/eventually';
 import { TestApi } from '../setup/test-api';
 
 /**
@@ -111,8 +112,8 @@ describe('API tokens: list, revoke, expiry, scopes, last use', () => {
     const lastUsed = async () => (await db.query(`SELECT "lastUsedAt" FROM api_tokens WHERE id = $1`, [t.id])).rows[0].lastUsedAt as Date | null;
     expect(await lastUsed()).toBeNull();
     expect((await api.request('GET', '/api/samples', { token: t.token })).status).toBe(200);
-    for (let i = 0; i < 50 && (await lastUsed()) === null; i++) await new Promise((r) => setTimeout(r, 50));
-    expect(await lastUsed()).not.toBeNull();
+    // Written after the answer, off the request's path: wait for it.
+    expect(await eventually('lastUsedAt written', async () => (await lastUsed()) ?? undefined, 90_000, 50)).not.toBeNull();
     await db.query(`UPDATE api_tokens SET "lastUsedAt" = '2000-01-01 00:00:00' WHERE id = $1`, [t.id]);
     for (let i = 0; i < 10; i++) expect((await api.request('GET', '/api/samples', { token: t.token })).status).toBe(200);
     await new Promise((r) => setTimeout(r, 300));

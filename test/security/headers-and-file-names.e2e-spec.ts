@@ -20,7 +20,7 @@ describe('security headers and file names', () => {
     member = lab.member.token;
     const { pieces } = await newLineage(api, member, lab.alloy.id, 1, { massMg: item.massMg });
     measurementId = (await newMeasurement(api, member, pieces[0].id, 'MAGNETIC', { mode: 'ZFC' })).id;
-  }, 60_000);
+  });
   afterAll(() => lab?.close());
 
   it('every kind of response carries CSP with frame-ancestors, nosniff, X-Frame-Options and Referrer-Policy', async () => {

@@ -75,7 +75,7 @@ describe('hostile bodies and query strings', () => {
       '/api/uploads/match',
       `/api/measurements/${m.id}/files`,
     ];
-  }, 60_000);
+  });
   afterAll(async () => {
     await api?.close();
   });

@@ -3,6 +3,7 @@ import { connect } from 'node:net';
 import { magneticCampaign } from '../../libs/instruments/src/campaign';
 import { newLineage } from '../factories/sample.factory';
 import { newMeasurement } from '../factories/upload.factory';
+import { eventually } from '../setup/eventually';
 import { startTestLab, type TestLab } from '../setup/test-lab';
 
 /**
@@ -25,7 +26,7 @@ describe('upload request limits', () => {
     measurementId = (await newMeasurement(api, member, pieces[0].id, 'MAGNETIC', { mode: 'ZFC' })).id;
     await api.app.listen(0, '127.0.0.1');
     port = (api.app.getHttpServer().address() as { port: number }).port;
-  }, 60_000);
+  });
   afterAll(() => lab?.close());
 
   /** Sends the head, then `body()` chunks until the server answers or closes; returns the status line and the bytes sent. */
@@ -47,7 +48,7 @@ describe('upload request limits', () => {
       sent += c.length;
       if (!socket.write(c)) await new Promise((r) => setTimeout(r, 5));
     }
-    for (let i = 0; i < 100 && !response; i++) await new Promise((r) => setTimeout(r, 50));
+    await eventually('an answer', () => (response || done ? true : undefined), 90_000, 50);
     socket.destroy();
     return { status: response.split('\r\n')[0], sent };
   }

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { newUser } from '../factories/user.factory';
+import { eventually, when } from '../setup/eventually';
 import { TestApi } from '../setup/test-api';
 import { uniquePrefix } from '../setup/test-db';
 
@@ -80,12 +81,12 @@ describe('a disabled or re-roled user loses their sessions at once', () => {
       expect((await a.request('POST', '/api/auth/logout', { token: loggedOut })).status).toBe(204);
       expect((await a.request('PATCH', `/api/users/${member.id}`, { token: adminA, body: { disabled: true } })).status).toBe(200);
       // The announcement crosses Redis asynchronously: poll, bounded far below the one-minute cache.
-      let statuses: number[] = [];
-      for (let i = 0; i < 100; i++) {
-        statuses = [await onB(member.token), await onB(loggedOut)];
-        if (statuses.every((s) => s === 401)) break;
-        await new Promise((r) => setTimeout(r, 50));
-      }
+      const statuses = await eventually(
+        'both sessions refused on B',
+        async () => when([await onB(member.token), await onB(loggedOut)], (s) => s.every((x) => x !== 200)),
+        45_000,
+        50,
+      );
       expect(statuses).toEqual([401, 401]);
     } finally {
       await b.close();

@@ -30,8 +30,10 @@ export class ApiProcess {
   /**
    * On a database cloned from the template and a fresh queue prefix, unless `env` names a
    * DATABASE_URL (kept as it is) or a QUEUE_PREFIX: another process's, for a second replica.
+   * `timeoutMs` bounds a hang, not the start's speed: on a 2-core machine kept busy by other work,
+   * compiling and booting the API took over 60 s.
    */
-  static async start(env: Record<string, string> = {}, timeoutMs = 60_000): Promise<ApiProcess> {
+  static async start(env: Record<string, string> = {}, timeoutMs = 90_000): Promise<ApiProcess> {
     const db = env.DATABASE_URL ? { url: env.DATABASE_URL, drop: async () => undefined } : await createTestDatabase();
     const port = await freePort();
     const prefix = env.QUEUE_PREFIX ?? uniquePrefix('proc');
@@ -80,7 +82,7 @@ export class ApiProcess {
     this.child.kill(signal);
   }
 
-  async waitForExit(timeoutMs = 20_000): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  async waitForExit(timeoutMs = 30_000): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
     if (!this.exit) {
       const timer = setTimeout(() => this.child.kill('SIGKILL'), timeoutMs);
       await once(this.child, 'exit');

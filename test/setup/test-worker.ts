@@ -11,8 +11,12 @@ export class WorkerProcess {
     child.stderr?.on('data', (c: Buffer) => (this.output += c.toString()));
   }
 
-  /** `entry`: the worker's main module, relative to the repository (a test's own, e.g. with another technique registry). */
-  static async start(env: Record<string, string>, timeoutMs = 30_000, entry = 'apps/worker/main.ts'): Promise<WorkerProcess> {
+  /**
+   * `entry`: the worker's main module, relative to the repository (a test's own, e.g. with another
+   * technique registry). `timeoutMs` bounds a hang, not the start's speed: on a 2-core machine kept
+   * busy by other work, compiling and booting a process took over 60 s.
+   */
+  static async start(env: Record<string, string>, timeoutMs = 90_000, entry = 'apps/worker/main.ts'): Promise<WorkerProcess> {
     const child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, entry)], {
       cwd: ROOT,
       env: { ...process.env, LOG_LEVEL: 'info', ...env },
