@@ -4,6 +4,7 @@
  * CampaignsService.reportInput, the in-memory assembly (latestResults, progressMatrix),
  * buildCampaignReport, JSON serialisation, and the HTML render with its inline SVG figure.
  */
+import { TECHNIQUE_REGISTRY } from '../libs/analysis/src/techniques';
 import { loadEnv } from '../src/config/env';
 import { Database } from '../src/infra/database/database';
 import { latestResults, progressMatrix } from '../src/modules/campaigns/campaign-progress';
@@ -36,7 +37,7 @@ async function time<T>(fn: () => Promise<T> | T): Promise<[T, number]> {
 export async function profileReport(url: string, campaignId: string, warmup: number, iterations: number): Promise<StageTiming[]> {
   const database = new Database(loadEnv({ DATABASE_URL: url }));
   try {
-    const repo = new CampaignsRepository(database);
+    const repo = new CampaignsRepository(database, TECHNIQUE_REGISTRY);
     // reportInput needs the repositories and the samples' totals (alloys, projects and audit serve other methods).
     const samplesService = new SamplesService(new SamplesRepository(database), undefined as never, undefined as never, database, undefined as never);
     const service = new CampaignsService(repo, samplesService, undefined as never, undefined as never, database, undefined as never);

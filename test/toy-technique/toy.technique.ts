@@ -38,7 +38,7 @@ export const TOY = defineTechnique({
   analyzer: { name: 'toy', version: '0.1.0' },
   parameters: { offsetNm: { kind: 'number', unit: 'nm', label: 'calibration offset', condition: { key: 'offsetNm' } } },
   metrics: TOY_METRICS,
-  reportMetrics: [{ key: 'toyPeakNm', label: 'Toy line position', unit: 'nm', value: ({ main }) => main?.peakNm ?? null }],
+  reportMetrics: [{ key: 'toyPeakNm', label: 'Toy line position', unit: 'nm', reads: ['peakNm'], value: ({ main }) => main?.peakNm ?? null }],
   detect: (sample) => (sample.text.startsWith(HEADER) ? { format: 'toy-v1', confidence: 1 } : undefined),
   parse(bytes) {
     const rows = splitLines(new TextDecoder().decode(bytes)).slice(1);

@@ -1,9 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import { compileOnce } from '../../infra/database/compile-once';
 import { Database, Executor, json } from '../../infra/database/database';
 import type { CampaignRow, RunStatus, Technique } from '../../infra/database/schema';
+import { metricsFromPicked, type MetricPathPlan } from '../../../libs/analysis/src/technique/metric-paths';
+import { reportMetricPlan } from '../reports/report-metric-plan';
+import { TECHNIQUES, type Techniques } from '../techniques/technique-registry';
 
 export interface AssignedPiece {
   sampleId: string;
@@ -16,7 +19,8 @@ export interface MeasurementFacts {
   technique: Technique;
   mode: 'ZFC' | 'FC' | null;
   fileCount: number;
-  runs: { id: string; status: RunStatus; analyzer: string; analyzerVersion: string; createdAt: Date; metrics: unknown }[];
+  /** `metrics`: only what a report reads (reportMetricPlan); null when the run stored no JSON object. */
+  runs: { id: string; status: RunStatus; analyzer: string; analyzerVersion: string; createdAt: Date; metrics: Record<string, unknown> | null }[];
 }
 
 /** node-pg cannot parse an array of a PostgreSQL enum (its type OID is the database's own), so it is read as text[]. */
@@ -35,7 +39,14 @@ const CAMPAIGN_COLUMNS = [
 /** The only place that touches campaigns and campaign_assignments. */
 @Injectable()
 export class CampaignsRepository {
-  constructor(private readonly database: Database) {}
+  private readonly plan: MetricPathPlan;
+
+  constructor(
+    private readonly database: Database,
+    @Inject(TECHNIQUES) techniques: Techniques,
+  ) {
+    this.plan = reportMetricPlan(techniques);
+  }
 
   private get db(): Executor {
     return this.database.kysely;
@@ -87,10 +98,10 @@ export class CampaignsRepository {
 
   /**
    * Every measurement of the campaign's pieces with its file count and runs, newest run first
-   * (no curves, no bytes): one statement of flat rows, grouped here.
+   * (no curves, no bytes; of the metrics only the keys a report reads): one statement of flat rows, grouped here.
    */
   async measurementFacts(campaignId: string): Promise<MeasurementFacts[]> {
-    const rows = await factsOf(this.db, campaignId);
+    const rows = await factsOf(this.db, campaignId, this.plan.keys);
     const facts = new Map<string, MeasurementFacts>();
     for (const r of rows) {
       let m = facts.get(r.id);
@@ -105,7 +116,7 @@ export class CampaignsRepository {
           analyzer: r.analyzer!,
           analyzerVersion: r.analyzerVersion!,
           createdAt: r.createdAt!,
-          metrics: r.metrics,
+          metrics: metricsFromPicked(this.plan, r.metrics),
         });
     }
     return [...facts.values()];
@@ -124,8 +135,14 @@ const piecesOf = compileOnce((db: Executor, campaignId: string) =>
     .orderBy('s.code'),
 );
 
-/** Retracted measurements and retracted file links (with their runs) are left out. */
-const factsOf = compileOnce((db: Executor, campaignId: string) =>
+/**
+ * Retracted measurements and retracted file links (with their runs) are left out. Metrics: the
+ * `keys` of the stored object (null for metrics that are no object). A run's metrics (~3.5 kB for a
+ * magnetic one) are stored compressed; every function reading the column decompresses it again,
+ * so the lateral decompresses once (`|| '{}'` returns the value, detoasted; OFFSET 0 keeps the
+ * subquery from being inlined into each use) and the object test and key filter read that copy.
+ */
+const factsOf = compileOnce((db: Executor, campaignId: string, keys: readonly string[]) =>
   db
     .selectFrom('measurements as m')
     .leftJoin('analysis_runs as r', (j) =>
@@ -162,7 +179,13 @@ const factsOf = compileOnce((db: Executor, campaignId: string) =>
         )
         .as('fileCount'),
     )
-    .select(['r.id as runId', 'r.status', 'r.analyzer', 'r.analyzerVersion', 'r.createdAt', 'r.metrics'])
+    .leftJoinLateral(sql<{ whole: unknown }>`(SELECT r.metrics || '{}'::jsonb AS whole OFFSET 0)`.as('rm'), (j) => j.onTrue())
+    .select(['r.id as runId', 'r.status', 'r.analyzer', 'r.analyzerVersion', 'r.createdAt'])
+    .select(
+      sql<unknown>`CASE WHEN jsonb_typeof(rm.whole) = 'object' THEN coalesce((SELECT jsonb_object_agg(e.key, e.value) FROM jsonb_each(rm.whole) e WHERE e.key = ANY(${keys}::text[])), '{}'::jsonb) END`.as(
+        'metrics',
+      ),
+    )
     .where('m.sampleId', 'in', (eb) => eb.selectFrom('campaign_assignments as ca').select('ca.sampleId').where('ca.campaignId', '=', campaignId))
     .where((eb) => eb.not(eb.exists(eb.selectFrom('retractions as x').select('x.id').whereRef('x.measurementId', '=', 'm.id'))))
     .orderBy('m.id')

@@ -8,6 +8,15 @@ import type { TechniqueRegistryView } from '../technique/registry';
 import { TECHNIQUE_REGISTRY } from '../techniques';
 import { crossTechnique, type CrossTechnique, type ResistiveInput, type ZfcInput } from './cross-technique';
 
+/**
+ * The stored metrics crossTechniqueOfRuns reads (ZfcInput, ResistiveInput), by technique: a report
+ * fetches these beside its report metrics' reads (see technique/metric-paths.ts).
+ */
+export const CROSS_TECHNIQUE_READS: Readonly<Record<'MAGNETIC' | 'RESISTANCE', readonly string[]>> = {
+  MAGNETIC: ['width1090K', 'tcDistribution'],
+  RESISTANCE: ['tcK', 'width1090K'],
+};
+
 /** One stored successful run of the piece. */
 export interface StoredRun {
   technique: string;

@@ -54,7 +54,7 @@ export const DSC = defineTechnique({
   parameters: { massG, exo, heatingRateKPerMin, reference },
   metrics: DSC_METRICS,
   summary: ['tgOnsetK', 'txOnsetK', 'dhCrystJPerG', 'dhRelaxJPerG'],
-  reportMetrics: [{ key: 'dhRelaxJPerG', label: 'ΔH relaxation', unit: J_PER_G, value: ({ main }) => main?.dhRelaxJPerG ?? null }],
+  reportMetrics: [{ key: 'dhRelaxJPerG', label: 'ΔH relaxation', unit: J_PER_G, reads: ['dhRelaxJPerG'], value: ({ main }) => main?.dhRelaxJPerG ?? null }],
   detect(sample) {
     const found = scoreDscFormat(sample.text, sample.fileName);
     return found && { format: found.format, confidence: found.score };

@@ -119,8 +119,17 @@ export const MAGNETIC_METRICS: MetricSpecs<MagneticFileMetrics> = {
  * partner, else χ_FC(1.8 K)/χ_ZFC(1.8 K) from the two runs.
  */
 const REPORT_METRICS: readonly ReportMetricSpec<MagneticFileMetrics>[] = [
-  { key: 'tcOnsetK', label: 'Tc onset', unit: K, always: true, modes: ['ZFC'], figure: { yName: 'Tc onset (K)' }, value: ({ main }) => main?.tcOnsetK ?? null },
-  { key: 'tcMidK', label: 'Tc mid', unit: K, always: true, modes: ['ZFC'], value: ({ main }) => main?.tcMidK ?? null },
+  {
+    key: 'tcOnsetK',
+    label: 'Tc onset',
+    unit: K,
+    always: true,
+    modes: ['ZFC'],
+    figure: { yName: 'Tc onset (K)' },
+    reads: ['tcOnsetK'],
+    value: ({ main }) => main?.tcOnsetK ?? null,
+  },
+  { key: 'tcMidK', label: 'Tc mid', unit: K, always: true, modes: ['ZFC'], reads: ['tcMidK'], value: ({ main }) => main?.tcMidK ?? null },
   {
     key: 'chiAbs1p8KEmuPerGOe',
     label: '|χ| at 1.8 K',
@@ -129,6 +138,7 @@ const REPORT_METRICS: readonly ReportMetricSpec<MagneticFileMetrics>[] = [
     modes: ['ZFC'],
     figure: { yName: '|χ_mass| (emu g⁻¹ Oe⁻¹)' },
     decayFit: true,
+    reads: ['chiMass1p8K'],
     value: ({ main }) => (main?.chiMass1p8K == null ? null : Math.abs(main.chiMass1p8K)),
   },
   {
@@ -137,6 +147,7 @@ const REPORT_METRICS: readonly ReportMetricSpec<MagneticFileMetrics>[] = [
     unit: '',
     always: true,
     modes: ['ZFC'],
+    reads: ['shieldingFraction1p8K'],
     value: ({ main }) => main?.shieldingFraction1p8K ?? null,
   },
   {
@@ -146,6 +157,7 @@ const REPORT_METRICS: readonly ReportMetricSpec<MagneticFileMetrics>[] = [
     always: true,
     modes: ['ZFC', 'FC'],
     figure: { yName: 'χ_FC / χ_ZFC at 1.8 K' },
+    reads: ['fcZfcRatio', 'chiMass1p8K'],
     value: ({ main, byMode }) => {
       if (main?.fcZfcRatio != null) return main.fcZfcRatio;
       const zfc = main?.chiMass1p8K;
@@ -160,6 +172,7 @@ const REPORT_METRICS: readonly ReportMetricSpec<MagneticFileMetrics>[] = [
     unit: K,
     always: true,
     modes: ['ZFC'],
+    reads: ['tcDistribution.sigmaK'],
     value: ({ main }) => main?.tcDistribution?.sigmaK ?? null,
   },
 ];

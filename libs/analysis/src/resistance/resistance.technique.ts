@@ -72,7 +72,7 @@ export const RESISTANCE = defineTechnique({
   },
   metrics: RESISTANCE_METRICS,
   summary: ['tcK', 'width1090K', 'dHc2dTTPerK', 'hc2ZeroWhhT', 'xiNm'],
-  reportMetrics: [{ key: 'tcResistiveK', label: 'Tc resistive', unit: K, value: ({ main }) => main?.tcK ?? null }],
+  reportMetrics: [{ key: 'tcResistiveK', label: 'Tc resistive', unit: K, reads: ['tcK'], value: ({ main }) => main?.tcK ?? null }],
   detect: (sample) => multiVuMatch(sample, 'RESISTANCE'),
   explainUnrecognised: explainBrokenMultiVu,
   parse(bytes) {

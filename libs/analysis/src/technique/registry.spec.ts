@@ -150,10 +150,19 @@ describe('registry rules', () => {
     expect(() => createTechniqueRegistry([TOY, TOY])).toThrow(/technique TOY is listed twice.*analyzer "toy" belongs to TOY and TOY/);
     const clash = variant('TOY2', { parameters: { offsetNm: { kind: 'number', unit: 'Å', label: 'offset' } } });
     expect(() => createTechniqueRegistry([TOY, clash])).toThrow('parameter offsetNm differs between TOY and TOY2');
-    const sameKey = variant('TOY3', { reportMetrics: [{ key: 'toyPeakNm', label: 'again', unit: 'nm', value: () => null }] });
+    const sameKey = variant('TOY3', { reportMetrics: [{ key: 'toyPeakNm', label: 'again', unit: 'nm', reads: ['peakNm'], value: () => null }] });
     expect(() => createTechniqueRegistry([TOY, sameKey])).toThrow('report metric toyPeakNm is declared twice');
     const flag = variant('TOY4', { parameters: { offset: { kind: 'number', unit: 'nm', label: 'offset', cli: 'offset-nm' } } });
     expect(() => createTechniqueRegistry([TOY, flag])).toThrow('flag --offset-nm of TOY4.offset is taken');
+  });
+
+  it('refuses a report metric that reads no stored metric, an unknown one or a field of a non-group', () => {
+    const reading = (id: string, reads: string[]) => variant(id, { reportMetrics: [{ key: `${id}Value`, label: id, unit: '', reads, value: () => null }] });
+    expect(() => createTechniqueRegistry([reading('NONE', [])])).toThrow('report metric NONEValue declares no stored metric it reads');
+    expect(() => createTechniqueRegistry([reading('TYPO', ['peakNM'])])).toThrow('report metric TYPOValue reads peakNM is not a stored metric of TYPO');
+    expect(() => createTechniqueRegistry([reading('DEEP', ['peakNm.value'])])).toThrow('reads peakNm is a number metric, not a group with fields of DEEP');
+    expect(createTechniqueRegistry([reading('FINE', ['peakNm', 'resolved'])]).reportReads).toEqual(['peakNm', 'resolved']);
+    expect(TECHNIQUE_REGISTRY.reportReads).toContain('tcDistribution.sigmaK');
   });
 
   it('breaks confidence ties by registry order and prefers the more specific evidence', () => {

@@ -6,6 +6,7 @@
  */
 import { AnalysisError, fail, ParseError, type Result } from '../core/errors';
 import { looksBinary } from '../core/text';
+import { unknownMetricPath } from './metric-paths';
 import { cliFlag, type ParameterSpec, type ParamsOf } from './parameters';
 import { fileSample, type AnalysisOutput, type Detection, type FileSample, type ReportMetricInfo, type Technique } from './technique';
 
@@ -37,6 +38,8 @@ export interface TechniqueRegistryView {
   readonly analyzerVersions: Readonly<Record<string, string>>;
   readonly parameters: readonly { key: string; spec: ParameterSpec; flag: string }[];
   readonly reportMetrics: readonly RegisteredReportMetric[];
+  /** Every stored-metric path the report metrics read (ReportMetricSpec.reads), each once, in display order. */
+  readonly reportReads: readonly string[];
   get(id: string): Technique | undefined;
   byAnalyzer(name: string): Technique | undefined;
   detectAll(bytes: Uint8Array, fileName?: string): Detection[];
@@ -58,6 +61,7 @@ export class TechniqueRegistry<const T extends readonly Technique[] = readonly T
   readonly parameters: readonly { key: string; spec: ParameterSpec; flag: string }[];
   /** Every report metric in display order: registry order, then each technique's own order. */
   readonly reportMetrics: readonly RegisteredReportMetric[];
+  readonly reportReads: readonly string[];
   private readonly byIdMap: ReadonlyMap<string, T[number]>;
 
   constructor(readonly list: T) {
@@ -68,6 +72,7 @@ export class TechniqueRegistry<const T extends readonly Technique[] = readonly T
     const flags = new Map<string, string>();
     const reportKeys = new Set<string>();
     const reportMetrics: RegisteredReportMetric[] = [];
+    const reportReads = new Set<string>();
     for (const t of list) {
       if (byId.has(t.id)) problems.push(`technique ${t.id} is listed twice`);
       byId.set(t.id, t);
@@ -85,9 +90,15 @@ export class TechniqueRegistry<const T extends readonly Technique[] = readonly T
       for (const m of t.reportMetrics) {
         if (reportKeys.has(m.key)) problems.push(`report metric ${m.key} is declared twice`);
         reportKeys.add(m.key);
+        if (m.reads.length === 0) problems.push(`report metric ${m.key} declares no stored metric it reads`);
+        for (const path of m.reads) {
+          const why = unknownMetricPath(t.metrics, path);
+          if (why) problems.push(`report metric ${m.key} reads ${why} of ${t.id}`);
+          reportReads.add(path);
+        }
         // `value` is dropped from the copy, never called, so no `this` is lost.
         // eslint-disable-next-line @typescript-eslint/unbound-method
-        const { value: _value, ...info } = m;
+        const { value: _value, reads: _reads, ...info } = m;
         reportMetrics.push({ ...info, technique: t.id });
       }
     }
@@ -98,6 +109,7 @@ export class TechniqueRegistry<const T extends readonly Technique[] = readonly T
     this.analyzerVersions = Object.fromEntries(list.map((t) => [t.analyzer.name, t.analyzer.version]));
     this.parameters = [...params.values()].map(({ owner: _owner, ...p }) => p);
     this.reportMetrics = reportMetrics;
+    this.reportReads = [...reportReads];
   }
 
   /** A new registry with `extra` appended (same validation). */

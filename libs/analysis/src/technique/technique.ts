@@ -99,6 +99,12 @@ export interface ReportMetricInfo {
 
 /** A report metric: its description and how a piece's value derives from the stored metrics. */
 export interface ReportMetricSpec<M> extends ReportMetricInfo {
+  /**
+   * The stored metrics `value` reads: a metric's key, or `key.field` into a group (e.g.
+   * 'tcDistribution.sigmaK'); the registry refuses a path its metrics do not have. A report reads
+   * only these from the database (see technique/metric-paths.ts), so one left out reads as null there.
+   */
+  reads: readonly string[];
   /** The piece's value from its decoded runs; null (or non-finite) when not measured. */
   value(runs: PieceRuns<Decoded<M>>): number | null;
 }

@@ -65,8 +65,8 @@ export const XRD = defineTechnique({
   metrics: XRD_METRICS,
   summary: ['q1InvA', 'fwhmInvA', 'crystalline', 'densityChangePct'],
   reportMetrics: [
-    { key: 'q1InvA', label: 'XRD q₁', unit: Q, value: ({ main }) => main?.q1InvA ?? null },
-    { key: 'q1FwhmInvA', label: 'XRD halo FWHM', unit: Q, value: ({ main }) => main?.fwhmInvA ?? null },
+    { key: 'q1InvA', label: 'XRD q₁', unit: Q, reads: ['q1InvA'], value: ({ main }) => main?.q1InvA ?? null },
+    { key: 'q1FwhmInvA', label: 'XRD halo FWHM', unit: Q, reads: ['fwhmInvA'], value: ({ main }) => main?.fwhmInvA ?? null },
   ],
   detect: (sample) => diffractionMatch(sample, 'XRD'),
   parse: (bytes, { fileName }) => parseXrd(bytes, fileName),
