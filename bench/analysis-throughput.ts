@@ -13,7 +13,6 @@
  */
 import { parse as csvParse } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { analyzeFile } from '../libs/analysis/src/analyze-file';
 import type { AnalyzeParams } from '../libs/analysis/src/techniques';
@@ -28,7 +27,7 @@ import { GLASS_DENSITY_G_CM3, iterateCampaign } from '../libs/instruments/src/ca
 import { writeMpms3Vsm } from '../libs/instruments/src/mpms';
 import { laAlXrdModel, virtualXrd } from '../libs/instruments/src/xrd';
 import { TimedCase, timeInterleaved, Timing, TimingOptions } from './analysis-timing';
-import { recordRun, verdict } from './history';
+import { machineInfo, machineLine, recordRun, verdict, type MachineInfo } from './history';
 
 const TARGET_PARSE_SHARE = 0.5;
 const TARGET_MPMS_ANALYSIS_MS = 5;
@@ -57,7 +56,7 @@ export interface CaseFigures {
 }
 
 export interface AnalysisThroughputReport {
-  machine: { cpus: number; cpuModel: string; node: string; memGb: number; loadAvg1m: number };
+  machine: MachineInfo;
   options: TimingOptions;
   rows: CaseFigures[];
   verdict: {
@@ -218,14 +217,8 @@ function mpmsParseCase(f: BenchFile, rows: number): StageCase {
 }
 
 export function runAnalysisThroughput(options: TimingOptions, log: (line: string) => void = console.log): AnalysisThroughputReport {
-  const machine = {
-    cpus: cpus().length,
-    cpuModel: cpus()[0]?.model ?? '?',
-    node: process.version,
-    memGb: Math.round(totalmem() / 2 ** 30),
-    loadAvg1m: loadavg()[0],
-  };
-  log(`machine: ${machine.cpus} CPU (${machine.cpuModel}), ${machine.memGb} GB, node ${machine.node}, load average ${machine.loadAvg1m.toFixed(2)} (1 min)`);
+  const machine = machineInfo();
+  log(machineLine(machine));
   log(
     `timing: per file, its stages interleaved in ~25 ms batches; ${options.warmupIterations} warm-up calls, then ≥ ${options.minIterations} calls and ≥ ${options.minSeconds} s per stage (process.hrtime.bigint per call)`,
   );

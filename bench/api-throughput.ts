@@ -14,14 +14,13 @@
  * with p99 ≤ 50 ms. A MISS still exits 0 (this is a measurement); setup errors and any non-2xx exit 1.
  */
 import { randomBytes } from 'node:crypto';
-import { cpus, loadavg, totalmem } from 'node:os';
 import { autocannon, AutocannonResult, RequestSpec } from './api-autocannon';
 import { CpuShare, cpuShare, cpuSnapshot } from './api-cpu';
 import { DEFAULT_SHAPE, SeededPiece, seededPieces, seedDatabase } from './api-seed';
 import { adminSql, PG_BASE_URL } from '../scripts/pg-admin';
 import { deleteKeysUnder } from '../scripts/redis-admin';
 import { getJson, login, memberToken, migrate, RunningApi, startApi } from './api-server';
-import { recordRun, verdict } from './history';
+import { machineInfo, machineLine, recordRun, verdict, type MachineInfo } from './history';
 
 const CONNECTIONS = 50;
 const TARGET_SHARE = 0.5;
@@ -43,7 +42,7 @@ export interface RouteFigures {
 }
 
 export interface ApiThroughputReport {
-  machine: { cpus: number; cpuModel: string; node: string; memGb: number; loadAvg1m: number };
+  machine: MachineInfo;
   seed: { ms: number; pieces: number; steps: number };
   seconds: number;
   connections: number;
@@ -64,13 +63,7 @@ const fixed = (x: number, digits = 0) => x.toFixed(digits);
 let cleanup: (() => Promise<void>) | undefined;
 
 export async function runApiThroughput(seconds: number, warmupSeconds: number): Promise<ApiThroughputReport> {
-  const machine = {
-    cpus: cpus().length,
-    cpuModel: cpus()[0]?.model ?? '?',
-    node: process.version,
-    memGb: Math.round(totalmem() / 2 ** 30),
-    loadAvg1m: loadavg()[0],
-  };
+  const machine = machineInfo();
   const tag = randomBytes(4).toString('hex');
   const dbName = `vitrack_bench_${tag}`;
   const url = `${PG_BASE_URL}/${dbName}`;
@@ -86,9 +79,7 @@ export async function runApiThroughput(seconds: number, warmupSeconds: number): 
   };
 
   try {
-    console.log(
-      `machine: ${machine.cpus} CPU (${machine.cpuModel}), ${machine.memGb} GB, node ${machine.node}, load average ${fixed(machine.loadAvg1m, 2)} (1 min)`,
-    );
+    console.log(machineLine(machine));
     await adminSql(`CREATE DATABASE "${dbName}"`);
     let t = performance.now();
     await migrate(url);

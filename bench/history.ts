@@ -11,13 +11,41 @@ import { join } from 'node:path';
 
 export type Verdict = 'PASS' | 'MISS';
 
+/** The machine a run measured on, as the history records it. */
+export interface MachineInfo {
+  cpus: number;
+  cpuModel: string;
+  memGiB: number;
+  node: string;
+  /** Load average over the last minute: other users of a shared machine weigh on every figure. */
+  load1: number;
+}
+
+export function machineInfo(): MachineInfo {
+  return {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? '?',
+    memGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    load1: Number(loadavg()[0].toFixed(2)),
+  };
+}
+
+/** The line every benchmark prints first: the machine and its load over 1, 5 and 15 minutes. */
+export function machineLine(m: MachineInfo = machineInfo()): string {
+  const load = loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+  return `machine: ${m.cpus} CPU (${m.cpuModel}), ${m.memGiB} GB, node ${m.node}, load average ${load} (1/5/15 min)`;
+}
+
 export interface BenchRecord {
   bench: string;
   at: string;
   commit: string;
   /** Uncommitted changes were present: the commit alone does not reproduce the figures. */
   dirty: boolean;
-  machine: { cpus: number; cpuModel: string; memGiB: number; node: string; load1: number };
+  machine: MachineInfo;
   params: Record<string, number | string>;
   figures: Record<string, number>;
   verdicts: Record<string, Verdict>;
@@ -57,13 +85,7 @@ export function recordRun(
     commit: git(['rev-parse', '--short=12', 'HEAD']) ?? 'unknown',
     // The history file itself changes with every run: it does not make the measured code dirty.
     dirty: (git(['status', '--porcelain', '--untracked-files=no', '--', ':/', ':(top,exclude)bench/history.jsonl']) ?? '') !== '',
-    machine: {
-      cpus: cpus().length,
-      cpuModel: cpus()[0]?.model ?? '?',
-      memGiB: Math.round(totalmem() / 2 ** 30),
-      node: process.version,
-      load1: Number(loadavg()[0].toFixed(2)),
-    },
+    machine: machineInfo(),
     params,
     // A figure that could not be measured (NaN) is left out rather than written as null.
     figures: Object.fromEntries(

@@ -5,7 +5,6 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpus, loadavg, totalmem } from 'node:os';
 import { quantile } from '../libs/analysis/src/core/numeric';
 import { adminSql, PG_BASE_URL } from '../scripts/pg-admin';
 import { deleteKeysUnder } from '../scripts/redis-admin';
@@ -110,12 +109,7 @@ export function printTable(head: string[], rows: string[][]): void {
   for (const r of rows) console.log(line(r));
 }
 
-export function machineLine(): string {
-  const load = loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ');
-  return `machine: ${cpus().length} CPU (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GB, node ${process.version}, load average ${load} (1/5/15 min)`;
-}
+export { machineLine } from './history';
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 

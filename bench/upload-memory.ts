@@ -14,12 +14,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
 import { laAlXrdModel, virtualXrd } from '../libs/instruments/src/xrd';
 import { adminSql, PG_BASE_URL } from '../scripts/pg-admin';
 import { deleteKeysUnder } from '../scripts/redis-admin';
 import { login, migrate, RunningApi, startApi } from './api-server';
-import { recordRun, verdict } from './history';
+import { machineLine, recordRun, verdict } from './history';
 
 const UPLOADS = Number(process.env.BENCH_UPLOADS ?? 6);
 const UPLOAD_MB = Number(process.env.BENCH_UPLOAD_MB ?? 48);
@@ -64,7 +63,7 @@ async function main(): Promise<void> {
   const url = `${PG_BASE_URL}/${dbName}`;
   let api: RunningApi | undefined;
   try {
-    console.log(`machine: ${cpus().length} CPU (${cpus()[0]?.model ?? '?'}), node ${process.version}, load average ${loadavg()[0].toFixed(2)} (1 min)`);
+    console.log(machineLine());
     await adminSql(`CREATE DATABASE "${dbName}"`);
     await migrate(url);
     const limit = Math.ceil((UPLOAD_MB + 2) * 2 ** 20);

@@ -11,12 +11,11 @@
  *
  * Appends time, peak RSS − idle and each outcome to bench/history.jsonl.
  */
-import { cpus, loadavg } from 'node:os';
 import { magneticCampaign } from '../libs/instruments/src/campaign';
 import { loadEnv } from '../src/config/env';
 import { AnalysisPool } from '../src/modules/analyses/analysis-pool';
 import { BUILT_IN_TECHNIQUES } from '../src/modules/techniques/technique-registry';
-import { recordRun, verdict } from './history';
+import { machineLine, recordRun, verdict } from './history';
 import { xrdOfSize } from './upload-memory';
 
 const MB = Number(process.env.BENCH_XRD_MB ?? 52);
@@ -54,7 +53,7 @@ async function analyseOnce(bytes: Uint8Array, boundMb: number) {
 }
 
 async function main(): Promise<void> {
-  console.log(`machine: ${cpus().length} CPU (${cpus()[0]?.model ?? '?'}), node ${process.version}, load average ${loadavg()[0].toFixed(2)} (1 min)`);
+  console.log(machineLine());
   const bytes = new Uint8Array(xrdOfSize(MB));
   console.log(`virtual XRD pattern: ${(bytes.length / 2 ** 20).toFixed(1)} MB`);
   const runs = [];
