@@ -18,6 +18,7 @@
  * The normal-state background is a small linear χ0 + χ1 T, so the analyzer's linear baseline
  * describes it exactly.
  */
+import { erfc } from '../../analysis/src/core/numeric';
 import type { Rng } from './rng';
 
 /** Split-normal distribution of local Tc: σ below and above the mode may differ (skew). */
@@ -70,27 +71,6 @@ export interface MagneticTruth {
 const SQRT2 = Math.SQRT2;
 // Bound once: under Jest 30 each global read (Math.exp) in a per-point loop is ~50× slower.
 const { abs, exp, max, min, sqrt } = Math;
-
-/**
- * Complementary error function with fractional error < 1.2e-7 everywhere (Chebyshev fit,
- * Numerical Recipes `erfcc`), so far tails (onset at 1e-5 of the full signal) stay accurate.
- */
-export function erfc(x: number): number {
-  const z = abs(x);
-  const t = 1 / (1 + 0.5 * z);
-  const r =
-    t *
-    exp(
-      -z * z -
-        1.26551223 +
-        t *
-          (1.00002368 +
-            t *
-              (0.37409196 +
-                t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
-    );
-  return x >= 0 ? r : 2 - r;
-}
 
 /** P(Tc_local > T) for the split normal; 1 well below the distribution, 0 well above. */
 export function fractionAboveTc(d: LocalTcDistribution, temperatureK: number): number {

@@ -3,6 +3,7 @@ import {
   decimate,
   differences,
   downsample,
+  erfc,
   fitLine,
   interpolateUniform,
   localLineAt,
@@ -20,6 +21,13 @@ import {
 } from './numeric';
 
 describe('numeric helpers', () => {
+  it('erfc matches reference values, including the far tail', () => {
+    expect(erfc(0)).toBeCloseTo(1, 7);
+    expect(Math.abs(erfc(1) / 0.157299207050285 - 1)).toBeLessThan(1.2e-7);
+    expect(Math.abs(erfc(3) / 2.209049699858544e-5 - 1)).toBeLessThan(1.2e-7);
+    expect(Math.abs(erfc(-1) - 1.842700792949715)).toBeLessThan(1e-7);
+  });
+
   it('fitLine fits a sub-range and reports the residual std', () => {
     const x = [0, 1, 2, 3, 4, 5];
     const y = [9, 9, 1, 3, 5, 7];

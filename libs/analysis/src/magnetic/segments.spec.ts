@@ -2,20 +2,20 @@
  * Files holding several segments, from the virtual magnetometers with known truth: ZFC then FC in
  * one file (MPMS3 VSM, MPMS3 DC-scan, MPMS-XL), sweeps at two fields, χ(T) beside an M(H) loop.
  */
-import { localTcMoments, writeMpmsSequence, type MpmsFormat, type SequenceOptions, type SuperconductorModel } from '../../../instruments/src/mpms';
+import {
+  GLASS_RIBBON_MODEL,
+  localTcMoments,
+  writeMpmsSequence,
+  type MpmsFormat,
+  type SequenceOptions,
+  type SuperconductorModel,
+} from '../../../instruments/src/mpms';
 import { analyzeFile } from '../analyze-file';
 import type { MagneticFileMetrics } from './magnetic.types';
 import { modeNamed, splitSegments } from './segments';
 
-const MODEL: SuperconductorModel = {
-  localTc: { meanK: 3.45, sigmaLowK: 0.1, sigmaHighK: 0.1 },
-  shieldedFraction0: 0.9,
-  densityGCm3: 6.2,
-  demagN: 0,
-  fcFraction: 0.25,
-  backgroundChiEmuPerGOe: 1e-6,
-  backgroundSlopeEmuPerGOeK: 0,
-};
+/** The everyday glass ribbon with a symmetric local-Tc distribution. */
+const MODEL: SuperconductorModel = { ...GLASS_RIBBON_MODEL, localTc: { meanK: 3.45, sigmaLowK: 0.1, sigmaHighK: 0.1 } };
 const NOISE_EMU = 1e-7;
 const TRUTH = localTcMoments(MODEL.localTc);
 

@@ -3,17 +3,14 @@
  * crystallized-type transition near the top of the sweep, a sweep truncated before the transition
  * completes (the study's case), and standard errors that match the scatter over noise draws.
  */
-import { localTcMoments, modelTruth, simulateSweep, type SuperconductorModel, type SweepPlan } from '../../../instruments/src/mpms';
+import { GLASS_RIBBON_MODEL, localTcMoments, modelTruth, simulateSweep, type SuperconductorModel, type SweepPlan } from '../../../instruments/src/mpms';
 import { createRng } from '../../../instruments/src/rng';
 import { analyzeMagnetic } from './analyze-magnetic';
 
+/** The everyday glass ribbon with a symmetric local-Tc distribution and a sloping normal-state background. */
 const BASE: SuperconductorModel = {
+  ...GLASS_RIBBON_MODEL,
   localTc: { meanK: 3.45, sigmaLowK: 0.1, sigmaHighK: 0.1 },
-  shieldedFraction0: 0.9,
-  densityGCm3: 6.2,
-  demagN: 0,
-  fcFraction: 0.25,
-  backgroundChiEmuPerGOe: 1e-6,
   backgroundSlopeEmuPerGOeK: -2e-8,
 };
 const MASS_MG = 2;
