@@ -1,11 +1,8 @@
 import { DynamicModule, Injectable, Module, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, HttpAdapterHost } from '@nestjs/core';
 import { AllExceptionsFilter } from '../../src/common/all-exceptions.filter';
-import { ConfigModule } from '../../src/config/config.module';
 import { Env } from '../../src/config/env';
-import { LoggingModule } from '../../src/infra/logging.module';
-import { DatabaseModule } from '../../src/infra/database/database.module';
-import { RedisModule } from '../../src/infra/redis/redis.module';
+import { processFoundation } from '../../src/infra/process-foundation';
 import { AlloysController } from '../../src/modules/alloys/alloys.controller';
 import { AlloysModule } from '../../src/modules/alloys/alloys.module';
 import { AuditController } from '../../src/modules/audit/audit.controller';
@@ -25,7 +22,6 @@ import { UsersModule } from '../../src/modules/users/users.module';
 import { BullBoardModule } from '@bull-board/nestjs';
 import { FastifyAdapter as BullBoardFastifyAdapter } from '@bull-board/fastify';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
-import { QueueModule } from '../../src/infra/queue/queue.module';
 import { QueueName } from '../../src/infra/queue/queue.constants';
 import { AnalysesController } from '../../src/modules/analyses/analyses.controller';
 import { AnalysesModule } from '../../src/modules/analyses/analyses.module';
@@ -41,7 +37,6 @@ import { MetricsModule } from '../../src/modules/metrics/metrics.module';
 import { ReportsController } from '../../src/modules/reports/reports.controller';
 import { ReportsModule } from '../../src/modules/reports/reports.module';
 import { TechniquesController } from '../../src/modules/techniques/techniques.controller';
-import { TechniquesModule } from '../../src/modules/techniques/techniques.module';
 import type { TechniqueRegistrySource } from '../../src/modules/techniques/technique-registry';
 import { UploadsController } from '../../src/modules/uploads/uploads.controller';
 import { UploadsModule } from '../../src/modules/uploads/uploads.module';
@@ -96,12 +91,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [
-        ConfigModule.forRoot(envOverrides),
-        TechniquesModule.forRoot(techniques),
-        LoggingModule,
-        DatabaseModule,
-        RedisModule,
-        QueueModule,
+        ...processFoundation(envOverrides, techniques),
         HealthModule,
         AuditModule,
         UsersModule,

@@ -1,17 +1,13 @@
 import { DynamicModule, Inject, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import Redis from 'ioredis';
 import { once } from 'node:events';
-import { ConfigModule } from '../../src/config/config.module';
 import { Env } from '../../src/config/env';
-import { LoggingModule } from '../../src/infra/logging.module';
-import { DatabaseModule } from '../../src/infra/database/database.module';
-import { QueueModule } from '../../src/infra/queue/queue.module';
-import { REDIS, RedisModule } from '../../src/infra/redis/redis.module';
+import { processFoundation } from '../../src/infra/process-foundation';
+import { REDIS } from '../../src/infra/redis/redis.module';
 import { AnalysesModule } from '../../src/modules/analyses/analyses.module';
 import { AnalysisProcessor } from '../../src/modules/analyses/analysis.processor';
 import { ReanalyzeOnStart } from '../../src/modules/analyses/reanalyze-on-start.service';
 import { RunSweeper } from '../../src/modules/analyses/run-sweeper.service';
-import { TechniquesModule } from '../../src/modules/techniques/techniques.module';
 import type { TechniqueRegistrySource } from '../../src/modules/techniques/technique-registry';
 
 @Module({})
@@ -39,15 +35,7 @@ export class WorkerModule {
   static forRoot(envOverrides: Partial<Record<keyof Env, string>> = {}, techniques?: TechniqueRegistrySource): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [
-        ConfigModule.forRoot(envOverrides),
-        TechniquesModule.forRoot(techniques),
-        LoggingModule,
-        DatabaseModule,
-        RedisModule,
-        QueueModule,
-        AnalysesModule,
-      ],
+      imports: [...processFoundation(envOverrides, techniques), AnalysesModule],
       providers: [WorkerReady, AnalysisProcessor, RunSweeper, ReanalyzeOnStart],
     };
   }

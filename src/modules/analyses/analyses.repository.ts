@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import { StoredContent, unpackContent } from '../../infra/file-store/stored-content';
 import { compileOnce } from '../../infra/database/compile-once';
 import { Database, Executor, json } from '../../infra/database/database';
-import type { AnalysisRunRow, FailureKind, RunStatus, Technique } from '../../infra/database/schema';
+import type { AnalysisRunRow, DB, FailureKind, RunStatus, Technique } from '../../infra/database/schema';
 
 /** A run just claimed by a worker, with everything its analysis needs. */
 export interface ClaimedRun {
@@ -329,18 +329,20 @@ const runByKey = compileOnce((db: Executor, measurementId: string, fileSha256: s
 
 const measurementById = compileOnce((db: Executor, id: string) => db.selectFrom('measurements').select(['technique', 'conditions']).where('id', '=', id));
 
+/** The project of run `r` (its measurement's sample's), as a column: a subquery, not a second round trip. */
+const projectIdOfRun = (eb: ExpressionBuilder<DB & { r: DB['analysis_runs'] }, 'r'>) =>
+  eb
+    .selectFrom('measurements as m')
+    .innerJoin('samples as s', 's.id', 'm.sampleId')
+    .select('s.projectId')
+    .whereRef('m.id', '=', 'r.measurementId')
+    .as('projectId');
+
 const runById = compileOnce((db: Executor, id: string) =>
   db
-    .selectFrom('analysis_runs')
+    .selectFrom('analysis_runs as r')
     .select([...RUN_SUMMARY_COLUMNS, 'curves'])
-    .select((eb) =>
-      eb
-        .selectFrom('measurements as m')
-        .innerJoin('samples as s', 's.id', 'm.sampleId')
-        .select('s.projectId')
-        .whereRef('m.id', '=', 'analysis_runs.measurementId')
-        .as('projectId'),
-    )
+    .select(projectIdOfRun)
     .where('id', '=', id),
 );
 
@@ -357,14 +359,7 @@ const runStateOf = compileOnce((db: Executor, id: string) =>
   db
     .selectFrom('analysis_runs as r')
     .select(['r.status', 'r.measurementId', 'r.fileId', 'r.fileSha256', 'r.analyzer', 'r.analyzerVersion', 'r.attempts'])
-    .select((eb) =>
-      eb
-        .selectFrom('measurements as m')
-        .innerJoin('samples as s', 's.id', 'm.sampleId')
-        .select('s.projectId')
-        .whereRef('m.id', '=', 'r.measurementId')
-        .as('projectId'),
-    )
+    .select(projectIdOfRun)
     .where('r.id', '=', id),
 );
 
