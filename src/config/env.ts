@@ -1,8 +1,15 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
-const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
-const toNumber = toInt;
+const toNumber = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+
+/** A whole-number setting, read from its text, from `min` up to `max` when given (the rule most settings share). */
+function WholeNumber(min: number, max?: number): PropertyDecorator {
+  const rules = [Transform(toNumber), IsInt(), Min(min), ...(max === undefined ? [] : [Max(max)])];
+  return (target, key) => {
+    for (const rule of rules) rule(target, key);
+  };
+}
 
 /** The development default of JWT_SECRET and the value docker-compose once shipped: public, so refused in production. */
 export const PUBLIC_JWT_SECRETS = ['vitrack-dev-secret-change-me', 'change-me-to-a-long-random-secret'];
@@ -31,10 +38,7 @@ export class Env {
   REDIS_URL = 'redis://127.0.0.1:6379';
 
   /** HTTP port of the API process. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(65535)
+  @WholeNumber(0, 65535)
   PORT = 3000;
 
   /** BullMQ key prefix, so several deployments (or test runs) share one Redis safely. */
@@ -48,34 +52,22 @@ export class Env {
   JWT_SECRET = PUBLIC_JWT_SECRETS[0];
 
   /** Lifetime of a login access token, in seconds (at most a day). */
-  @Transform(toInt)
-  @IsInt()
-  @Min(60)
-  @Max(MAX_JWT_TTL_S)
+  @WholeNumber(60, MAX_JWT_TTL_S)
   JWT_TTL_S = 12 * 3600;
 
   /** How long a token's user (id, email, role) is remembered before the database is asked again, ms. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(60_000)
+  @WholeNumber(0, 60_000)
   AUTH_USER_CACHE_MS = 3000;
 
   /** Login attempts one client address may make per minute (429 beyond; counted in Redis across replicas). */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @WholeNumber(1)
   LOGIN_MAX_PER_ADDRESS_PER_MIN = 20;
 
   /** Wrong passwords one account may take within LOGIN_FAILURE_WINDOW_S before logins to it answer 429. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @WholeNumber(1)
   LOGIN_MAX_FAILURES_PER_ACCOUNT = 10;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @WholeNumber(1)
   LOGIN_FAILURE_WINDOW_S = 900;
 
   /**
@@ -93,27 +85,19 @@ export class Env {
   TRUST_PROXY: 'true' | 'false' = 'false';
 
   /** Longest time a client may take to send a whole request, s (a slow body is cut off with 408). */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @WholeNumber(1)
   HTTP_REQUEST_TIMEOUT_S = 120;
 
   /** Longest time a client may take to send the request headers, s. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @WholeNumber(1)
   HTTP_HEADERS_TIMEOUT_S = 10;
 
   /** How long an idle keep-alive connection stays open, s. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @WholeNumber(1)
   HTTP_KEEPALIVE_TIMEOUT_S = 5;
 
   /** Event streams (GET /api/events) one user may hold open per API process (429 beyond). */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @WholeNumber(1)
   SSE_MAX_PER_USER = 5;
 
   /** The first administrator, created at API start if absent. */
@@ -130,9 +114,7 @@ export class Env {
   ADMIN_PASSWORD?: string;
 
   /** Largest instrument file accepted by an upload, bytes (413 above it). */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1024)
+  @WholeNumber(1024)
   UPLOAD_LIMIT_BYTES = 50 * 1024 * 1024;
 
   /**
@@ -140,16 +122,11 @@ export class Env {
    * their bytes still on the network (TCP holds them), so the API's memory stays within about
    * this many uploads whatever the number sent at once (bench/upload-memory.ts).
    */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @WholeNumber(1)
   UPLOAD_CONCURRENCY = 2;
 
   /** Analysis jobs one worker process runs at once. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(64)
+  @WholeNumber(1, 64)
   WORKER_CONCURRENCY = 2;
 
   /** Wall-time limit of one analysis, s; a run past it fails ("took longer than …") and is not retried. */
@@ -160,10 +137,7 @@ export class Env {
   ANALYSIS_TIMEOUT_S = 60;
 
   /** V8 heap limit of one analysis thread, MB; a run past it fails ("needed more than …") and is not retried. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(64)
-  @Max(65536)
+  @WholeNumber(64, 65536)
   ANALYSIS_MAX_MEMORY_MB = 2048;
 
   /**
@@ -188,10 +162,8 @@ export class Env {
   METRICS_TOKEN?: string;
 
   /** Largest PostgreSQL pool per process. */
-  @Transform(toInt)
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @WholeNumber(1)
   DB_POOL_MAX = 10;
 
   /**
@@ -200,10 +172,7 @@ export class Env {
    * a full pool (each holds a connection for ~10 ms); short enough that a database that is down or
    * unreachable answers quickly instead of holding every request for the kernel's TCP timeout.
    */
-  @Transform(toInt)
-  @IsInt()
-  @Min(10)
-  @Max(120_000)
+  @WholeNumber(10, 120_000)
   DB_POOL_WAIT_MS = 3000;
 }
 
