@@ -105,6 +105,17 @@ describe('the sample page plots every technique in Chromium', () => {
     expect(r.caption).toContain(`Tc (50 %), channel 1 (headline) = ${formatWithError(ch1.tcK, null)} K`);
     expect(r.caption).toContain(`Tc (50 %), channel 2 = ${formatWithError(ch2.tcK, null)} K`);
 
+    // Two fields: the Hc2(T) panel, its points, the WHH line of the stored slope, and the estimates in its caption.
+    const rm = runs.RESISTANCE.metrics;
+    expect(rm.hc2Points).toHaveLength(2);
+    const hc2 = await panel(page, 'RESISTANCE', 'hc2');
+    expect(hc2.series.slice(0, 2)).toEqual(['Hc2(T) points', 'linear fit near Tc (dμ0Hc2/dT)']);
+    const slope = rm.dHc2dTErrTPerK === null ? formatNumber(rm.dHc2dTTPerK) : formatWithError(rm.dHc2dTTPerK, rm.dHc2dTErrTPerK);
+    expect(hc2.caption).toContain(`dμ0Hc2/dT = ${slope} T/K`);
+    expect(hc2.caption).toContain(`μ0Hc2(0) WHH = ${formatNumber(rm.hc2ZeroWhhT)} T`);
+    // One field per magnetic sweep here: no Hc2 panel on the χ(T) card.
+    expect(await card(page, 'MAGNETIC').locator('figure[data-panel="hc2"]').count()).toBe(0);
+
     const xrd = await panel(page, 'XRD', 'xrd');
     expect(xrd.series).toEqual(['pattern', 'halo fit (pseudo-Voigt + background)', 'background under the halo', 'SNIP background']);
     expect(xrd.caption).toContain(`q₁ = ${formatWithError(runs.XRD.metrics.q1InvA, runs.XRD.metrics.q1ErrInvA)} Å⁻¹`);

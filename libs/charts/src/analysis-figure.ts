@@ -42,11 +42,12 @@ function line(s: PlotSeries, color: string, emphasise: boolean): LineSeriesOptio
     name: s.name,
     yAxisIndex: s.axis,
     data: s.x.map((x, i) => [x, s.y[i]]),
-    showSymbol: false,
+    showSymbol: s.points,
+    ...(s.points && { symbolSize: 8 }),
     // Points are bounded by the API already; LTTB keeps a narrow canvas from overdrawing.
     sampling: 'lttb',
     z: s.highlight ? 3 : 2,
-    lineStyle: { width, type: dashed ? 'dashed' : s.role === 'background' ? 'dotted' : 'solid', color: c },
+    lineStyle: { width: s.points ? 0 : width, type: dashed ? 'dashed' : s.role === 'background' ? 'dotted' : 'solid', color: c },
     itemStyle: { color: c },
   };
 }

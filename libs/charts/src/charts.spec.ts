@@ -74,7 +74,15 @@ describe('analysis panel option', () => {
     y: [0.1, 4, 0.1],
     axis: 0 as const,
     highlight: false,
+    points: false,
     ...extra,
+  });
+
+  it('draws a points series as symbols without a line (Hc2(T) points)', () => {
+    const [points, line] = analysisPanelOption(panel({ series: [s('Hc2(T) points', 'measured', { points: true }), s('fit', 'fit')] }))
+      .series as LineSeriesOption[];
+    expect([points.showSymbol, (points.lineStyle as { width: number }).width]).toEqual([true, 0]);
+    expect([line.showSymbol, (line.lineStyle as { width: number }).width > 0]).toEqual([false, true]);
   });
 
   it('draws measured series solid, fits dashed, backgrounds dotted grey, and marks the markers', () => {

@@ -26,7 +26,7 @@ describe('a run’s plot as one server-rendered SVG', () => {
         y2Label: null,
         xLog: false,
         yLog: false,
-        series: [{ name: 'n', role: 'measured', x: [1, 2], y: [1, 2], axis: 0, highlight: false }],
+        series: [{ name: 'n', role: 'measured', x: [1, 2], y: [1, 2], axis: 0, highlight: false, points: false }],
         markers: [],
         facts: [],
         notes: [],

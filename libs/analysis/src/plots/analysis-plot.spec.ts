@@ -1,4 +1,5 @@
 import { plotSpecimens, type PlotSpecimen } from '../../../instruments/src/plot-specimens';
+import { simulatePpms } from '../../../instruments/src/ppms';
 import { laAlXrdModel, virtualXrd } from '../../../instruments/src/xrd';
 import { analyzeFile } from '../analyze-file';
 import type { Curves } from '../core/types';
@@ -68,6 +69,51 @@ describe('analysis plot: a ZFC-then-FC magnetic file', () => {
     const p = analysisPlot('MAGNETIC', { chiZfc: curves.chiZfc, dChiDt: curves.dChiDt }, { tcDistribution: metrics.tcDistribution }, { mode: 'FC' });
     expect(names(p.panels[0])).toEqual(['χ FC']);
     expect(names(p.panels[1])).toEqual(['−dχ/dT FC, normalised', 'Gaussian fit FC']);
+  });
+});
+
+describe('analysis plot: Hc2(T)', () => {
+  it('a resistance run at seven fields: its Hc2 points, the WHH line of the stored slope ending at Tc0, and the Maki–de Gennes curve of the stored μ0Hc2(0)', () => {
+    const file = simulatePpms({ seed: 3 });
+    const r = analyzeFile(new TextEncoder().encode(file.text), { fileName: file.fileName });
+    if (!r.ok) throw r.error;
+    const m = r.value.metrics as Record<string, any>;
+    const p = analysisPlot('RESISTANCE', r.value.curves, m).panels.find((x) => x.id === 'hc2')!;
+    expect(names(p)).toEqual(['Hc2(T) points', 'linear fit near Tc (dμ0Hc2/dT)', 'Maki–de Gennes fit']);
+    const [points, line, mdg] = p.series;
+    expect([points.points, line.points, line.role, mdg.role]).toEqual([true, false, 'fit', 'fit']);
+    expect(points.y.length).toBe(m.hc2Points.length);
+    for (const pt of m.hc2Points) expect(points.x[points.y.indexOf(pt.fieldT)]).toBe(pt.tcK);
+    // The line has the stored slope and meets zero field at the Tc0 that WHH used.
+    const slope = (line.y[1] - line.y[0]) / (line.x[1] - line.x[0]);
+    expect(slope).toBeCloseTo(m.dHc2dTTPerK, 9);
+    expect(line.y[1]).toBe(0);
+    expect(-0.693 * line.x[1] * slope).toBeCloseTo(m.hc2ZeroWhhT, 9);
+    // The curve reaches the stored MdG μ0Hc2(0) towards T = 0 and zero at Tc0.
+    expect(mdg.y[0] / m.hc2ZeroMdgT).toBeGreaterThan(0.98);
+    expect(mdg.y[0] / m.hc2ZeroMdgT).toBeLessThanOrEqual(1 + 1e-9);
+    expect(mdg.y[mdg.y.length - 1]).toBeCloseTo(0, 9);
+    expect(p.facts.map((f) => [f.label, f.value])).toEqual([
+      ['dμ0Hc2/dT', m.dHc2dTTPerK],
+      ['μ0Hc2(0) WHH', m.hc2ZeroWhhT],
+      ['μ0Hc2(0) Maki–de Gennes', m.hc2ZeroMdgT],
+      ['ξ(0)', m.xiNm],
+    ]);
+  });
+
+  it('a magnetic file with χ(T) at several fields: Tc onset against μ0H, one point per field of the headline mode; none at a single field', () => {
+    const seg = (mode: string, fieldOe: number, tcOnsetK: number, role = 'other') => ({ kind: 'M(T)', mode, fieldOe, tcOnsetK, role });
+    const metrics = {
+      segments: [seg('ZFC', 20, 3.6, 'headline'), seg('FC', 20, 3.55, 'partner'), seg('ZFC', 5000, 3.3), seg('ZFC', 10000, 3.0), { kind: 'M(H)', fieldOe: 0 }],
+    };
+    const p = analysisPlot('MAGNETIC', {}, metrics).panels.find((x) => x.id === 'hc2')!;
+    expect(names(p)).toEqual(['Hc2(T) points']);
+    expect([p.series[0].x, p.series[0].y]).toEqual([
+      [3.0, 3.3, 3.6],
+      [1, 0.5, 0.002],
+    ]);
+    const single = { segments: [seg('ZFC', 20, 3.6, 'headline'), seg('FC', 20, 3.55, 'partner')] };
+    expect(analysisPlot('MAGNETIC', {}, single).panels.map((x) => x.id)).not.toContain('hc2');
   });
 });
 

@@ -7,6 +7,7 @@
  */
 import { downsample } from '../core/numeric';
 import type { Curve, Curves } from '../core/types';
+import { mdgFieldFactor, mdgHc2ZeroT, WHH_COEFF } from '../resistance/dirty-limit';
 import { powerLawAt } from '../saxs/power-law-fit';
 
 /** Points per series at most: enough for a smooth line at any screen width, small on the wire. */
@@ -26,6 +27,8 @@ export interface PlotSeries {
   axis: 0 | 1;
   /** Drawn stronger: the headline channel of a resistance file. */
   highlight: boolean;
+  /** Drawn as points, not a line: separate determinations such as Hc2(T) points. */
+  points: boolean;
 }
 
 /** A vertical line at a metric's value, e.g. Tc onset at 3.61 K. */
@@ -42,7 +45,7 @@ export interface PlotFact {
   unit: string;
 }
 
-export type PlotPanelId = 'chi' | 'tc-distribution' | 'resistance' | 'xrd' | 'dsc' | 'saxs' | 'curves';
+export type PlotPanelId = 'chi' | 'tc-distribution' | 'resistance' | 'hc2' | 'xrd' | 'dsc' | 'saxs' | 'curves';
 
 export interface PlotPanel {
   id: PlotPanelId;
@@ -92,13 +95,14 @@ function finite(c: Curve | undefined): { x: number[]; y: number[] } {
   return downsample(x, y, PLOT_MAX_POINTS);
 }
 
-const series = (name: string, role: PlotRole, xy: { x: number[]; y: number[] }, axis: 0 | 1 = 0, highlight = false): PlotSeries => ({
+const series = (name: string, role: PlotRole, xy: { x: number[]; y: number[] }, axis: 0 | 1 = 0, highlight = false, points = false): PlotSeries => ({
   name,
   role,
   x: xy.x,
   y: xy.y,
   axis,
   highlight,
+  points,
 });
 
 const fact = (label: string, value: number | null, error: number | null, unit: string): PlotFact => ({ label, value, error, unit });
@@ -155,7 +159,8 @@ function magneticPanels(curves: Curves, metrics: Metrics, options: AnalysisPlotO
   const own = metrics.tcDistribution as Record<string, unknown> | null | undefined;
   const partner = mode === 'ZFC' ? (metrics.fcTcDistribution as Record<string, unknown> | null | undefined) : null;
   const derivative = finite(curves.dChiDt);
-  if (!own || derivative.x.length === 0) return [chi];
+  const hc2 = hc2Panel(magneticHc2Points(metrics), metrics);
+  if (!own || derivative.x.length === 0) return [chi, ...hc2];
 
   const densities = [
     { label: mode, density: localTcDensity(derivative, own) },
@@ -198,7 +203,7 @@ function magneticPanels(curves: Curves, metrics: Metrics, options: AnalysisPlotO
     ],
     notes,
   });
-  return [chi, distribution];
+  return [chi, distribution, ...hc2];
 }
 
 /**
@@ -256,6 +261,69 @@ function resistancePanels(curves: Curves, metrics: Metrics): PlotPanel[] {
           ? channels.map((c) => fact(`Tc (50 %), channel ${String(c.channel)}${c.channel === headline ? ' (headline)' : ''}`, num(c, 'tcK'), null, 'K'))
           : [fact('Tc (50 %)', num(metrics, 'tcK'), null, 'K')]),
         ...(num(metrics, 'width1090K') !== null ? [fact('width (10–90 %)', num(metrics, 'width1090K'), null, 'K')] : []),
+      ],
+    }),
+    ...hc2Panel(resistanceHc2Points(metrics), metrics),
+  ];
+}
+
+type Hc2Point = { fieldT: number; tcK: number };
+
+/** The resistance run's Hc2(T) points (Tc by the 50 % criterion at each field). */
+function resistanceHc2Points(metrics: Metrics): Hc2Point[] {
+  const points = Array.isArray(metrics.hc2Points) ? (metrics.hc2Points as unknown[]) : [];
+  return points.flatMap((p) => (num(p, 'fieldT') !== null && num(p, 'tcK') !== null ? [{ fieldT: num(p, 'fieldT')!, tcK: num(p, 'tcK')! }] : []));
+}
+
+/** A magnetic file's χ(T) segments at several fields in the headline's mode: Tc onset against μ0H (1 T = 10⁴ Oe). */
+function magneticHc2Points(metrics: Metrics): Hc2Point[] {
+  const segments = Array.isArray(metrics.segments) ? (metrics.segments as Record<string, unknown>[]) : [];
+  const mode = segments.find((s) => s && s.role === 'headline')?.mode;
+  const byField = new Map<number, number>();
+  for (const s of segments) {
+    const fieldOe = num(s, 'fieldOe');
+    const tcK = num(s, 'tcOnsetK');
+    if (s?.kind === 'M(T)' && s.mode === mode && fieldOe !== null && tcK !== null && !byField.has(fieldOe)) byField.set(fieldOe, tcK);
+  }
+  return [...byField].map(([fieldOe, tcK]) => ({ fieldT: Math.abs(fieldOe) / 1e4, tcK }));
+}
+
+/**
+ * μ0Hc2(T) when the run holds transitions at two fields or more: the points, and, from the stored
+ * resistance metrics, the straight line of slope dμ0Hc2/dT through Tc0 (the WHH input, Tc0 being
+ * what μ0Hc2(0)_WHH = −0.693 Tc0 · slope implies) and the Maki–de Gennes curve of the fitted
+ * μ0Hc2(0) (its diffusivity recovered from μ0Hc2(0) and Tc0), with the estimates as facts.
+ */
+function hc2Panel(points: Hc2Point[], metrics: Metrics): PlotPanel[] {
+  if (new Set(points.map((p) => p.fieldT)).size < 2) return [];
+  const sorted = [...points].sort((a, b) => a.tcK - b.tcK);
+  const slope = num(metrics, 'dHc2dTTPerK');
+  const whh = num(metrics, 'hc2ZeroWhhT');
+  const mdg = num(metrics, 'hc2ZeroMdgT');
+  const tc0K = slope !== null && slope < 0 && whh !== null ? whh / (-WHH_COEFF * slope) : null;
+  const fits: PlotSeries[] = [];
+  if (tc0K !== null) {
+    const fromK = Math.min(...sorted.map((p) => p.tcK));
+    fits.push(series('linear fit near Tc (dμ0Hc2/dT)', 'fit', { x: [fromK, tc0K], y: [slope! * (fromK - tc0K), 0] }));
+    if (mdg !== null && mdg > 0) {
+      // μ0Hc2(0) = mdgHc2ZeroT(Tc0, D) is inverse in D, so D = mdgHc2ZeroT(Tc0, 1) / μ0Hc2(0).
+      const diffusivity = mdgHc2ZeroT(tc0K, 1) / mdg;
+      const xs = grid(0.02 * tc0K, tc0K, 80);
+      fits.push(series('Maki–de Gennes fit', 'fit', { x: xs, y: xs.map((t) => mdgFieldFactor(t, tc0K) / diffusivity) }));
+    }
+  }
+  return [
+    panel({
+      id: 'hc2',
+      title: 'Hc2(T)',
+      xLabel: 'Temperature (K)',
+      yLabel: 'μ0Hc2 (T)',
+      series: [series('Hc2(T) points', 'measured', { x: sorted.map((p) => p.tcK), y: sorted.map((p) => p.fieldT) }, 0, false, true), ...fits],
+      facts: [
+        ...(slope !== null ? [fact('dμ0Hc2/dT', slope, num(metrics, 'dHc2dTErrTPerK'), 'T/K')] : []),
+        ...(whh !== null ? [fact('μ0Hc2(0) WHH', whh, null, 'T')] : []),
+        ...(mdg !== null ? [fact('μ0Hc2(0) Maki–de Gennes', mdg, null, 'T')] : []),
+        ...(num(metrics, 'xiNm') !== null ? [fact('ξ(0)', num(metrics, 'xiNm'), null, 'nm')] : []),
       ],
     }),
   ];

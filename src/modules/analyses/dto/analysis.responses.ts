@@ -70,6 +70,7 @@ export class PlotSeriesResponse {
   @ApiProperty({ type: [Number] }) y!: number[];
   @ApiProperty({ enum: [0, 1], description: '1: the secondary (right) axis' }) axis!: 0 | 1;
   @ApiProperty({ description: 'drawn stronger: the headline channel of a resistance file' }) highlight!: boolean;
+  @ApiProperty({ description: 'drawn as points, not a line: separate determinations such as Hc2(T) points' }) points!: boolean;
 }
 
 export class PlotMarkerResponse {
@@ -85,8 +86,8 @@ export class PlotFactResponse {
 }
 
 export class PlotPanelResponse {
-  @ApiProperty({ enum: ['chi', 'tc-distribution', 'resistance', 'xrd', 'dsc', 'saxs', 'curves'] })
-  id!: 'chi' | 'tc-distribution' | 'resistance' | 'xrd' | 'dsc' | 'saxs' | 'curves';
+  @ApiProperty({ enum: ['chi', 'tc-distribution', 'resistance', 'hc2', 'xrd', 'dsc', 'saxs', 'curves'] })
+  id!: 'chi' | 'tc-distribution' | 'resistance' | 'hc2' | 'xrd' | 'dsc' | 'saxs' | 'curves';
   @ApiProperty({ example: 'Local-Tc distribution' }) title!: string;
   @ApiProperty() xLabel!: string;
   @ApiProperty() yLabel!: string;
