@@ -20,8 +20,22 @@ interface GuardedRequest {
   user?: AuthUser;
 }
 
+/** A route's access rules, from its handler's and controller's decorators. */
+interface RouteRules {
+  isPublic: boolean;
+  minRole?: Role;
+  projectPi: boolean;
+  uploadScope: boolean;
+}
+
 @Injectable()
 export class AuthGuard implements CanActivate {
+  /**
+   * Rules per controller class and handler, read once: decorators are fixed at start, and the four
+   * reflector lookups (eight metadata reads) were a cost of every request.
+   */
+  private readonly rules = new WeakMap<object, WeakMap<object, RouteRules>>();
+
   constructor(
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
@@ -29,20 +43,37 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
-    const targets = [ctx.getHandler(), ctx.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const rules = this.rulesOf(ctx.getClass(), ctx.getHandler());
+    if (rules.isPublic) return true;
     const req = ctx.switchToHttp().getRequest<GuardedRequest>();
     const user = await this.authenticateRequest(req);
     req.user = user;
-    const minRole = this.reflector.getAllAndOverride<Role | undefined>(MIN_ROLE, targets);
+    const { minRole } = rules;
     if (minRole && !hasRole(user.role, minRole)) {
       throw new ForbiddenException({ message: `this action needs the ${minRole} role; you are ${user.role}`, field: 'authorization' });
     }
-    if (this.reflector.getAllAndOverride<boolean>(PROJECT_PI, targets) && user.role !== 'ADMIN' && !user.projects.some((p) => p.role === 'PI')) {
+    if (rules.projectPi && user.role !== 'ADMIN' && !user.projects.some((p) => p.role === 'PI')) {
       throw new ForbiddenException({ message: 'this action needs the PI role in the record’s project; you are PI in no project', field: 'authorization' });
     }
-    this.checkScope(user, req.method, this.reflector.getAllAndOverride<boolean>(UPLOAD_SCOPE, targets) === true);
+    this.checkScope(user, req.method, rules.uploadScope);
     return true;
+  }
+
+  private rulesOf(controller: object, handler: object): RouteRules {
+    let byHandler = this.rules.get(controller);
+    if (!byHandler) this.rules.set(controller, (byHandler = new WeakMap()));
+    let rules = byHandler.get(handler);
+    if (!rules) {
+      const targets = [handler as () => void, controller as new () => unknown];
+      rules = {
+        isPublic: this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets) === true,
+        minRole: this.reflector.getAllAndOverride<Role | undefined>(MIN_ROLE, targets),
+        projectPi: this.reflector.getAllAndOverride<boolean>(PROJECT_PI, targets) === true,
+        uploadScope: this.reflector.getAllAndOverride<boolean>(UPLOAD_SCOPE, targets) === true,
+      };
+      byHandler.set(handler, rules);
+    }
+    return rules;
   }
 
   /** The caller, from the bearer header or the session cookie (then with the CSRF check); 401 otherwise. */

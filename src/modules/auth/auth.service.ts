@@ -12,6 +12,7 @@ import { csrfTokenFor } from './session-cookie';
 import { SessionRevocations } from './session-revocations';
 import { SessionsRepository } from './sessions.repository';
 import { ShortCache } from './short-cache';
+import { SessionClaims, VerifiedTokens } from './verified-tokens';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -30,6 +31,7 @@ export class AuthService {
   /** Session id → its user as the database last said (or null: revoked, expired, disabled), for AUTH_USER_CACHE_MS. */
   private readonly liveSessions: ShortCache<Omit<AuthUser, 'projects'> | null>;
   private readonly ttlS: number;
+  private readonly verified = new VerifiedTokens();
 
   constructor(
     private readonly users: UsersRepository,
@@ -105,6 +107,18 @@ export class AuthService {
 
   private async resolve(bearer: string): Promise<Omit<AuthUser, 'projects'> | undefined> {
     if (this.tokens.isApiToken(bearer)) return this.tokens.authenticate(bearer);
+    const claims = this.verified.get(bearer) ?? (await this.verify(bearer));
+    if (!claims) return undefined;
+    const { sub, sid } = claims;
+    const user = await this.liveSessions.get(sid, async () => {
+      const row = await this.sessions.liveUser(sid, sub);
+      return row ? { id: row.id, email: row.email, role: row.role, sessionId: sid } : null;
+    });
+    return user && user.id === sub ? user : undefined;
+  }
+
+  /** A login JWT's subject and session once its signature and claims pass (then remembered until it expires), or undefined. */
+  private async verify(bearer: string): Promise<SessionClaims | undefined> {
     let claims: { sub?: unknown; sid?: unknown; iat?: unknown; exp?: unknown };
     try {
       claims = await this.jwt.verifyAsync<typeof claims>(bearer);
@@ -115,10 +129,9 @@ export class AuthService {
     const { sub, sid, iat, exp } = claims;
     if (typeof iat !== 'number' || typeof exp !== 'number' || exp - iat > this.ttlS) return undefined;
     if (typeof sub !== 'string' || !UUID.test(sub) || typeof sid !== 'string' || !UUID.test(sid)) return undefined;
-    const user = await this.liveSessions.get(sid, async () => {
-      const row = await this.sessions.liveUser(sid, sub);
-      return row ? { id: row.id, email: row.email, role: row.role, sessionId: sid } : null;
-    });
-    return user && user.id === sub ? user : undefined;
+    // verifyAsync also refuses a token past iat + JWT_TTL_S (maxAge); exp is never later, as checked above.
+    const verified = { sub, sid, validUntilS: exp };
+    this.verified.set(bearer, verified);
+    return verified;
   }
 }
