@@ -50,9 +50,9 @@ const NO_VALUES = new Float64Array(0);
  * to `out` from index `at` (which the caller has sized for the line's cells). Runs once per line of
  * every XRD/SAXS file, so it allocates nothing per number beyond the cells themselves.
  */
-function classify(line: string, out: Float64Array, at: number): number {
-  const fast = classifyPlain(line, out, at);
-  return fast === UNSURE ? classifyCells(line, out, at) : fast;
+function classify(text: string, from: number, to: number, out: Float64Array, at: number): number {
+  const fast = classifyPlain(text, from, to, out, at);
+  return fast === UNSURE ? classifyCells(text.slice(from, to), out, at) : fast;
 }
 
 const UNSURE = -2;
@@ -66,10 +66,9 @@ const isPlainSeparator = (c: number): boolean => c === 32 || c === 44 || (c >= 9
  * (a comment, a `;`, a `D` exponent, a letter, non-ASCII space), which classifyCells then reads;
  * a line it does answer gets the answer classifyCells would give.
  */
-function classifyPlain(line: string, out: Float64Array, at: number): number {
-  const n = line.length;
+function classifyPlain(line: string, from: number, n: number, out: Float64Array, at: number): number {
   let count = 0;
-  let i = 0;
+  let i = from;
   for (;;) {
     while (i < n && isPlainSeparator(line.charCodeAt(i))) i++;
     if (i === n) return count;
@@ -115,11 +114,13 @@ function classifyCells(line: string, out: Float64Array, at: number): number {
   return cells.length;
 }
 
-/**
- * Calls `visit(line, index, offset)` for every line of `text` (offset: where the line starts in
- * it), breaking at LF, CRLF or a lone CR as splitLines does, without building the array.
- */
-export function forEachLine(text: string, visit: (line: string, index: number, offset: number) => void): void {
+/** Calls `visit(line, index)` for every line of `text`, breaking at LF, CRLF or a lone CR as splitLines does, without building the array. */
+export function forEachLine(text: string, visit: (line: string, index: number) => void): void {
+  forEachLineRange(text, (from, to, index) => visit(text.slice(from, to), index));
+}
+
+/** forEachLine with the line as text.slice(from, to), not made: a data row is read where it stands. */
+function forEachLineRange(text: string, visit: (from: number, to: number, index: number) => void): void {
   const crlf = text.includes('\r');
   let index = 0;
   let from = 0;
@@ -136,10 +137,10 @@ export function forEachLine(text: string, visit: (line: string, index: number, o
       next = to >= 0 && text.charCodeAt(to) === 13 && text.charCodeAt(to + 1) === 10 ? to + 2 : to + 1;
     }
     if (to < 0) {
-      visit(text.slice(from), index, from);
+      visit(from, text.length, index);
       return;
     }
-    visit(text.slice(from, to), index++, from);
+    visit(from, to, index++);
     from = next;
   }
 }
@@ -185,17 +186,17 @@ export function findNumericBlock(text: string, minColumns = 2): NumericBlock | u
     }
     run = undefined;
   };
-  forEachLine(text, (line, i, offset) => {
+  forEachLineRange(text, (offset, lineEnd, i) => {
     // A line holds at most (length + 1) / 2 numbers: size the buffer for it before classifying.
-    const room = (line.length + 1) >> 1;
+    const room = (lineEnd - offset + 1) >> 1;
     let kind: number;
     if (run) {
       const at = run.count * run.cols;
       if (at + room > run.values.length) run.values = grow(run.values, at + room);
-      kind = classify(line, run.values, at);
+      kind = classify(text, offset, lineEnd, run.values, at);
     } else {
       if (room > scratch.length) scratch = new Float64Array(room);
-      kind = classify(line, scratch, 0);
+      kind = classify(text, offset, lineEnd, scratch, 0);
     }
     if (kind === BLANK) {
       if (run) run.blankInside.push(i);
