@@ -2,7 +2,7 @@
  * `npm run -s web:screenshots`: PNG screenshots of the web app's main pages for the README
  * (docs/screenshots/), taken in headless Chromium from a running demo (`npm run demo` first;
  * VITRACK_URL points elsewhere, default http://127.0.0.1:3000). Desktop width, and the sample page
- * at tablet width too. Each page is cut at MAX_HEIGHT_PX, and when `pngquant` is on the PATH
+ * at tablet width too; the shared report from a window with no account (it makes a share link). Each page is cut at MAX_HEIGHT_PX, and when `pngquant` is on the PATH
  * (Debian: apt-get install pngquant) reduced to a 256-colour palette, so the committed PNGs stay
  * small (about a third of the size); without it they are written as Chromium took them.
  */
@@ -69,6 +69,14 @@ const bulkFiles = () =>
     }),
   );
 
+/** The transitions figure is drawn once scrolled into view: bring it in, wait for it, go back to the top. */
+async function drawTransitions(page: Page): Promise<void> {
+  const figure = page.getByTestId('transitions-chart');
+  await figure.scrollIntoViewIfNeeded();
+  await figure.locator('svg').waitFor({ timeout: 30_000 });
+  await page.evaluate('window.scrollTo(0, 0)');
+}
+
 async function session(browser: Browser, email: string, password: string, width = 1280): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 1 })).newPage();
   await signIn(page, BASE, email, password);
@@ -104,6 +112,8 @@ async function main(): Promise<void> {
     await shot(member, 'upload', 'table.bulk tbody tr');
     await member.goto(`${BASE}/account/tokens`);
     await shot(member, 'tokens', 'h1');
+    await member.goto(`${BASE}/account/password`);
+    await shot(member, 'password', 'form');
     await member.goto(`${BASE}/labels?codes=I0001-R1-P01,I0001-R1-P02,I0001-R1-P03,I0001-R1-P04,I0001-R1-P05,I0001-R1-P06`);
     await shot(member, 'labels', 'figure.label svg');
     const tablet = await session(browser, 'member@vitrack.local', DEMO_PASSWORD, 820);
@@ -119,11 +129,24 @@ async function main(): Promise<void> {
       .click();
     await pi.getByText('Assign pieces', { exact: true }).click();
     await shot(pi, 'campaign', '[data-testid=report-chart] svg');
+    await drawTransitions(pi);
     await shot(pi, 'campaign-report', '[data-testid=report-chart] svg', 'section.report');
+
+    // A share link's report as its reader sees it in the app: a window with no account.
+    await pi.getByText('Share the report', { exact: true }).click();
+    await pi.getByRole('button', { name: 'Create share link' }).click();
+    const shared = await pi.getByRole('link', { name: 'Open the shared report in the app' }).getAttribute('href');
+    const reader = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 })).newPage();
+    await reader.goto(`${BASE}${shared}`);
+    await reader.locator('[data-testid=report-chart] svg').waitFor({ timeout: 30_000 });
+    await drawTransitions(reader);
+    await shot(reader, 'shared-report', '[data-testid=transitions-chart] svg');
 
     const admin = await session(browser, DEMO_ADMIN.email, DEMO_ADMIN.password);
     await admin.goto(`${BASE}/admin/users`);
     await shot(admin, 'users', 'table tbody tr');
+    await admin.goto(`${BASE}/admin/projects`);
+    await shot(admin, 'projects', 'table tbody tr');
   } finally {
     await browser.close();
   }
