@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { loadEnv } from '../../src/config/env';
 import { compileOnce, compileOncePerShape } from '../../src/infra/database/compile-once';
 import { Database, Executor } from '../../src/infra/database/database';
-import { StatementNames } from '../../src/infra/database/prepared-statements';
+import { CUSTOM_PLAN, StatementNames } from '../../src/infra/database/prepared-statements';
 import { createTestDatabase } from '../setup/test-db';
 
 /** The query layer: named prepared statements with a bounded cache, and the one transaction helper. */
@@ -85,6 +85,33 @@ describe('Database', () => {
     expect(await byShape('one', one.kysely, 'E1')).toHaveLength(2);
     expect(await byShape('all', one.kysely, 'ignored')).toHaveLength(3);
     expect(builds).toBe(3);
+  });
+
+  it("runs a custom-plan statement unnamed, so PostgreSQL plans it for every call's arguments", async () => {
+    expect(new StatementNames().nameFor(`${CUSTOM_PLAN}SELECT $1`)).toBeUndefined();
+    const before = one.statementNames.size;
+    const byEntity = compileOnce(
+      (db: Executor, entityId: string) => db.selectFrom('audit_log').select('action').where('entityId', '=', entityId).orderBy('id'),
+      {
+        customPlan: true,
+      },
+    );
+    const byShape = compileOncePerShape(
+      (shape) => (db: Executor, entityId: string) =>
+        db.selectFrom('audit_log').select('action').where('entityType', '=', shape).where('entityId', '=', entityId),
+      (shape) => shape === 'custom',
+    );
+    await sql`INSERT INTO audit_log ("action", "entityType", "entityId") VALUES ('c1', 'custom', 'E3'), ('c2', 'named', 'E3')`.execute(one.kysely);
+    for (let i = 0; i < 7; i++) {
+      expect(await byEntity(one.kysely, 'E3')).toEqual([{ action: 'c1' }, { action: 'c2' }]);
+      expect(await one.transaction((trx) => byEntity(trx, 'E3'))).toHaveLength(2);
+      expect(await byShape('custom', one.kysely, 'E3')).toEqual([{ action: 'c1' }]);
+      expect(await byShape('named', one.kysely, 'E3')).toEqual([{ action: 'c2' }]);
+    }
+    expect(one.statementNames.size).toBe(before + 1);
+    const mine = (await prepared()).filter((s) => /"audit_log"/.test(s.statement) && /"entityType"/.test(s.statement));
+    expect(mine.map((s) => s.statement.startsWith(CUSTOM_PLAN))).toEqual([false]);
+    expect((await prepared()).filter((s) => s.statement.startsWith(CUSTOM_PLAN))).toEqual([]);
   });
 
   it('rolls a transaction back when its work throws', async () => {

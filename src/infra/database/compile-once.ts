@@ -1,6 +1,6 @@
 import type { Compilable, CompiledQuery, RawBuilder } from 'kysely';
 import type { Executor } from './database';
-import type { RunStatement } from './prepared-statements';
+import { CUSTOM_PLAN, type RunStatement } from './prepared-statements';
 
 /** A query builder, or a sql`…` template (which needs the executor to compile). */
 type Buildable<R> = Compilable<R> | RawBuilder<R>;
@@ -31,12 +31,20 @@ export function runStatementsDirectly(db: Executor, run: RunStatement): void {
  * arguments and must only place them as values (where, set, values, limit, sql`${…}`), never
  * branch on them or read them: what it returns is compiled once and reused for every call.
  * The statement text is fixed, so it is also one named prepared statement (see
- * prepared-statements.ts). `build` takes no default or rest parameters (its arity counts them).
+ * prepared-statements.ts), unless `customPlan` asks for a plan made for each call's arguments
+ * (CUSTOM_PLAN: for a statement whose generic plan is bad for some arguments). `build` takes no
+ * default or rest parameters (its arity counts them).
  */
-export function compileOnce<A extends unknown[], R>(build: (db: Executor, ...args: A) => Buildable<R>): (db: Executor, ...args: A) => Promise<R[]> {
+export function compileOnce<A extends unknown[], R>(
+  build: (db: Executor, ...args: A) => Buildable<R>,
+  options: { customPlan?: boolean } = {},
+): (db: Executor, ...args: A) => Promise<R[]> {
   let compiled: CompiledQuery<R> | undefined;
   return async (db, ...args) => {
-    compiled ??= compile(build(db, ...(Array.from({ length: build.length - 1 }, (_, i) => new Slot(i)) as A)), db);
+    if (!compiled) {
+      const query = compile(build(db, ...(Array.from({ length: build.length - 1 }, (_, i) => new Slot(i)) as A)), db);
+      compiled = options.customPlan ? { ...query, sql: CUSTOM_PLAN + query.sql } : query;
+    }
     const parameters = compiled.parameters.map((p) => (p instanceof Slot ? args[p.index] : p));
     const run = direct.get(db);
     if (run) return (await run(compiled.sql, parameters)) as R[];
@@ -44,14 +52,18 @@ export function compileOnce<A extends unknown[], R>(build: (db: Executor, ...arg
   };
 }
 
-/** compileOnce for statements whose shape varies by a few flags (a list's optional filters): one compiled statement per shape. */
+/**
+ * compileOnce for statements whose shape varies by a few flags (a list's optional filters): one
+ * compiled statement per shape, planned for each call's arguments where `customPlan(shape)`.
+ */
 export function compileOncePerShape<A extends unknown[], R>(
   build: (shape: string) => (db: Executor, ...args: A) => Buildable<R>,
+  customPlan: (shape: string) => boolean = () => false,
 ): (shape: string, db: Executor, ...args: A) => Promise<R[]> {
   const byShape = new Map<string, (db: Executor, ...args: A) => Promise<R[]>>();
   return (shape, db, ...args) => {
     let run = byShape.get(shape);
-    if (!run) byShape.set(shape, (run = compileOnce(build(shape))));
+    if (!run) byShape.set(shape, (run = compileOnce(build(shape), { customPlan: customPlan(shape) })));
     return run(db, ...args);
   };
 }

@@ -217,11 +217,12 @@ export class SamplesRepository {
   /**
    * One page of samples in code order, `limit + 1` rows (see toPage). The code prefix is a
    * byte-order range (~>=~ / ~<~, what LIKE 'prefix%' becomes for a constant pattern), so a
-   * prepared statement's generic plan still uses the text_pattern_ops index; the DTO limits
+   * plan made without the prefix (a generic one) can still use the text_pattern_ops index; the DTO limits
    * prefixes to [A-Za-z0-9-]. The cursor is the last row's id; a cursor that no longer exists
    * gives an empty page. A campaign keeps its assigned pieces. The caller's projects are one
    * more clause (`"projectId" = ANY($1)`, an index column), left out for ADMIN. Each filter adds
-   * a fixed clause, so there are at most 2^7 statement texts.
+   * a fixed clause, so there are at most 2^7 statement texts; those with a prefix or projects are
+   * planned on every call (see listPage).
    */
   list(q: SampleListQuery): Promise<SampleListRow[]> {
     const shape = [q.kind, q.state, q.alloyId, q.codePrefix, q.cursor, q.campaignId, q.projectIds].map((v) => (v ? '1' : '0')).join('');
@@ -357,6 +358,11 @@ const listPage = compileOncePerShape(
         query = query.where('id', 'in', (eb) => eb.selectFrom('campaign_assignments as ca').select('ca.sampleId').where('ca.campaignId', '=', campaignId));
       return query.orderBy('code').limit(limit);
     },
+  // A code prefix or the caller's projects: planned for each call's values (CUSTOM_PLAN). The generic
+  // plan cannot tell a prefix matching every row from one matching a ribbon's pieces, nor a
+  // project holding every sample from an empty one, and no one index order serves both sides
+  // while the order stays the collation's (the prefix index is byte order).
+  (shape) => shape[3] === '1' || shape[6] === '1',
 );
 
 /** The first string after every string that starts with `prefix`, in byte order. */
