@@ -34,7 +34,7 @@ export class ReportsService {
   }
 
   async svg(campaignId: string, viewer: Viewer): Promise<string> {
-    return renderReportSvg(await this.report(campaignId, viewer));
+    return renderReportSvg(await this.report(campaignId, viewer), {}, this.techniques);
   }
 
   /**

@@ -165,6 +165,14 @@ describe('registry rules', () => {
     expect(TECHNIQUE_REGISTRY.reportReads).toContain('tcDistribution.sigmaK');
   });
 
+  it("declares the report figure's panels: the report metrics with a figure, in display order", () => {
+    const panel = variant('PANEL', {
+      reportMetrics: [{ key: 'panelNm', label: 'Panel', unit: 'nm', reads: ['peakNm'], figure: { yName: 'P (nm)' }, value: () => null }],
+    });
+    expect(createTechniqueRegistry([TOY, panel]).reportPanels).toEqual([{ key: 'panelNm', title: 'Panel', yName: 'P (nm)' }]);
+    expect(TECHNIQUE_REGISTRY.reportPanels.map((p) => p.key)).toEqual(['tcOnsetK', 'chiAbs1p8KEmuPerGOe', 'fcZfcRatio']);
+  });
+
   it('breaks confidence ties by registry order and prefers the more specific evidence', () => {
     const weak = variant('WEAK', { detect: () => ({ format: 'anything', confidence: 0.2 }) });
     const alsoToy = variant('TWIN', { detect: (s) => TOY.detect(s) });

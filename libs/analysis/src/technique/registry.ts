@@ -28,6 +28,13 @@ export type AnalyzeParamsOf<T extends readonly Technique[]> = { technique?: Tech
 /** A report metric with the technique that produces it. */
 export type RegisteredReportMetric = ReportMetricInfo & { technique: string };
 
+/** One panel of the report's figure (libs/charts ReportPanel): report metric key, title and y-axis name with units. */
+export interface ReportPanelInfo {
+  key: string;
+  title: string;
+  yName: string;
+}
+
 /**
  * What readers need from a registry, whatever techniques it holds (the built-in one, or one with a
  * toy technique added): pass this type around, not TechniqueRegistry<…>.
@@ -40,6 +47,8 @@ export interface TechniqueRegistryView {
   readonly reportMetrics: readonly RegisteredReportMetric[];
   /** Every stored-metric path the report metrics read (ReportMetricSpec.reads), each once, in display order. */
   readonly reportReads: readonly string[];
+  /** The report figure's panels, left to right: the report metrics with a `figure`, titled by their label. */
+  readonly reportPanels: readonly ReportPanelInfo[];
   get(id: string): Technique | undefined;
   byAnalyzer(name: string): Technique | undefined;
   detectAll(bytes: Uint8Array, fileName?: string): Detection[];
@@ -62,6 +71,7 @@ export class TechniqueRegistry<const T extends readonly Technique[] = readonly T
   /** Every report metric in display order: registry order, then each technique's own order. */
   readonly reportMetrics: readonly RegisteredReportMetric[];
   readonly reportReads: readonly string[];
+  readonly reportPanels: readonly ReportPanelInfo[];
   private readonly byIdMap: ReadonlyMap<string, T[number]>;
 
   constructor(readonly list: T) {
@@ -110,6 +120,7 @@ export class TechniqueRegistry<const T extends readonly Technique[] = readonly T
     this.parameters = [...params.values()].map(({ owner: _owner, ...p }) => p);
     this.reportMetrics = reportMetrics;
     this.reportReads = [...reportReads];
+    this.reportPanels = reportMetrics.flatMap((m) => (m.figure ? [{ key: m.key, title: m.label, yName: m.figure.yName }] : []));
   }
 
   /** A new registry with `extra` appended (same validation). */
