@@ -53,6 +53,14 @@ const escape = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
  */
 process.env.TZ = 'Pacific/Kiritimati';
 
+/**
+ * Password hashes at scrypt N = 2^10 instead of production's 2^17 (src/modules/auth/password.ts):
+ * every spec's logins each paid 128 MiB and ~0.3 s of a core, which dominated the suite on a busy
+ * 2-core machine. Production refuses the setting; password.spec and login-cost.spec unset it to
+ * prove production's cost. `TEST_SCRYPT_LOG2_N=17 npm test` runs the suite at production cost.
+ */
+process.env.TEST_SCRYPT_LOG2_N ??= '10';
+
 const transform = {
   '^.+\\.(t|j)sx?$': [
     '@swc/jest',

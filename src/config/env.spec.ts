@@ -27,6 +27,12 @@ describe('loadEnv in production', () => {
     expect(production({ JWT_SECRET: STRONG, JWT_TTL_S: String(24 * 3600 + 1) })).toThrow(/JWT_TTL_S/);
     expect(production({ JWT_SECRET: STRONG, JWT_TTL_S: String(24 * 3600) })().JWT_TTL_S).toBe(86400);
   });
+
+  it("refuses the tests' cheaper password hash cost", () => {
+    for (const log2N of ['10', '16'])
+      expect(production({ JWT_SECRET: STRONG, TEST_SCRYPT_LOG2_N: log2N })).toThrow(/TEST_SCRYPT_LOG2_N: lowers the password hash cost/);
+    expect(production({ JWT_SECRET: STRONG, TEST_SCRYPT_LOG2_N: '17' })().TEST_SCRYPT_LOG2_N).toBe(17);
+  });
 });
 
 describe('loadEnv in development', () => {
@@ -39,5 +45,10 @@ describe('loadEnv in development', () => {
     expect(loadEnv({ DB_POOL_WAIT_MS: '' }).DB_POOL_WAIT_MS).toBe(3000);
     expect(loadEnv({ DB_POOL_WAIT_MS: '250' }).DB_POOL_WAIT_MS).toBe(250);
     for (const bad of ['9', '120001', '2.5', 'soon']) expect(() => loadEnv({ DB_POOL_WAIT_MS: bad })).toThrow(/DB_POOL_WAIT_MS/);
+  });
+
+  it('accepts a cheaper password hash cost for tests, down to N = 2^10', () => {
+    expect(loadEnv({ NODE_ENV: 'test', TEST_SCRYPT_LOG2_N: '10' }).TEST_SCRYPT_LOG2_N).toBe(10);
+    expect(() => loadEnv({ NODE_ENV: 'test', TEST_SCRYPT_LOG2_N: '9' })).toThrow(/TEST_SCRYPT_LOG2_N/);
   });
 });

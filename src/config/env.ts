@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { MIN_TEST_SCRYPT_LOG2_N, PRODUCTION_SCRYPT_LOG2_N } from '../modules/auth/password';
 
 const toNumber = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
@@ -174,6 +175,15 @@ export class Env {
    */
   @WholeNumber(10, 120_000)
   DB_POOL_WAIT_MS = 3000;
+
+  /**
+   * Tests only: log2 of a cheaper scrypt N for password hashes (jest.config.js sets 10, so the
+   * suite's logins do not each cost 128 MiB and a core for ~0.3 s). Read by password.ts outside
+   * production; refused in production, which always hashes at OWASP's N = 2^17.
+   */
+  @IsOptional()
+  @WholeNumber(MIN_TEST_SCRYPT_LOG2_N, PRODUCTION_SCRYPT_LOG2_N)
+  TEST_SCRYPT_LOG2_N?: number;
 }
 
 /** Reads and validates the environment; throws one error listing every bad variable. */
@@ -191,7 +201,11 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
 /** What a production deployment must set itself: a defaulted secret would let anyone sign tokens. */
 function productionProblems(defined: Record<string, string | undefined>): string[] {
   const admin = defined.ADMIN_PASSWORD === DEV_ADMIN_PASSWORD ? ['ADMIN_PASSWORD: is the public development default; set your own or leave it unset'] : [];
-  return [...admin, ...secretProblems(defined.JWT_SECRET)];
+  const weakHashes =
+    defined.TEST_SCRYPT_LOG2_N !== undefined && Number(defined.TEST_SCRYPT_LOG2_N) !== PRODUCTION_SCRYPT_LOG2_N
+      ? [`TEST_SCRYPT_LOG2_N: lowers the password hash cost for tests; production hashes at N = 2^${PRODUCTION_SCRYPT_LOG2_N}: unset it`]
+      : [];
+  return [...admin, ...weakHashes, ...secretProblems(defined.JWT_SECRET)];
 }
 
 function secretProblems(secret: string | undefined): string[] {

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { freePort } from '../../scripts/pg-admin';
 import { deleteKeysUnder } from '../../scripts/redis-admin';
+import { productionHashCost } from './production-hash-cost';
 import { createTestDatabase, uniquePrefix } from './test-db';
 
 const ROOT = join(__dirname, '..', '..');
@@ -40,7 +41,7 @@ export class ApiProcess {
     const redisUrl = env.REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
     const child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'apps/api/main.ts')], {
       cwd: ROOT,
-      env: { ...process.env, LOG_LEVEL: 'info', DATABASE_URL: db.url, QUEUE_PREFIX: prefix, PORT: String(port), ...env },
+      env: { ...process.env, ...productionHashCost(env), LOG_LEVEL: 'info', DATABASE_URL: db.url, QUEUE_PREFIX: prefix, PORT: String(port), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const cleanup = async () => {

@@ -2,6 +2,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ApiAppOptions, createApiApp } from '../../apps/api/create-api-app';
 import { Env } from '../../src/config/env';
 import { deleteKeysUnder } from '../../scripts/redis-admin';
+import { productionHashCost } from './production-hash-cost';
 import { createTestDatabase, uniquePrefix } from './test-db';
 
 export const ADMIN = { email: 'admin@test.local', password: 'admin-password-1' };
@@ -26,6 +27,7 @@ export class TestApi {
   static async start(overrides: Partial<Record<keyof Env, string>> = {}, options: ApiAppOptions = {}): Promise<TestApi> {
     const db = overrides.DATABASE_URL ? { url: overrides.DATABASE_URL, drop: async () => undefined } : await createTestDatabase();
     const env = {
+      ...productionHashCost(overrides),
       DATABASE_URL: db.url,
       QUEUE_PREFIX: uniquePrefix('e2e'),
       LOG_LEVEL: 'silent',

@@ -14,6 +14,8 @@ jest.mock('node:crypto', () => {
  * timed (no clock in tests).
  */
 describe('login cost for unknown and known emails', () => {
+  // The suite hashes at a test cost (jest.config.js); this spec proves production's.
+  beforeAll(() => delete process.env.TEST_SCRYPT_LOG2_N);
   const scrypt = crypto.scrypt as unknown as jest.Mock;
   const refused = async (auth: AuthService, email: string) => {
     scrypt.mockClear();
