@@ -45,6 +45,16 @@ async function shot(page: Page, name: string, waitFor: string, element?: string)
   console.log(`docs/screenshots/${name}.png`);
 }
 
+/** Plots are drawn as they scroll into view (the latest-results strip puts them below the fold): bring each in, then go back to the top. */
+async function drawPlots(page: Page): Promise<void> {
+  await page.locator('figure.plot').first().waitFor({ timeout: 30_000 });
+  for (const figure of await page.locator('figure.plot').all()) {
+    await figure.scrollIntoViewIfNeeded();
+    await figure.locator('canvas').waitFor({ timeout: 30_000 });
+  }
+  await page.evaluate('window.scrollTo(0, 0)');
+}
+
 /** The demo's piece measured with every technique: the ribbon's newest piece. */
 async function everyTechniquePiece(page: Page): Promise<string> {
   const res = await page.request.get(`${BASE}/api/samples?codePrefix=I0001-R1-P&kind=PIECE&limit=100`);
@@ -96,6 +106,7 @@ async function main(): Promise<void> {
     await shot(member, 'samples', 'table tbody tr');
     // A piece annealed 0.5 min with its ZFC, FC and XRD analyses.
     await member.goto(`${BASE}/samples/I0001-R1-P03`);
+    await drawPlots(member);
     await shot(member, 'sample', '[data-testid=analysis-chart] canvas');
     // A piece with every technique: χ(T) and the local-Tc distribution, R(T) on two channels, XRD, DSC, SAXS.
     await member.goto(`${BASE}/samples/${await everyTechniquePiece(member)}`);
@@ -118,6 +129,7 @@ async function main(): Promise<void> {
     await shot(member, 'labels', 'figure.label svg');
     const tablet = await session(browser, 'member@vitrack.local', DEMO_PASSWORD, 820);
     await tablet.goto(`${BASE}/samples/I0001-R1-P05`);
+    await drawPlots(tablet);
     await shot(tablet, 'sample-tablet', '[data-testid=analysis-chart] canvas');
 
     const pi = await session(browser, 'pi@vitrack.local', DEMO_PASSWORD);
