@@ -63,7 +63,7 @@ process.env.TEST_SCRYPT_LOG2_N ??= '10';
 
 const transform = {
   '^.+\\.(t|j)sx?$': [
-    '@swc/jest',
+    '<rootDir>/test/setup/swc-local-globals.js',
     {
       jsc: {
         parser: { syntax: 'typescript', decorators: true },
