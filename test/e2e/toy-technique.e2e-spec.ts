@@ -116,5 +116,13 @@ describe('a toy technique added through the registry alone', () => {
     const column = head.split(',').indexOf('toyPeakNm');
     expect(column).toBeGreaterThan(0);
     expect(rows.map((r) => Number(r.split(',')[column]))).toEqual(peaks);
+    // The HTML page is built from the same registry: the toy's row is in its per-level table.
+    const html = await api.app.inject({
+      method: 'GET',
+      url: `/api/campaigns/${campaignId}/report.html`,
+      headers: { authorization: `Bearer ${tokens.member}` },
+    });
+    expect(html.statusCode).toBe(200);
+    expect(html.body).toContain('<tr data-metric="toyPeakNm">');
   });
 });

@@ -43,10 +43,11 @@ export class ReportsService {
    */
   async html(campaignId: string, viewer: Viewer, pieceCodes?: readonly string[]): Promise<string> {
     const input = await this.campaigns.reportInput(campaignId, viewer);
-    const report = buildCampaignReport(input);
+    // The process's registry, as report() uses: a registered technique's metrics are on the page too.
+    const report = buildCampaignReport(input, new Date(), this.techniques);
     const { pieces } = await this.transitionPieces(input, pieceCodes);
     const figure = renderTransitionsSvg(pieces);
-    return renderReportHtml(report, { transitionsSvg: figure, transitionPieces: pieces.map((p) => p.code) });
+    return renderReportHtml(report, { transitionsSvg: figure, transitionPieces: pieces.map((p) => p.code) }, this.techniques);
   }
 
   /** The transitions figure's pieces and curves as data, the same pieces the HTML page draws (the web app's interactive figure). */

@@ -1,6 +1,8 @@
 /** The campaign report as one self-contained HTML page for a PI: no scripts, no external assets. */
 import { decayFitMetric } from '../report-builder';
 import type { CampaignReport } from '../report.types';
+import type { TechniqueRegistryView } from '../../../../libs/analysis/src/technique/registry';
+import { TECHNIQUE_REGISTRY } from '../../../../libs/analysis/src/techniques';
 import { describeFactor, escapeHtml, formatLevel, formatNumber, formatPercent, formatWithError, levelUnit } from './format';
 import { crossTechniqueSection } from './report-html-cross';
 import { REPORT_HTML_STYLE } from './report-html.style';
@@ -159,7 +161,7 @@ function transitionsSection(figures: ReportHtmlFigures): string {
  * figure (`#transitions`) when the service passes one. Every piece of user text is HTML-escaped; a Content-Security-Policy forbids scripts
  * and outside requests.
  */
-export function renderReportHtml(report: CampaignReport, figures: ReportHtmlFigures = {}): string {
+export function renderReportHtml(report: CampaignReport, figures: ReportHtmlFigures = {}, registry: TechniqueRegistryView = TECHNIQUE_REGISTRY): string {
   const name = e(report.campaign.name);
   return `<!doctype html>
 <html lang="en">
@@ -181,7 +183,7 @@ ${warningsSection(report)}
 ${designSection(report)}
 <section id="plots">
   <h2>Trends</h2>
-  <figure>${renderReportSvg(report)}
+  <figure>${renderReportSvg(report, {}, registry)}
     <figcaption>Points: individual pieces. Bars: level mean ± sample standard deviation. Red curve: least-squares fit of |χ|(1.8 K) = k·exp(−t/τ) + y<sub>0</sub>, when available.</figcaption>
   </figure>
 </section>
