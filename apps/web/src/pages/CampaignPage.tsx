@@ -2,11 +2,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { useParams } from 'react-router';
-import { describeFactor, formatLevel, type FactorSpec } from '../../../../libs/charts/src/format';
+import { formatLevel, type FactorSpec } from '../../../../libs/charts/src/format';
 import { useRunEvents } from '../api/events';
 import { keys, useCampaign, useLeadsProject, useProgress } from '../api/queries';
 import { AssignPieces } from '../components/AssignPieces';
 import { DataTable } from '../components/DataTable';
+import { CampaignFacts } from '../components/CampaignFacts';
 import { ReportView } from '../components/ReportView';
 import { ShareLinks } from '../components/ShareLinks';
 
@@ -42,15 +43,7 @@ export default function CampaignPage() {
   const cell = (level: number, technique: string) => progress.data?.cells.find((x) => x.level === level && x.technique === technique);
   return (
     <main id="main" className="page campaign">
-      <h1>{c.name}</h1>
-      <dl className="facts">
-        <dt>Hypothesis</dt>
-        <dd>{c.hypothesis}</dd>
-        <dt>Factor</dt>
-        <dd>{describeFactor(factor)}</dd>
-        <dt>Planned techniques</dt>
-        <dd>{c.plannedTechniques.join(', ')}</dd>
-      </dl>
+      <CampaignFacts campaign={c} />
 
       <section aria-labelledby="progress-title">
         <h2 id="progress-title">Progress</h2>

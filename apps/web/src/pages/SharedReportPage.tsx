@@ -4,9 +4,9 @@
  * in plain words and shows nothing else.
  */
 import { useParams } from 'react-router';
-import { describeFactor, type FactorSpec } from '../../../../libs/charts/src/format';
 import { ApiError } from '../api/client';
 import { useReportOf } from '../api/queries';
+import { CampaignFacts } from '../components/CampaignFacts';
 import { ReportView } from '../components/ReportView';
 
 export default function SharedReportPage() {
@@ -35,15 +35,7 @@ export default function SharedReportPage() {
         </main>
       ) : (
         <main id="main" className="page campaign">
-          <h1>{c.name}</h1>
-          <dl className="facts">
-            <dt>Hypothesis</dt>
-            <dd>{c.hypothesis}</dd>
-            <dt>Factor</dt>
-            <dd>{describeFactor(c.factor as FactorSpec)}</dd>
-            <dt>Planned techniques</dt>
-            <dd>{c.plannedTechniques.join(', ')}</dd>
-          </dl>
+          <CampaignFacts campaign={c} />
           <ReportView source={source} campaignName={c.name} />
         </main>
       )}
