@@ -35,7 +35,7 @@ describe('metric display from the registry descriptors', () => {
       ['tcDistribution.muK', '3.4066 ± 0.0005', 'K'],
       ['tcDistribution.sigmaK', '0.0915 ± 0.0007', 'K'],
     ]);
-    expect(rows[0].label).toBe('Local-Tc distribution (ZFC): local-Tc μ (Gaussian fit to χ(T))');
+    expect(rows[0].label).toBe('Local-Tc distribution (this sweep): local-Tc μ (Gaussian fit to χ(T))');
   });
 
   it('reads a group inside a group: the skewed local-Tc fit’s mode with its error', () => {

@@ -103,7 +103,8 @@ export const MAGNETIC_METRICS: MetricSpecs<MagneticFileMetrics> = {
   fcZfcRatio: { kind: 'number', unit: '', label: 'FC/ZFC at 1.8 K', description: 'null without the FC partner' },
   noiseEmuPerGOe: { kind: 'number', unit: CHI, label: 'normal-state noise (residual std)' },
   fieldOe: { kind: 'number', unit: 'Oe', label: 'field' },
-  tcDistribution: { kind: 'group', label: 'local-Tc distribution (ZFC)', fields: TC_DISTRIBUTION },
+  // The file's own sweep: a ZFC file's distribution is ZFC's, an FC file's is FC's (fcTcDistribution is a ZFC run's FC partner).
+  tcDistribution: { kind: 'group', label: 'local-Tc distribution (this sweep)', fields: TC_DISTRIBUTION },
   fcTcDistribution: { kind: 'group', label: 'local-Tc distribution (FC partner)', fields: TC_DISTRIBUTION },
   fcZfcWidthRatio: { kind: 'number', unit: '', label: 'σ_FC / σ_ZFC', uncertainty: 'fcZfcWidthRatioErr', plausible: { min: 0 } },
   fcZfcWidthRatioErr: { kind: 'number', unit: '', label: 'standard error of σ_FC / σ_ZFC', plausible: { min: 0 } },

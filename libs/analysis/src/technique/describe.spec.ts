@@ -16,7 +16,7 @@ describe('describeTechniques (GET /api/techniques)', () => {
       ])
         expect(byKey.get(`${group}.skewed.${field}`)).toMatchObject({ kind: 'number', unit: 'K', uncertainty: `${group}.skewed.${err}` });
     }
-    expect(byKey.get('tcDistribution.skewed.modeK')!.label).toBe('local-Tc distribution (ZFC), skewed alternative (split normal): split-normal mode');
+    expect(byKey.get('tcDistribution.skewed.modeK')!.label).toBe('local-Tc distribution (this sweep), skewed alternative (split normal): split-normal mode');
     // numbers without an uncertainty stay inside their group, as one level down
     expect(byKey.has('tcDistribution.skewed.deltaAic')).toBe(false);
     expect(byKey.has('tcDistribution.meanK')).toBe(false);
