@@ -90,7 +90,8 @@ function baseModel(): SuperconductorModel {
 /** σ_FC / σ_ZFC of the generated pieces (the FC distribution has ZFC's mean). */
 export const FC_WIDTH_RATIO = 0.4;
 
-function narrowed(d: LocalTcDistribution, ratio: number): LocalTcDistribution {
+/** `d` with its widths scaled by `ratio` (the FC regions' distribution). */
+export function narrowed(d: LocalTcDistribution, ratio: number): LocalTcDistribution {
   return { meanK: d.meanK, sigmaLowK: d.sigmaLowK * ratio, sigmaHighK: d.sigmaHighK * ratio };
 }
 
