@@ -7,7 +7,7 @@
  * local-Tc distribution; anneal hold t (min): |χ|(1.8 K) = k·exp(−t/τ) + y0 (−38 % at 1 min) and
  * Tc −2.5 % at 1 min; cryo cycles raise Tc and shielding; FC/ZFC ≈ 25 % (weak pinning).
  */
-import { fractionAboveTc, modelTruth, type LocalTcDistribution, type SuperconductorModel } from './mpms-model';
+import { fractionAboveTc, modelTruth, type SuperconductorModel } from './mpms-model';
 import { MPMS_FORMATS, writeMpmsFile, type MpmsFormat, type VirtualMagneticFile } from './mpms-writers';
 import { createRng } from './rng';
 
@@ -87,14 +87,6 @@ function baseModel(): SuperconductorModel {
   };
 }
 
-/** σ_FC / σ_ZFC of the generated pieces (the FC distribution has ZFC's mean). */
-export const FC_WIDTH_RATIO = 0.4;
-
-/** `d` with its widths scaled by `ratio` (the FC regions' distribution). */
-export function narrowed(d: LocalTcDistribution, ratio: number): LocalTcDistribution {
-  return { meanK: d.meanK, sigmaLowK: d.sigmaLowK * ratio, sigmaHighK: d.sigmaHighK * ratio };
-}
-
 /** Shift the local-Tc mean so the ZFC onset (at this noise and mass) lands on `onsetK`. */
 function placeOnset(model: SuperconductorModel, onsetK: number, noiseEmu: number, massMg: number, fieldOe: number): SuperconductorModel {
   let lo = onsetK - 2;
@@ -153,9 +145,6 @@ export function* iterateCampaign(kind: CampaignKind, options: CampaignOptions = 
       }
       // Bounded (uniform ±0.5 %) so no piece strays far from the level's law.
       model = { ...model, shieldedFraction0: model.shieldedFraction0 * (1 + 0.01 * (rng.next() - 0.5)) };
-      // The FC (Meissner-expelling) regions get their own, narrower local-Tc distribution, as the
-      // study found; with ZFC's own, an FC file's fit repeated the ZFC one.
-      model = { ...model, fcLocalTc: narrowed(model.localTc, FC_WIDTH_RATIO) };
       const sampleCode = `LA75-${kind === 'CRYSTALLIZED' ? 'X' : kind === 'ANNEAL_453K' ? 'A' : 'C'}${String(level).replace('.', 'p')}-P${piece}`;
       const format = options.format && options.format !== 'rotate' ? options.format : MPMS_FORMATS[fileIndex++ % MPMS_FORMATS.length];
       // The sharp crystalline transition is scanned more densely so its width is resolved.

@@ -5,7 +5,6 @@
  * profile. Shared by the plot module's tests, the browser journey and the demo.
  */
 import { virtualDscScan } from './dsc';
-import { FC_WIDTH_RATIO, narrowed } from './campaign';
 import { GLASS_RIBBON_MODEL } from './mpms-model';
 import { writeMpmsSequence } from './mpms-writers';
 import { simulatePpmsChannels } from './ppms-channels';
@@ -22,9 +21,7 @@ export interface PlotSpecimen {
 
 /** The specimens, deterministic for a seed. */
 export function plotSpecimens(seed = 7): PlotSpecimen[] {
-  // FC with its own, narrower distribution, as in the virtual campaigns.
-  const model = { ...GLASS_RIBBON_MODEL, fcLocalTc: narrowed(GLASS_RIBBON_MODEL.localTc, FC_WIDTH_RATIO) };
-  const sequence = writeMpmsSequence('MPMS3_VSM', model, {
+  const sequence = writeMpmsSequence('MPMS3_VSM', GLASS_RIBBON_MODEL, {
     seed,
     massMg: 2,
     segments: [
