@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { CampaignItem } from '../../libs/instruments/src/campaign';
 import { TestApi } from '../setup/test-api';
+import { eventually } from '../setup/eventually';
 
 /** A multipart/form-data body with one `file` field, as curl -F would send it. */
 export function multipart(fileName: string, content: Uint8Array | string): { body: Buffer; contentType: string } {
@@ -29,20 +30,21 @@ export async function newMeasurement(api: TestApi, token: string, sampleId: stri
   return res.body as { id: string };
 }
 
-/** Polls the runs until none is QUEUED or RUNNING. */
+/** Polls the runs until none is QUEUED or RUNNING (test/setup/eventually.ts: a bound on a hang, not a speed check). */
 export async function waitForRuns(api: TestApi, token: string, runIds: string[], timeoutMs = 90_000): Promise<Record<string, any>> {
-  const deadline = Date.now() + timeoutMs;
   const done: Record<string, any> = {};
-  while (Date.now() < deadline) {
-    for (const id of runIds) {
-      if (done[id]) continue;
-      const res = await api.request('GET', `/api/analyses/${id}`, { token });
-      if (res.body.status === 'SUCCEEDED' || res.body.status === 'FAILED') done[id] = res.body;
-    }
-    if (Object.keys(done).length === runIds.length) return done;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`runs not finished in ${timeoutMs} ms: ${runIds.filter((id) => !done[id]).join(', ')}`);
+  return eventually(
+    `runs ${runIds.join(', ')} to finish`,
+    async () => {
+      for (const id of runIds) {
+        if (done[id]) continue;
+        const res = await api.request('GET', `/api/analyses/${id}`, { token });
+        if (res.body.status === 'SUCCEEDED' || res.body.status === 'FAILED') done[id] = res.body;
+      }
+      return Object.keys(done).length === runIds.length ? done : undefined;
+    },
+    timeoutMs,
+  );
 }
 
 /**
