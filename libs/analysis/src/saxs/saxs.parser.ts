@@ -5,7 +5,7 @@
  */
 import { fail, ok, ParseError, Result } from '../core/errors';
 import { decodeText, looksBinary } from '../core/text';
-import { describeLines, findNumericBlock } from '../xrd/numeric-table';
+import { describeLines, readNumericBlock } from '../xrd/numeric-table';
 import { SaxsProfile } from './saxs.types';
 
 const MIN_POINTS = 5;
@@ -19,12 +19,9 @@ export function isRkhColette(headerLines: string[]): boolean {
 
 /** Parse decoded SAXS text; never throws. */
 export function parseSaxsText(text: string, fileName?: string): Result<SaxsProfile, ParseError> {
-  if (text.trim() === '') return fail(new ParseError('EMPTY_FILE', 'the file is empty'));
-  const block = findNumericBlock(text, 2);
-  if (!block) return fail(new ParseError('UNKNOWN_FORMAT', 'no rows of at least two numbers found'));
-  if (block.rowCount < MIN_POINTS) {
-    return fail(new ParseError('TOO_FEW_POINTS', `only ${block.rowCount} data rows (need ${MIN_POINTS})`, block.firstLine));
-  }
+  const read = readNumericBlock(text, MIN_POINTS);
+  if (!read.ok) return read;
+  const block = read.value;
   const warnings: string[] = [];
   const metadata: Record<string, string | number> = { firstDataLine: block.firstLine, rows: block.rowCount, columns: block.columnCount };
   const rkh = isRkhColette(block.headerLines);

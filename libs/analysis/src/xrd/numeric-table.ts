@@ -2,6 +2,7 @@
  * Column-text reader shared by the XRD and SAXS parsers: finds the data block of a file made of
  * free-text header lines followed by rows of numbers, whatever the separator.
  */
+import { fail, ok, ParseError, type Result } from '../core/errors';
 
 export interface NumericBlock {
   /** Number of data rows, each with `columnCount` finite numbers. */
@@ -255,6 +256,20 @@ function grow(values: Float64Array, need: number): Float64Array {
   const next = new Float64Array(Math.max(need, 2 * values.length));
   next.set(values);
   return next;
+}
+
+/**
+ * The data block of a column-text file with at least two numbers a row, or the ParseError both
+ * column parsers give for it: an empty file, no numeric rows, or fewer than `minPoints` of them.
+ */
+export function readNumericBlock(text: string, minPoints: number): Result<NumericBlock, ParseError> {
+  if (text.trim() === '') return fail(new ParseError('EMPTY_FILE', 'the file is empty'));
+  const block = findNumericBlock(text, 2);
+  if (!block) return fail(new ParseError('UNKNOWN_FORMAT', 'no rows of at least two numbers found'));
+  if (block.rowCount < minPoints) {
+    return fail(new ParseError('TOO_FEW_POINTS', `only ${block.rowCount} data rows (need ${minPoints})`, block.firstLine));
+  }
+  return ok(block);
 }
 
 /** Describe stray numeric lines for a warning, e.g. "lines 3–4". */

@@ -3,7 +3,7 @@
  * Fit2D `.chi` (4-line header), headerless or with `#` comments, any common separator.
  */
 import { fail, ok, ParseError, Result } from '../core/errors';
-import { describeLines, findNumericBlock } from './numeric-table';
+import { describeLines, readNumericBlock } from './numeric-table';
 import { detectWavelengthA, detectXAxis } from './xrd-header';
 import { twoThetaDegToQInvA, XrdPattern } from './xrd.types';
 
@@ -39,12 +39,9 @@ function sortByX(x: number[], y: number[]): { x: number[]; y: number[]; order: '
  * (pyFAI metres converted to Å). q = 4π sin θ / λ is added whenever it can be computed.
  */
 export function parseXrdColumns(text: string, fileName?: string): Result<XrdPattern, ParseError> {
-  if (text.trim() === '') return fail(new ParseError('EMPTY_FILE', 'the file is empty'));
-  const block = findNumericBlock(text, 2);
-  if (!block) return fail(new ParseError('UNKNOWN_FORMAT', 'no rows of at least two numbers found'));
-  if (block.rowCount < MIN_POINTS) {
-    return fail(new ParseError('TOO_FEW_POINTS', `only ${block.rowCount} data rows (need ${MIN_POINTS})`, block.firstLine));
-  }
+  const read = readNumericBlock(text, MIN_POINTS);
+  if (!read.ok) return read;
+  const block = read.value;
   const warnings: string[] = [];
   const metadata: Record<string, string | number> = { firstDataLine: block.firstLine, rows: block.rowCount };
   if (block.columnCount > 2) warnings.push(`${block.columnCount} columns found; column 1 taken as x and column 2 as intensity`);
