@@ -3,23 +3,14 @@
  * end to end: file text → parseMultiVu → toMagneticSweep → analyzeMagnetic → trends.
  */
 import { magneticCampaign, GLASS_DENSITY_G_CM3, type CampaignItem } from '../../../instruments/src/campaign';
-import { toMagneticSweep } from '../multivu/extract';
-import { parseMultiVu } from '../multivu/parse-multivu';
+import { sweepFromText } from '../../../../test/setup/magnetic-checks';
 import { fitExponentialDecay, levelStats } from '../trends/index';
 import { analyzeMagnetic } from './analyze-magnetic';
 import type { MagneticMetrics } from './magnetic.types';
 
-function sweepOf(text: string) {
-  const parsed = parseMultiVu(new TextEncoder().encode(text));
-  if (!parsed.ok) throw parsed.error;
-  const sweep = toMagneticSweep(parsed.value);
-  if (!sweep.ok) throw sweep.error;
-  return sweep.value;
-}
-
 function analyse(item: CampaignItem): MagneticMetrics {
-  const zfc = sweepOf(item.zfc.text);
-  const r = analyzeMagnetic(zfc, { massG: (zfc.massMg as number) / 1000, densityGCm3: GLASS_DENSITY_G_CM3, fc: sweepOf(item.fc.text) });
+  const zfc = sweepFromText(item.zfc.text);
+  const r = analyzeMagnetic(zfc, { massG: (zfc.massMg as number) / 1000, densityGCm3: GLASS_DENSITY_G_CM3, fc: sweepFromText(item.fc.text) });
   if (!r.ok) throw r.error;
   return r.value.metrics;
 }
