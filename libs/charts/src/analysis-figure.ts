@@ -7,11 +7,11 @@
  * the option, and the API can render the same option to SVG.
  */
 import type { EChartsOption, LineSeriesOption } from 'echarts';
-import type { PlotFact, PlotPanel, PlotSeries } from '../../analysis/src/plots/analysis-plot';
+import type { PlotFact, PlotPanel, PlotSeries } from '../../analysis/src/plots/plot.types';
 import { formatNumber, formatWithError } from './format';
 import { FONT_FAMILY } from './report-figure';
 
-export type { AnalysisPlot, PlotFact, PlotMarker, PlotPanel, PlotSeries } from '../../analysis/src/plots/analysis-plot';
+export type { AnalysisPlot, PlotFact, PlotMarker, PlotPanel, PlotSeries } from '../../analysis/src/plots/plot.types';
 
 const PALETTE = ['#4e79a7', '#e15759', '#59a14f', '#f28e2b', '#76b7b2', '#b07aa1', '#9c755f'];
 const BACKGROUND_COLOR = '#7f7f7f';

@@ -3,7 +3,9 @@ import { simulatePpms } from '../../../instruments/src/ppms';
 import { laAlXrdModel, virtualXrd } from '../../../instruments/src/xrd';
 import { analyzeFile } from '../analyze-file';
 import type { Curves } from '../core/types';
-import { analysisPlot, gaussianDensity, PLOT_MAX_POINTS, PLOT_MAX_SERIES, type PlotPanel } from './analysis-plot';
+import { analysisPlot } from './analysis-plot';
+import { gaussianDensity } from './magnetic-panels';
+import { PLOT_MAX_POINTS, PLOT_MAX_SERIES, type PlotPanel } from './plot.types';
 
 const SPECIMENS = plotSpecimens();
 
