@@ -1,4 +1,4 @@
-import { ANNEAL_LEVELS_MIN, CRYO_LEVELS_CYCLES, iterateCampaign, magneticCampaign } from './campaign';
+import { ANNEAL_LEVELS_MIN, CRYO_LEVELS_CYCLES, FC_WIDTH_RATIO, iterateCampaign, magneticCampaign } from './campaign';
 import { MPMS_FORMATS } from './mpms-writers';
 
 const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -57,6 +57,19 @@ describe('paper-shaped magnetic campaigns (truth side)', () => {
     const mid = (level: number) => mean(atLevel(anneal, level).map((i) => i.zfc.truth.tcMidK as number));
     expect(mid(1) / mid(0) - 1).toBeCloseTo(-0.025, 3);
     expect(anneal.generating.tcScaleByLevel[2]).toBeCloseTo(0.975, 12);
+  });
+
+  it('FC: its own local-Tc distribution, FC_WIDTH_RATIO × the ZFC widths, higher, with the FC onset on the ZFC one', () => {
+    expect(FC_WIDTH_RATIO).toBe(0.4);
+    for (const i of [...anneal.items, ...cryo.items, ...crystal.items]) {
+      const { localTc, fcLocalTc } = i.model;
+      expect(fcLocalTc!.sigmaLowK).toBeCloseTo(FC_WIDTH_RATIO * localTc.sigmaLowK, 12);
+      expect(fcLocalTc!.sigmaHighK).toBeCloseTo(FC_WIDTH_RATIO * localTc.sigmaHighK, 12);
+      expect(fcLocalTc!.meanK).toBeGreaterThan(localTc.meanK);
+      expect(i.fc.truth.widthFwhmK as number).toBeCloseTo(FC_WIDTH_RATIO * (i.zfc.truth.widthFwhmK as number), 9);
+      // Each file's truth is over its own recorded temperatures, so the two agree to well under the 0.01 K step.
+      expect(Math.abs((i.fc.truth.tcOnsetK as number) - (i.zfc.truth.tcOnsetK as number))).toBeLessThan(1e-3);
+    }
   });
 
   it('cryo-cycling raises Tc and shielding monotonically', () => {

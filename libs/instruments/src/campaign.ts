@@ -7,7 +7,7 @@
  * local-Tc distribution; anneal hold t (min): |χ|(1.8 K) = k·exp(−t/τ) + y0 (−38 % at 1 min) and
  * Tc −2.5 % at 1 min; cryo cycles raise Tc and shielding; FC/ZFC ≈ 25 % (weak pinning).
  */
-import { fractionAboveTc, modelTruth, type SuperconductorModel } from './mpms-model';
+import { fcLocalTcSharingOnset, fractionAboveTc, modelTruth, type SuperconductorModel } from './mpms-model';
 import { MPMS_FORMATS, writeMpmsFile, type MpmsFormat, type VirtualMagneticFile } from './mpms-writers';
 import { createRng } from './rng';
 
@@ -87,6 +87,12 @@ function baseModel(): SuperconductorModel {
   };
 }
 
+/**
+ * σ_FC/σ_ZFC of the generated pieces and of the plot specimens: the study's FC local-Tc distribution
+ * is much narrower than the ZFC one. Its mean comes from fcLocalTcSharingOnset (the FC onset stays the ZFC one).
+ */
+export const FC_WIDTH_RATIO = 0.4;
+
 /** Shift the local-Tc mean so the ZFC onset (at this noise and mass) lands on `onsetK`. */
 function placeOnset(model: SuperconductorModel, onsetK: number, noiseEmu: number, massMg: number, fieldOe: number): SuperconductorModel {
   let lo = onsetK - 2;
@@ -145,6 +151,10 @@ export function* iterateCampaign(kind: CampaignKind, options: CampaignOptions = 
       }
       // Bounded (uniform ±0.5 %) so no piece strays far from the level's law.
       model = { ...model, shieldedFraction0: model.shieldedFraction0 * (1 + 0.01 * (rng.next() - 0.5)) };
+      // The FC (Meissner-expelling) regions get their own, narrower local-Tc distribution, as the
+      // study found, placed so the FC sweep leaves the baseline where the ZFC one does, at this
+      // piece's mass and noise (why: fcLocalTcSharingOnset). With ZFC's own, an FC file's fit repeated the ZFC one.
+      model = { ...model, fcLocalTc: fcLocalTcSharingOnset(model, FC_WIDTH_RATIO, { minK: 1.8, maxK: 6, noiseEmu, fieldOe, massMg }) };
       const sampleCode = `LA75-${kind === 'CRYSTALLIZED' ? 'X' : kind === 'ANNEAL_453K' ? 'A' : 'C'}${String(level).replace('.', 'p')}-P${piece}`;
       const format = options.format && options.format !== 'rotate' ? options.format : MPMS_FORMATS[fileIndex++ % MPMS_FORMATS.length];
       // The sharp crystalline transition is scanned more densely so its width is resolved.

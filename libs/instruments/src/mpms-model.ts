@@ -14,7 +14,7 @@
  * normal distribution; at temperature T the shielded volume fraction is f0 · P(Tc_local > T).
  * FC (weak pinning, Meissner expulsion) is a fixed fraction of the ZFC superconducting signal,
  * drawn from the same local-Tc distribution unless `fcLocalTc` gives the FC regions their own
- * (the study: FC much narrower than ZFC).
+ * (the study: FC much narrower than ZFC; fcLocalTcSharingOnset builds one that keeps ZFC's onset).
  * The normal-state background is a small linear χ0 + χ1 T, so the analyzer's linear baseline
  * describes it exactly.
  */
@@ -166,6 +166,54 @@ export function modelTruth(
     shieldingFraction1p8K: -4 * Math.PI * model.densityGCm3 * chi18 * (1 - model.demagN),
     fcZfcRatio: chiMassModel(model, 1.8, 'FC') / chiMassModel(model, 1.8, 'ZFC'),
   };
+}
+
+/** What sets a sweep's onset by the analyzer's −5σ_χ criterion: its range, moment noise, field and mass. */
+export interface OnsetConditions {
+  minK: number;
+  maxK: number;
+  noiseEmu: number;
+  fieldOe: number;
+  massMg: number;
+}
+
+/**
+ * The FC (Meissner-expelling) regions' own local-Tc distribution: the ZFC widths × `widthRatio`
+ * (< 1, the study's FC distribution being much narrower), with the mean at which the FC sweep's
+ * onset equals the ZFC sweep's under the same conditions (modelTruth's onset, K).
+ *
+ * The physics: a region's local Tc does not depend on how the field was applied, so on cooling in
+ * the field the first regions to expel it are the ones that first screen it on warming after zero
+ * field cooling: ZFC and FC leave the normal-state baseline together. Below the onset they part.
+ * In ZFC every superconducting region screens, so the signal keeps growing as lower-Tc regions join,
+ * across the whole distribution; in FC only the weakly pinned (liquid-like) part expels flux,
+ * `fcFraction` of the signal, and it does so within a narrow interval below the onset, after which
+ * the flux left inside is pinned. So the FC distribution is narrower and sits towards the top of the
+ * ZFC one. Given ZFC's mean and narrower widths instead, its upper tail, holding too little weight
+ * and carrying only `fcFraction` of the amplitude, would cross −5σ_χ well below the ZFC onset
+ * (3.13 K against 3.49 K on the 1-min piece of the web journey's 453 K campaign). Here μ_FC is solved for: at the ZFC
+ * onset T_on the FC signal fcFraction · f0 · P_FC(Tc > T_on) reaches the −5σ_χ that the ZFC one
+ * f0 · P_ZFC(Tc > T_on) does, i.e. P_FC(Tc > T_on) = P_ZFC(Tc > T_on) / fcFraction.
+ */
+export function fcLocalTcSharingOnset(model: SuperconductorModel, widthRatio: number, conditions: OnsetConditions): LocalTcDistribution {
+  const zfc = model.localTc;
+  const onsetOf = (mode: SweepMode, m: SuperconductorModel): number | null => modelTruth(m, { mode, ...conditions }).tcOnsetK;
+  const targetK = onsetOf('ZFC', model);
+  if (targetK === null) throw new Error('fcLocalTcSharingOnset: the ZFC sweep has no onset under these conditions');
+  const withMean = (meanK: number): LocalTcDistribution => ({ meanK, sigmaLowK: zfc.sigmaLowK * widthRatio, sigmaHighK: zfc.sigmaHighK * widthRatio });
+  const fcOnset = (meanK: number): number => onsetOf('FC', { ...model, fcLocalTc: withMean(meanK) }) ?? -Infinity;
+  // The FC onset rises with μ_FC: at ZFC's mean it lies below the target (narrower tail, fcFraction ≤ 1);
+  // with μ_FC at the target itself, σ_high/(σ_low + σ_high) of the FC regions are superconducting there.
+  let lo = zfc.meanK;
+  let hi = targetK;
+  if (!(fcOnset(lo) <= targetK && fcOnset(hi) >= targetK))
+    throw new Error(`fcLocalTcSharingOnset: no FC mean in [${lo}, ${hi}] K gives the ZFC onset ${targetK} K`);
+  for (let i = 0; i < 60; i++) {
+    const mid = 0.5 * (lo + hi);
+    if (fcOnset(mid) < targetK) lo = mid;
+    else hi = mid;
+  }
+  return withMean(0.5 * (lo + hi));
 }
 
 export interface SweepPlan {

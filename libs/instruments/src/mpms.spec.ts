@@ -1,5 +1,6 @@
 import {
   chiMassModel,
+  fcLocalTcSharingOnset,
   fractionAboveTc,
   fullDiamagnetismEmuPerGOe,
   localTcDensity,
@@ -62,6 +63,30 @@ describe('superconductor model', () => {
     expect(quiet.tcOnsetK as number).toBeGreaterThan(truth.tcOnsetK as number);
     // Nothing below −5σ when the noise swamps the signal.
     expect(modelTruth(model, { mode: 'ZFC', minK: 1.8, maxK: 6, noiseEmu: 1, fieldOe: 20, massMg: 2.5 }).tcOnsetK).toBeNull();
+  });
+
+  describe('an FC distribution narrower than the ZFC one, sharing its onset (fcLocalTcSharingOnset)', () => {
+    const conditions = { minK: 1.8, maxK: 6, noiseEmu: 5e-8, fieldOe: 20, massMg: 2.5 };
+    const fc = fcLocalTcSharingOnset(model, 0.4, conditions);
+    const zfcOnset = modelTruth(model, { mode: 'ZFC', ...conditions }).tcOnsetK as number;
+    const onsetWith = (fcLocalTc: typeof fc) => modelTruth({ ...model, fcLocalTc }, { mode: 'FC', ...conditions }).tcOnsetK as number;
+
+    it('has 0.4× the ZFC widths, and the FC sweep leaves the baseline where the ZFC one does', () => {
+      expect(fc.sigmaLowK).toBeCloseTo(0.4 * 0.25, 12);
+      expect(fc.sigmaHighK).toBeCloseTo(0.4 * 0.12, 12);
+      expect(Math.abs(onsetWith(fc) - zfcOnset)).toBeLessThan(1e-9);
+    });
+
+    it('sits higher: P_FC(Tc > onset) = P_ZFC(Tc > onset) / fcFraction, which ZFC’s mean with the narrow widths misses', () => {
+      expect(fc.meanK).toBeGreaterThan(model.localTc.meanK + 0.2);
+      expect(fractionAboveTc(fc, zfcOnset) / (fractionAboveTc(model.localTc, zfcOnset) / model.fcFraction)).toBeCloseTo(1, 6);
+      expect(onsetWith({ ...fc, meanK: model.localTc.meanK })).toBeLessThan(zfcOnset - 0.2);
+    });
+
+    it('is the ZFC distribution itself when FC neither narrows nor shrinks the signal', () => {
+      const same = fcLocalTcSharingOnset({ ...model, fcFraction: 1 }, 1, conditions);
+      expect(same.meanK).toBeCloseTo(model.localTc.meanK, 9);
+    });
   });
 });
 
