@@ -4,8 +4,9 @@
  * background, so the halo is fitted after a SNIP background), a DSC heating scan and a SAXS
  * profile. Shared by the plot module's tests, the browser journey and the demo.
  */
+import { FC_WIDTH_RATIO } from './campaign';
 import { virtualDscScan } from './dsc';
-import { GLASS_RIBBON_MODEL } from './mpms-model';
+import { fcLocalTcSharingOnset, GLASS_RIBBON_MODEL } from './mpms-model';
 import { writeMpmsSequence } from './mpms-writers';
 import { simulatePpmsChannels } from './ppms-channels';
 import { glassSaxsModel, virtualSaxs } from './saxs';
@@ -21,12 +22,19 @@ export interface PlotSpecimen {
 
 /** The specimens, deterministic for a seed. */
 export function plotSpecimens(seed = 7): PlotSpecimen[] {
-  const sequence = writeMpmsSequence('MPMS3_VSM', GLASS_RIBBON_MODEL, {
+  const massMg = 2;
+  const noiseEmu = 1e-7;
+  // FC with its own, narrower distribution sharing the ZFC onset, as in the virtual campaigns.
+  const model = {
+    ...GLASS_RIBBON_MODEL,
+    fcLocalTc: fcLocalTcSharingOnset(GLASS_RIBBON_MODEL, FC_WIDTH_RATIO, { minK: 1.8, maxK: 6, noiseEmu, fieldOe: 20, massMg }),
+  };
+  const sequence = writeMpmsSequence('MPMS3_VSM', model, {
     seed,
-    massMg: 2,
+    massMg,
     segments: [
-      { mode: 'ZFC', direction: 'up', fieldOe: 20, noiseEmu: 1e-7, comment: 'ZFC, 20' },
-      { mode: 'FC', direction: 'down', fieldOe: 20, noiseEmu: 1e-7, comment: 'FC, 20' },
+      { mode: 'ZFC', direction: 'up', fieldOe: 20, noiseEmu, comment: 'ZFC, 20' },
+      { mode: 'FC', direction: 'down', fieldOe: 20, noiseEmu, comment: 'FC, 20' },
     ],
   });
   const transport = simulatePpmsChannels({ seed, channels: [{}, { model: { tc0K: 3.7 } }], fieldsT: [0, 1] });

@@ -1,3 +1,4 @@
+import { FC_WIDTH_RATIO } from '../../../instruments/src/campaign';
 import { plotSpecimens, type PlotSpecimen } from '../../../instruments/src/plot-specimens';
 import { simulatePpms } from '../../../instruments/src/ppms';
 import { laAlXrdModel, virtualXrd } from '../../../instruments/src/xrd';
@@ -57,6 +58,14 @@ describe('analysis plot: a ZFC-then-FC magnetic file', () => {
     ]);
     expect(dist.facts.find((f) => f.label === 'μ ZFC')).toMatchObject({ value: own.muK, unit: 'K' });
     expect(dist.notes).toEqual([]);
+  });
+
+  it('the FC sweep has its own, narrower distribution, higher up, and leaves the baseline with the ZFC one', () => {
+    expect(Math.abs((metrics.fcZfcWidthRatio as number) / FC_WIDTH_RATIO - 1)).toBeLessThan(0.05);
+    expect(fc.muK).toBeGreaterThan(own.muK + 0.1);
+    const segments = metrics.segments as { mode: string; tcOnsetK: number }[];
+    expect(segments.map((x) => x.mode)).toEqual(['ZFC', 'FC']);
+    expect(Math.abs(segments[1].tcOnsetK - segments[0].tcOnsetK)).toBeLessThan(0.03);
   });
 
   it('says when a sweep is truncated, with the fraction observed', () => {
