@@ -3,8 +3,14 @@
  * µ = 0xB5) or with a BOM, with LF or CRLF line ends.
  */
 
+/** A file's text and the encoding it was read in. */
+export interface DecodedText {
+  text: string;
+  encoding: 'utf-8' | 'latin1';
+}
+
 /** Decode as UTF-8; if that yields replacement characters, fall back to Latin-1. Strips a BOM. */
-export function decodeText(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'latin1' } {
+export function decodeText(bytes: Uint8Array): DecodedText {
   const utf8 = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   const text = utf8.includes('\uFFFD')
     ? { text: new TextDecoder('latin1').decode(bytes), encoding: 'latin1' as const }

@@ -50,8 +50,8 @@ export const MAGNETIC = defineTechnique({
   summary: ['tcOnsetK', 'tcDistribution.muK', 'tcDistribution.sigmaK', 'shieldingFraction1p8K', 'fcZfcRatio'],
   detect: (sample) => multiVuMatch(sample, 'MAGNETIC'),
   explainUnrecognised: explainBrokenMultiVu,
-  parse(bytes) {
-    const parsed = parseMultiVu(bytes, { keep: magneticColumns });
+  parse(bytes, { sample }) {
+    const parsed = parseMultiVu(bytes, { keep: magneticColumns, decoded: sample?.decoded });
     if (!parsed.ok) return parsed;
     const sweep = toMagneticSweep(parsed.value);
     return sweep.ok ? ok({ file: parsed.value, sweep: sweep.value }) : sweep;

@@ -1,3 +1,4 @@
+import { decodeText } from '../core/text';
 import { parseInfoFields } from './header';
 import { findColumn, parseMultiVu } from './parse-multivu';
 import { splitRow } from './split-row';
@@ -275,5 +276,17 @@ describe('splitRow', () => {
     expect(splitRow('"q"tail,x', ',')).toEqual(['qtail', 'x']);
     expect(splitRow(',,', ',')).toEqual(['', '', '']);
     expect(splitRow('a\tb\t', '\t')).toEqual(['a', 'b', '']);
+  });
+});
+
+describe('parseMultiVu: text decoded by the caller', () => {
+  it('reads the same from `decoded` as from the bytes, in UTF-8 and Latin-1', () => {
+    const latin1 = Uint8Array.from(Buffer.from(MPMS3.replace('Straw', 'Stra\u00b5'), 'latin1'));
+    for (const bytes of [utf8(MPMS3), latin1]) {
+      const decoded = decodeText(bytes);
+      expect(parseMultiVu(bytes, { decoded })).toEqual(parseMultiVu(bytes));
+      expect(parseMultiVu(bytes, { keep: (n) => n === 'Temperature (K)', decoded })).toEqual(parseMultiVu(bytes, { keep: (n) => n === 'Temperature (K)' }));
+    }
+    expect(decodeText(latin1).encoding).toBe('latin1');
   });
 });

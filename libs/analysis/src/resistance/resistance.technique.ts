@@ -75,8 +75,8 @@ export const RESISTANCE = defineTechnique({
   reportMetrics: [{ key: 'tcResistiveK', label: 'Tc resistive', unit: K, reads: ['tcK'], value: ({ main }) => main?.tcK ?? null }],
   detect: (sample) => multiVuMatch(sample, 'RESISTANCE'),
   explainUnrecognised: explainBrokenMultiVu,
-  parse(bytes) {
-    const parsed = parseMultiVu(bytes, { keep: transportColumns });
+  parse(bytes, { sample }) {
+    const parsed = parseMultiVu(bytes, { keep: transportColumns, decoded: sample?.decoded });
     if (!parsed.ok) return parsed;
     const data = toTransportData(parsed.value);
     return data.ok ? ok({ file: parsed.value, data: data.value }) : data;

@@ -213,3 +213,27 @@ describe('decodeMetrics', () => {
     expect(TECHNIQUE_REGISTRY.get('SAXS').decodeMetrics({ sigmaSource: 'guess' }).sigmaSource).toBeNull();
   });
 });
+
+describe('analyzeFile decodes a file once', () => {
+  it('hands the parser the sample detection decoded, whether the technique was detected or requested', () => {
+    const seen: unknown[] = [];
+    const watching = defineTechnique({
+      ...TOY,
+      parse(bytes, input) {
+        seen.push(input.sample);
+        return TOY.parse(bytes, input);
+      },
+    });
+    const registry = createTechniqueRegistry([watching]);
+    const bytes = writeToyFile({ peakNm: 532, areaCountsNm: 1000 });
+    for (const params of [{}, { technique: 'TOY' as const }]) {
+      const r = registry.analyzeFile(bytes, params);
+      if (!r.ok) throw r.error;
+    }
+    expect(seen).toHaveLength(2);
+    for (const sample of seen as { bytes: Uint8Array; decoded: { text: string; encoding: string } }[]) {
+      expect(sample.bytes).toBe(bytes);
+      expect(sample.decoded).toEqual({ text: new TextDecoder().decode(bytes), encoding: 'utf-8' });
+    }
+  });
+});

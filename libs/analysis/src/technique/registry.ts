@@ -194,9 +194,10 @@ export class TechniqueRegistry<const T extends readonly Technique[] = readonly T
     if (bytes.length === 0) return fail(new ParseError('EMPTY_FILE', 'the file is empty'));
     const requested: string | undefined = params.technique;
     let technique: T[number] | undefined;
+    let sample: FileSample | undefined;
     if (requested === undefined) {
       if (looksBinary(bytes)) return fail(new ParseError('BINARY_CONTENT', 'the file is binary; no supported format is'));
-      const sample = fileSample(bytes, params.fileName);
+      sample = fileSample(bytes, params.fileName);
       const best = this.detectSample(sample)[0];
       if (best === undefined) {
         for (const t of this.list) {
@@ -211,10 +212,14 @@ export class TechniqueRegistry<const T extends readonly Technique[] = readonly T
       technique = this.get(requested);
       // params come from outside TypeScript (HTTP, CLI): an unknown technique is a readable failure.
       if (technique === undefined) return fail(new AnalysisError('UNSUPPORTED', `no analyzer for technique "${requested}"`));
-      const other = looksBinary(bytes) ? undefined : this.otherTechniqueOf(fileSample(bytes, params.fileName), technique);
-      if (other) return fail(other);
+      if (!looksBinary(bytes)) {
+        sample = fileSample(bytes, params.fileName);
+        const other = this.otherTechniqueOf(sample, technique);
+        if (other) return fail(other);
+      }
     }
-    return (technique as T[number]).analyzeBytes(bytes, params, params.fileName);
+    // The sample detection decoded goes along, so the parser does not decode the file again.
+    return (technique as T[number]).analyzeBytes(bytes, params, params.fileName, sample);
   }
 }
 
