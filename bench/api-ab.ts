@@ -18,6 +18,7 @@ import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { autocannon, RequestSpec } from './api-autocannon';
+import { median } from '../libs/analysis/src/core/numeric';
 import { cpuSnapshot } from './api-cpu';
 import { DEFAULT_SHAPE, seededPieces, seedDatabase } from './api-seed';
 import { login, migrate, RunningApi, startApi } from './api-server';
@@ -56,11 +57,6 @@ const ROUTES: Route[] = [
   },
   { name: 'health', requests: () => [{ path: '/health' }] },
 ];
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 /** One burst against one side: API CPU ticks (10 ms) and requests answered. */
 async function burst(side: Side, route: Route, seconds: number): Promise<{ ticks: number; requests: number }> {

@@ -28,7 +28,7 @@ function readOr<T>(read: () => T): T | undefined {
 }
 
 // /proc/<pid>/stat: fields after the parenthesized command; utime and stime are fields 14 and 15.
-const processTicks = (pid: number) => {
+export const processTicks = (pid: number): number => {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return Number(fields[11]) + Number(fields[12]);
 };

@@ -19,12 +19,13 @@
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { adminSql, PG_BASE_URL } from '../scripts/pg-admin';
 import { deleteKeysUnder } from '../scripts/redis-admin';
+import { median } from '../libs/analysis/src/core/numeric';
+import { processTicks } from './api-cpu';
 import { migrate, RunningApi, startApi } from './api-server';
 import { fixed, printTable, sleep } from './pipeline-common';
 import { createFixture, generateFiles, PipelineFixture, upload, UploadFile } from './pipeline-setup';
@@ -44,19 +45,13 @@ interface Side {
   fixture?: PipelineFixture;
 }
 
-/** CPU ticks (1/100 s) of a process, all its threads. */
-function ticksOf(pid: number): number {
-  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return Number(f[11]) + Number(f[12]);
-}
-
 /** CPU ticks of every PostgreSQL backend of the side's database (this poller's own excluded). */
 async function backendTicks(side: Side): Promise<Map<number, number>> {
   const { rows } = await side.pg!.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [side.db]);
   const ticks = new Map<number, number>();
   for (const { pid } of rows) {
     try {
-      ticks.set(pid, ticksOf(pid));
+      ticks.set(pid, processTicks(pid));
     } catch {
       // the backend exited
     }
@@ -70,7 +65,7 @@ interface Reading {
   pg: Map<number, number>;
 }
 
-const read = async (s: Side): Promise<Reading> => ({ api: ticksOf(s.api!.child.pid!), worker: ticksOf(s.worker!.pid!), pg: await backendTicks(s) });
+const read = async (s: Side): Promise<Reading> => ({ api: processTicks(s.api!.child.pid!), worker: processTicks(s.worker!.pid!), pg: await backendTicks(s) });
 
 function startWorker(side: Side, env: Record<string, string>, nodeArgs: string[]): ChildProcess {
   const child = spawn(process.execPath, [...nodeArgs, join(side.dir, 'dist', 'apps', 'worker', 'main.js')], {
@@ -131,11 +126,6 @@ async function round(side: Side, files: UploadFile[], rate: number): Promise<{ a
   for (const [pid, t] of to.pg) pg += t - (from.pg.get(pid) ?? 0);
   return { api: to.api - from.api, worker: to.worker - from.worker, pg };
 }
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 async function main(): Promise<void> {
   const dirs = (process.env.BENCH_AB_DIRS ?? '').split(',').filter(Boolean);
